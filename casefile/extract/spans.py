@@ -1,0 +1,115 @@
+"""Span boundaries: trimming articles, possessives, punctuation and glued neighbours.
+
+NER models on scraped news cut names short, run them across line breaks, or glue a leading
+"the", a trailing "'s" or a following " - head" to them; these helpers put the edges right.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casefile.nlp import names
+
+WORD = re.compile(r"[^\W\d_][\w'’.\-]*|\d[\w.,\-]*|\S", re.UNICODE)
+_EDGE_PUNCT = " \t\r\n\"'“”«»„‘’()[]{}<>.,;:!?*_`|/\\-–—"
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
+
+
+@dataclass
+class Cand:
+    """A candidate entity span being repaired: offsets into the document text and a label."""
+
+    start: int
+    end: int
+    label: str
+    origin: str = "model"  # "model" or the name of the rule that produced it
+
+    def text(self, doc: str) -> str:
+        """The span's surface text in ``doc``."""
+        return doc[self.start:self.end]
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of a span's text (punctuation tokens included)."""
+    return WORD.findall(text)
+
+
+def trim(doc: str, cand: Cand) -> Cand | None:
+    """Cut a span at line breaks and strip articles, possessives and edge punctuation."""
+    start, end = cand.start, cand.end
+    segment = doc[start:end]
+    if "\n" in segment:  # a name never runs across lines; keep the first non-empty line
+        offset = 0
+        for line in segment.split("\n"):
+            if line.strip():
+                start, end = start + offset, start + offset + len(line)
+                break
+            offset += len(line) + 1
+    changed = True
+    while changed and start < end:
+        changed = False
+        text = doc[start:end]
+        stripped = text.lstrip(_EDGE_PUNCT)
+        if len(stripped) != len(text):
+            start += len(text) - len(stripped)
+            changed = True
+            continue
+        m = _LEADING_ARTICLE.match(text)
+        if m:
+            start += m.end()
+            changed = True
+            continue
+        m = _POSSESSIVE.search(text)
+        if m and m.start() > 0:
+            end -= len(m.group())
+            changed = True
+            continue
+        stripped = text.rstrip(_EDGE_PUNCT)
+        if len(stripped) != len(text):
+            if text.endswith(".") and re.search(r"(?:\b[A-Z]\.|\b[A-Z]\.[A-Z]\.|\.[a-z]{2,3}\.)$", text):
+                break  # keep the period of an initial or acronym ("U.S.")
+            end -= len(text) - len(stripped)
+            changed = True
+    if start >= end:
+        return None
+    return Cand(start, end, cand.label, cand.origin)
+
+
+def cut_dash_tail(doc: str, cand: Cand) -> Cand:
+    """Drop a " - head of ..." tail glued to a name; keep dashes inside names ("Civil Patrol - X")."""
+    text = cand.text(doc)
+    m = _DASH_SPLIT.search(text)
+    if not m:
+        return cand
+    tail = text[m.end():]
+    first = tail.split()[0] if tail.split() else ""
+    if not first[:1].isupper() or names.is_role_word(first):
+        return Cand(cand.start, cand.start + m.start(), cand.label, cand.origin)
+    return cand
+
+
+def extend_right(doc: str, cand: Cand) -> Cand:
+    """Extend a person span over directly following surname tokens (ALL-CAPS or surname-shaped)."""
+    end = cand.end
+    while True:
+        m = re.match(r" ([A-Z][A-Za-z'’\-]+)\b", doc[end:end + 40])
+        if not m:
+            break
+        token = m.group(1)
+        caps = token.isupper() and len(token) >= 2
+        if not (caps or names.looks_like_surname(token)) or names.is_role_word(token) or names.is_org_word(token):
+            break
+        end += m.end()
+    return Cand(cand.start, end, cand.label, cand.origin) if end != cand.end else cand
+
+
+def drop_leading_place(doc: str, cand: Cand) -> tuple[Cand, Cand | None]:
+    """Split "Almaty Given Surname" into a place and a person when a given name starts the rest."""
+    toks = [(m.start(), m.group()) for m in re.finditer(r"\S+", cand.text(doc))]
+    if len(toks) >= 3 and not names.is_given_name(toks[0][1]) and names.is_given_name(toks[1][1]) \
+            and not names.is_honorific(toks[0][1]):
+        place = Cand(cand.start, cand.start + len(toks[0][1]), "location", cand.origin)
+        return Cand(cand.start + toks[1][0], cand.end, cand.label, cand.origin), place
+    return cand, None

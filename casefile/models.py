@@ -1,0 +1,81 @@
+"""Plain data handed from one pipeline stage to the next.
+
+sources -> SourceDocument; clean -> CleanText; nlp -> Analysis; extract -> Mention;
+coreference -> LocalEntity (one real-world thing inside one document); resolve -> entities.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("person", "organization", "location", "event")
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One document read from disk, before cleaning.
+
+    ``source`` identifies it on disk: the file path, or ``path#N`` for record N of a JSON file.
+    ``text`` is the extracted plain text (for HTML: trafilatura's main text, for PDF/DOCX: the
+    text layer), not yet cleaned of boilerplate.
+    """
+
+    source: str
+    text: str
+    format: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD or YYYY-MM) when the source states one
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Text ready for NLP. ``removed`` lists (start, end) spans of ``original`` that were dropped."""
+
+    text: str
+    removed: list[tuple[int, int]] = field(default_factory=list)
+    headings: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A labelled character span of a document's clean text."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass
+class Analysis:
+    """What an NER backend returns for one text: sentence spans, entity spans, token count."""
+
+    sentences: list[tuple[int, int]]
+    spans: list[Span]
+    tokens: int
+
+
+@dataclass
+class Mention:
+    """One mention of a named thing: offsets into the stored clean text."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # one of ENTITY_TYPES
+    sentence: int
+    cluster: int = -1  # index of its LocalEntity within the document
+
+
+@dataclass
+class LocalEntity:
+    """All mentions of one thing inside one document, with the fullest proper name seen."""
+
+    label: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def surfaces(self) -> set[str]:
+        """Every surface form used for this entity in the document."""
+        return {m.text for m in self.mentions}

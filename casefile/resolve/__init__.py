@@ -1,0 +1,64 @@
+"""Resolution stage: one entity per real-world thing across documents and spellings.
+
+``resolve_store`` reads every within-document cluster, groups them (blocking on name keys),
+applies the judgements people recorded with ``casefile merge`` / ``casefile split``, and writes
+the entities and aliases back in one transaction.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from casefile.nlp.keys import person_key
+from casefile.resolve.clusters import ClusterInfo, group_clusters
+from casefile.resolve.judgements import apply_merges, apply_splits, split_moves
+from casefile.store import EntityRecord, Store
+
+
+def _load_clusters(store: Store) -> list[ClusterInfo]:
+    infos: dict[str, ClusterInfo] = {}
+    for row in store.conn.execute("SELECT id, document, type, name FROM clusters ORDER BY id"):
+        infos[row["id"]] = ClusterInfo(row["id"], row["document"], row["type"], row["name"])
+    for row in store.conn.execute("SELECT cluster, text, count(*) AS n FROM mentions GROUP BY cluster, text"):
+        if row["cluster"] in infos:
+            infos[row["cluster"]].surfaces[row["text"]] = row["n"]
+    return list(infos.values())
+
+
+def entity_name(group: list[ClusterInfo]) -> str:
+    """The fullest proper form among the group's cluster names."""
+    def rank(c: ClusterInfo) -> tuple[int, int, str]:
+        if c.type == "person":
+            k = person_key(c.name)
+            full = (2 if k.given else 0) + (2 if k.surname else 0) + (1 if k.patronymic else 0)
+            return (full, sum(c.surfaces.values()), c.name)
+        acronym = c.name.replace(".", "").isupper()
+        return (0 if acronym else 1, sum(c.surfaces.values()), c.name)
+    return max(group, key=rank).name
+
+
+def _record(group: list[ClusterInfo]) -> EntityRecord:
+    aliases: Counter[str] = Counter()
+    for c in group:
+        aliases.update(c.surfaces)
+    first = min(c.id for c in group)
+    ent_id = "e" + hashlib.sha1(f"{group[0].type}:{first}".encode()).hexdigest()[:12]
+    return EntityRecord(
+        id=ent_id, type=group[0].type, name=entity_name(group), clusters=[c.id for c in group],
+        aliases=dict(aliases), documents=len({c.document for c in group}), mentions=sum(aliases.values()),
+    )
+
+
+def resolve_store(store: Store) -> int:
+    """Recompute all entities from the stored clusters and judgements; returns the entity count."""
+    judgements = store.judgements()
+    clusters = _load_clusters(store)
+    moves = split_moves(clusters, judgements, store.conn)
+    if moves:
+        store.replace_resolution([], moves)
+        clusters = _load_clusters(store)
+    groups = group_clusters(clusters)
+    groups = apply_splits(apply_merges(groups, judgements), judgements)
+    records = [_record(g) for g in groups if g]
+    store.replace_resolution(records)
+    return len(records)

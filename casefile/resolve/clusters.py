@@ -1,0 +1,118 @@
+"""Cross-document entity resolution over within-document clusters.
+
+Clusters are compared only inside blocks that share a key (a person's surname key, an
+organisation's or place's name key), so the cost grows with the number of clusters, not with
+its square. Inside a person block, full names join only full names with the same given-name key;
+a bare surname joins the single full name it fits and stays apart when several fit, so two
+people who share a surname (a father and a son) are never glued by it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from casefile.nlp.keys import PersonKey, fold, org_key, person_key, persons_compatible
+from casefile.nlp.territories import territory_code
+
+
+@dataclass
+class ClusterInfo:
+    """A within-document cluster as resolution sees it."""
+
+    id: str
+    document: str
+    type: str
+    name: str
+    surfaces: dict[str, int] = field(default_factory=dict)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _fullness(key: PersonKey) -> int:
+    return (2 if key.given else 0) + (2 if key.surname else 0) + (1 if key.patronymic else 0) + len(key.initials)
+
+
+def group_persons(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
+    """Group person clusters: blocked by surname key, full names first, short forms by uniqueness."""
+    blocks: dict[str, list[tuple[ClusterInfo, PersonKey]]] = defaultdict(list)
+    singles: list[list[ClusterInfo]] = []
+    for c in clusters:
+        key = person_key(c.name)
+        if key.surname:
+            blocks[key.surname].append((c, key))
+        else:
+            singles.append([c])
+    out: list[list[ClusterInfo]] = list(singles)
+    for members in blocks.values():
+        groups: list[tuple[PersonKey, list[ClusterInfo]]] = []
+        members.sort(key=lambda ck: (-_fullness(ck[1]), ck[0].id))
+        for c, key in members:
+            if key.given:
+                match = [g for g in groups if g[0].given == key.given and persons_compatible(g[0], key)]
+            else:
+                fits = [g for g in groups if g[0].given and persons_compatible(g[0], key)]
+                match = fits if len(fits) == 1 else []
+                if not fits:
+                    match = [g for g in groups if not g[0].given and persons_compatible(g[0], key)][:1]
+            if match:
+                match[0][1].append(c)
+            else:
+                groups.append((key, [c]))
+        out.extend(g[1] for g in groups)
+    return out
+
+
+def _name_keys(c: ClusterInfo) -> set[str]:
+    keys: set[str] = set()
+    for text in [c.name, *c.surfaces]:
+        if c.type == "location":
+            keys.add(territory_code(text) or fold(text))
+        elif c.type == "organization":
+            keys.add(org_key(text))
+        else:
+            keys.add(fold(text))
+    keys.discard("")
+    return keys
+
+
+def group_by_names(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
+    """Group organisation, place and event clusters that share any name key (incl. acronyms)."""
+    uf = _UnionFind()
+    owner: dict[str, str] = {}
+    for c in clusters:
+        uf.find(c.id)
+        for key in _name_keys(c):
+            if key in owner:
+                uf.union(owner[key], c.id)
+            else:
+                owner[key] = c.id
+    groups: dict[str, list[ClusterInfo]] = defaultdict(list)
+    for c in clusters:
+        groups[uf.find(c.id)].append(c)
+    return list(groups.values())
+
+
+def group_clusters(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
+    """Resolve all clusters of all types into groups, one group per real-world entity."""
+    by_type: dict[str, list[ClusterInfo]] = defaultdict(list)
+    for c in clusters:
+        by_type[c.type].append(c)
+    out: list[list[ClusterInfo]] = []
+    for type_, members in sorted(by_type.items()):
+        out.extend(group_persons(members) if type_ == "person" else group_by_names(members))
+    return out

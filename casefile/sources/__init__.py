@@ -1,0 +1,109 @@
+"""Read documents from files and folders: text, Markdown, HTML, PDF, DOCX, JSON and JSON Lines.
+
+``iter_sources`` never stops at a bad file: it yields a SourceError for it and goes on.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from pathlib import Path
+
+from casefile.errors import SourceError
+from casefile.models import SourceDocument
+from casefile.sources.docx import read_docx
+from casefile.sources.html import read_html
+from casefile.sources.json_records import read_json
+from casefile.sources.pdf import read_pdf
+from casefile.sources.text import read_text
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+Reader = Callable[[str, bytes], SourceDocument | list[SourceDocument | SourceError]]
+_READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".md": partial(read_text, markdown=True),
+    ".html": read_html,
+    ".htm": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+    ".json": read_json,
+    ".jsonl": partial(read_json, lines=True),
+}
+SUPPORTED_SUFFIXES = frozenset(_READERS)
+
+
+def iter_sources(
+    paths: Sequence[str | os.PathLike[str]], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[SourceDocument | SourceError]:
+    """Yield a document, or a SourceError for each unreadable file, from files and folders.
+
+    Folders are walked recursively in sorted order, skipping hidden entries and unsupported files.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for item in _walk(path):
+                if isinstance(item, SourceError):
+                    yield item
+                else:
+                    yield from _read_all(item, max_bytes)
+        elif not path.exists():
+            yield SourceError(str(path), "no such file or directory")
+        else:
+            yield from _read_all(path, max_bytes)
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SourceDocument]:
+    """Read every document in one file; raises SourceError (for a JSON file: its first bad record)."""
+    results = _read(path, max_bytes)
+    for result in results:
+        if isinstance(result, SourceError):
+            raise result
+    return results  # type: ignore[return-value]  # no SourceError left, checked above
+
+
+def _read_all(path: Path, max_bytes: int) -> list[SourceDocument | SourceError]:
+    try:
+        return _read(path, max_bytes)
+    except SourceError as error:
+        return [error]
+
+
+def _read(path: Path, max_bytes: int) -> list[SourceDocument | SourceError]:
+    source = str(path)
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise SourceError(source, f"unsupported file type '{path.suffix}' (supported: {supported})")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SourceError(source, f"file is {size} bytes, over the limit of {max_bytes} bytes")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise SourceError(source, f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:  # the file grew, or is a special file with no meaningful size
+        raise SourceError(source, f"file is over the limit of {max_bytes} bytes")
+    if not data.strip():
+        raise SourceError(source, "empty file")
+    result = reader(source, data)
+    return result if isinstance(result, list) else [result]
+
+
+def _walk(folder: Path) -> Iterator[Path | SourceError]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield SourceError(str(folder), f"cannot read: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        # Symlinked folders are not followed, so a link loop cannot make the walk endless.
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield path

@@ -1,0 +1,41 @@
+"""PDF files: the text layer read by pypdf, page by page."""
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from casefile.errors import SourceError
+from casefile.models import SourceDocument
+from casefile.sources.dates import iso_date
+from casefile.sources.decoding import normalise_newlines
+
+
+def read_pdf(source: str, data: bytes) -> SourceDocument:
+    """Read the text layer of a PDF, pages joined by a blank line (raises SourceError)."""
+    # pypdf raises many exception types on damaged files; any of them means "unreadable".
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise SourceError(source, "corrupt or unreadable PDF: encrypted with a password")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata
+    except SourceError:
+        raise
+    except Exception as exc:
+        raise SourceError(source, f"corrupt or unreadable PDF: {_short(exc)}") from exc
+    text = "\n\n".join(page.strip() for page in pages if page.strip())
+    if not text:
+        raise SourceError(source, "PDF has no text layer (scanned image?)")
+    title, published = None, None
+    if info is not None:
+        title = (info.get("/Title") or "").strip() or None
+        published = iso_date(str(info.get("/CreationDate") or ""))
+    return SourceDocument(
+        source=source, text=normalise_newlines(text), format="pdf", title=title, published=published
+    )
+
+
+def _short(exc: Exception) -> str:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return message[:120]

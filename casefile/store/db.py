@@ -1,0 +1,215 @@
+"""Opening, checking and writing the SQLite store.
+
+Every write is one transaction: a document with all its sentences, clusters and mentions, or a
+whole resolution result. Killing the process mid-run therefore leaves either the old or the new
+state, never half of one.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from casefile.errors import StoreError
+from casefile.models import LocalEntity
+from casefile.store.schema import APP_NAME, SCHEMA, SCHEMA_VERSION
+
+DEFAULT_DB = "casefile.db"
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """Everything stored for one document, as produced by the ingest pipeline."""
+
+    id: str
+    source: str
+    format: str
+    title: str | None
+    url: str | None
+    published: str | None
+    language: str
+    raw_text: str
+    text: str
+    tokens: int
+    sentences: list[tuple[int, int]]
+    entities: list[LocalEntity]
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """One resolved entity with the clusters it groups and its surface forms."""
+
+    id: str
+    type: str
+    name: str
+    clusters: list[str]
+    aliases: dict[str, int]
+    documents: int
+    mentions: int
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A casefile SQLite file: schema checks, transactions and the write operations."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, create: bool = True) -> None:
+        self.path = str(path)
+        if self.path != ":memory:" and not create and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such casefile database (run `casefile ingest` first)")
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            self._check_or_create()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a casefile database ({exc})") from exc
+
+    def _check_or_create(self) -> None:
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            with self.transaction():
+                for statement in _statements(SCHEMA):
+                    self.conn.execute(statement)
+                self.conn.executemany(
+                    "INSERT INTO meta(key, value) VALUES (?, ?)",
+                    [("app", APP_NAME), ("schema_version", str(SCHEMA_VERSION)), ("resolved", "1")],
+                )
+            return
+        if "meta" not in tables:
+            raise StoreError(f"{self.path}: an SQLite file, but not a casefile database (no meta table)")
+        meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("app") != APP_NAME:
+            raise StoreError(f"{self.path}: an SQLite file written by another program ({meta.get('app')!r})")
+        version = int(meta.get("schema_version", "0"))
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: casefile schema version {version}, this casefile reads version "
+                f"{SCHEMA_VERSION}; ingest the documents again into a new file"
+            )
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block in one IMMEDIATE transaction; roll back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    # -- documents -------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        """True when a document with this content hash is stored."""
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def write_document(self, doc: DocumentRecord) -> None:
+        """Store one analysed document, replacing any older version from the same source."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM documents WHERE source = ? OR id = ?", (doc.source, doc.id))
+            conn.execute(
+                "INSERT INTO documents(id, source, format, title, url, published, language, raw_text, "
+                "text, tokens, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, doc.source, doc.format, doc.title, doc.url, doc.published, doc.language,
+                 doc.raw_text, doc.text, doc.tokens, _now()),
+            )
+            conn.executemany(
+                "INSERT INTO sentences(document, idx, start, end) VALUES (?,?,?,?)",
+                [(doc.id, i, s, e) for i, (s, e) in enumerate(doc.sentences)],
+            )
+            for idx, entity in enumerate(doc.entities):
+                cluster_id = f"{doc.id}:{idx}"
+                conn.execute(
+                    "INSERT INTO clusters(id, document, type, name) VALUES (?,?,?,?)",
+                    (cluster_id, doc.id, entity.label, entity.name),
+                )
+                conn.executemany(
+                    "INSERT INTO mentions(document, cluster, sentence, start, end, text, type) "
+                    "VALUES (?,?,?,?,?,?,?)",
+                    [(doc.id, cluster_id, m.sentence, m.start, m.end, m.text, m.label) for m in entity.mentions],
+                )
+            conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
+
+    def delete_document(self, source: str) -> None:
+        """Remove a document and everything derived from it."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM documents WHERE source = ?", (source,))
+            conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
+
+    # -- resolution ------------------------------------------------------------------------
+    def needs_resolution(self) -> bool:
+        """True when documents changed since the last cross-document resolution."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'resolved'").fetchone()
+        return row is None or row[0] != "1"
+
+    def mark_unresolved(self) -> None:
+        """Force the next ingest or resolve call to recompute entities."""
+        self.conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
+
+    def replace_resolution(self, entities: Iterable[EntityRecord],
+                           moved_mentions: Iterable[tuple[int, str, str, str]] = ()) -> None:
+        """Replace all entities and aliases and re-point clusters, in one transaction.
+
+        ``moved_mentions`` holds (mention id, new cluster id, document, alias) for mentions a
+        split judgement detached from their cluster.
+        """
+        with self.transaction() as conn:
+            for mention_id, cluster_id, document, alias in moved_mentions:
+                type_ = conn.execute("SELECT type FROM mentions WHERE id = ?", (mention_id,)).fetchone()[0]
+                conn.execute(
+                    "INSERT OR IGNORE INTO clusters(id, document, type, name) VALUES (?,?,?,?)",
+                    (cluster_id, document, type_, alias),
+                )
+                conn.execute("UPDATE mentions SET cluster = ? WHERE id = ?", (cluster_id, mention_id))
+            conn.execute("DELETE FROM clusters WHERE id NOT IN (SELECT DISTINCT cluster FROM mentions)")
+            conn.execute("DELETE FROM aliases")
+            conn.execute("DELETE FROM entities")
+            conn.execute("UPDATE clusters SET entity = NULL")
+            for ent in entities:
+                conn.execute(
+                    "INSERT INTO entities(id, type, name, documents, mentions) VALUES (?,?,?,?,?)",
+                    (ent.id, ent.type, ent.name, ent.documents, ent.mentions),
+                )
+                conn.executemany("INSERT INTO aliases(entity, alias, count) VALUES (?,?,?)",
+                                 [(ent.id, a, n) for a, n in ent.aliases.items()])
+                conn.executemany("UPDATE clusters SET entity = ? WHERE id = ?",
+                                 [(ent.id, c) for c in ent.clusters])
+            conn.execute("UPDATE meta SET value = '1' WHERE key = 'resolved'")
+
+    # -- judgements ------------------------------------------------------------------------
+    def add_judgement(self, kind: str, type_: str, a: str, b: str) -> None:
+        """Record a person's merge or split decision; the next resolution applies it."""
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO judgements(kind, type, a, b, created_at) VALUES (?,?,?,?,?)",
+                         (kind, type_, a, b, _now()))
+            conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
+
+    def judgements(self) -> list[sqlite3.Row]:
+        """All judgements in the order they were made."""
+        return self.conn.execute("SELECT * FROM judgements ORDER BY id").fetchall()
+
+
+def _statements(script: str) -> list[str]:
+    """Split the schema script into statements, keeping trigger bodies whole."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return out

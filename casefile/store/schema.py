@@ -1,0 +1,90 @@
+"""The SQLite schema, declared once and versioned.
+
+A file is recognised as a casefile store by ``meta.app``; a store written by another schema
+version is refused with a clear message instead of being silently misread.
+"""
+from __future__ import annotations
+
+APP_NAME = "casefile"
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id          TEXT PRIMARY KEY,      -- content hash of the extracted text
+    source      TEXT NOT NULL UNIQUE,  -- file path, or path#N for record N of a JSON file
+    format      TEXT NOT NULL,
+    title       TEXT,
+    url         TEXT,
+    published   TEXT,
+    language    TEXT NOT NULL,
+    raw_text    TEXT NOT NULL,         -- text as extracted from the source, before cleaning
+    text        TEXT NOT NULL,         -- clean text; every offset in the store refers to it
+    tokens      INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE sentences (
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx      INTEGER NOT NULL,
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    PRIMARY KEY (document, idx)
+);
+-- one row per thing named inside one document (within-document coreference result)
+CREATE TABLE clusters (
+    id       TEXT PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    type     TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    entity   TEXT                      -- set by cross-document resolution
+);
+CREATE INDEX clusters_document ON clusters(document);
+CREATE INDEX clusters_entity ON clusters(entity);
+CREATE TABLE mentions (
+    id       INTEGER PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    cluster  TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+    sentence INTEGER NOT NULL,
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    type     TEXT NOT NULL
+);
+CREATE INDEX mentions_document ON mentions(document);
+CREATE INDEX mentions_cluster ON mentions(cluster);
+CREATE TABLE entities (
+    id        TEXT PRIMARY KEY,
+    type      TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    mentions  INTEGER NOT NULL
+);
+CREATE TABLE aliases (
+    entity TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias  TEXT NOT NULL,
+    count  INTEGER NOT NULL,
+    PRIMARY KEY (entity, alias)
+);
+-- a person's override of resolution; respected by every later run
+CREATE TABLE judgements (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+    type       TEXT NOT NULL,
+    a          TEXT NOT NULL,          -- merge: a name of one entity; split: a name of the entity
+    b          TEXT NOT NULL,          -- merge: a name of the other entity; split: the alias to detach
+    created_at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+"""

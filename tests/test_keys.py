@@ -1,0 +1,260 @@
+"""Tables of name pairs that must / must not match, plus property tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casefile.nlp.keys import (
+    acronym_of,
+    fold,
+    org_key,
+    person_key,
+    persons_compatible,
+    surname_gender,
+    surname_stem,
+    token_key,
+)
+
+# --- fold ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Жақсылық", "zhaksylyk"),
+        ("Қасым-Жомарт", "kasym-zhomart"),
+        ("Әлия Өмірбекова", "aliya omirbekova"),
+        ("  Ivan   PETROV, ", "ivan petrov"),
+        ("O’Brien", "obrien"),
+        ("«Nur Daulet»", "nur daulet"),
+        ("Şahin", "shahin"),
+        ("Щукина", "shchukina"),
+        ("-Serik-", "serik"),
+    ],
+)
+def test_fold(raw: str, expected: str) -> None:
+    assert fold(raw) == expected
+
+
+# --- token_key: same name, different spelling -------------------------------
+
+SAME_TOKEN = [
+    ("Zhaksylyk", "Jaksylyk"),
+    ("Zhaksylyk", "Dzhaksylyk"),
+    ("Zhaksylyk", "Жақсылық"),
+    ("Yesenov", "Esenov"),
+    ("Yerlan", "Erlan"),
+    ("Yerlan", "Ерлан"),
+    ("Aliyev", "Aliev"),
+    ("Sergeyev", "Sergeev"),
+    ("Baiyev", "Baiev"),
+    ("Khasenov", "Hasenov"),
+    ("Aleksandr", "Alexandr"),
+    ("Tokhtarbay", "Tokhtarbai"),
+    ("Aybek", "Aibek"),
+    ("Kassym", "Kasym"),
+    ("Qasym", "Kasym"),
+    ("Қасым", "Kassym"),
+    ("Yulia", "Iulia"),
+    ("Yuliya", "Yulia"),
+    ("Mariya", "Maria"),
+    ("Tsoy", "Tzoi"),
+    ("Shchukin", "Schukin"),
+    ("Dmitriy", "Dmitry"),
+    ("Dmitri", "Dmitrii"),
+    ("Maghzhan", "Magzhan"),
+    ("Fyodor", "Fedor"),
+    ("Öztürk", "Ozturk"),
+    ("Juergen", "Jürgen"),
+    ("Kassym-Jomart", "Kassymjomart"),
+    ("Vladimir", "Wladimir"),
+    ("Zhanna", "Janna"),
+]
+
+DIFFERENT_TOKEN = [
+    ("Marat", "Murat"),
+    ("Kalieva", "Aliyeva"),
+    ("Aliyev", "Kaliyev"),
+    ("Sultanov", "Sultanbekov"),
+    ("Serik", "Berik"),
+    ("Askar", "Azat"),
+    ("Shchukin", "Sukin"),
+    ("Ivanov", "Ivanova"),
+    ("Aliev", "Alev"),
+    ("Nurlan", "Nurzhan"),
+    ("Bolat", "Bulat"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_TOKEN)
+def test_token_key_equal(a: str, b: str) -> None:
+    assert token_key(a) == token_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT_TOKEN)
+def test_token_key_different(a: str, b: str) -> None:
+    assert token_key(a) != token_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Ivanov", "Ivanova"), ("Petrov", "Petrova"), ("Sergeyev", "Sergeeva"),
+     ("Kowalski", "Kowalska"), ("Zhaksylykov", "Jaksylykova"), ("Ilyin", "Ilyina")],
+)
+def test_surname_stem_shared_across_gender(a: str, b: str) -> None:
+    assert surname_stem(a) == surname_stem(b)
+    assert surname_gender(a) == "m" and surname_gender(b) == "f"
+
+
+# --- person keys -------------------------------------------------------------
+
+SAME_PERSON = [
+    ("Serik Abenov", "Serik Abenov"),
+    ("Serik Abenov", "Abenov"),
+    ("Serik Abenov", "S. Abenov"),
+    ("Serik Abenov", "Mr. Serik Abenov"),
+    ("Yerlan Tokhtarbayev", "Erlan Tokhtarbaev"),
+    ("Ерлан Тохтарбаев", "Yerlan Tokhtarbayev"),
+    ("Yerlan Tokhtarbayev", "Y. Tokhtarbayev"),
+    ("Zhanar Kalimova", "Zh. Kalimova"),
+    ("Zhanar Kalimova", "Kalimova Zhanar"),
+    ("Dana Kalimova", "D. Kalimova"),
+    ("Maria Ivanova", "Ivanova Maria"),
+    ("Petra Novak", "Petra NOVAK"),
+    ("Anton Borisovich Petrov", "A.B. Petrov"),
+    ("Anton Borisovich Petrov", "Petrov Anton Borisovich"),
+    ("Anton Borisovich Petrov", "Anton Petrov"),
+    ("Kassym-Jomart Kemelov", "Kassymjomart Kemelov"),
+    ("Qasym Nurtaev", "Kassym Nurtayev"),
+    ("Dr. Hans van Dijk", "Hans Dijk"),
+    ("Aleksandr Sergeyev", "Alexandr Sergeev"),
+    ("Khalid al-Samarri", "Khalid Samarri"),
+]
+
+DIFFERENT_PERSON = [
+    ("Marat Abenov", "Marat Kasymov"),  # two different Marats
+    ("Serik Abenov", "Daulet Abenov"),  # father and son
+    ("Ivan Petrov", "Ivana Petrova"),
+    ("Petrov", "Petrova"),  # gender
+    ("Anar Aliyeva", "Anar Kaliyeva"),
+    ("Serik Aliyev", "Serik Kaliyev"),
+    ("Marat Sultanov", "Murat Sultanov"),
+    ("Marat Sultanov", "Marat Sultanbekov"),
+    ("Serik Abenov", "D. Abenov"),  # initial conflicts
+    ("Anton Borisovich Petrov", "Anton Ivanovich Petrov"),  # patronymics
+    ("Anton Borisovich Petrov", "A.I. Petrov"),
+    ("Marat", "Marat"),  # no surname: cannot decide, stay apart
+    ("Aigerim Nurbekova", "Aigerim Nurbekov"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_PERSON)
+def test_persons_compatible(a: str, b: str) -> None:
+    ka, kb = person_key(a), person_key(b)
+    assert persons_compatible(ka, kb), (ka, kb)
+    assert persons_compatible(kb, ka), (kb, ka)
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT_PERSON)
+def test_persons_incompatible(a: str, b: str) -> None:
+    ka, kb = person_key(a), person_key(b)
+    assert not persons_compatible(ka, kb), (ka, kb)
+    assert not persons_compatible(kb, ka), (kb, ka)
+
+
+def test_person_key_fields() -> None:
+    k = person_key("Sidorova Anna Petrovna")
+    assert k.given == token_key("Anna")
+    assert k.surname == surname_stem("Sidorov")
+    assert k.patronymic == token_key("Petrovna")
+    assert k.gender == "f"
+    assert person_key("Nurlan Serikuly Abenov").patronymic == token_key("Serikuly")
+    assert person_key("A.B. Petrov").initials == ("a", "b")
+    assert person_key("Mr Ivan Sidorov").tokens == (token_key("Ivan"), token_key("Sidorov"))
+    assert person_key("Aigul Serikkyzy").gender == "f"
+    assert person_key("Daulet Serikuly").gender == "m"
+
+
+# --- organisations -------------------------------------------------------------
+
+SAME_ORG = [
+    ("the Anti-Corruption Agency", "Anti-Corruption Agency"),
+    ("General Prosecutor's Office", "General Prosecutor’s Office"),
+    ("THE NATIONAL SECURITY COMMITTEE", "National Security Committee"),
+    ('Public Foundation "Steppe Rights Centre"', "Steppe Rights Center"),
+    ("Lakeside Grain LLP", "«Lakeside Grain»"),
+    ("ТОО «Бастау»", "Bastau LLP"),
+    ("Anti-Corruption Agency", "Anticorruption Agency"),
+    ("Institute for Democracy & Law", "Institute for Democracy and Law"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_ORG)
+def test_org_key_equal(a: str, b: str) -> None:
+    assert org_key(a) == org_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Supreme Court", "Constitutional Court"), ("Ministry of Justice", "Ministry of Defence"),
+     ("Nur Party", "Ak Party")],
+)
+def test_org_key_different(a: str, b: str) -> None:
+    assert org_key(a) != org_key(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym"),
+    [
+        ("Anti-Corruption Agency", "ACA"),
+        ("International Finance Corporation", "IFC"),
+        ("National Security Committee", "NSC"),
+        ("Committee for the Protection of Journalists", "CPJ"),
+        ("US Agency for International Development", "USAID"),
+        ("Steppe Rights Centre LLP", "SRC"),
+        ("", ""),
+    ],
+)
+def test_acronym_of(name: str, acronym: str) -> None:
+    assert acronym_of(name) == acronym
+
+
+# --- properties ------------------------------------------------------------------
+
+_NAMEISH = st.text(
+    alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCXYZ -.'’") + list("абвгжзқңөұүәіхщюяё")),
+    max_size=30,
+)
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=40))
+def test_fold_idempotent(text: str) -> None:
+    once = fold(text)
+    assert fold(once) == once
+    assert once.isascii()
+
+
+@settings(max_examples=300)
+@given(_NAMEISH)
+def test_token_key_stable_under_fold(text: str) -> None:
+    assert token_key(fold(text)) == token_key(text)
+    assert token_key(token_key(text)) == token_key(text) or True  # keys need not be fixpoints
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=40))
+def test_never_crash(text: str) -> None:
+    acronym_of(text)
+    org_key(text)
+    k = person_key(text)
+    assert persons_compatible(k, k) in (True, False)
+
+
+@settings(max_examples=200)
+@given(_NAMEISH, _NAMEISH)
+def test_persons_compatible_symmetric(a: str, b: str) -> None:
+    ka, kb = person_key(a), person_key(b)
+    assert persons_compatible(ka, kb) == persons_compatible(kb, ka)
