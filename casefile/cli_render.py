@@ -116,7 +116,8 @@ def print_detail(con: Console, detail: EntityDetail) -> None:
         groups.setdefault((m.document, m.sentence_start), []).append(m)
     con.print(Text(f"mentions ({len(detail.mentions)}, in {len(groups)} sentences)", style="bold"))
     for (doc, _), ms in groups.items():
-        line = Text(f"  {sources.get(doc, doc)}: ", style="dim")
+        line = Text()
+        line.append(f"  {sources.get(doc, doc)}: ", style="dim")
         line.append_text(highlight_sentence(ms[0].sentence_text, ms[0].sentence_start,
                                             [(m.start, m.end) for m in ms], con.is_terminal))
         con.print(line, soft_wrap=not con.is_terminal)
