@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from casefile.extract.coref import cluster_mentions
 from casefile.extract.junk import is_junk, strip_trailing_roles
-from casefile.extract.repair import harmonise_labels, repair_boundaries, retype
+from casefile.extract.repair import harmonise_labels, join_adjacent_persons, repair_boundaries, retype
 from casefile.extract.rules import acronym_definitions, honorific_names, quoted_org_names
-from casefile.extract.spans import Cand, trim
+from casefile.extract.spans import Cand, extend_right, trim
 from casefile.models import Analysis, LocalEntity
 
 
@@ -46,17 +46,20 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
             model.append(cand)
     rule = list(honorific_names(text)) + list(quoted_org_names(text))
     cands = _merge_rule_spans(model, rule)
+    places = {c.text(text) for c in model if c.label == "location"}
     repaired: list[Cand] = []
     for cand in cands:
         label = retype(text, cand)
         if label is None:
             continue
         cand.label = label
-        for part in repair_boundaries(text, cand):
+        for part in repair_boundaries(text, cand, places):
             part = trim(text, part)
             if part is not None:
                 repaired.append(strip_trailing_roles(text, part))
     harmonise_labels(text, repaired)
+    repaired = [extend_right(text, c) if c.label == "person" else c for c in repaired]
+    repaired = join_adjacent_persons(text, repaired)
     sentence_starts = {s for s, _e in analysis.sentences}
     sentence_starts |= {i + 1 for i, ch in enumerate(text) if ch == "\n"}
     kept = [c for c in _dedupe(repaired) if not is_junk(text, c, headings, sentence_starts)]

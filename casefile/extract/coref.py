@@ -12,7 +12,7 @@ import re
 
 from casefile.extract.spans import Cand
 from casefile.models import LocalEntity, Mention
-from casefile.nlp.keys import PersonKey, acronym_of, fold, org_key, person_key, persons_compatible
+from casefile.nlp.keys import PersonKey, acronym_of, fold, org_key, person_key, persons_compatible, token_key
 from casefile.nlp.territories import territory_code
 
 
@@ -45,8 +45,13 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> 
         else:
             clusters.append((k, [c]))
     for c, k in short:
-        compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given and persons_compatible(ck, k)
-                      and (k.surname or (k.given and not k.initials and ck.given == k.given))]
+        lone = k.tokens[0] if len(k.tokens) == 1 and not k.initials else None
+        compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given and (
+            (k.surname and persons_compatible(ck, k))
+            or (not k.surname and k.given and not k.initials and ck.given == k.given))]
+        if not compatible and lone:  # a lone unknown word may be the given name of a full name
+            compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given == token_key(lone)]
+            compatible = compatible if len(compatible) == 1 else []
         if len(compatible) > 1:  # competing full names: the nearest one mentioned before
             before = [i for i in compatible if min(m.start for m in clusters[i][1]) < c.start]
             compatible = [max(before, key=lambda i: max(m.start for m in clusters[i][1] if m.start < c.start))] \

@@ -14,6 +14,8 @@ from casefile.nlp.english import is_english_word
 _KEEP = {"person", "organization", "location", "event"}
 _LAW_HEAD = {"code", "law", "constitution", "article", "articles", "act", "decree", "statute"}
 _MEDIA_TAIL = {"photo", "photos", "video", "image", "images", "footage"}
+# lowercase words that may sit inside an organisation's name ("X city court", "Akimat of Y region")
+_LOWER_OK = {"of", "the", "and", "for", "on", "in", "city", "region", "district", "oblast", "regional"}
 _OPEN_Q = "“\"«„'‘"
 _CLOSE_Q = "”\"»“'’"
 
@@ -33,19 +35,29 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
         return True
     if lowered[-1] in _MEDIA_TAIL:
         return True
-    if all(names.is_role_word(t) or names.is_honorific(t) or names.is_org_word(t) or
-           t.lower() in {"of", "the", "and", "for"} for t in toks):
-        return True
+    if all(names.is_role_word(t) or names.is_honorific(t) or t.lower() in {"of", "the", "and", "for"}
+           for t in toks) or (len(toks) == 1 and names.is_org_word(toks[0])):
+        return True  # "Deputy Head", "Corporation": a title or a generic word, not a name
+    if cand.label == "organization" and text.isupper() and re.search(r"\b(?:a|an|no|any)\s+$", doc[max(0, cand.start - 5):cand.start]):
+        return True  # "there was no ABC": an acronym used as a common noun
+    if cand.label == "location" and names.is_demonym(toks[0]) and len(toks) > 1:
+        return True  # "Kazakh Themis": an adjective phrase, not a place
     if " ".join(lowered) in _legal_forms():
         return True
-    if cand.label in {"location", "person"} and names.is_demonym(text):
+    if names.is_demonym(text) or (names.is_demonym(toks[0]) and all(t[:1].islower() for t in toks[1:])):
         return True
-    if cand.label != "person" and names.is_role_word(toks[0]) and cand.origin == "model":
+    if cand.label != "person" and names.is_role_word(toks[0]) and cand.origin == "model" \
+            and not names.is_org_word(toks[-1]):
         return True  # "Deputy Mayor of X" is a title, not an organisation
+    if cand.label == "organization" and cand.origin == "model" and any(
+            t[:1].islower() and t.lower() not in _LOWER_OK and not names.is_org_word(t) for t in toks):
+        return True  # "Kazakh authorities": an adjective and a common noun
     if cand.label == "organization" and _followed_by_role_word(doc, cand):
         return True  # "the Regional Communication [Officer]"
     if cand.label != "person" and cand.origin == "model" and _in_heading(cand, headings):
         return True
+    if cand.origin == "model" and _inside_heading(cand, headings) and all(is_english_word(t) for t in toks):
+        return True  # a common word of a title ("... is Functioning in ...")
     if cand.label != "person" and cand.origin == "model" and len(toks) >= 3 and _quoted_title(doc, cand):
         return True
     if len(toks) == 1 and cand.origin == "model" and cand.start in sentence_starts \
@@ -82,6 +94,10 @@ def _in_heading(cand: Cand, headings: list[tuple[int, int]]) -> bool:
         if start <= cand.start and cand.end <= end:
             return (cand.end - cand.start) >= 0.5 * (end - start)
     return False
+
+
+def _inside_heading(cand: Cand, headings: list[tuple[int, int]]) -> bool:
+    return any(start <= cand.start and cand.end <= end for start, end in headings)
 
 
 def _quoted_title(doc: str, cand: Cand) -> bool:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_right
+from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_org_head, extend_right
 from casefile.nlp import names
-from casefile.nlp.territories import is_territory
+from casefile.nlp.territories import is_territory, territory_code
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|near|at|of|across|outside|inside)\s+$", re.IGNORECASE)
@@ -37,8 +37,13 @@ def retype(doc: str, cand: Cand) -> str | None:
     if not toks or cand.origin != "model":
         return cand.label
     has_org_word = any(names.is_org_word(t) for t in toks)
-    if is_territory(text):
+    if re.fullmatch(r"[\w\-]+\.(?:[a-z]{2,3})", text):
+        return "organization"  # a news site's domain ("Example.kz")
+    if is_territory(text) and not has_org_word:
         return "location"
+    following = re.match(r"\s+([a-z]+)\b", doc[cand.end:cand.end + 30])
+    if cand.label == "person" and following and names.is_org_word(following.group(1)):
+        return "organization"  # "the X holding", "the X party"
     if cand.label in _RETYPABLE and not has_org_word:
         if len(toks) == 1 and names.looks_like_surname(toks[0]) \
                 and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
@@ -46,6 +51,8 @@ def retype(doc: str, cand: Cand) -> str | None:
         if len(toks) >= 2 and names.is_given_name(toks[0]) and not any(names.is_role_word(t) for t in toks) \
                 and names.person_name_score(toks) >= 0.5:
             return "person"
+        if cand.label == "location" and text.isupper() and len(text) <= 3 and territory_code(text) is None:
+            return "organization"  # a party or group code in a list, not a country
         if len(toks) == 1 and cand.label in {"location", "organization"} and _HUMAN_VERB.match(doc[cand.end:cand.end + 80]) \
                 and not names.is_demonym(toks[0]):
             return "person"
@@ -57,22 +64,46 @@ def retype(doc: str, cand: Cand) -> str | None:
     return cand.label
 
 
-def repair_boundaries(doc: str, cand: Cand) -> list[Cand]:
+def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
     """Fix the edges of one span; may return two spans (a place glued before a person)."""
     out: list[Cand] = []
     cand = cut_dash_tail(doc, cand)
+    if cand.label in {"organization", "location"}:
+        cand = extend_org_head(doc, cand, places)
+        return split_place_acronym(doc, cand)
     if cand.label == "person":
         toks = _tokens(cand.text(doc))
         while len(toks) > 1 and names.is_role_word(toks[0]):  # "Judge Anna X" -> "Anna X"
             cand = Cand(cand.start + len(toks[0]) + 1, cand.end, cand.label, cand.origin)
             toks = toks[1:]
-        cand, place = drop_leading_place(doc, cand)
+        cand, place = drop_leading_place(doc, cand, places)
         if place is not None and not names.is_role_word(place.text(doc)):
             out.append(place)
         cand = extend_right(doc, cand)
         out.extend(split_surname_pairs(doc, cand))
         return out
     return [cand]
+
+
+def split_place_acronym(doc: str, cand: Cand) -> list[Cand]:
+    """"Sweden SOC" -> a country and an acronym: list rows glue a country to a party code."""
+    m = re.fullmatch(r"(.+) ([A-Z]{2,6})", cand.text(doc))
+    if m and is_territory(m.group(1)):
+        mid = cand.start + len(m.group(1))
+        return [Cand(cand.start, mid, "location", cand.origin), Cand(mid + 1, cand.end, "organization", cand.origin)]
+    return [cand]
+
+
+def join_adjacent_persons(doc: str, cands: list[Cand]) -> list[Cand]:
+    """Two person spans separated by one space are one name the model cut in two."""
+    out: list[Cand] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        if out and out[-1].label == c.label == "person" and doc[out[-1].end:c.start] == " " \
+                and (all(names.is_given_name(t) for t in _tokens(out[-1].text(doc))) or c.text(doc).isupper()):
+            out[-1] = Cand(out[-1].start, c.end, "person", out[-1].origin)
+        else:
+            out.append(c)
+    return out
 
 
 def split_surname_pairs(doc: str, cand: Cand) -> list[Cand]:
@@ -93,13 +124,17 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
     """
     surnames: set[str] = set()
     givens: set[str] = set()
+    persons: set[str] = set()
     for c in cands:
         toks = _tokens(c.text(doc))
         if c.label == "person" and len(toks) >= 2:
             surnames.add(toks[-1].lower())
             givens.add(toks[0].lower())
+            persons.add(c.text(doc))
     for c in cands:
         toks = _tokens(c.text(doc))
+        if c.label != "person" and c.origin == "model" and c.text(doc) in persons:
+            c.label = "person"
         if len(toks) == 1 and c.label != "person" and c.origin == "model":
             tok = toks[0].lower()
             if tok in surnames or (tok in givens and names.is_given_name(toks[0])):

@@ -47,6 +47,9 @@ def trim(doc: str, cand: Cand) -> Cand | None:
                 start, end = start + offset, start + offset + len(line)
                 break
             offset += len(line) + 1
+    paren = doc.find(" (", start, end)  # "Full Name (ACR" -> the acronym is a mention of its own
+    if paren > start:
+        end = paren
     changed = True
     while changed and start < end:
         changed = False
@@ -66,6 +69,17 @@ def trim(doc: str, cand: Cand) -> Cand | None:
             end -= len(m.group())
             changed = True
             continue
+        m = re.search(r"\s+(?:of|the|and|for|in|on|to)$", text)
+        if m:  # "the Foundation of the" -> "Foundation"
+            end -= len(m.group())
+            changed = True
+            continue
+        if cand.label == "organization" and cand.origin == "model":
+            m = re.search(r"\s+[a-z]+$", text)
+            if m and names.is_org_word(m.group().strip()):  # "X party": a descriptor, not the name
+                end -= len(m.group())
+                changed = True
+                continue
         stripped = text.rstrip(_EDGE_PUNCT)
         if len(stripped) != len(text):
             if text.endswith(".") and re.search(r"(?:\b[A-Z]\.|\b[A-Z]\.[A-Z]\.|\.[a-z]{2,3}\.)$", text):
@@ -99,17 +113,33 @@ def extend_right(doc: str, cand: Cand) -> Cand:
             break
         token = m.group(1)
         caps = token.isupper() and len(token) >= 2
-        if not (caps or names.looks_like_surname(token)) or names.is_role_word(token) or names.is_org_word(token):
+        last = doc[cand.start:end].split()[-1]
+        surname_after_given = names.looks_like_surname(token) and (names.is_given_name(last) or names.is_initial(last))
+        if not (caps or surname_after_given) or names.is_role_word(token) or names.is_org_word(token):
             break
         end += m.end()
     return Cand(cand.start, end, cand.label, cand.origin) if end != cand.end else cand
 
 
-def drop_leading_place(doc: str, cand: Cand) -> tuple[Cand, Cand | None]:
-    """Split "Almaty Given Surname" into a place and a person when a given name starts the rest."""
+def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
+    """"Almaty" + " city court" -> "Almaty city court": a place or name followed by lowercase
+    organisation words is the name of that organisation."""
+    m = re.match(r"(?: (?:city|regional|district|region|oblast|state))*(?: ([a-z][a-z'’]+))", doc[cand.end:cand.end + 40])
+    is_place = cand.label == "location" or cand.text(doc) in places
+    if m and m.group(1) and is_place and names.is_org_word(m.group(1)):
+        return Cand(cand.start, cand.end + m.end(), "organization", "org_head")
+    m = re.match(r" (?:region|district|oblast)\b", doc[cand.end:cand.end + 12])
+    if m and cand.label in {"organization", "location"}:  # "Akimat of the X" + " region"
+        return Cand(cand.start, cand.end + m.end(), cand.label, cand.origin)
+    return cand
+
+
+def drop_leading_place(doc: str, cand: Cand, places: set[str]) -> tuple[Cand, Cand | None]:
+    """Split "Almaty Given Surname" into a place and a person: the first word is a place named
+    elsewhere in the document and the rest is a full name."""
     toks = [(m.start(), m.group()) for m in re.finditer(r"\S+", cand.text(doc))]
-    if len(toks) >= 3 and not names.is_given_name(toks[0][1]) and names.is_given_name(toks[1][1]) \
-            and not names.is_honorific(toks[0][1]):
+    if len(toks) >= 3 and toks[0][1] in places and not names.is_given_name(toks[0][1]) \
+            and not names.is_honorific(toks[0][1]) and cand.origin == "model":
         place = Cand(cand.start, cand.start + len(toks[0][1]), "location", cand.origin)
         return Cand(cand.start + toks[1][0], cand.end, cand.label, cand.origin), place
     return cand, None

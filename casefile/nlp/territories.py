@@ -1,6 +1,7 @@
 """Country and territory names, from rigour's territory database (the field's own data)."""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 
@@ -22,7 +23,8 @@ def is_territory(text: str) -> bool:
     Bare two- or three-letter capitals are left out: "IT" or "AT" are more often not countries.
     """
     text = text.strip()
-    if not text[:1].isupper() or (text.isupper() and len(text) <= 3 and "." not in text):
+    if not text[:1].isupper() or (text.isupper() and len(text) <= 3 and "." not in text) \
+            or re.search(r"\b(?:Union|Organi[sz]ation|Council|Community|Commission)\b", text):
         return False
     return text.casefold() in _names() or territory_code(text) is not None
 

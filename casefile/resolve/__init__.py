@@ -27,6 +27,9 @@ def _load_clusters(store: Store) -> list[ClusterInfo]:
 
 def entity_name(group: list[ClusterInfo]) -> str:
     """The fullest proper form among the group's cluster names."""
+    type_ = _group_type(group)
+    group = [c for c in group if c.type == type_] or group
+
     def rank(c: ClusterInfo) -> tuple[int, int, str]:
         if c.type == "person":
             k = person_key(c.name)
@@ -37,6 +40,14 @@ def entity_name(group: list[ClusterInfo]) -> str:
     return max(group, key=rank).name
 
 
+def _group_type(group: list[ClusterInfo]) -> str:
+    """The type most of the group's mentions carry."""
+    weight: Counter[str] = Counter()
+    for c in group:
+        weight[c.type] += sum(c.surfaces.values())
+    return weight.most_common(1)[0][0]
+
+
 def _record(group: list[ClusterInfo]) -> EntityRecord:
     aliases: Counter[str] = Counter()
     for c in group:
@@ -44,7 +55,7 @@ def _record(group: list[ClusterInfo]) -> EntityRecord:
     first = min(c.id for c in group)
     ent_id = "e" + hashlib.sha1(f"{group[0].type}:{first}".encode()).hexdigest()[:12]
     return EntityRecord(
-        id=ent_id, type=group[0].type, name=entity_name(group), clusters=[c.id for c in group],
+        id=ent_id, type=_group_type(group), name=entity_name(group), clusters=[c.id for c in group],
         aliases=dict(aliases), documents=len({c.document for c in group}), mentions=sum(aliases.values()),
     )
 

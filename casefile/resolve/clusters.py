@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from casefile.nlp.keys import PersonKey, fold, org_key, person_key, persons_compatible
+from casefile.nlp.keys import PersonKey, acronym_of, fold, org_key, person_key, persons_compatible
 from casefile.nlp.territories import territory_code
 
 
@@ -83,7 +83,10 @@ def _name_keys(c: ClusterInfo) -> set[str]:
         if c.type == "location":
             keys.add(territory_code(text) or fold(text))
         elif c.type == "organization":
-            keys.add(org_key(text))
+            key = org_key(text)
+            keys.add(key)
+            if key.endswith(" party"):  # "X Party" and "X" name one party
+                keys.add(key[: -len(" party")])
         else:
             keys.add(fold(text))
     keys.discard("")
@@ -107,6 +110,34 @@ def group_by_names(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
     return list(groups.values())
 
 
+def _is_acronym(text: str) -> bool:
+    bare = text.replace(".", "")
+    return bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6
+
+
+def attach_place_acronyms(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
+    """An acronym typed as an organisation that expands to no organisation but to exactly one
+    place named in the collection ("RK" for "Republic of Kazakhstan") is that place."""
+    org_acronyms = {acronym_of(c.name).upper() for g in groups for c in g
+                    if c.type == "organization" and not _is_acronym(c.name)}
+    place_by_acronym: dict[str, list[list[ClusterInfo]]] = defaultdict(list)
+    for g in groups:
+        if g[0].type == "location":
+            for acr in {acronym_of(t).upper() for c in g for t in [c.name, *c.surfaces] if len(t.split()) > 1}:
+                place_by_acronym[acr].append(g)
+    out: list[list[ClusterInfo]] = []
+    for g in groups:
+        names_ = {t.replace(".", "") for c in g for t in [c.name, *c.surfaces]}
+        if g[0].type == "organization" and len(names_) == 1 and all(_is_acronym(n) for n in names_):
+            acr = next(iter(names_))
+            places = place_by_acronym.get(acr, [])
+            if acr not in org_acronyms and len(places) == 1:
+                places[0].extend(g)
+                continue
+        out.append(g)
+    return out
+
+
 def group_clusters(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
     """Resolve all clusters of all types into groups, one group per real-world entity."""
     by_type: dict[str, list[ClusterInfo]] = defaultdict(list)
@@ -115,4 +146,4 @@ def group_clusters(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
     out: list[list[ClusterInfo]] = []
     for type_, members in sorted(by_type.items()):
         out.extend(group_persons(members) if type_ == "person" else group_by_names(members))
-    return out
+    return attach_place_acronyms(out)
