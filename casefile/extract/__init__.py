@@ -6,9 +6,15 @@ across the document, drop junk, then group mentions by within-document coreferen
 from __future__ import annotations
 
 from casefile.extract.coref import cluster_mentions
-from casefile.extract.junk import is_junk, strip_trailing_roles
+from casefile.extract.junk import is_junk, strip_heading_words, strip_trailing_roles
 from casefile.extract.repair import harmonise_labels, join_adjacent_persons, repair_boundaries, retype
-from casefile.extract.rules import acronym_definitions, honorific_names, quoted_org_names
+from casefile.extract.rules import (
+    acronym_definitions,
+    honorific_names,
+    nickname_definitions,
+    nickname_mentions,
+    quoted_org_names,
+)
 from casefile.extract.spans import Cand, extend_right, trim
 from casefile.models import Analysis, LocalEntity
 
@@ -56,15 +62,18 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
         for part in repair_boundaries(text, cand, places):
             part = trim(text, part)
             if part is not None:
-                repaired.append(strip_trailing_roles(text, part))
+                repaired.append(strip_heading_words(text, strip_trailing_roles(text, part), headings))
     harmonise_labels(text, repaired)
     repaired = [extend_right(text, c) if c.label == "person" else c for c in repaired]
     repaired = join_adjacent_persons(text, repaired)
     sentence_starts = {s for s, _e in analysis.sentences}
     sentence_starts |= {i + 1 for i, ch in enumerate(text) if ch == "\n"}
     kept = [c for c in _dedupe(repaired) if not is_junk(text, c, headings, sentence_starts)]
+    nicknames = nickname_definitions(text, [c for c in kept if c.label == "person"])
+    if nicknames:
+        kept = _merge_rule_spans(kept, nickname_mentions(text, nicknames))
     acronyms = acronym_definitions(text, kept)
-    return cluster_mentions(text, kept, acronyms, analysis.sentences)
+    return cluster_mentions(text, kept, acronyms, analysis.sentences, nicknames)
 
 
 __all__ = ["extract_entities"]

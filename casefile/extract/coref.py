@@ -100,14 +100,31 @@ def _best_name(doc: str, members: list[Cand], label: str) -> str:
     def rank(c: Cand) -> tuple[int, int, int]:
         text = c.text(doc)
         if label == "person":
-            return (_fullness(person_key(text)), -sum(t.isupper() for t in text.split()), -c.start)
+            return (int(c.origin != "nickname"), _fullness(person_key(text)),
+                    -sum(t.isupper() for t in text.split()), -c.start)
         is_acronym = text.replace(".", "").isupper()
         return (0 if is_acronym else 1, len(text), -c.start)
     return display_name(max(members, key=rank).text(doc))
 
 
+def _attach_nicknames(doc: str, parts: list[list[Cand]], nicknames: dict[str, Cand]) -> list[list[Cand]]:
+    """Move nickname mentions into the cluster of the name the text tied them to."""
+    if not nicknames:
+        return parts
+    home = {nick: next((p for p in parts if any(c is named for c in p)), None) for nick, named in nicknames.items()}
+    moves = [(c, home[c.text(doc)]) for part in parts for c in part
+             if c.origin == "nickname" and home.get(c.text(doc)) is not None and c not in home[c.text(doc)]]
+    for c, target in moves:
+        for part in parts:
+            if c in part:
+                part.remove(c)
+        target.append(c)
+    return [p for p in parts if p]
+
+
 def cluster_mentions(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
-                     sentences: list[tuple[int, int]]) -> list[LocalEntity]:
+                     sentences: list[tuple[int, int]],
+                     nicknames: dict[str, Cand] | None = None) -> list[LocalEntity]:
     """Group a document's repaired spans into LocalEntity objects, in order of first mention."""
     groups: list[tuple[str, list[Cand]]] = []
     by_label: dict[str, list[Cand]] = {}
@@ -115,7 +132,7 @@ def cluster_mentions(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
         by_label.setdefault(c.label, []).append(c)
     for label, members in by_label.items():
         if label == "person":
-            parts = _person_clusters(doc, members, acronyms)
+            parts = _attach_nicknames(doc, _person_clusters(doc, members, acronyms), nicknames or {})
         elif label == "organization":
             parts = _org_clusters(doc, members, acronyms)
         else:

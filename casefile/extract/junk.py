@@ -56,7 +56,8 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
         return True  # "the Regional Communication [Officer]"
     if cand.label != "person" and cand.origin == "model" and _in_heading(cand, headings):
         return True
-    if cand.origin == "model" and _inside_heading(cand, headings) and all(is_english_word(t) for t in toks):
+    if cand.origin == "model" and _inside_heading(cand, headings) and all(
+            is_english_word(t) and not names.looks_like_surname(t) for t in toks):
         return True  # a common word of a title ("... is Functioning in ...")
     if cand.label != "person" and cand.origin == "model" and len(toks) >= 3 and _quoted_title(doc, cand):
         return True
@@ -65,6 +66,16 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
             and not names.looks_like_surname(toks[0]) and cand.label in {"person", "organization"}:
         return True  # "Law enforcement officers ...": a capitalised common word
     return False
+
+
+def strip_heading_words(doc: str, cand: Cand, headings: list[tuple[int, int]]) -> Cand:
+    """In a Title Case heading, a name runs into capitalised verbs ("X Detained"): cut them."""
+    if cand.label != "person" or not _inside_heading(cand, headings):
+        return cand
+    toks = list(re.finditer(r"\S+", cand.text(doc)))
+    while len(toks) > 1 and is_english_word(toks[-1].group()) and not names.looks_like_surname(toks[-1].group()):
+        toks.pop()
+    return Cand(cand.start, cand.start + toks[-1].end(), cand.label, cand.origin)
 
 
 def strip_trailing_roles(doc: str, cand: Cand) -> Cand:

@@ -8,6 +8,7 @@ as a person elsewhere), never at particular names.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 
 from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_org_head, extend_right
 from casefile.nlp import names
@@ -44,6 +45,8 @@ def retype(doc: str, cand: Cand) -> str | None:
     following = re.match(r"\s+([a-z]+)\b", doc[cand.end:cand.end + 30])
     if cand.label == "person" and following and names.is_org_word(following.group(1)):
         return "organization"  # "the X holding", "the X party"
+    if len(toks) == 1 and re.match(r"\s+(?:district|region|oblast|province)\b", doc[cand.end:cand.end + 12]):
+        return "location"  # "the X district court": X names a district
     if cand.label in _RETYPABLE and not has_org_word:
         if len(toks) == 1 and names.looks_like_surname(toks[0]) \
                 and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
@@ -131,8 +134,17 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
             surnames.add(toks[-1].lower())
             givens.add(toks[0].lower())
             persons.add(c.text(doc))
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in cands:
+        if c.origin == "model":
+            votes[c.text(doc).casefold()][c.label] += 1
     for c in cands:
         toks = _tokens(c.text(doc))
+        labels = votes.get(c.text(doc).casefold())
+        if c.origin == "model" and labels and c.label != "person":
+            top, n = labels.most_common(1)[0]
+            if n > labels[c.label] and top != "person":  # majority label of the same surface
+                c.label = top
         if c.label != "person" and c.origin == "model" and c.text(doc) in persons:
             c.label = "person"
         if len(toks) == 1 and c.label != "person" and c.origin == "model":

@@ -86,3 +86,29 @@ def _initials_match(full: str, acr: str) -> bool:
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", full) if w[0].isupper())
     it = iter(initials.upper())
     return len(acr) >= 2 and all(ch in it for ch in acr.upper())
+
+
+_NICKNAME = re.compile(
+    r"\s*,?\s*(?:(?P<paren>\()\s*|(?P<kw>(?:better\s+|widely\s+|also\s+)?known\s+as|nicknamed|dubbed|"
+    r"also\s+called|a\.k\.a\.|aka)\s*)"
+    r"[“\"«‘'](?P<nick>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})[”\"»’']"
+)
+
+
+def nickname_definitions(doc: str, persons: list[Cand]) -> dict[str, Cand]:
+    """Map nicknames the text ties to a name ("X, known as “Nick”", "X (“Nick”)") to that name."""
+    found: dict[str, Cand] = {}
+    for cand in persons:
+        m = _NICKNAME.match(doc, cand.end)
+        if m:
+            found.setdefault(m.group("nick"), cand)
+    return found
+
+
+def nickname_mentions(doc: str, nicknames: dict[str, Cand]) -> list[Cand]:
+    """Every occurrence of a defined nickname, as a person span."""
+    out: list[Cand] = []
+    for nick in nicknames:
+        for m in re.finditer(r"(?<![\w])" + re.escape(nick) + r"(?![\w])", doc):
+            out.append(Cand(m.start(), m.end(), "person", "nickname"))
+    return out

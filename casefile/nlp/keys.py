@@ -272,6 +272,9 @@ def _order(words: list[str]) -> tuple[str | None, list[str], str | None, str | N
     return first, words[1:-1], None, last
 
 
+_SEPARATE_PATRONYMICS = frozenset({"kyzy", "kyzi", "qyzy", "gyzy", "uly", "ulu", "uulu", "ogly", "oglu"})
+
+
 def person_key(name: str) -> PersonKey:
     """Parse a personal name into given/initials/surname/patronymic keys and gender."""
     raw = [t for t in unicodedata.normalize("NFKC", name).split() if t.strip(".,;:")]
@@ -293,6 +296,9 @@ def person_key(name: str) -> PersonKey:
         else:
             words.append(tok)
         i += 1
+    if len(words) >= 2 and fold(words[-1]) in _SEPARATE_PATRONYMICS and words[-1].islower():
+        # "Aidana Asanbek kyzy": the lowercase particle and the father's name form the surname
+        words = words[:-2] + [words[-2] + words[-1]]
     given, _middle, patr, surname = _order(words)
     if patr is None and patr_link is not None:
         patr = patr_link

@@ -30,9 +30,27 @@ def is_territory(text: str) -> bool:
 
 
 @cache
+def _capitals() -> frozenset[str]:
+    from rigour.territories import get_territories
+
+    return frozenset(p.casefold() for t in get_territories() for p in t.places)
+
+
+def is_capital(text: str) -> bool:
+    """True for a capital city rigour knows ("Astana", "Bishkek"): a place, not a country."""
+    return text.strip().casefold() in _capitals()
+
+
+@cache
 def territory_code(text: str) -> str | None:
-    """The territory code for a country name, or None; used to merge name variants of a country."""
+    """The territory code for a country name, or None; used to merge name variants of a country.
+
+    Capitals are excluded: rigour's lookup maps them to their country, but "Astana" is not
+    another name of Kazakhstan.
+    """
     from rigour.territories import lookup_territory
 
+    if is_capital(text):
+        return None
     territory = lookup_territory(text.strip())  # knows short forms and endonyms
     return territory.code if territory is not None else None

@@ -146,4 +146,24 @@ def group_clusters(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
     out: list[list[ClusterInfo]] = []
     for type_, members in sorted(by_type.items()):
         out.extend(group_persons(members) if type_ == "person" else group_by_names(members))
-    return attach_place_acronyms(out)
+    return attach_known_aliases(attach_place_acronyms(out))
+
+
+def attach_known_aliases(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
+    """A one-word cluster ("Kako") joins the single person group that already used exactly that
+    word as a separate name form (a nickname the text tied to a full name)."""
+    alias_owner: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        if g[0].type != "person" or len(g) == 1 and len(g[0].surfaces) == 1:
+            continue
+        parts = {fold(p) for c in g for p in c.name.split()}
+        for alias in {fold(s) for c in g for s in c.surfaces if len(s.split()) == 1} - parts:
+            alias_owner[alias].append(i)
+    absorbed: set[int] = set()
+    for i, g in enumerate(groups):
+        if len(g) == 1 and len(g[0].surfaces) == 1:
+            owners = alias_owner.get(fold(g[0].name), [])
+            if len(owners) == 1 and owners[0] != i:
+                groups[owners[0]].extend(g)
+                absorbed.add(i)
+    return [g for i, g in enumerate(groups) if i not in absorbed]
