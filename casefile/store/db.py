@@ -60,20 +60,34 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, create: bool = True) -> None:
         self.path = str(path)
-        if self.path != ":memory:" and not create and not Path(self.path).exists():
-            raise StoreError(f"{self.path}: no such casefile database (run `casefile ingest` first)")
+        file = Path(self.path)
+        if self.path != ":memory:" and not create:
+            if not file.exists():
+                raise StoreError(f"{self.path}: no such casefile database (run `casefile ingest` first)")
+            if file.is_file() and file.stat().st_size == 0:
+                raise StoreError(f"{self.path}: empty file, not a casefile database")
+        if file.is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a casefile database")
+        self.create = create
+        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
-            if self.path != ":memory:":
+            if self.path != ":memory:" and create:
+                # WAL lets readers (CLI queries, the web UI) work while an ingest writes
                 self.conn.execute("PRAGMA journal_mode = WAL")
             self._check_or_create()
         except sqlite3.DatabaseError as exc:
+            self.conn.close()
             raise StoreError(f"{self.path}: not a casefile database ({exc})") from exc
+        except StoreError:
+            self.conn.close()
+            raise
 
     def _check_or_create(self) -> None:
         tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables and not self.create:
+            raise StoreError(f"{self.path}: an empty SQLite file, not a casefile database")
         if not tables:
             with self.transaction():
                 for statement in _statements(SCHEMA):
