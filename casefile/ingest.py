@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from casefile.clean import clean_text
 from casefile.config import Config
 from casefile.errors import CasefileError, SourceError
-from casefile.extract import extract_entities
+from casefile.extract import extract_document
 from casefile.models import SourceDocument
 from casefile.nlp.backends import NerBackend, load_backend
 from casefile.nlp.language import detect_language
@@ -91,7 +91,7 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
         for analysis in backend.analyse(texts()):
             item = buffered.pop(0)
             try:
-                entities = extract_entities(item.clean, analysis, item.headings)
+                extraction = extract_document(item.clean, analysis, item.headings, item.source.published)
             except CasefileError as exc:
                 report.failed.append((item.source.source, str(exc)))
                 continue
@@ -99,7 +99,8 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
                 id=item.doc_id, source=item.source.source, format=item.source.format,
                 title=item.source.title, url=item.source.url, published=item.source.published,
                 language=item.language, raw_text=item.source.text, text=item.clean,
-                tokens=analysis.tokens, sentences=analysis.sentences, entities=entities,
+                tokens=analysis.tokens, sentences=analysis.sentences, entities=extraction.entities,
+                facts=extraction.facts, quotes=extraction.quotes,
             ))
             report.ingested += 1
             report.tokens += analysis.tokens

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ENTITY_TYPES = ("person", "organization", "location", "event")
+ENTITY_TYPES = ("person", "organization", "location", "event", "law")
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,33 @@ class LocalEntity:
     label: str
     name: str
     mentions: list[Mention] = field(default_factory=list)
+    attributes: dict[str, object] = field(default_factory=dict)  # e.g. a law's article and code
 
     @property
     def surfaces(self) -> set[str]:
         """Every surface form used for this entity in the document."""
         return {m.text for m in self.mentions}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact stated in one sentence: subject/object/place are cluster indexes in the document."""
+
+    type: str
+    subject: int
+    start: int  # evidence span in the clean text (the sentence)
+    end: int
+    object: int | None = None
+    value: str | None = None
+    date: str | None = None
+    place: int | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation; ``speaker`` is a cluster index in the document, or None."""
+
+    start: int
+    end: int
+    text: str
+    speaker: int | None = None

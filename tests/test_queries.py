@@ -229,7 +229,7 @@ def test_stats(store):
     assert s["documents"] == 2
     assert s["sentences"] == 6
     assert s["mentions"] == 12
-    assert s["entities"] == {"person": 2, "organization": 2, "location": 1, "event": 1}
+    assert s["entities"] == {"person": 2, "organization": 2, "location": 1, "event": 1, "law": 0}
     assert s["judgements"] == 0
     assert s["tokens"] == sum(len(" ".join(d["sentences"]).split()) for d in DOCS)
     assert s["languages"] == {"de": 1, "en": 1}
@@ -240,7 +240,7 @@ def test_stats(store):
 def test_stats_empty(tmp_path):
     s = q.stats(Store(tmp_path / "empty.db"))
     assert s["documents"] == 0 and s["tokens"] == 0 and s["languages"] == {}
-    assert s["entities"] == {"person": 0, "organization": 0, "location": 0, "event": 0}
+    assert s["entities"] == {"person": 0, "organization": 0, "location": 0, "event": 0, "law": 0}
 
 
 def test_document_list(store):

@@ -5,7 +5,13 @@ across the document, drop junk, then group mentions by within-document coreferen
 """
 from __future__ import annotations
 
-from casefile.extract.coref import cluster_mentions
+from dataclasses import dataclass
+
+from casefile.extract.coref import _sentence_of, cluster_mentions
+from casefile.extract.dates import reference_for
+from casefile.extract.facts import DocContext, Slot, extract_facts
+from casefile.extract.laws import find_provisions
+from casefile.extract.quotes import find_quotes
 from casefile.extract.junk import is_junk, strip_heading_words, strip_trailing_roles
 from casefile.extract.repair import harmonise_labels, join_adjacent_persons, repair_boundaries, retype
 from casefile.extract.rules import (
@@ -16,7 +22,7 @@ from casefile.extract.rules import (
     quoted_org_names,
 )
 from casefile.extract.spans import Cand, extend_right, trim
-from casefile.models import Analysis, LocalEntity
+from casefile.models import Analysis, Fact, LocalEntity, Mention, Quote
 
 
 def _overlaps(a: Cand, b: Cand) -> bool:
@@ -40,6 +46,28 @@ def _dedupe(cands: list[Cand]) -> list[Cand]:
             continue
         out.append(c)
     return out
+
+
+def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
+    """Every other occurrence of a name already found in the document is a mention too: the
+    model misses a name in one sentence that it tags in another."""
+    import re
+
+    labels: dict[str, set[str]] = {}
+    for c in kept:
+        surface = c.text(text)
+        if len(surface) >= 3 and surface[:1].isupper():
+            labels.setdefault(surface, set()).add(c.label)
+    taken = sorted((c.start, c.end) for c in kept)
+    added: list[Cand] = []
+    for surface, kinds in labels.items():
+        if len(kinds) != 1:
+            continue  # the same string with two types: leave it to the model
+        label = next(iter(kinds))
+        for m in re.finditer(r"(?<![\w.-])" + re.escape(surface) + r"(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                added.append(Cand(m.start(), m.end(), label, "propagated"))
+    return added
 
 
 def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, int]] | None = None) -> list[LocalEntity]:
@@ -69,6 +97,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     sentence_starts = {s for s, _e in analysis.sentences}
     sentence_starts |= {i + 1 for i, ch in enumerate(text) if ch == "\n"}
     kept = [c for c in _dedupe(repaired) if not is_junk(text, c, headings, sentence_starts)]
+    kept = _dedupe(kept + propagate_surfaces(text, kept))
     nicknames = nickname_definitions(text, [c for c in kept if c.label == "person"])
     if nicknames:
         kept = _merge_rule_spans(kept, nickname_mentions(text, nicknames))
@@ -76,4 +105,47 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     return cluster_mentions(text, kept, acronyms, analysis.sentences, nicknames)
 
 
-__all__ = ["extract_entities"]
+@dataclass
+class Extraction:
+    """Everything extracted from one document; facts and quotes point at entity indexes."""
+
+    entities: list[LocalEntity]
+    facts: list[Fact]
+    quotes: list[Quote]
+
+
+def law_entities(text: str, sentences: list[tuple[int, int]], first_index: int) -> list[LocalEntity]:
+    """Legal provisions as entities: one per article of a code, with its title as an alias."""
+    groups: dict[str, LocalEntity] = {}
+    starts = [s for s, _e in sentences]
+    for p in find_provisions(text):
+        entity = groups.get(p.name)
+        if entity is None:
+            entity = groups[p.name] = LocalEntity(label="law", name=p.name,
+                                                  attributes={"article": p.article, "code": p.code, "parts": []})
+        if p.part and p.part not in entity.attributes["parts"]:  # type: ignore[operator]
+            entity.attributes["parts"].append(p.part)  # type: ignore[union-attr]
+        if p.paragraph:
+            entity.attributes["paragraph"] = p.paragraph
+        if p.title:
+            entity.attributes["title"] = p.title
+        idx = first_index + list(groups).index(p.name)
+        entity.mentions.append(Mention(p.start, p.end, text[p.start:p.end], "law", _sentence_of(starts, p.start), idx))
+        if p.title:
+            t = text.find(p.title, p.start, p.end)
+            entity.mentions.append(Mention(t, t + len(p.title), p.title, "law", _sentence_of(starts, t), idx))
+    return list(groups.values())
+
+
+def extract_document(text: str, analysis: Analysis, headings: list[tuple[int, int]] | None = None,
+                     published: str | None = None) -> Extraction:
+    """Entities, legal provisions, facts and quotes of one document."""
+    entities = extract_entities(text, analysis, headings)
+    entities += law_entities(text, analysis.sentences, len(entities))
+    slots = [Slot(m.label, m.cluster, m.start, m.end) for e in entities for m in e.mentions]
+    ctx = DocContext(text, analysis.sentences, [s for s in slots if s.label == "person"],
+                     reference_for(text, published))
+    return Extraction(entities, extract_facts(ctx, slots), find_quotes(ctx, slots))
+
+
+__all__ = ["Extraction", "extract_document", "extract_entities"]

@@ -25,6 +25,30 @@ SPACY_LABELS = {
 }
 
 
+def split_at_lines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split sentences at line breaks: in scraped text a line is never part of the next one's
+    sentence (headings, list rows, captions)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        pos = start
+        for i in range(start, end):
+            if text[i] == "\n":
+                if text[pos:i].strip():
+                    out.append(_strip(text, pos, i))
+                pos = i + 1
+        if text[pos:end].strip():
+            out.append(_strip(text, pos, end))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 class NerBackend(Protocol):
     """What the pipeline needs from an NER backend."""
 
@@ -90,7 +114,7 @@ class SpacyBackend:
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """Run the pipeline over texts (in worker processes when configured)."""
         for doc in self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process):
-            sentences = [(s.start_char, s.end_char) for s in doc.sents]
+            sentences = split_at_lines(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
             spans = [
                 Span(e.start_char, e.end_char, SPACY_LABELS[e.label_], e.text)
                 for e in doc.ents

@@ -7,18 +7,23 @@ the entities and aliases back in one transaction.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 
 from casefile.nlp.keys import person_key
 from casefile.resolve.clusters import ClusterInfo, group_clusters
+from casefile.resolve.facts import build_facts
 from casefile.resolve.judgements import apply_merges, apply_splits, split_moves
 from casefile.store import EntityRecord, Store
 
 
 def _load_clusters(store: Store) -> list[ClusterInfo]:
     infos: dict[str, ClusterInfo] = {}
-    for row in store.conn.execute("SELECT id, document, type, name FROM clusters ORDER BY id"):
-        infos[row["id"]] = ClusterInfo(row["id"], row["document"], row["type"], row["name"])
+    for row in store.conn.execute("SELECT id, document, type, name, attributes FROM clusters ORDER BY id"):
+        info = ClusterInfo(row["id"], row["document"], row["type"], row["name"])
+        if row["attributes"]:
+            info.attributes = json.loads(row["attributes"])
+        infos[row["id"]] = info
     for row in store.conn.execute("SELECT cluster, text, count(*) AS n FROM mentions GROUP BY cluster, text"):
         if row["cluster"] in infos:
             infos[row["cluster"]].surfaces[row["text"]] = row["n"]
@@ -54,8 +59,16 @@ def _record(group: list[ClusterInfo]) -> EntityRecord:
         aliases.update(c.surfaces)
     first = min(c.id for c in group)
     ent_id = "e" + hashlib.sha1(f"{group[0].type}:{first}".encode()).hexdigest()[:12]
+    attributes: dict[str, object] = {}
+    for c in group:
+        for key, value in c.attributes.items():
+            if key == "parts":
+                attributes["parts"] = sorted(set(attributes.get("parts", [])) | set(value))  # type: ignore[arg-type]
+            else:
+                attributes.setdefault(key, value)
     return EntityRecord(
         id=ent_id, type=_group_type(group), name=entity_name(group), clusters=[c.id for c in group],
+        attributes=attributes,
         aliases=dict(aliases), documents=len({c.document for c in group}), mentions=sum(aliases.values()),
     )
 
@@ -71,5 +84,5 @@ def resolve_store(store: Store) -> int:
     groups = group_clusters(clusters)
     groups = apply_splits(apply_merges(groups, judgements), judgements)
     records = [_record(g) for g in groups if g]
-    store.replace_resolution(records)
+    store.replace_resolution(records, facts=lambda: build_facts(store))
     return len(records)

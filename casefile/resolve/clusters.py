@@ -24,6 +24,7 @@ class ClusterInfo:
     type: str
     name: str
     surfaces: dict[str, int] = field(default_factory=dict)
+    attributes: dict[str, object] = field(default_factory=dict)
 
 
 class _UnionFind:
@@ -79,6 +80,8 @@ def group_persons(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
 
 def _name_keys(c: ClusterInfo) -> set[str]:
     keys: set[str] = set()
+    if c.type == "law":  # surfaces vary by part and wording; the parsed name is the key
+        return {fold(c.name)}
     for text in [c.name, *c.surfaces]:
         if c.type == "location":
             keys.add(territory_code(text) or fold(text))

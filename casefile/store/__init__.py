@@ -1,4 +1,4 @@
 """Storage stage: one SQLite file holds documents, mentions, entities and judgements."""
-from casefile.store.db import DEFAULT_DB, DocumentRecord, EntityRecord, Store
+from casefile.store.db import DEFAULT_DB, DocumentRecord, EntityRecord, FactRecord, Store
 
-__all__ = ["DEFAULT_DB", "DocumentRecord", "EntityRecord", "Store"]
+__all__ = ["DEFAULT_DB", "DocumentRecord", "EntityRecord", "FactRecord", "Store"]

@@ -7,14 +7,15 @@ state, never half of one.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from casefile.errors import StoreError
-from casefile.models import LocalEntity
+from casefile.models import Fact, LocalEntity, Quote
 from casefile.store.schema import APP_NAME, SCHEMA, SCHEMA_VERSION
 
 DEFAULT_DB = "casefile.db"
@@ -36,6 +37,8 @@ class DocumentRecord:
     tokens: int
     sentences: list[tuple[int, int]]
     entities: list[LocalEntity]
+    facts: list[Fact] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,21 @@ class EntityRecord:
     aliases: dict[str, int]
     documents: int
     mentions: int
+    attributes: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FactRecord:
+    """A fact merged across sentences and documents, with every evidence span."""
+
+    id: str
+    type: str
+    subject: str
+    object: str | None
+    value: str | None
+    date: str | None
+    place: str | None
+    evidence: list[tuple[str, int, int, str]]  # (document, start, end, text)
 
 
 def _now() -> str:
@@ -73,10 +91,11 @@ class Store:
         try:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
-            if self.path != ":memory:" and create:
-                # WAL lets readers (CLI queries, the web UI) work while an ingest writes
-                self.conn.execute("PRAGMA journal_mode = WAL")
             self._check_or_create()
+            if self.path != ":memory:" and create:
+                # WAL lets readers (CLI queries, the web UI) work while an ingest writes; set only
+                # once the file is known to be ours, so a foreign file is left untouched
+                self.conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise StoreError(f"{self.path}: not a casefile database ({exc})") from exc
@@ -146,14 +165,26 @@ class Store:
             for idx, entity in enumerate(doc.entities):
                 cluster_id = f"{doc.id}:{idx}"
                 conn.execute(
-                    "INSERT INTO clusters(id, document, type, name) VALUES (?,?,?,?)",
-                    (cluster_id, doc.id, entity.label, entity.name),
+                    "INSERT INTO clusters(id, document, type, name, attributes) VALUES (?,?,?,?,?)",
+                    (cluster_id, doc.id, entity.label, entity.name,
+                     json.dumps(entity.attributes, ensure_ascii=False) if entity.attributes else None),
                 )
                 conn.executemany(
                     "INSERT INTO mentions(document, cluster, sentence, start, end, text, type) "
                     "VALUES (?,?,?,?,?,?,?)",
                     [(doc.id, cluster_id, m.sentence, m.start, m.end, m.text, m.label) for m in entity.mentions],
                 )
+            cid = lambda idx: None if idx is None else f"{doc.id}:{idx}"  # noqa: E731
+            conn.executemany(
+                "INSERT INTO fact_mentions(document, type, subject, object, place, value, date, start, end) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                [(doc.id, f.type, cid(f.subject), cid(f.object), cid(f.place), f.value, f.date, f.start, f.end)
+                 for f in doc.facts],
+            )
+            conn.executemany(
+                "INSERT INTO quotes(document, start, end, text, speaker) VALUES (?,?,?,?,?)",
+                [(doc.id, q.start, q.end, q.text, cid(q.speaker)) for q in doc.quotes],
+            )
             conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
 
     def delete_document(self, source: str) -> None:
@@ -173,11 +204,13 @@ class Store:
         self.conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
 
     def replace_resolution(self, entities: Iterable[EntityRecord],
-                           moved_mentions: Iterable[tuple[int, str, str, str]] = ()) -> None:
-        """Replace all entities and aliases and re-point clusters, in one transaction.
+                           moved_mentions: Iterable[tuple[int, str, str, str]] = (),
+                           facts: Callable[[], Iterable[FactRecord]] | None = None) -> None:
+        """Replace all entities, aliases and merged facts and re-point clusters, in one transaction.
 
         ``moved_mentions`` holds (mention id, new cluster id, document, alias) for mentions a
-        split judgement detached from their cluster.
+        split judgement detached from their cluster. ``facts`` is called inside the transaction,
+        once clusters point at the new entities, to merge the stored fact mentions.
         """
         with self.transaction() as conn:
             for mention_id, cluster_id, document, alias in moved_mentions:
@@ -193,13 +226,22 @@ class Store:
             conn.execute("UPDATE clusters SET entity = NULL")
             for ent in entities:
                 conn.execute(
-                    "INSERT INTO entities(id, type, name, documents, mentions) VALUES (?,?,?,?,?)",
-                    (ent.id, ent.type, ent.name, ent.documents, ent.mentions),
+                    "INSERT INTO entities(id, type, name, attributes, documents, mentions) VALUES (?,?,?,?,?,?)",
+                    (ent.id, ent.type, ent.name,
+                     json.dumps(ent.attributes, ensure_ascii=False) if ent.attributes else None,
+                     ent.documents, ent.mentions),
                 )
                 conn.executemany("INSERT INTO aliases(entity, alias, count) VALUES (?,?,?)",
                                  [(ent.id, a, n) for a, n in ent.aliases.items()])
                 conn.executemany("UPDATE clusters SET entity = ? WHERE id = ?",
                                  [(ent.id, c) for c in ent.clusters])
+            conn.execute("DELETE FROM fact_evidence")
+            conn.execute("DELETE FROM facts")
+            for f in facts() if facts is not None else ():
+                conn.execute("INSERT INTO facts(id, type, subject, object, value, date, place) VALUES (?,?,?,?,?,?,?)",
+                             (f.id, f.type, f.subject, f.object, f.value, f.date, f.place))
+                conn.executemany("INSERT INTO fact_evidence(fact, document, start, end, text) VALUES (?,?,?,?,?)",
+                                 [(f.id, *ev) for ev in f.evidence])
             conn.execute("UPDATE meta SET value = '1' WHERE key = 'resolved'")
 
     # -- judgements ------------------------------------------------------------------------

@@ -6,7 +6,7 @@ version is refused with a clear message instead of being silently misread.
 from __future__ import annotations
 
 APP_NAME = "casefile"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE meta (
@@ -39,6 +39,7 @@ CREATE TABLE clusters (
     document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     type     TEXT NOT NULL,
     name     TEXT NOT NULL,
+    attributes TEXT,                   -- JSON: a law's article, parts, code, title
     entity   TEXT                      -- set by cross-document resolution
 );
 CREATE INDEX clusters_document ON clusters(document);
@@ -59,9 +60,53 @@ CREATE TABLE entities (
     id        TEXT PRIMARY KEY,
     type      TEXT NOT NULL,
     name      TEXT NOT NULL,
+    attributes TEXT,                   -- JSON, merged from its clusters
     documents INTEGER NOT NULL,
     mentions  INTEGER NOT NULL
 );
+-- one row per fact stated in one sentence; subject/object/place point at clusters
+CREATE TABLE fact_mentions (
+    id       INTEGER PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    type     TEXT NOT NULL,
+    subject  TEXT NOT NULL,
+    object   TEXT,
+    place    TEXT,
+    value    TEXT,
+    date     TEXT,
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL
+);
+CREATE INDEX fact_mentions_document ON fact_mentions(document);
+-- facts merged across sentences and documents; rebuilt by every resolution
+CREATE TABLE facts (
+    id      TEXT PRIMARY KEY,
+    type    TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    object  TEXT,
+    value   TEXT,
+    date    TEXT,
+    place   TEXT
+);
+CREATE INDEX facts_subject ON facts(subject);
+CREATE INDEX facts_object ON facts(object);
+CREATE TABLE fact_evidence (
+    fact     TEXT NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+    document TEXT NOT NULL,
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    text     TEXT NOT NULL
+);
+CREATE INDEX fact_evidence_fact ON fact_evidence(fact);
+CREATE TABLE quotes (
+    id       INTEGER PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    speaker  TEXT                      -- a cluster id, or NULL when unattributed
+);
+CREATE INDEX quotes_document ON quotes(document);
 CREATE TABLE aliases (
     entity TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
     alias  TEXT NOT NULL,

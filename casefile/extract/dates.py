@@ -1,0 +1,94 @@
+"""Date expressions normalised against the document's date and context.
+
+"On July 20" in an article about 2020 -> 2020-07-20; "last December" -> year-12;
+"23.04.17" -> 2017-04-23. The reference year is the publication year, or, when the document
+has none, the year it names most often.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted((m.title() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS = [
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<yy>\d{2}|\d{4})\b"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)"),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*(?:19|20)\d\d)"),
+    re.compile(r"\b(?P<rel>(?i:last|this|next))\s+" + _MONTH + r"\b"),
+    re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),
+    re.compile(r"\b(?i:in|since|until|by|during|early|late|end\s+of|beginning\s+of|mid-?)\s+(?:the\s+)?" + _MONTH + r"\b"),
+    re.compile(r"\b(?i:in|since|until|by|during)\s+" + _YEAR + r"\b"),
+]
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """What a document's dates are normalised against."""
+
+    year: int | None
+    month: int | None = None
+
+
+def reference_for(text: str, published: str | None) -> DateRef:
+    """The publication date, or the year the document names most often."""
+    if published and re.match(r"\d{4}", published):
+        month = int(published[5:7]) if re.match(r"\d{4}-\d{2}", published) else None
+        return DateRef(int(published[:4]), month)
+    years = Counter(re.findall(r"\b((?:19|20)\d\d)\b", text))
+    return DateRef(int(years.most_common(1)[0][0]) if years else None)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return f"--{month:02d}-{day:02d}" if month and day else (f"--{month:02d}" if month else None)
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def find_dates(text: str, ref: DateRef) -> list[tuple[int, int, str]]:
+    """(start, end, ISO date) for each date expression, most specific patterns first, no overlaps."""
+    out: list[tuple[int, int, str]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e, _ in out):
+                continue
+            value = _normalise(m, ref)
+            if value:
+                out.append((m.start(), m.end(), value))
+    return sorted(out)
+
+
+def _normalise(m: re.Match[str], ref: DateRef) -> str | None:
+    g = m.groupdict()
+    day = int(g["day"]) if g.get("day") else None
+    if g.get("mnum"):
+        yy = int(g["yy"])
+        year = yy if yy > 999 else (2000 + yy if yy < 50 else 1900 + yy)
+        month = int(g["mnum"])
+        return _iso(year, month, day) if 1 <= month <= 12 and day and 1 <= day <= 31 else None
+    month = _month(g["month"]) if g.get("month") else None
+    year = int(g["year"]) if g.get("year") else ref.year
+    if g.get("rel") and ref.year is not None and month is not None:
+        if g["rel"].lower() == "last":
+            year = ref.year - 1 if ref.month is None or month >= ref.month else ref.year
+        elif g["rel"].lower() == "next":
+            year = ref.year + 1 if ref.month is not None and month <= ref.month else ref.year
+    if day is not None and not 1 <= day <= 31:
+        return None
+    return _iso(year, month, day)

@@ -1,0 +1,62 @@
+"""What fact patterns need from the document around a sentence: pronouns, dates, places."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from casefile.extract.dates import DateRef, find_dates
+from casefile.extract.facts.masking import Slot
+
+
+@dataclass
+class DocContext:
+    """Per-document context: person mentions in order, sentence spans, date reference."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    persons: list[Slot]
+    ref: DateRef
+
+    def __post_init__(self) -> None:
+        self.persons.sort(key=lambda s: s.start)
+        self._person_starts = [p.start for p in self.persons]
+
+    def antecedent(self, offset: int, pronoun: str) -> list[Slot]:
+        """The person(s) a pronoun at ``offset`` most likely refers to.
+
+        "he"/"she": the last person mentioned before it (within a few sentences);
+        "they"/"their": the last group of two or more people named together.
+        """
+        i = bisect.bisect_left(self._person_starts, offset)
+        before = [p for p in self.persons[:i] if offset - p.end < 600]
+        if not before:
+            return []
+        if pronoun.lower() in {"they", "their", "them"}:
+            groups: dict[int, list[Slot]] = {}
+            for p in before:
+                groups.setdefault(self.sentence_index(p.start), []).append(p)
+            for idx in sorted(groups, reverse=True)[:2]:
+                distinct = {p.cluster: p for p in groups[idx]}
+                if len(distinct) >= 2:
+                    return list(distinct.values())
+            return []
+        return [before[-1]]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing ``offset``."""
+        starts = [s for s, _e in self.sentences]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def date_near(self, start: int, end: int, trigger: int) -> str | None:
+        """The date expression of the sentence closest to the trigger (earlier ones preferred)."""
+        dates = find_dates(self.text[start:end], self.ref)
+        if not dates:
+            return None
+        return min(dates, key=lambda d: abs(start + d[0] - trigger) + (0 if start + d[0] <= trigger else 40))[2]
+
+
+def place_after(masked: str, slots: dict[str, Slot], pos: int) -> int | None:
+    """A location named right after a trigger ("detained in Almaty"), as a cluster index."""
+    m = re.match(r"[^.;⟨]{0,25}?\b(?:in|at|near)\s+(?:the\s+)?(⟨L\d+⟩)", masked[pos:])
+    return slots[m.group(1)].cluster if m else None

@@ -1,0 +1,165 @@
+"""Justice events (ACE 2005 Justice types): detention, charge, trial, conviction, sentence,
+acquittal, release, fine, appeal, interrogation, search and seizure, complaints.
+
+Patterns read masked sentences: a subject (a list of people, or a pronoun resolved to the
+people named before), an optional apposition, an auxiliary, then the trigger. A negation or a
+modal just before the trigger ("was not charged", "could be detained") drops the fact: missing
+a fact is better than inventing one.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from casefile.extract.facts.context import DocContext, place_after
+from casefile.extract.facts.masking import MaskedSentence, Slot
+from casefile.extract.facts.patterns import (
+    APPOSITION, AUX, LAW, ORG, PER, PLIST, PRONOUN, SUBJECT, TRIGGERS,
+)
+from casefile.extract.facts.values import money, negated, sentence_term
+from casefile.models import Fact
+
+_PASSIVE = {t: re.compile(SUBJECT + APPOSITION + AUX + r"(?P<trig>" + p + r")\b") for t, p in TRIGGERS.items()}
+_ACTIVE = {t: re.compile(r"\b(?P<trig>" + TRIGGERS[t] + r")\s+(?:the\s+)?(?P<subj>" + PLIST + r")")
+           for t in ("detention", "interrogation", "sentence", "conviction", "fine", "release", "charge", "acquittal")}
+_ORG_SUBJECT = re.compile(r"\bfrom\s+(?:the\s+)?(?P<subj>" + ORG + r")" + AUX + r"(?P<trig>charged|fined|accused)\b")
+_SPENT = re.compile(SUBJECT + r"[^.;⟨]{0,60}?\bspent\s+(?P<trig>[\w\s-]{1,20}?\s(?:days?|weeks?|months?|years?))\s+"
+                    r"(?:in\s+)?(?:prison|jail|custody|detention|pre-trial\s+detention)")
+_RETURNED = re.compile(r"(?P<trig>returned\s+to\s+freedom|released\s+from\s+(?:prison|custody|jail))[^.;⟨]{0,30}?,?\s*" + SUBJECT)
+_SEIZED = re.compile(r"(?P<trig>seized|confiscated|taken)\s+from\s+(?P<subj>their|his|her|" + PLIST + r")")
+_SEARCHED_HOME = re.compile(r"(?P<subj>" + PLIST + r"|his|her|their)(?:'s|’s)?\s+(?:home|homes|apartment|apartments|office|house|flat)s?"
+                            + AUX + r"(?P<trig>searched|raided)")
+_WITH_FINE = re.compile(r"(?P<trig>with\s+(?:a\s+|heavy\s+)?fines?|ordered\s+to\s+pay\s+a\s+fine)\b")
+_CASE_OF = re.compile(r"\bcase\s+(?:of|against)\s+(?:[a-z][\w\s-]{0,30}?\s)?(?P<subj>" + PER + r")")
+_OPENED_AGAINST = re.compile(r"\b(?:case|proceedings)\s+(?:was\s+|were\s+)?(?:opened|initiated|launched|brought)\s+against\s+(?P<subj>" + PLIST + r")")
+_HEARING = re.compile(r"\b(?P<trig>hearing|trial)\s+(?:of|in)\s+the\s+case\s+(?:concerning|against|of)\s+[^.;⟨]{0,60}?(?P<subj>" + ORG + r"|" + PER + r")")
+_TRIAL_OF = re.compile(r"\b(?P<trig>trial)\s+of\s+(?P<subj>" + PLIST + r")")
+_UPHELD = re.compile(r"\b(?P<trig>upheld|overturned|quashed|rejected)\s+(?:the\s+)?(?:verdict|sentence|appeal|conviction)")
+_COMPLAINT = re.compile(r"(?P<subj>" + PER + r"|" + ORG + r")[^.;⟨]{0,40}?\b(?P<trig>filed|lodged|submitted|wrote)\s+(?:a|an|the)?\s*"
+                        r"(?:lawsuit|complaint|claim|statement|appeal|petition)\s+(?:to\s+[^.;⟨]{0,40}?\s)?against\s+(?:the\s+)?"
+                        r"(?P<obj>" + PER + r"|" + ORG + r"|official|blogger|journalist|activist|man|woman)")
+
+
+def _subjects(ms: MaskedSentence, ctx: DocContext, m: re.Match[str], group: str = "subj") -> list[Slot]:
+    text = m.group(group)
+    if re.fullmatch(PRONOUN + r"|their|his|her", text):
+        return ctx.antecedent(ms.offset(m.start(group)), text)
+    return ms.mentions_in(text, "P") or ms.mentions_in(text, "O")
+
+
+def _fact(ms: MaskedSentence, ctx: DocContext, type_: str, subj: Slot, trig_pos: int, **kw: object) -> Fact:
+    return Fact(type=type_, subject=subj.cluster, start=ms.start, end=ms.end,
+                date=ctx.date_near(ms.start, ms.end, ms.offset(trig_pos)),
+                place=place_after(ms.masked, ms.slots, trig_pos), **kw)  # type: ignore[arg-type]
+
+
+def _law_after(ms: MaskedSentence, pos: int, doc: str) -> tuple[int | None, str | None]:
+    """The law named after a charge trigger, and the charge wording."""
+    rest = ms.masked[pos:]
+    m = re.search(LAW, rest)
+    if m:
+        slot = ms.slot(m.group())
+        return slot.cluster, doc[slot.start:slot.end]
+    m = re.match(r"\s*(?:with|of|for)\s+(?P<what>[^.;,⟨]{4,80})", rest)
+    if m:
+        return None, m.group("what").strip()
+    m = re.search(r"(?:Article|article)\s+[“\"«]([^”\"»]{3,200})[”\"»]", rest)
+    return (None, ms.unmask(m.group(1), doc)) if m else (None, None)
+
+
+def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fact]:
+    """Every justice event the sentence states about people (or organisations)."""
+    masked = ms.masked
+    seen: set[tuple[str, int]] = set()
+
+    def emit(type_: str, subjects: list[Slot], pos: int, **kw: object) -> Iterator[Fact]:
+        for s in subjects:
+            if (type_, s.cluster) not in seen:
+                seen.add((type_, s.cluster))
+                yield _fact(ms, ctx, type_, s, pos, **kw)
+
+    for type_, pattern in _PASSIVE.items():
+        for m in pattern.finditer(masked):
+            if negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+                continue
+            yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
+    for type_, pattern in _ACTIVE.items():
+        for m in pattern.finditer(masked):
+            if negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+                continue
+            yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
+    for m in _ORG_SUBJECT.finditer(masked):
+        type_ = {"charged": "charge", "fined": "fine", "accused": "charge"}[m.group("trig")]
+        yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
+    for m in _SPENT.finditer(masked):
+        yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"), value=m.group("trig").strip())
+    for m in _RETURNED.finditer(masked):
+        yield from emit("release", _subjects(ms, ctx, m), m.start("trig"))
+    for regex in (_SEIZED, _SEARCHED_HOME):
+        for m in regex.finditer(masked):
+            if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+                yield from emit("search_seizure", _subjects(ms, ctx, m), m.start("trig"))
+    for m in _WITH_FINE.finditer(masked):
+        subj = ms.mentions_in(masked[:m.start()], "P")[:1] or ms.mentions_in(masked[:m.start()], "O")[:1]
+        if not negated(masked[max(0, m.start() - 40):m.start()]):
+            yield from emit("fine", subj, m.start("trig"), value=money(text[ms.offset(m.start()) - ms.start:]))
+    for regex in (_CASE_OF, _OPENED_AGAINST):
+        for m in regex.finditer(masked):
+            law = re.search(LAW, masked)
+            if law and not negated(masked[max(0, m.start() - 40):m.start()]):
+                yield from emit("charge", _subjects(ms, ctx, m), m.start(), object=ms.slot(law.group()).cluster)
+    for regex in (_HEARING, _TRIAL_OF):
+        for m in regex.finditer(masked):
+            yield from emit("trial", _subjects(ms, ctx, m), m.start("trig"))
+    for m in _COMPLAINT.finditer(masked):
+        subj = _subjects(ms, ctx, m)
+        obj_text = m.group("obj")
+        if obj_text.startswith("⟨"):
+            obj = ms.slot(obj_text).cluster
+        else:  # "against the official": the last other person named before this sentence
+            prior = [p for p in ctx.antecedent(ms.start, "he") if p.cluster not in {s.cluster for s in subj}]
+            obj = prior[0].cluster if prior else None
+        if obj is not None:
+            yield from emit("complained_against", subj, m.start("trig"), object=obj)
+
+
+def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: list[Slot], m: re.Match[str],
+                   text: str, emit) -> Iterator[Fact]:  # type: ignore[no-untyped-def]
+    pos = m.start("trig")
+    after = text[ms.offset(m.end("trig")) - ms.start:]
+    if type_ == "sentence":
+        term = sentence_term(after[:160])
+        yield from emit("conviction", subjects, pos)
+        if term:
+            yield from emit("sentence", subjects, pos, value=term)
+        return
+    if type_ == "charge":
+        law, wording = _law_after(ms, m.end("trig"), ctx.text)
+        yield from emit("charge", subjects, pos, object=law, value=wording)
+        return
+    if type_ == "conviction":
+        clause = re.match(r"[^;,]*(?:\([^)]*\))?", ms.masked[m.end("trig"):]).group()
+        orgs = re.findall(ORG, clause)  # the organisation the clause ends on: "... the territory of X (Y)" -> Y
+        law = re.search(LAW, clause)
+        obj = ms.slot(orgs[-1]).cluster if orgs else (ms.slot(law.group()).cluster if law else None)
+        wording = re.match(r"\s*(?:of|for|under)\s+([^.;]{4,120})", clause)
+        value = ms.unmask(wording.group(1), ctx.text).strip() if wording else None
+        yield from emit("conviction", subjects, pos, object=obj, value=value)
+        return
+    if type_ == "fine":
+        yield from emit("fine", subjects, pos, value=money(after[:120]))
+        return
+    if type_ == "search_seizure":
+        yield from emit("search_seizure", subjects, pos)
+        return
+    yield from emit(type_, subjects, pos)
+
+
+def appeal_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
+    """"The court upheld the verdict": an appeal decided, about the last person convicted before."""
+    for m in _UPHELD.finditer(ms.masked):
+        court = ms.mentions_in(ms.masked[:m.start()], "O")
+        if court:
+            outcome = "verdict upheld" if m.group("trig") in {"upheld", "rejected"} else "verdict overturned"
+            yield Fact("appeal", court[-1].cluster, ms.start, ms.end, value=outcome,
+                       date=ctx.date_near(ms.start, ms.end, ms.offset(m.start())))

@@ -1,0 +1,139 @@
+"""Relations between people and organisations: position, member_of, family, subordinate_of,
+ordered, testified, retracted_testimony.
+
+Positions come from appositions, the way news reports introduce people: "A, chairman of B",
+"Deputy Head of B, A", "the press secretary of B A", "A - head of the NGO “B”",
+"B's researcher A", "police investigator A". The role phrase must end in a role word.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from casefile.extract.facts.context import DocContext
+from casefile.extract.facts.masking import MaskedSentence, Slot
+from casefile.extract.facts.patterns import BOSS, KINSHIP, LOC, ORG, ORG_OR_LOC, PER, PLIST, PRONOUN
+from casefile.extract.facts.values import negated
+from casefile.models import Fact
+from casefile.nlp import names
+
+_W = r"[A-Za-z][\w'’-]*"
+_LEFT = r"(?:^|(?<=[,(:;—–-])\s*|(?<=\s)(?:the|a|an|its|The|A|An|Its)\s+|(?<=⟩)\s+)"
+_ROLE = _LEFT + r"(?P<role>(?:(?:" + _W + r"|" + LOC + r")\s+){0,3}?" + _W + r")"
+_NOT_MODIFIER = {"said", "says", "about", "with", "by", "from", "to", "for", "and", "or", "but", "that", "this",
+                 "also", "who", "her", "his", "their", "its", "the", "a", "an", "of", "was", "is", "were",
+                 "under", "in", "on", "at", "into", "over", "after", "before", "as", "than"}
+_OF = r"\s+(?:of|at|for|in)\s+(?:the\s+)?(?:[^⟨⟩.;,]{0,30}?\s)?"
+_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+_POSITION_PATTERNS = [
+    # "Deputy Head of the Department of Finance, A" / "the press secretary of B A"
+    re.compile(_ROLE + _OF + r"(?P<org>" + ORG_OR_LOC + r")[“”\"]?\s*,?\s*" + _HONORIFIC + r"(?P<per>" + PER + r")"),
+    # "the chief translator, A, for B"
+    re.compile(_ROLE + r",\s*(?P<per>" + PER + r"),\s*(?:for|of|at)\s+(?:the\s+)?(?P<org>" + ORG_OR_LOC + r")"),
+    # "A, the owner of B" / "A - head of the NGO “B”"
+    re.compile(r"(?P<per>" + PER + r")\s*(?:,|-|–|—)\s*(?:the\s+|a\s+|an\s+|its\s+)?" + _ROLE + _OF
+               + r"(?:[^⟨⟩.;]{0,40}?)?[“\"«]?(?P<org>" + ORG_OR_LOC + r")"),
+    # "A, B's Central Asia researcher"
+    re.compile(r"(?P<per>" + PER + r")\s*,\s*(?P<org>" + ORG + r")(?:'s|’s)\s+" + _ROLE + r"\b"),
+    # "police investigator A", "the investigator of the police department Mr. A"
+    re.compile(_ROLE + r"(?P<rest>\s+of\s+(?:the\s+)?[a-z][\w\s]{2,40}?)?\s+" + _HONORIFIC + r"(?P<per>" + PER + r")"),
+]
+_MEMBER_FROM = re.compile(r"(?P<per>" + PLIST + r")\s+(?:from|of|representing)\s+(?:the\s+)?(?:[^⟨⟩.;,]{0,40}?)?[“\"«]?(?P<org>" + ORG + r")")
+_MEMBER_OF = [
+    re.compile(r"\bmember\s+of\s+(?:the\s+)?(?P<org>" + ORG + r")(?:\s+(?:party|movement|union|bloc|group))?\s*,?\s*(?P<per>" + PER + r")"),
+    re.compile(r"(?P<per>" + PER + r")\s*,?\s*(?:is\s+|was\s+)?(?:a\s+|an\s+)?(?:former\s+)?member\s+of\s+(?:the\s+)?(?P<org>" + ORG + r")"),
+]
+_LIST_ROW = re.compile(r"^\s*(?:\d+[.)]\s*)?" + _HONORIFIC + r"(?P<per>" + PER + r")\s*,\s*(?P<loc>" + LOC + r")\s*,?\s*(?P<org>" + ORG + r")\s*$")
+_FAMILY = [
+    re.compile(r"(?P<b>" + PER + r")(?:'s|’s)\s+(?P<kin>" + KINSHIP + r")\s*,?\s*(?P<a>" + PER + r")"),
+    re.compile(r"(?P<a>" + PER + r")\s*,\s*(?:the\s+|a\s+)?(?P<kin>" + KINSHIP + r")\s+of\s+(?P<b>" + PER + r")"),
+    re.compile(r"\b(?P<b>his|her|their)\s+(?P<kin>" + KINSHIP + r")\s*,?\s*(?P<a>" + PER + r")"),
+]
+_SUBORDINATE = re.compile(r"\b(?:her|his|their)\s+(?:former\s+|direct\s+|immediate\s+)?(?P<boss>" + BOSS + r")\s*,?\s*(?P<obj>" + PER + r")")
+_ORDERED = re.compile(r"(?P<subj>" + PER + r"|" + ORG + r")\s+(?:personally\s+|allegedly\s+)?(?P<trig>ordered|instructed|commanded)\s+(?P<what>[^.;]{3,120})")
+_RETRACTED = [
+    re.compile(r"(?P<subj>" + PER + r"|" + PRONOUN + r")\s+(?:also\s+|later\s+)?(?P<trig>rejected|retracted|withdrew|recanted|repudiated|renounced)\s+"
+               r"(?:(?:his|her|their|the|earlier|previous|initial|own)\s+)*(?:testimony|testimonies|statements?)"
+               r"(?:\s+(?:about|against|on|regarding)\s+(?:(?:his|her|their|the)\s+)?(?:former\s+)?(?:\w+\s+)?(?P<obj>" + PER + r"))?"),
+    re.compile(r"(?P<subj>" + PER + r")\s+(?P<trig>insisted|said|claimed|stated)\s+(?:that\s+)?(?:he\s+|she\s+)?(?:did\s+not|never)\s+(?:give|gave|make|made|sign)\s+(?:such|this|that|the|any)\s+(?:testimony|statement)"),
+]
+_TESTIFIED = re.compile(r"(?P<subj>" + PER + r")\s+(?P<trig>testified)(?:\s+against\s+(?P<obj>" + PER + r"))?")
+
+
+def _role_ok(role: str) -> bool:
+    words = re.sub(r"⟨L\d+⟩", "", role).split()
+    return (bool(words) and names.is_role_word(words[-1])
+            and not any(w.lower() in _NOT_MODIFIER for w in words)
+            and not any(w[:1].isupper() and names.is_given_name(w) for w in words))
+
+
+def _clean_role(role: str, ms: MaskedSentence, doc: str) -> str:
+    role = ms.unmask(role, doc)
+    return re.sub(r"^(?:the|a|an|its|his|her)\s+", "", role.strip(), flags=re.IGNORECASE)
+
+
+def _fact(ms: MaskedSentence, type_: str, subj: Slot, obj: Slot | None = None, value: str | None = None) -> Fact:
+    return Fact(type_, subj.cluster, ms.start, ms.end, object=obj.cluster if obj else None, value=value)
+
+
+def relation_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
+    """Positions, memberships, family ties, subordination, orders and testimony in one sentence."""
+    masked, doc = ms.masked, ctx.text
+    seen: set[tuple[str, int, int | None]] = set()
+
+    def emit(f: Fact) -> Iterator[Fact]:
+        key = (f.type, f.subject, f.object)
+        if key not in seen:
+            seen.add(key)
+            yield f
+
+    for pattern in _POSITION_PATTERNS:
+        for m in pattern.finditer(masked):
+            role = m.group("role")
+            if not _role_ok(role):
+                continue
+            org = ms.slot(m.group("org")) if "org" in m.groupdict() and m.group("org") else None
+            value = _clean_role(role + (m.group("rest") or "" if "rest" in m.groupdict() else ""), ms, doc)
+            yield from emit(_fact(ms, "position", ms.slot(m.group("per")), org, value))
+    for m in _MEMBER_FROM.finditer(masked):
+        for per in ms.mentions_in(m.group("per")):
+            yield from emit(_fact(ms, "member_of", per, ms.slot(m.group("org")), "representative"))
+    for pattern in _MEMBER_OF:
+        for m in pattern.finditer(masked):
+            yield from emit(_fact(ms, "member_of", ms.slot(m.group("per")), ms.slot(m.group("org")), "member"))
+    for line in masked.split("\n"):
+        m = _LIST_ROW.match(line)
+        if m:
+            per = ms.slot(m.group("per"))
+            yield from emit(_fact(ms, "member_of", per, ms.slot(m.group("org")), "member"))
+            yield from emit(_fact(ms, "represents", per, ms.slot(m.group("loc"))))
+    for pattern in _FAMILY:
+        for m in pattern.finditer(masked):
+            a = ms.slot(m.group("a"))
+            b_text = m.group("b")
+            bs = [ms.slot(b_text)] if b_text.startswith("⟨") else [
+                p for p in ctx.antecedent(ms.offset(m.start()), "he") if p.cluster != a.cluster]
+            for b in bs[:1]:
+                yield from emit(_fact(ms, "family", a, b, m.group("kin").lower()))
+    for m in _SUBORDINATE.finditer(masked):
+        before = ms.mentions_in(masked[:m.start()])
+        if before:
+            yield from emit(_fact(ms, "subordinate_of", before[0], ms.slot(m.group("obj")), m.group("boss")))
+    for m in _ORDERED.finditer(masked):
+        if negated(masked[max(0, m.start("trig") - 30):m.start("trig")]):
+            continue
+        subj = ms.slot(m.group("subj"))
+        target = re.search(PER + r"|" + ORG, m.group("what"))
+        value = _clean_role(m.group("what"), ms, doc)
+        yield from emit(_fact(ms, "ordered", subj, ms.slot(target.group()) if target else None, value))
+    for pattern in _RETRACTED:
+        for m in pattern.finditer(masked):
+            subj_text = m.group("subj")
+            subjects = [ms.slot(subj_text)] if subj_text.startswith("⟨") else ctx.antecedent(ms.offset(m.start()), subj_text)
+            obj = ms.slot(m.group("obj")) if m.groupdict().get("obj") else None
+            for s in subjects:
+                yield from emit(_fact(ms, "retracted_testimony", s, obj))
+    for m in _TESTIFIED.finditer(masked):
+        if not negated(masked[max(0, m.start("trig") - 30):m.start("trig")]):
+            obj = ms.slot(m.group("obj")) if m.group("obj") else None
+            yield from emit(_fact(ms, "testified", ms.slot(m.group("subj")), obj))

@@ -1,0 +1,80 @@
+"""Normalised values of facts: sentence terms, fine amounts, and negation/hypothetical checks."""
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "half": 0.5,
+}
+_NUM = r"(?P<n>\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_KINDS = [
+    (r"restrict(?:ed|ion\s+of)\s+freedom", "restricted freedom"),
+    (r"house\s+arrest", "house arrest"),
+    (r"probation", "probation"),
+    (r"correctional\s+labou?r|community\s+service|public\s+works", "corrective labour"),
+    (r"prison|imprisonment|jail|incarceration|penal\s+colony|deprivation\s+of\s+(?:liberty|freedom)", "prison"),
+]
+_TERM = re.compile(
+    _NUM + r"[\s-]+(?P<unit>years?|months?|days?)(?:\s+and\s+(?P<n2>\d+|\w+)[\s-]+(?P<unit2>months?|days?))?"
+    r"(?:[\s-]+(?:old\s+)?(?:of|in|at|on)?\s*(?:a\s+|the\s+)?(?P<kind>[\w\s]{0,30}))?",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"(?P<cur1>US\$|\$|€|£|₸)?\s?(?P<amount>\d[\d,. ]*(?:\s*(?:thousand|million|billion))?)"
+    r"\s*(?P<cur2>tenge|KZT|rubles?|roubles?|RUB|dollars?|USD|euros?|EUR|soms?|KGS|sums?|UZS|MCI|monthly\s+calculation\s+indices)?",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|n't|refused\s+to|declined\s+to|denied|avoid(?:ed)?|"
+    r"could|may|might|would|should|if|whether|unless|threatened\s+to|faces?|facing)\b[^,;]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _number(word: str) -> float | None:
+    word = word.lower()
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+def sentence_term(text: str) -> str | None:
+    """"three years of imprisonment" -> "3 years prison"; "a five-year prison sentence" ->
+    "5 years prison"; suspended terms keep "suspended"."""
+    m = _TERM.search(text)
+    if not m:
+        return None
+    n = _number(m.group("n"))
+    if n is None:
+        return None
+    unit = m.group("unit").lower().rstrip("s") + "s"
+    count = int(n) if n == int(n) else n
+    if count == 1:
+        unit = unit.rstrip("s")
+    kind_text = (m.group("kind") or "") + " " + text[m.end():m.end() + 40]
+    kind = next((name for pattern, name in _KINDS if re.search(pattern, kind_text, re.IGNORECASE)), None)
+    value = f"{count} {unit}" + (f" {kind}" if kind else "")
+    if re.search(r"\bsuspended|probation(?:ary)?\s+period|conditional", text, re.IGNORECASE):
+        value += " suspended"
+    return value
+
+
+def money(text: str) -> str | None:
+    """The first amount of money with its currency ("50 million tenge", "$5,000")."""
+    for m in _MONEY.finditer(text):
+        currency = m.group("cur1") or m.group("cur2")
+        if currency and re.search(r"\d", m.group("amount")):
+            amount = re.sub(r"\s+", " ", m.group("amount")).strip(" ,.")
+            return f"{amount} {currency.strip()}".strip() if m.group("cur2") else f"{currency}{amount}"
+    return None
+
+
+def negated(before_trigger: str) -> bool:
+    """True when the words just before a trigger negate it or make it hypothetical."""
+    return bool(_NEGATION.search(before_trigger))

@@ -1,0 +1,335 @@
+"""Tests of cross-document resolution (casefile.resolve) over hand-built clusters, plus judgements.
+
+All names are invented for these tests.
+"""
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+import pytest
+
+from casefile.models import LocalEntity, Mention
+from casefile.resolve import clusters as rc
+from casefile.resolve import entity_name, resolve_store
+from casefile.resolve.clusters import (
+    ClusterInfo, attach_known_aliases, attach_place_acronyms, group_by_names, group_clusters, group_persons,
+)
+from casefile.store import DocumentRecord, Store
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_queries import build_store  # noqa: E402
+
+
+def cl(id_: str, type_: str, name: str, *surfaces: str) -> ClusterInfo:
+    """A cluster in document ``id_``'s prefix (before ':') with each surface used once."""
+    return ClusterInfo(id_, id_.split(":")[0], type_, name, {s: 1 for s in (surfaces or (name,))})
+
+
+def person(id_: str, name: str, *surfaces: str) -> ClusterInfo:
+    return cl(id_, "person", name, *surfaces)
+
+
+def partition(groups: list[list[ClusterInfo]]) -> set[frozenset[str]]:
+    return {frozenset(c.id for c in g) for g in groups}
+
+
+def together(groups: list[list[ClusterInfo]], *ids: str) -> bool:
+    return any({*ids} <= {c.id for c in g} for g in groups)
+
+
+# -- persons ----------------------------------------------------------------------------------------
+
+def test_transliteration_variants_of_given_name_and_surname_merge():
+    clusters = [person("d1:0", "Zhanat Yesenov", "Zhanat Yesenov", "Yesenov"),
+                person("d2:0", "Janat Esenov"),
+                person("d3:0", "Dzhanat Yesenov"),
+                person("d4:0", "Marat Kuanyshev")]
+    groups = group_persons(clusters)
+    assert partition(groups) == {frozenset({"d1:0", "d2:0", "d3:0"}), frozenset({"d4:0"})}
+
+
+def test_iyev_and_iev_spellings_merge():
+    groups = group_persons([person("d1:0", "Galym Ordabekiyev"), person("d2:0", "Galym Ordabekiev"),
+                            person("d3:0", "Ordabekiev")])
+    assert partition(groups) == {frozenset({"d1:0", "d2:0", "d3:0"})}
+
+
+def test_surname_only_cluster_joins_the_single_compatible_full_name():
+    groups = group_persons([person("d1:0", "Zhanat Yesenov"), person("d2:0", "Esenov"),
+                            person("d3:0", "Rustem Baikenov")])
+    assert together(groups, "d1:0", "d2:0")
+    assert len(groups) == 2
+
+
+def test_initial_form_joins_full_name_with_matching_initial():
+    groups = group_persons([person("d1:0", "Zhanat Yesenov"), person("d2:0", "Zh. Yesenov"),
+                            person("d3:0", "K. Yesenov")])
+    assert together(groups, "d1:0", "d2:0")
+    assert not together(groups, "d1:0", "d3:0")
+
+
+def test_surname_only_stays_apart_when_two_full_names_share_it():
+    # father and son: a bare surname cannot tell which one is meant
+    clusters = [person("d1:0", "Bolat Nurtazin"), person("d1:1", "Timur Nurtazin"), person("d2:0", "Nurtazin")]
+    groups = group_persons(clusters)
+    assert partition(groups) == {frozenset({"d1:0"}), frozenset({"d1:1"}), frozenset({"d2:0"})}
+
+
+def test_father_and_son_full_names_never_merge_across_documents():
+    clusters = [person("d1:0", "Bolat Nurtazin"), person("d1:1", "Timur Nurtazin"),
+                person("d2:0", "Bolat Nurtazin"), person("d2:1", "Timur Nurtazin")]
+    assert partition(group_persons(clusters)) == {frozenset({"d1:0", "d2:0"}), frozenset({"d1:1", "d2:1"})}
+
+
+def test_same_given_name_different_surnames_stay_apart():
+    groups = group_persons([person("d1:0", "Arman Kaliev"), person("d1:1", "Arman Tokenov"),
+                            person("d2:0", "Arman")])
+    assert not together(groups, "d1:0", "d1:1")
+    assert len(groups) == 3
+
+
+@pytest.mark.parametrize("a, b", [("Temirov", "Temirova"), ("Pavel Temirov", "Anna Temirova"),
+                                  ("Pavel Temirov", "Temirova"), ("P. Temirov", "P. Temirova")])
+def test_masculine_and_feminine_surnames_stay_apart(a, b):
+    assert len(group_persons([person("d1:0", a), person("d2:0", b)])) == 2
+
+
+def test_feminine_surname_only_joins_the_feminine_full_name():
+    groups = group_persons([person("d1:0", "Pavel Temirov"), person("d1:1", "Anna Temirova"),
+                            person("d2:0", "Temirova"), person("d3:0", "Temirov")])
+    assert partition(groups) == {frozenset({"d1:0", "d3:0"}), frozenset({"d1:1", "d2:0"})}
+
+
+def test_entity_name_prefers_the_fullest_form():
+    group = [person("d1:0", "Yesenov", "Yesenov"), person("d2:0", "Zhanat Yesenov")]
+    assert entity_name(group) == "Zhanat Yesenov"
+
+
+# -- organisations and places ------------------------------------------------------------------------
+
+def test_orgs_with_and_without_the_and_acronym_merge():
+    clusters = [cl("d1:0", "organization", "Steppe Rights Bureau", "the Steppe Rights Bureau", "SRB"),
+                cl("d2:0", "organization", "SRB", "SRB"),
+                cl("d3:0", "organization", "Steppe Rights Bureau", "Steppe Rights Bureau"),
+                cl("d4:0", "organization", "The Steppe Rights Bureau", "The Steppe Rights Bureau"),
+                cl("d5:0", "organization", "Steppe Media Bureau")]
+    groups = group_by_names(clusters)
+    assert partition(groups) == {frozenset({"d1:0", "d2:0", "d3:0", "d4:0"}), frozenset({"d5:0"})}
+    merged = next(g for g in groups if len(g) == 4)
+    assert entity_name(merged) == "Steppe Rights Bureau"  # not the acronym
+
+
+def test_country_and_short_form_merge_via_territory_code():
+    clusters = [cl("d1:0", "location", "Turkey"), cl("d2:0", "location", "Turkiye"),
+                cl("d3:0", "location", "Türkiye"), cl("d4:0", "location", "Kazakhstan")]
+    assert partition(group_by_names(clusters)) == {frozenset({"d1:0", "d2:0", "d3:0"}), frozenset({"d4:0"})}
+
+
+def test_capital_does_not_merge_into_its_country():
+    groups = group_by_names([cl("d1:0", "location", "Astana"), cl("d2:0", "location", "Kazakhstan"),
+                             cl("d3:0", "location", "Astana")])
+    assert partition(groups) == {frozenset({"d1:0", "d3:0"}), frozenset({"d2:0"})}
+
+
+def test_types_are_resolved_separately():
+    groups = group_clusters([cl("d1:0", "organization", "Varna Group"), cl("d2:0", "location", "Varna Group")])
+    assert len(groups) == 2
+
+
+def test_place_acronym_typed_as_org_joins_the_single_fitting_place():
+    place = cl("d1:0", "location", "Republic of Zarkania", "Republic of Zarkania", "Zarkania")
+    acr = cl("d2:0", "organization", "RZ")
+    other_org = cl("d3:0", "organization", "Committee for Open Courts")
+    groups = attach_place_acronyms([[place], [acr], [other_org]])
+    assert partition(groups) == {frozenset({"d1:0", "d2:0"}), frozenset({"d3:0"})}
+    # the same through the whole pipeline
+    assert together(group_clusters([place, acr, other_org]), "d1:0", "d2:0")
+
+
+def test_place_acronym_stays_an_org_when_an_org_expands_to_it():
+    place = cl("d1:0", "location", "Republic of Zarkania")
+    acr = cl("d2:0", "organization", "RZ")
+    org = cl("d3:0", "organization", "Rural Zemstvo")  # acronym RZ too
+    groups = attach_place_acronyms([[place], [acr], [org]])
+    assert len(groups) == 3
+
+
+def test_place_acronym_stays_an_org_when_two_places_fit():
+    groups = attach_place_acronyms([[cl("d1:0", "location", "Republic of Zarkania")],
+                                    [cl("d2:0", "location", "Region of Zolotovo")],
+                                    [cl("d3:0", "organization", "RZ")]])
+    assert len(groups) == 3
+
+
+def test_known_alias_nickname_joins_its_person():
+    full = person("d1:0", "Ruslan Bekmuratov", "Ruslan Bekmuratov", "Sokol", "Bekmuratov")
+    nick = person("d2:0", "Sokol", "Sokol")
+    stranger = person("d3:0", "Dina Alimova")
+    groups = attach_known_aliases([[full], [nick], [stranger]])
+    assert partition(groups) == {frozenset({"d1:0", "d2:0"}), frozenset({"d3:0"})}
+    assert together(group_clusters([full, nick, stranger]), "d1:0", "d2:0")
+
+
+def test_known_alias_is_ambiguous_when_two_people_used_it():
+    a = person("d1:0", "Ruslan Bekmuratov", "Ruslan Bekmuratov", "Sokol")
+    b = person("d2:0", "Timur Zhaksen", "Timur Zhaksen", "Sokol")
+    nick = person("d3:0", "Sokol", "Sokol")
+    assert len(attach_known_aliases([[a], [b], [nick]])) == 3
+
+
+# -- grouping cost ------------------------------------------------------------------------------------
+
+_SYLLABLES = ["ba", "ke", "mu", "ra", "to", "si", "ne", "lo", "pa", "du", "gi", "fa", "ru", "vo", "le", "mi"]
+
+
+def _surnames(n: int) -> list[str]:
+    """n invented surnames with distinct surname keys."""
+    out, seen = [], set()
+    for parts in itertools.product(_SYLLABLES, repeat=3):
+        name = "".join(parts).capitalize() + "bekov"
+        key = rc.person_key(name).surname
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+        if len(out) == n:
+            return out
+    raise AssertionError("not enough surnames")
+
+
+def _count_compatibility_calls(monkeypatch, n: int) -> int:
+    calls = 0
+    real = rc.persons_compatible
+
+    def counting(a, b):
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(rc, "persons_compatible", counting)
+    clusters = []
+    for i, surname in enumerate(_surnames(n)):
+        clusters += [person(f"a{i}:0", f"Aidos {surname}"), person(f"b{i}:0", surname),
+                     person(f"c{i}:0", f"Aidos {surname}")]
+    groups = group_persons(clusters)
+    assert len(groups) == n  # each surname is one person
+    monkeypatch.setattr(rc, "persons_compatible", real)
+    return calls
+
+
+def test_person_grouping_cost_is_near_linear(monkeypatch):
+    small = _count_compatibility_calls(monkeypatch, 200)
+    large = _count_compatibility_calls(monkeypatch, 800)
+    assert small > 0
+    assert large / small < 8, (small, large)  # all-pairs comparison would give ~16
+
+
+# -- judgements over a store ------------------------------------------------------------------------
+
+def _entity_of(store: Store, mention_text: str, document: str | None = None) -> set[str]:
+    sql = "SELECT c.entity FROM mentions m JOIN clusters c ON c.id = m.cluster WHERE m.text = ?"
+    params: tuple = (mention_text,)
+    if document:
+        sql += " AND m.document = ?"
+        params += (document,)
+    return {r[0] for r in store.conn.execute(sql, params)}
+
+
+def _doc(doc_id: str, source: str, sentences: list[str],
+         entities: list[tuple[str, str, list[str]]]) -> DocumentRecord:
+    """A DocumentRecord; each surface is looked up in order of appearance after the previous one."""
+    text = " ".join(sentences)
+    bounds, pos = [], 0
+    for s in sentences:
+        bounds.append((pos, pos + len(s)))
+        pos += len(s) + 1
+    taken: set[int] = set()
+    locals_ = []
+    for idx, (label, name, surfaces) in enumerate(entities):
+        mentions = []
+        for surface in surfaces:
+            start = text.index(surface)
+            while start in taken:
+                start = text.index(surface, start + 1)
+            taken.add(start)
+            sent = next(i for i, (a, b) in enumerate(bounds) if a <= start < b)
+            mentions.append(Mention(start, start + len(surface), surface, label, sent, idx))
+        locals_.append(LocalEntity(label, name, mentions))
+    return DocumentRecord(id=doc_id, source=source, format="text", title=None, url=None, published=None,
+                          language="en", raw_text=text, text=text, tokens=len(text.split()),
+                          sentences=bounds, entities=locals_)
+
+
+@pytest.fixture
+def resolved(tmp_path):
+    store = build_store(tmp_path / "j.db")
+    resolve_store(store)
+    yield store
+    store.close()
+
+
+def test_resolve_store_groups_the_fixture(resolved):
+    assert not resolved.needs_resolution()
+    (john,) = _entity_of(resolved, "John Smith")
+    assert _entity_of(resolved, "Smith") == {john}
+    assert _entity_of(resolved, "Zoë Müller") != {john}
+
+
+def test_merge_judgement_joins_entities_and_survives_re_resolution(resolved):
+    (john,) = _entity_of(resolved, "John Smith")
+    (zoe,) = _entity_of(resolved, "Zoë Müller")
+    assert john != zoe
+    n_before = resolved.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    resolved.add_judgement("merge", "person", "John Smith", "Zoë Müller")
+    assert resolved.needs_resolution()
+    assert resolve_store(resolved) == n_before - 1
+    merged = _entity_of(resolved, "John Smith")
+    assert len(merged) == 1 and _entity_of(resolved, "Zoë Müller") == merged == _entity_of(resolved, "Müller")
+    for _ in range(2):  # idempotent on re-resolution
+        resolved.mark_unresolved()
+        resolve_store(resolved)
+        assert _entity_of(resolved, "Zoë Müller") == _entity_of(resolved, "John Smith")
+        assert len(_entity_of(resolved, "John Smith")) == 1
+
+
+def test_split_judgement_detaches_alias_and_survives_re_resolution_and_ingest(resolved):
+    (john,) = _entity_of(resolved, "John Smith")
+    assert _entity_of(resolved, "Smith") == {john}
+    resolved.add_judgement("split", "person", "John Smith", "Smith")
+    resolve_store(resolved)
+
+    def check() -> None:
+        johns = _entity_of(resolved, "John Smith")
+        smiths = _entity_of(resolved, "Smith")
+        assert len(johns) == 1 and smiths and not (smiths & johns), (johns, smiths)
+        (john_id,) = johns
+        aliases = {r[0] for r in resolved.conn.execute("SELECT alias FROM aliases WHERE entity = ?", (john_id,))}
+        assert "Smith" not in aliases
+        orphans = resolved.conn.execute(
+            "SELECT count(*) FROM clusters WHERE entity IS NULL OR entity NOT IN (SELECT id FROM entities)"
+        ).fetchone()[0]
+        assert orphans == 0
+        # no mention lost
+        assert resolved.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == \
+            resolved.conn.execute("SELECT sum(mentions) FROM entities").fetchone()[0]
+
+    check()
+    resolved.mark_unresolved()
+    resolve_store(resolved)
+    check()
+    # another document naming John Smith and Smith, written like an ingest would
+    resolved.write_document(_doc("d3", "news/more.txt", ["John Smith returned to Paris.", "Smith spoke."],
+                                 [("person", "John Smith", ["John Smith", "Smith"]),
+                                  ("location", "Paris", ["Paris"])]))
+    assert resolved.needs_resolution()
+    resolve_store(resolved)
+    check()
+    assert len(_entity_of(resolved, "Smith", "d3")) == 1
+    assert _entity_of(resolved, "John Smith", "d3") == _entity_of(resolved, "John Smith", "d1")
+    # re-ingesting a changed version of the first document keeps the split too
+    resolved.write_document(_doc("d1b", "news/acme.txt", ["John Smith met Acme Corporation.", "Smith left."],
+                                 [("person", "John Smith", ["John Smith", "Smith"]),
+                                  ("organization", "Acme Corporation", ["Acme Corporation"])]))
+    resolve_store(resolved)
+    check()
