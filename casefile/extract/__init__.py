@@ -144,7 +144,7 @@ def extract_document(text: str, analysis: Analysis, headings: list[tuple[int, in
     entities += law_entities(text, analysis.sentences, len(entities))
     slots = [Slot(m.label, m.cluster, m.start, m.end) for e in entities for m in e.mentions]
     ctx = DocContext(text, analysis.sentences, [s for s in slots if s.label == "person"],
-                     reference_for(text, published))
+                     reference_for(text, published), [s for s in slots if s.label == "law"])
     return Extraction(entities, extract_facts(ctx, slots), find_quotes(ctx, slots))
 
 

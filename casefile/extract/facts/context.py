@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from casefile.extract.dates import DateRef, find_dates
 from casefile.extract.facts.masking import Slot
@@ -17,9 +17,11 @@ class DocContext:
     sentences: list[tuple[int, int]]
     persons: list[Slot]
     ref: DateRef
+    laws: list[Slot] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.persons.sort(key=lambda s: s.start)
+        self.laws.sort(key=lambda s: s.start)
         self._person_starts = [p.start for p in self.persons]
 
     def antecedent(self, offset: int, pronoun: str) -> list[Slot]:

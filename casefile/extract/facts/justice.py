@@ -20,12 +20,18 @@ from casefile.extract.facts.values import money, negated, sentence_term
 from casefile.models import Fact
 
 _PASSIVE = {t: re.compile(SUBJECT + APPOSITION + AUX + r"(?P<trig>" + p + r")\b") for t, p in TRIGGERS.items()}
-_ACTIVE = {t: re.compile(r"\b(?P<trig>" + TRIGGERS[t] + r")\s+(?:the\s+)?(?P<subj>" + PLIST + r")")
+_ACTIVE = {t: re.compile(r"\b(?P<trig>" + TRIGGERS[t] + r")\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + PLIST + r")")
            for t in ("detention", "interrogation", "sentence", "conviction", "fine", "release", "charge", "acquittal")}
 _ORG_SUBJECT = re.compile(r"\bfrom\s+(?:the\s+)?(?P<subj>" + ORG + r")" + AUX + r"(?P<trig>charged|fined|accused)\b")
 _SPENT = re.compile(SUBJECT + r"[^.;⟨]{0,60}?\bspent\s+(?P<trig>[\w\s-]{1,20}?\s(?:days?|weeks?|months?|years?))\s+"
                     r"(?:in\s+)?(?:prison|jail|custody|detention|pre-trial\s+detention)")
+_SPENT_WHERE = re.compile(r"\b(?:prison|jail|custody|detention|colony)\b[^.;⟨]{0,20}?\bwhere\s+" + SUBJECT
+                          + r"\s+spent\s+(?P<trig>[\w\s-]{1,20}?\s(?:days?|weeks?|months?|years?))")
+_UNDER_CASE = re.compile(r"^[^.;]{0,40}?\bunder\s+(?:a|an|the|another|one)?\s*(?:\w+\s+){0,2}?(?:criminal\s+)?case\s+"
+                         r"(?:\w+\s+){0,2}?under\s+(?P<law>" + LAW + r")")
+_SAME_ARTICLE = re.compile(r"\bunder\s+(?:this|that|these|those|the\s+same|the\s+said)\s+[Aa]rticles?\b")
 _RETURNED = re.compile(r"(?P<trig>returned\s+to\s+freedom|released\s+from\s+(?:prison|custody|jail))[^.;⟨]{0,30}?,?\s*" + SUBJECT)
+_SEARCHED_HOMES_OF = re.compile(r"\b(?P<trig>searched|raided)\s+(?:[^.;]{0,80}?\b)?(?:homes?|apartments?|flats?|houses?)\s+of\s+(?P<subj>[^.;]{0,200})")
 _SEIZED = re.compile(r"(?P<trig>seized|confiscated|taken)\s+from\s+(?P<subj>their|his|her|" + PLIST + r")")
 _SEARCHED_HOME = re.compile(r"(?P<subj>" + PLIST + r"|his|her|their)(?:'s|’s)?\s+(?:home|homes|apartment|apartments|office|house|flat)s?"
                             + AUX + r"(?P<trig>searched|raided)")
@@ -53,13 +59,17 @@ def _fact(ms: MaskedSentence, ctx: DocContext, type_: str, subj: Slot, trig_pos:
                 place=place_after(ms.masked, ms.slots, trig_pos), **kw)  # type: ignore[arg-type]
 
 
-def _law_after(ms: MaskedSentence, pos: int, doc: str) -> tuple[int | None, str | None]:
+def _law_after(ms: MaskedSentence, pos: int, doc: str, ctx: DocContext) -> tuple[int | None, str | None]:
     """The law named after a charge trigger, and the charge wording."""
     rest = ms.masked[pos:]
     m = re.search(LAW, rest)
     if m:
         slot = ms.slot(m.group())
         return slot.cluster, doc[slot.start:slot.end]
+    if _SAME_ARTICLE.search(rest if pos == 0 else rest[:40]):
+        prior = [law for law in ctx.laws if law.end <= ms.start and re.search(r"\d", doc[law.start:law.end])]  # "under this Article": the last one named
+        if prior:
+            return prior[-1].cluster, doc[prior[-1].start:prior[-1].end]
     m = re.match(r"\s*(?:with|of|for)\s+(?P<what>[^.;,⟨]{4,80})", rest)
     if m:
         return None, m.group("what").strip()
@@ -91,10 +101,13 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
     for m in _ORG_SUBJECT.finditer(masked):
         type_ = {"charged": "charge", "fined": "fine", "accused": "charge"}[m.group("trig")]
         yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
-    for m in _SPENT.finditer(masked):
+    for m in list(_SPENT.finditer(masked)) + list(_SPENT_WHERE.finditer(masked)):
         yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"), value=m.group("trig").strip())
     for m in _RETURNED.finditer(masked):
         yield from emit("release", _subjects(ms, ctx, m), m.start("trig"))
+    for m in _SEARCHED_HOMES_OF.finditer(masked):
+        if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+            yield from emit("search_seizure", ms.mentions_in(m.group("subj")), m.start("trig"))
     for regex in (_SEIZED, _SEARCHED_HOME):
         for m in regex.finditer(masked):
             if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
@@ -102,7 +115,9 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
     for m in _WITH_FINE.finditer(masked):
         subj = ms.mentions_in(masked[:m.start()], "P")[:1] or ms.mentions_in(masked[:m.start()], "O")[:1]
         if not negated(masked[max(0, m.start() - 40):m.start()]):
-            yield from emit("fine", subj, m.start("trig"), value=money(text[ms.offset(m.start()) - ms.start:]))
+            law, wording = _law_after(ms, 0, ctx.text, ctx)  # "charged under Article X with fines"
+            value = money(text[ms.offset(m.start()) - ms.start:]) or (f"fine under {wording}" if law is not None else None)
+            yield from emit("fine", subj, m.start("trig"), value=value, object=law)
     for regex in (_CASE_OF, _OPENED_AGAINST):
         for m in regex.finditer(masked):
             law = re.search(LAW, masked)
@@ -128,13 +143,13 @@ def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: li
     pos = m.start("trig")
     after = text[ms.offset(m.end("trig")) - ms.start:]
     if type_ == "sentence":
-        term = sentence_term(after[:160])
+        term = sentence_term(after[:300])
         yield from emit("conviction", subjects, pos)
         if term:
             yield from emit("sentence", subjects, pos, value=term)
         return
     if type_ == "charge":
-        law, wording = _law_after(ms, m.end("trig"), ctx.text)
+        law, wording = _law_after(ms, m.end("trig"), ctx.text, ctx)
         yield from emit("charge", subjects, pos, object=law, value=wording)
         return
     if type_ == "conviction":
@@ -152,6 +167,11 @@ def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: li
     if type_ == "search_seizure":
         yield from emit("search_seizure", subjects, pos)
         return
+    if type_ in {"interrogation", "detention"}:
+        under = _UNDER_CASE.match(ms.masked[m.end("trig"):])
+        if under:  # "interrogated under a case under Article X": the case concerns them
+            law = ms.slot(under.group("law"))
+            yield from emit("charge", subjects, pos, object=law.cluster, value=ctx.text[law.start:law.end])
     yield from emit(type_, subjects, pos)
 
 

@@ -11,7 +11,8 @@ PLIST = PER + r"(?:\s*,\s*" + PER + r")*(?:\s*,?\s*and\s+" + PER + r")?"
 PRONOUN = r"\b(?:he|she|they|He|She|They)\b"
 SUBJECT = r"(?P<subj>" + PLIST + r"|" + PRONOUN + r")"
 # an apposition between the subject and its verb: ", media manager and former member of X,"
-APPOSITION = r"(?:\s*,(?:[^,.;⟨“”\"]|" + ORG_OR_LOC + r"){1,160}?,)?"
+_CLAUSE_WORD = r"\b(?:that|said|says|when|while|because|after|before|but)\b"
+APPOSITION = r"(?:\s*,(?:(?!" + _CLAUSE_WORD + r")(?:[^.;⟨]|" + ANY + r")){1,200}?,)?"
 ADVERBS = r"(?:(?:first|also|then|later|reportedly|allegedly|again|subsequently|eventually|previously|officially|briefly)\s+)*"
 AUX = r"\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|got|being)\s+" + ADVERBS
 

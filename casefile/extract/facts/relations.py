@@ -15,14 +15,20 @@ from casefile.extract.facts.masking import MaskedSentence, Slot
 from casefile.extract.facts.patterns import BOSS, KINSHIP, LOC, ORG, ORG_OR_LOC, PER, PLIST, PRONOUN
 from casefile.extract.facts.values import negated
 from casefile.models import Fact
-from casefile.nlp import names
+from casefile.nlp import lexicons, names
 
-_W = r"[A-Za-z][\w'’-]*"
-_LEFT = r"(?:^|(?<=[,(:;—–-])\s*|(?<=\s)(?:the|a|an|its|The|A|An|Its)\s+|(?<=⟩)\s+)"
-_ROLE = _LEFT + r"(?P<role>(?:(?:" + _W + r"|" + LOC + r")\s+){0,3}?" + _W + r")"
 _NOT_MODIFIER = {"said", "says", "about", "with", "by", "from", "to", "for", "and", "or", "but", "that", "this",
                  "also", "who", "her", "his", "their", "its", "the", "a", "an", "of", "was", "is", "were",
-                 "under", "in", "on", "at", "into", "over", "after", "before", "as", "than"}
+                 "under", "in", "on", "at", "into", "over", "after", "before", "as", "than", "including"}
+# a role modifier is any word but these function words, so a role phrase never swallows "said the"
+_W = r"(?!(?:" + "|".join(sorted(_NOT_MODIFIER)) + r")\b)[A-Za-z][\w'’-]*"
+_DET = r"(?:(?:the|a|an|its|The|A|An|Its)\s+)?"
+# the head of a role phrase is a role word, checked inside the regex so a failed candidate never
+# hides a good one further right ("the case of a public figure X")
+_ROLE_HEAD = r"(?i:" + "|".join(sorted((re.escape(w) for w in lexicons.role_words()), key=len, reverse=True)) + r")\b"
+_ROLE_BARE = r"(?:(?:" + _W + r"|" + LOC + r")\s+){0,3}?" + _ROLE_HEAD
+_NOT_POSSESSED = r"(?<!\bher\s)(?<!\bhis\s)(?<!\btheir\s)(?<!\bmy\s)(?<!\bour\s)"  # "her chief X": a relation
+_ROLE = r"(?:^|(?<=[\s,(:;—–-]))" + _NOT_POSSESSED + _DET + r"(?P<role>" + _ROLE_BARE + r")"
 _OF = r"\s+(?:of|at|for|in)\s+(?:the\s+)?(?:[^⟨⟩.;,]{0,30}?\s)?"
 _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 _POSITION_PATTERNS = [
@@ -34,7 +40,10 @@ _POSITION_PATTERNS = [
     re.compile(r"(?P<per>" + PER + r")\s*(?:,|-|–|—)\s*(?:the\s+|a\s+|an\s+|its\s+)?" + _ROLE + _OF
                + r"(?:[^⟨⟩.;]{0,40}?)?[“\"«]?(?P<org>" + ORG_OR_LOC + r")"),
     # "A, B's Central Asia researcher"
-    re.compile(r"(?P<per>" + PER + r")\s*,\s*(?P<org>" + ORG + r")(?:'s|’s)\s+" + _ROLE + r"\b"),
+    re.compile(r"(?P<per>" + PER + r")\s*,\s*(?P<org>" + ORG + r")(?:'s|’s)\s+(?P<role>" + _ROLE_BARE + r")\b"),
+    # "A, media manager, public figure and former member of B"
+    re.compile(r"(?P<per>" + PER + r")\s*,\s*" + _DET + r"(?P<role>" + _ROLE_BARE + r"(?:\s*(?:,|and)\s*" + _DET
+               + _ROLE_BARE + r"){1,3})" + _OF + r"(?P<org>" + ORG_OR_LOC + r")"),
     # "police investigator A", "the investigator of the police department Mr. A"
     re.compile(_ROLE + r"(?P<rest>\s+of\s+(?:the\s+)?[a-z][\w\s]{2,40}?)?\s+" + _HONORIFIC + r"(?P<per>" + PER + r")"),
 ]
@@ -61,7 +70,7 @@ _TESTIFIED = re.compile(r"(?P<subj>" + PER + r")\s+(?P<trig>testified)(?:\s+agai
 
 
 def _role_ok(role: str) -> bool:
-    words = re.sub(r"⟨L\d+⟩", "", role).split()
+    words = [w for w in re.sub(r"⟨L\d+⟩|,", " ", role).split() if w != "and"]
     return (bool(words) and names.is_role_word(words[-1])
             and not any(w.lower() in _NOT_MODIFIER for w in words)
             and not any(w[:1].isupper() and names.is_given_name(w) for w in words))
