@@ -173,16 +173,12 @@ def test_cpf_is_one_organisation_with_its_acronym(demo):
         assert entities_of(demo, "Committee for Press Freedom", file_prefix=prefix) == {eid}, prefix
 
 
-@pytest.mark.xfail(strict=True, reason="05: 'The CPF' / 'CPF' (acronym never defined in that article) produce "
-                                       "no mention, so the article is missing from the CPF entity")
 def test_cpf_acronym_only_article_is_linked(demo):
     (eid,) = entities_of(demo, "Committee for Press Freedom", "organization")
     for hit in covering(demo, "05_", "CPF"):
         assert {r["entity"] for r in hit} == {eid}, hit
 
 
-@pytest.mark.xfail(strict=True, reason="06: \"Central Asian Journalists' Network (CAJN)\" is cut to 'Central Asian "
-                                       "Journalists' and neither 'CAJN' nor the second full mention is found")
 def test_cajn_is_one_organisation_with_its_acronym(demo):
     eid = one_entity(demo, "Central Asian Journalists' Network", "CAJN", type_="organization")
     assert "CAJN" in aliases(demo, eid)

@@ -16,6 +16,7 @@ from casefile.extract.junk import is_junk, strip_heading_words, strip_trailing_r
 from casefile.extract.repair import harmonise_labels, join_adjacent_persons, repair_boundaries, retype
 from casefile.extract.rules import (
     acronym_definitions,
+    acronym_mentions,
     honorific_names,
     nickname_definitions,
     nickname_mentions,
@@ -98,6 +99,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     sentence_starts |= {i + 1 for i, ch in enumerate(text) if ch == "\n"}
     kept = [c for c in _dedupe(repaired) if not is_junk(text, c, headings, sentence_starts)]
     kept = _dedupe(kept + propagate_surfaces(text, kept))
+    kept += [c for c in acronym_mentions(text, kept) if not is_junk(text, c, headings, sentence_starts)]
     nicknames = nickname_definitions(text, [c for c in kept if c.label == "person"])
     if nicknames:
         kept = _merge_rule_spans(kept, nickname_mentions(text, nicknames))

@@ -112,3 +112,32 @@ def nickname_mentions(doc: str, nicknames: dict[str, Cand]) -> list[Cand]:
         for m in re.finditer(r"(?<![\w])" + re.escape(nick) + r"(?![\w])", doc):
             out.append(Cand(m.start(), m.end(), "person", "nickname"))
     return out
+
+
+_ACRONYM = re.compile(r"(?<![\w.&/-])(?P<the>(?:the|The)\s+)?(?P<acr>[A-Z]{2,6})(?![\w&/-])")
+
+
+def acronym_mentions(doc: str, taken: list[Cand]) -> list[Cand]:
+    """Acronyms the model missed: an ALL-CAPS word used with "the" or more than once in running
+    text names an organisation ("the CPF said ..."). Countries and legal forms are left out."""
+    from casefile.nlp.territories import territory_code
+
+    counts: dict[str, int] = {}
+    with_article: set[str] = set()
+    for m in _ACRONYM.finditer(doc):
+        counts[m.group("acr")] = counts.get(m.group("acr"), 0) + 1
+        if m.group("the"):
+            with_article.add(m.group("acr"))
+    out: list[Cand] = []
+    for m in _ACRONYM.finditer(doc):
+        acr = m.group("acr")
+        line_start = doc.rfind("\n", 0, m.start()) + 1
+        line = doc[line_start:doc.find("\n", m.end()) if doc.find("\n", m.end()) >= 0 else len(doc)]
+        if line.isupper() or (counts[acr] < 2 and acr not in with_article):
+            continue  # an all-caps headline or dateline, or a one-off abbreviation
+        if acr.lower() in lexicons.legal_form_words() or territory_code(acr) or names.is_role_word(acr):
+            continue
+        start, end = m.start("acr"), m.end("acr")
+        if not any(c.start < end and start < c.end for c in taken):
+            out.append(Cand(start, end, "organization", "acronym"))
+    return out

@@ -129,6 +129,9 @@ def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
     """"Almaty" + " city court" -> "Almaty city court": a place or name followed by lowercase
     organisation words is the name of that organisation."""
     m = re.match(r"(?: (?:city|regional|district|region|oblast|state))*(?: ([a-z][a-z'’]+))", doc[cand.end:cand.end + 40])
+    head = re.match(r"(?:'|’)s?\s+([A-Z][a-z]+)\b", doc[cand.end:cand.end + 30])
+    if head and cand.label == "organization" and names.is_org_word(head.group(1)):  # "X Journalists' Network"
+        return Cand(cand.start, cand.end + head.end(), cand.label, cand.origin)
     is_place = cand.label == "location" or cand.text(doc) in places
     if m and m.group(1) and is_place and names.is_org_word(m.group(1)):
         return Cand(cand.start, cand.end + m.end(), "organization", "org_head")
