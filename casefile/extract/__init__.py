@@ -59,15 +59,15 @@ def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
         surface = c.text(text)
         if len(surface) >= 3 and surface[:1].isupper():
             labels.setdefault(surface, set()).add(c.label)
+    unique = {surface: next(iter(kinds)) for surface, kinds in labels.items() if len(kinds) == 1}
+    if not unique:  # the same string with two types is left to the model
+        return []
     taken = sorted((c.start, c.end) for c in kept)
+    alternation = "|".join(re.escape(s) for s in sorted(unique, key=len, reverse=True))
     added: list[Cand] = []
-    for surface, kinds in labels.items():
-        if len(kinds) != 1:
-            continue  # the same string with two types: leave it to the model
-        label = next(iter(kinds))
-        for m in re.finditer(r"(?<![\w.-])" + re.escape(surface) + r"(?![\w-])", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                added.append(Cand(m.start(), m.end(), label, "propagated"))
+    for m in re.finditer(r"(?<![\w.-])(?:" + alternation + r")(?![\w-])", text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            added.append(Cand(m.start(), m.end(), unique[m.group()], "propagated"))
     return added
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable, Literal
 
 from normality import ascii_text
@@ -85,6 +85,7 @@ def to_latin(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)  # names repeat across mentions and documents
 def fold(text: str) -> str:
     """NFKC, transliterate to Latin ASCII, lowercase, drop punctuation, collapse spaces.
 
@@ -275,6 +276,7 @@ def _order(words: list[str]) -> tuple[str | None, list[str], str | None, str | N
 _SEPARATE_PATRONYMICS = frozenset({"kyzy", "kyzi", "qyzy", "gyzy", "uly", "ulu", "uulu", "ogly", "oglu"})
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> PersonKey:
     """Parse a personal name into given/initials/surname/patronymic keys and gender."""
     raw = [t for t in unicodedata.normalize("NFKC", name).split() if t.strip(".,;:")]
@@ -386,18 +388,20 @@ def _legal_forms() -> tuple[list[str], ...]:
 
 def _strip_forms(words: list[str], key: Callable[[str], str] = str) -> list[str]:
     """Drop legal-form phrases at either end of ``words`` (compared via ``key``)."""
+    keyed = [key(w) for w in words]
     changed = True
     while changed and words:
         changed = False
         for form in _legal_forms():
             n = len(form)
-            if len(words) > n and [key(w) for w in words[:n]] == form:
-                words, changed = words[n:], True
-            elif len(words) > n and [key(w) for w in words[-n:]] == form:
-                words, changed = words[:-n], True
+            if len(words) > n and keyed[:n] == form:
+                words, keyed, changed = words[n:], keyed[n:], True
+            elif len(words) > n and keyed[-n:] == form:
+                words, keyed, changed = words[:-n], keyed[:-n], True
     return words
 
 
+@lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
     """Case/quote/punctuation-insensitive organisation key without "the" or legal forms."""
     text = to_latin(name)
