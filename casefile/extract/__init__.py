@@ -13,7 +13,13 @@ from casefile.extract.facts import DocContext, Slot, extract_facts
 from casefile.extract.laws import find_provisions
 from casefile.extract.quotes import find_quotes
 from casefile.extract.junk import is_junk, strip_heading_words, strip_trailing_roles
-from casefile.extract.repair import harmonise_labels, join_adjacent_persons, repair_boundaries, retype
+from casefile.extract.repair import (
+    harmonise_labels,
+    harmonise_lists,
+    join_adjacent_persons,
+    repair_boundaries,
+    retype,
+)
 from casefile.extract.rules import (
     acronym_definitions,
     acronym_mentions,
@@ -93,6 +99,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
             if part is not None:
                 repaired.append(strip_heading_words(text, strip_trailing_roles(text, part), headings))
     harmonise_labels(text, repaired)
+    harmonise_lists(text, repaired)
     repaired = [extend_right(text, c) if c.label == "person" else c for c in repaired]
     repaired = join_adjacent_persons(text, repaired)
     sentence_starts = {s for s, _e in analysis.sentences}

@@ -52,6 +52,10 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
     if cand.label == "organization" and cand.origin == "model" and any(
             t[:1].islower() and t.lower() not in _LOWER_OK and not names.is_org_word(t) for t in toks):
         return True  # "Kazakh authorities": an adjective and a common noun
+    if len(toks) == 1 and text.endswith("s") and names.is_given_name(text[:-1]) and not names.is_given_name(text):
+        return True  # "the two Seriks": a plural of a given name
+    if cand.label == "organization" and cand.origin == "model" and len(toks) > 1 and names.is_role_word(toks[-1]):
+        return True  # "UN Special Rapporteur": a title
     if cand.label == "organization" and _followed_by_role_word(doc, cand):
         return True  # "the Regional Communication [Officer]"
     if cand.label != "person" and cand.origin == "model" and _in_heading(cand, headings):

@@ -20,7 +20,7 @@ _ORD = r"(?:" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th)?)"
 _CODE_KIND = r"(?P<kind>Penal|Criminal|Administrative|Civil|Labou?r|Tax|Land|Criminal[- ]Procedur(?:e|al)|Civil[- ]Procedur(?:e|al))"
 _CODE = (
     r"(?:\s+of\s+(?:the\s+)?(?:(?P<country1>[A-Z][\w ]{2,40}?)(?:'s|’s)\s+)?" + _CODE_KIND +
-    r"\s+Code(?:\s+of\s+(?:the\s+)?(?P<country2>(?:Republic\s+of\s+)?[A-Z]\w+))?"
+    r"\s+Code(?:\s+of\s+(?:the\s+)?(?P<country2>(?:Republic\s+of\s+)?[A-Z]\w+(?:\s+Republic)?))?"
     r"|\s+of\s+the\s+Code\s+of\s+(?P<kind2>Administrative\s+Offen[cs]es|Criminal\s+Procedure))"
 )
 _ARTICLE = re.compile(

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_org_head, extend_right
 from casefile.nlp import names
-from casefile.nlp.territories import is_territory, territory_code
+from casefile.nlp.territories import is_capital, is_territory, territory_code
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|near|at|of|across|outside|inside)\s+$", re.IGNORECASE)
@@ -47,6 +47,17 @@ def retype(doc: str, cand: Cand) -> str | None:
         return "organization"  # "the X holding", "the X party"
     if len(toks) == 1 and re.match(r"\s+(?:district|region|oblast|province)\b", doc[cand.end:cand.end + 12]):
         return "location"  # "the X district court": X names a district
+    if re.search(r"\s(?:Avenue|Street|Square|Boulevard|Prospect|Road|Lane|Highway|Embankment)$", text):
+        return "location"  # a street, not an organisation
+    single_place_word = (len(toks) == 1 and not text.isupper() and not names.is_given_name(text)
+                         and not names.looks_like_surname(text) and not has_org_word)
+    if single_place_word and cand.label in {"organization", "person"} \
+            and re.search(r"\b(?:in|near|from|across)\s+$", doc[max(0, cand.start - 8):cand.start]) \
+            and not re.match(r"\s+[a-z]", doc[cand.end:cand.end + 3]):
+        return "location"  # "in Pavlodar", "in Kostanay": a place the model typed otherwise
+    if len(toks) == 1 and cand.label == "location" and names.is_given_name(text) and not is_territory(text) \
+            and not is_capital(text) and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
+        return "person"  # a given name typed as a place
     if cand.label in _RETYPABLE and not has_org_word:
         if len(toks) == 1 and names.looks_like_surname(toks[0]) \
                 and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
@@ -134,6 +145,7 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
             surnames.add(toks[-1].lower())
             givens.add(toks[0].lower())
             persons.add(c.text(doc))
+    org_texts = {c.text(doc) for c in cands if c.label == "organization"}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for c in cands:
         if c.origin == "model":
@@ -145,9 +157,36 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
             top, n = labels.most_common(1)[0]
             if n > labels[c.label] and top != "person":  # majority label of the same surface
                 c.label = top
+        if c.label == "person" and any(o.startswith(c.text(doc) + " ") for o in org_texts):
+            c.label = "organization"  # "X" and "X newspaper": the person reading was wrong
+            continue
         if c.label != "person" and c.origin == "model" and c.text(doc) in persons:
             c.label = "person"
         if len(toks) == 1 and c.label != "person" and c.origin == "model":
             tok = toks[0].lower()
             if tok in surnames or (tok in givens and names.is_given_name(toks[0])):
                 c.label = "person"
+
+
+def harmonise_lists(doc: str, cands: list[Cand]) -> None:
+    """In a list ("Aktobe, Uralsk and Kostanay") a one-word member the model typed differently
+    from all the others takes their type, unless its own shape says otherwise."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    chains: list[list[Cand]] = []
+    for c in ordered:
+        if chains and re.fullmatch(r",\s*|\s+and\s+|,\s*and\s+", doc[chains[-1][-1].end:c.start]):
+            chains[-1].append(c)
+        else:
+            chains.append([c])
+    for chain in chains:
+        if len(chain) < 3:
+            continue
+        labels = Counter(c.label for c in chain)
+        top, n = labels.most_common(1)[0]
+        if n < len(chain) - 1:
+            continue
+        for c in chain:
+            word = c.text(doc)
+            if c.label != top and len(word.split()) == 1 and c.origin == "model" \
+                    and not names.is_org_word(word) and not word.isupper():
+                c.label = top

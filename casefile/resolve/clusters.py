@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from casefile.nlp.keys import PersonKey, acronym_of, fold, org_key, person_key, persons_compatible
+from casefile.nlp import names
 from casefile.nlp.territories import territory_code
 
 
@@ -141,8 +142,21 @@ def attach_place_acronyms(groups: list[list[ClusterInfo]]) -> list[list[ClusterI
     return out
 
 
+def harmonise_place_types(clusters: list[ClusterInfo]) -> None:
+    """A one-word organisation or person that is named as a place elsewhere in the collection,
+    and has no name morphology of its own, is that place ("Almaty" typed ORG in one article)."""
+    places = {fold(c.name) for c in clusters if c.type == "location"}
+    for c in clusters:
+        word = c.name
+        if c.type in {"organization", "person"} and len(word.split()) == 1 and fold(word) in places \
+                and not word.isupper() and not names.is_given_name(word) and not names.looks_like_surname(word) \
+                and not names.is_org_word(word):
+            c.type = "location"
+
+
 def group_clusters(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
     """Resolve all clusters of all types into groups, one group per real-world entity."""
+    harmonise_place_types(clusters)
     by_type: dict[str, list[ClusterInfo]] = defaultdict(list)
     for c in clusters:
         by_type[c.type].append(c)
