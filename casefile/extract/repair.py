@@ -15,7 +15,7 @@ from casefile.nlp import names
 from casefile.nlp.territories import is_capital, is_territory, territory_code
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|near|at|of|across|outside|inside)\s+$", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|near|at|of|across|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # verbs that only people do; a bare capitalised token doing them is a person, not a place
 _HUMAN_VERB = re.compile(
     r"^\s*(?:,\s*[A-Z][\w'’\-]+\s*)*(?:,?\s*and\s+[A-Z][\w'’\-]+\s*)?"
@@ -52,9 +52,13 @@ def retype(doc: str, cand: Cand) -> str | None:
     single_place_word = (len(toks) == 1 and not text.isupper() and not names.is_given_name(text)
                          and not names.looks_like_surname(text) and not has_org_word)
     if single_place_word and cand.label in {"organization", "person"} \
-            and re.search(r"\b(?:in|near|from|across)\s+$", doc[max(0, cand.start - 8):cand.start]) \
+            and re.search(r"\b(?:in|near|from|across|outside|inside)\s+(?:the\s+)?$", doc[max(0, cand.start - 12):cand.start]) \
             and not re.match(r"\s+[a-z]", doc[cand.end:cand.end + 3]):
         return "location"  # "in Pavlodar", "in Kostanay": a place the model typed otherwise
+    if len(toks) == 1 and cand.label == "person" and not names.is_given_name(text) \
+            and re.search(r"\b(?:the|The)\s+$", doc[max(0, cand.start - 4):cand.start]):
+        # people do not take "the"; a place after a preposition, otherwise not a name we can type
+        return "location" if _PLACE_PREPOSITION.search(doc[max(0, cand.start - 16):cand.start - 4]) else None
     if len(toks) == 1 and cand.label == "location" and names.is_given_name(text) and not is_territory(text) \
             and not is_capital(text) and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
         return "person"  # a given name typed as a place
@@ -113,7 +117,8 @@ def join_adjacent_persons(doc: str, cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for c in sorted(cands, key=lambda c: c.start):
         if out and out[-1].label == c.label == "person" and doc[out[-1].end:c.start] == " " \
-                and (all(names.is_given_name(t) for t in _tokens(out[-1].text(doc))) or c.text(doc).isupper()):
+                and (not any(names.looks_like_surname(t) for t in _tokens(out[-1].text(doc)))
+                     or c.text(doc).isupper()):
             out[-1] = Cand(out[-1].start, c.end, "person", out[-1].origin)
         else:
             out.append(c)
@@ -125,7 +130,7 @@ def split_surname_pairs(doc: str, cand: Cand) -> list[Cand]:
     matches = list(re.finditer(r"\S+", cand.text(doc)))
     toks = [m.group() for m in matches]
     if len(toks) == 2 and not any(names.is_given_name(t) for t in toks) \
-            and all(names.looks_like_surname(t) for t in toks) and not all(t.isupper() for t in toks):
+            and all(names.has_strong_surname_suffix(t) for t in toks) and not all(t.isupper() for t in toks):
         return [Cand(cand.start + m.start(), cand.start + m.end(), "person", cand.origin) for m in matches]
     return [cand]
 

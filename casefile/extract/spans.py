@@ -128,13 +128,17 @@ def extend_right(doc: str, cand: Cand) -> Cand:
 def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
     """"Almaty" + " city court" -> "Almaty city court": a place or name followed by lowercase
     organisation words is the name of that organisation."""
-    m = re.match(r"(?: (?:city|regional|district|region|oblast|state))*(?: ([a-z][a-z'’]+))", doc[cand.end:cand.end + 40])
     head = re.match(r"(?:'|’)s?\s+([A-Z][a-z]+)\b", doc[cand.end:cand.end + 30])
     if head and cand.label == "organization" and names.is_org_word(head.group(1)):  # "X Journalists' Network"
         return Cand(cand.start, cand.end + head.end(), cand.label, cand.origin)
     is_place = cand.label == "location" or cand.text(doc) in places
-    if m and m.group(1) and is_place and names.is_org_word(m.group(1)):
-        return Cand(cand.start, cand.end + m.end(), "organization", "org_head")
+    tail = re.match(r"(?: [a-z][a-z'’]*(?![\w-])){1,3}", doc[cand.end:cand.end + 50])
+    if tail and is_place:  # up to three lowercase words ending on an organisation word
+        words = tail.group().split(" ")[1:]
+        heads = [i for i, w in enumerate(words) if names.is_org_word(w)]
+        if heads:
+            end = cand.end + len(" ".join([""] + words[:heads[-1] + 1]))
+            return Cand(cand.start, end, "organization", "org_head")
     m = re.match(r" (?:region|district|oblast)\b", doc[cand.end:cand.end + 12])
     if m and cand.label in {"organization", "location"}:  # "Akimat of the X" + " region"
         return Cand(cand.start, cand.end + m.end(), cand.label, cand.origin)

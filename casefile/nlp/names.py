@@ -20,6 +20,7 @@ __all__ = [
     "is_initial",
     "is_org_word",
     "is_role_word",
+    "has_strong_surname_suffix",
     "looks_like_surname",
     "person_name_score",
 ]
@@ -95,6 +96,16 @@ def looks_like_surname(token: str) -> bool:
             if stem >= (3 if suffix in _WEAK_SUFFIXES else 2):
                 return True
     return False
+
+
+def has_strong_surname_suffix(token: str) -> bool:
+    """A surname ending that ordinary words and given names do not share (-ov, -eva, -bayev, -uly),
+    unlike the weak ones (-in, -yan) that also end given names such as "Saipidin"."""
+    if not looks_like_surname(token):
+        return False
+    s = _clean(token).replace("-", "")
+    strong = [x for x in lexicons.surname_suffixes() if x not in _WEAK_SUFFIXES and s.endswith(x)]
+    return bool(strong)
 
 
 def _is_caps_word(token: str) -> bool:

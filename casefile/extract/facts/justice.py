@@ -30,6 +30,9 @@ _SPENT_WHERE = re.compile(r"\b(?:prison|jail|custody|detention|colony)\b[^.;⟨]
 _UNDER_CASE = re.compile(r"^[^.;]{0,40}?\bunder\s+(?:a|an|the|another|one)?\s*(?:\w+\s+){0,2}?(?:criminal\s+)?case\s+"
                          r"(?:\w+\s+){0,2}?under\s+(?P<law>" + LAW + r")")
 _SAME_ARTICLE = re.compile(r"\bunder\s+(?:this|that|these|those|the\s+same|the\s+said)\s+[Aa]rticles?\b")
+_RECEIVED = re.compile(r"(?P<subj>" + PLIST + r")\s*,?\s+(?:all\s+|each\s+|also\s+)?(?P<trig>received|got|were\s+handed|was\s+handed|"
+                       r"were\s+given|was\s+given)\s+(?P<what>[^.;]{0,60}?\b(?:sentences?|terms?|years?)\b[^.;]{0,50})")
+_CHARGES_AFTER = re.compile(r"\bon\s+(?:charges?\s+of|(?:a\s+)?charges?\s+(?:under|for))\s+(?P<what>[^.;]{3,120}?(?:(?P<law>" + LAW + r")|(?=[.;,]|$)))")
 _RETURNED = re.compile(r"(?P<trig>returned\s+to\s+freedom|released\s+from\s+(?:prison|custody|jail))[^.;⟨]{0,30}?,?\s*" + SUBJECT)
 _SEARCHED_HOMES_OF = re.compile(r"\b(?P<trig>searched|raided)\s+(?:[^.;]{0,80}?\b)?(?:homes?|apartments?|flats?|houses?)\s+of\s+(?P<subj>[^.;]{0,200})")
 _SEIZED = re.compile(r"(?P<trig>seized|confiscated|taken)\s+from\s+(?P<subj>their|his|her|" + PLIST + r")")
@@ -103,6 +106,14 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
         yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
     for m in list(_SPENT.finditer(masked)) + list(_SPENT_WHERE.finditer(masked)):
         yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"), value=m.group("trig").strip())
+    for m in _RECEIVED.finditer(masked):
+        if negated(masked[max(0, m.start("trig") - 30):m.start("trig")]):
+            continue
+        what = ms.unmask(m.group("what"), ctx.text)
+        term = sentence_term(what) or ("suspended sentence" if re.search(r"suspended", what, re.IGNORECASE) else None)
+        yield from emit("conviction", _subjects(ms, ctx, m), m.start("trig"))
+        if term or re.search(r"\d|years?", what):
+            yield from emit("sentence", _subjects(ms, ctx, m), m.start("trig"), value=term or what.strip())
     for m in _RETURNED.finditer(masked):
         yield from emit("release", _subjects(ms, ctx, m), m.start("trig"))
     for m in _SEARCHED_HOMES_OF.finditer(masked):
@@ -142,6 +153,12 @@ def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: li
                    text: str, emit) -> Iterator[Fact]:  # type: ignore[no-untyped-def]
     pos = m.start("trig")
     after = text[ms.offset(m.end("trig")) - ms.start:]
+    if type_ in {"sentence", "conviction"}:
+        charge = _CHARGES_AFTER.search(ms.masked[m.end("trig"):])
+        if charge:  # "sentenced ... on charges of X under Article N": the charge too
+            law = ms.slot(charge.group("law")) if charge.group("law") else None
+            yield from emit("charge", subjects, pos, object=law.cluster if law else None,
+                            value=ms.unmask(charge.group("what"), ctx.text).strip())
     if type_ == "sentence":
         term = sentence_term(after[:300])
         yield from emit("conviction", subjects, pos)

@@ -19,7 +19,10 @@ from casefile.nlp import lexicons, names
 
 _NOT_MODIFIER = {"said", "says", "about", "with", "by", "from", "to", "for", "and", "or", "but", "that", "this",
                  "also", "who", "her", "his", "their", "its", "the", "a", "an", "of", "was", "is", "were",
-                 "under", "in", "on", "at", "into", "over", "after", "before", "as", "than", "including"}
+                 "under", "in", "on", "at", "into", "over", "after", "before", "as", "than", "including",
+                 # justice verbs: "a court fined activist X" -> the role is "activist"
+                 "fined", "detained", "arrested", "sentenced", "convicted", "charged", "jailed", "acquitted",
+                 "released", "questioned", "interrogated", "searched", "summoned", "named", "called"}
 # a role modifier is any word but these function words, so a role phrase never swallows "said the"
 _W = r"(?!(?:" + "|".join(sorted(_NOT_MODIFIER)) + r")\b)[A-Za-z][\w'’-]*"
 _DET = r"(?:(?:the|a|an|its|The|A|An|Its)\s+)?"

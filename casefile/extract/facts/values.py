@@ -47,6 +47,9 @@ def _number(word: str) -> float | None:
 def sentence_term(text: str) -> str | None:
     """"three years of imprisonment" -> "3 years prison"; "a five-year prison sentence" ->
     "5 years prison"; suspended terms keep "suspended"."""
+    half = re.search(r"\b(\w+)\s+and\s+a\s+half\s+(years?|months?)", text, re.IGNORECASE)
+    if half and _number(half.group(1)) is not None:  # "eight and a half years" -> "8.5 years"
+        text = text[:half.start()] + f"{_number(half.group(1)) + 0.5:g} {half.group(2)}" + text[half.end():]
     m = _TERM.search(text)
     if not m:
         return None
