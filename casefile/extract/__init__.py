@@ -70,10 +70,15 @@ def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
         return []
     taken = sorted((c.start, c.end) for c in kept)
     alternation = "|".join(re.escape(s) for s in sorted(unique, key=len, reverse=True))
+    # multi-word organisation names also match in lower case ("the financial police")
+    folded = {s.casefold(): label for s, label in unique.items() if label == "organization" and " " in s}
+    lower = "|".join(re.escape(s) for s in sorted(folded, key=len, reverse=True))
+    pattern = r"(?<![\w.-])(?:" + alternation + (r"|(?i:" + lower + r")" if lower else "") + r")(?![\w-])"
     added: list[Cand] = []
-    for m in re.finditer(r"(?<![\w.-])(?:" + alternation + r")(?![\w-])", text):
+    for m in re.finditer(pattern, text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            added.append(Cand(m.start(), m.end(), unique[m.group()], "propagated"))
+            label = unique.get(m.group()) or folded[m.group().casefold()]
+            added.append(Cand(m.start(), m.end(), label, "propagated"))
     return added
 
 
@@ -154,7 +159,9 @@ def extract_document(text: str, analysis: Analysis, headings: list[tuple[int, in
     slots = [Slot(m.label, m.cluster, m.start, m.end) for e in entities for m in e.mentions]
     ctx = DocContext(text, analysis.sentences, [s for s in slots if s.label == "person"],
                      reference_for(text, published), [s for s in slots if s.label == "law"])
-    return Extraction(entities, extract_facts(ctx, slots), find_quotes(ctx, slots))
+    quotes = find_quotes(ctx, slots)
+    ctx.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.speaker is not None]
+    return Extraction(entities, extract_facts(ctx, slots), quotes)
 
 
 __all__ = ["Extraction", "extract_document", "extract_entities"]

@@ -40,7 +40,7 @@ def extract_facts(ctx: DocContext, mentions: list[Slot]) -> list[Fact]:
         if not trigger.search(sentence) and not list_row:
             continue
         inside = [m for m in by_start if start <= m.start and m.end <= end]
-        if not inside and not re.search(r"\b(?:he|she|they|their|his|her)\b", sentence, re.IGNORECASE):
+        if not inside and not re.search(r"\b(?:he|she|they|their|his|her|I|my)\b", sentence, re.IGNORECASE):
             continue
         ms = mask_sentence(ctx.text, start, end, inside)
         facts.extend(justice_facts(ms, ctx, sentence))

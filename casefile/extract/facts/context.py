@@ -18,6 +18,7 @@ class DocContext:
     persons: list[Slot]
     ref: DateRef
     laws: list[Slot] = field(default_factory=list)
+    quotes: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, speaker cluster)
 
     def __post_init__(self) -> None:
         self.persons.sort(key=lambda s: s.start)
@@ -30,6 +31,9 @@ class DocContext:
         "he"/"she": the last person mentioned before it (within a few sentences);
         "they"/"their": the last group of two or more people named together.
         """
+        if pronoun in {"I", "me", "my", "We", "we"}:  # first person inside a quote: its speaker
+            return [Slot("person", speaker, start, start) for start, end, speaker in self.quotes
+                    if start <= offset < end][:1]
         i = bisect.bisect_left(self._person_starts, offset)
         before = [p for p in self.persons[:i] if offset - p.end < 600]
         if not before:

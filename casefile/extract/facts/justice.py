@@ -35,7 +35,8 @@ _RECEIVED = re.compile(r"(?P<subj>" + PLIST + r")\s*,?\s+(?:all\s+|each\s+|also\
 _CHARGES_AFTER = re.compile(r"\bon\s+(?:charges?\s+of|(?:a\s+)?charges?\s+(?:under|for))\s+(?P<what>[^.;]{3,120}?(?:(?P<law>" + LAW + r")|(?=[.;,]|$)))")
 _RETURNED = re.compile(r"(?P<trig>returned\s+to\s+freedom|released\s+from\s+(?:prison|custody|jail))[^.;⟨]{0,30}?,?\s*" + SUBJECT)
 _SEARCHED_HOMES_OF = re.compile(r"\b(?P<trig>searched|raided)\s+(?:[^.;]{0,80}?\b)?(?:homes?|apartments?|flats?|houses?)\s+of\s+(?P<subj>[^.;]{0,200})")
-_SEIZED = re.compile(r"(?P<trig>seized|confiscated|taken)\s+from\s+(?P<subj>their|his|her|" + PLIST + r")")
+_SEIZED = re.compile(r"(?P<trig>seized|confiscated|taken)\s+from\s+(?P<subj>their|his|her|my|" + PLIST + r")")
+_GOING_TO = re.compile(SUBJECT + r"[^.;⟨]{0,40}?\b(?:going|went|goes|go|summoned)\s+to\s+(?P<trig>interrogations?|questioning)\b")
 _SEARCHED_HOME = re.compile(r"(?P<subj>" + PLIST + r"|his|her|their)(?:'s|’s)?\s+(?:home|homes|apartment|apartments|office|house|flat)s?"
                             + AUX + r"(?P<trig>searched|raided)")
 _WITH_FINE = re.compile(r"(?P<trig>with\s+(?:a\s+|heavy\s+)?fines?|ordered\s+to\s+pay\s+a\s+fine)\b")
@@ -51,7 +52,7 @@ _COMPLAINT = re.compile(r"(?P<subj>" + PER + r"|" + ORG + r")[^.;⟨]{0,40}?\b(?
 
 def _subjects(ms: MaskedSentence, ctx: DocContext, m: re.Match[str], group: str = "subj") -> list[Slot]:
     text = m.group(group)
-    if re.fullmatch(PRONOUN + r"|their|his|her", text):
+    if re.fullmatch(PRONOUN + r"|their|his|her|my", text):
         return ctx.antecedent(ms.offset(m.start(group)), text)
     return ms.mentions_in(text, "P") or ms.mentions_in(text, "O")
 
@@ -106,6 +107,9 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
         yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
     for m in list(_SPENT.finditer(masked)) + list(_SPENT_WHERE.finditer(masked)):
         yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"), value=m.group("trig").strip())
+    for m in _GOING_TO.finditer(masked):
+        if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+            yield from emit("interrogation", _subjects(ms, ctx, m), m.start("trig"))
     for m in _RECEIVED.finditer(masked):
         if negated(masked[max(0, m.start("trig") - 30):m.start("trig")]):
             continue
@@ -178,6 +182,11 @@ def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: li
         value = ms.unmask(wording.group(1), ctx.text).strip() if wording else None
         yield from emit("conviction", subjects, pos, object=obj, value=value)
         return
+    if type_ == "detention":  # "taken ... to the financial police": who holds them
+        agent = re.match(r"[^.;⟨]{0,30}?\b(?:by|to)\s+(?:the\s+)?(?P<org>" + ORG + r")", ms.masked[m.end("trig"):])
+        if agent:
+            yield from emit("detention", subjects, pos, object=ms.slot(agent.group("org")).cluster)
+            return
     if type_ == "fine":
         yield from emit("fine", subjects, pos, value=money(after[:120]))
         return

@@ -1,0 +1,129 @@
+"""Rule-based name finders: honorifics, quoted organisation names, acronyms, nicknames."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.rules import (
+    acronym_definitions,
+    acronym_mentions,
+    honorific_names,
+    nickname_definitions,
+    nickname_mentions,
+    quoted_org_names,
+)
+from casefile.extract.spans import Cand
+
+
+def cand(doc: str, surface: str, label: str = "person", origin: str = "model") -> Cand:
+    start = doc.index(surface)
+    return Cand(start, start + len(surface), label, origin)
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Ms. Anna KOVAL, Ukraine, said", ["Anna KOVAL"]),
+        ("Mr Daulet Kasymov Minister said", ["Daulet Kasymov"]),  # trailing role word removed
+        ("Dr. Petra Novak Chairman of the board", ["Petra Novak"]),
+        ("Mrs. O. Bekova spoke", ["O. Bekova"]),
+        ("Prof. Yerlan Abenov-Sultanov spoke", ["Yerlan Abenov-Sultanov"]),
+        ("Mr. Daulet KASYMOV and Ms. Anna KOVAL", ["Daulet KASYMOV", "Anna KOVAL"]),
+        # near misses: no capitalised name, lowercase, or only a role word after the honorific
+        ("Mr. said nothing", []),
+        ("mr daulet spoke", []),
+        ("Mr. Minister said", []),
+    ],
+)
+def test_honorific_names(doc, expected):
+    found = list(honorific_names(doc))
+    assert [c.text(doc) for c in found] == expected
+    assert all(c.label == "person" and c.origin == "honorific" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("the NGO “Bright Steppe” said", ["Bright Steppe"]),
+        ("the Public Foundation “Free Voice of Aral” said", ["Free Voice of Aral"]),
+        ('LLP "Kokzhal Trade" sued', ["Kokzhal Trade"]),
+        ("the NGO «Dala Community» said", ["Dala Community"]),
+        ("ULE “Association “Kazakh Lawyers Union”” said", ["Kazakh Lawyers Union"]),  # innermost name
+        ("JSC “Aral Munai” and the NGO “Dala” said", ["Aral Munai", "Dala"]),
+        # near misses: no legal form, lowercase content, quote not closed on the line
+        ("he said “Bright Steppe” was closed", []),
+        ("the NGO “bright steppe” said", []),
+        ("the NGO “Bright\nSteppe” said", []),
+    ],
+)
+def test_quoted_org_names(doc, expected):
+    found = list(quoted_org_names(doc))
+    assert [c.text(doc) for c in found] == expected
+    assert all(c.label == "organization" and c.origin == "legal_form" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("doc", "full", "expected"),
+    [
+        ("the Press Freedom Committee (PFC) said", "Press Freedom Committee", {"PFC": "Press Freedom Committee"}),
+        ("the Committee for Press Freedom (CPF) said", "Committee for Press Freedom", {"CPF": "Committee for Press Freedom"}),
+        ("the Press Freedom Committee (P.F.C.) said", "Press Freedom Committee", {"PFC": "Press Freedom Committee"}),
+        ("the Press Freedom Committee (PFC, founded 2001) said", "Press Freedom Committee",
+         {"PFC": "Press Freedom Committee"}),
+        # near misses: initials do not match, or the name is not right before the parenthesis
+        ("the Press Freedom Committee (XYZ) said", "Press Freedom Committee", {}),
+        ("the Press Freedom Committee, a watchdog (PFC) said", "Press Freedom Committee", {}),
+    ],
+)
+def test_acronym_definitions(doc, full, expected):
+    found = acronym_definitions(doc, [cand(doc, full, "organization")])
+    assert {acr: c.text(doc) for acr, c in found.items()} == expected
+
+
+def test_acronym_mentions_needs_article_or_repetition():
+    doc = "The CPF said the arrest was unlawful. Officials met a KNP delegate."
+    found = [c.text(doc) for c in acronym_mentions(doc, [])]
+    assert found == ["CPF"]  # "the CPF" counts, a one-off "KNP" does not
+    doc = "CPF said no. CPF said yes."
+    assert [c.text(doc) for c in acronym_mentions(doc, [])] == ["CPF", "CPF"]
+    # an acronym already covered by a span is not added again
+    second = doc.index("CPF", 1)
+    assert acronym_mentions(doc, [Cand(0, 3, "organization")]) == [Cand(second, second + 3, "organization", "acronym")]
+
+
+@pytest.mark.parametrize(
+    ("doc", "nick"),
+    [
+        ("Bolat Zhumabekov, known as “Sultan”, was jailed.", "Sultan"),
+        ("Bolat Zhumabekov (“Sultan”) was jailed.", "Sultan"),
+        ("Bolat Zhumabekov, nicknamed 'Sultan', was jailed.", "Sultan"),
+        ('Bolat Zhumabekov, also known as "Big Sultan", was jailed.', "Big Sultan"),
+    ],
+)
+def test_nickname_definitions(doc, nick):
+    person = cand(doc, "Bolat Zhumabekov")
+    found = nickname_definitions(doc, [person])
+    assert list(found) == [nick]
+    assert found[nick] is person
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Bolat Zhumabekov “Said nothing” to us.",  # a bare quote after a name is speech, not a nickname
+        "Bolat Zhumabekov: “Nothing happened,” he said.",
+        "Bolat Zhumabekov, “Sultan” was",
+        "Bolat Zhumabekov (Sultan) was jailed.",  # no quotes
+        "Bolat Zhumabekov, known as “sultan”, was jailed.",  # not a name
+    ],
+)
+def test_nickname_definitions_near_misses(doc):
+    assert nickname_definitions(doc, [cand(doc, "Bolat Zhumabekov")]) == {}
+
+
+def test_nickname_mentions_finds_every_whole_word_occurrence():
+    doc = "Bolat Zhumabekov, known as “Sultan”, was jailed. Sultan denied it. Sultanov did not."
+    nicks = nickname_definitions(doc, [cand(doc, "Bolat Zhumabekov")])
+    mentions = nickname_mentions(doc, nicks)
+    assert [m.text(doc) for m in mentions] == ["Sultan", "Sultan"]
+    assert all(m.label == "person" and m.origin == "nickname" for m in mentions)
+    assert all(doc[m.end].isalpha() is False for m in mentions)  # "Sultanov" is not a mention

@@ -1,0 +1,137 @@
+"""Span-edge helpers of the extraction stage: trim, cut_dash_tail, extend_right, drop_leading_place."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_right, trim
+
+
+def cand(doc: str, surface: str, label: str = "person", origin: str = "model") -> Cand:
+    start = doc.index(surface)
+    return Cand(start, start + len(surface), label, origin)
+
+
+@pytest.mark.parametrize(
+    ("doc", "span", "label", "expected"),
+    [
+        # leading article
+        ("He praised the Bright Steppe Fund today.", "the Bright Steppe Fund", "organization", "Bright Steppe Fund"),
+        ("Theodor Ivanov spoke.", "Theodor Ivanov", "person", "Theodor Ivanov"),  # "The" without a space is a name
+        # possessives, straight and curly
+        ("It was Anna Koval's decision.", "Anna Koval's", "person", "Anna Koval"),
+        ("It was Anna Koval’s decision.", "Anna Koval’s", "person", "Anna Koval"),
+        ("Kostas Ivanidis said so.", "Kostas", "person", "Kostas"),  # a final s is not a possessive
+        # a name never runs across a line break
+        ("Anna Koval\nReported by staff", "Anna Koval\nReported", "person", "Anna Koval"),
+        ("\nAnna Koval said", "\nAnna Koval", "person", "Anna Koval"),
+        # dangling "of the"
+        ("the Foundation of the steppe", "Foundation of the", "organization", "Foundation"),
+        ("the Foundation of Steppe Voices", "Foundation of Steppe Voices", "organization", "Foundation of Steppe Voices"),
+        # "Full Name (ACR" -> cut at the parenthesis
+        ("The Press Freedom Committee (PFC) said", "Press Freedom Committee (PFC", "organization", "Press Freedom Committee"),
+        ("The Press Freedom Committee (PFC) said", "(PFC", "organization", "PFC"),
+        # initials and acronyms keep their final period, a plain word does not
+        ("an envoy to the U.S. said", "U.S.", "location", "U.S."),
+        ("an envoy to the U.S. said", "the U.S.", "location", "U.S."),
+        ("Erlan B. said nothing", "Erlan B.", "person", "Erlan B."),
+        ("It was Anna Koval. Then she left.", "Anna Koval.", "person", "Anna Koval"),
+        # edge quotes
+        ("the NGO “Bright Steppe” said", "“Bright Steppe”", "organization", "Bright Steppe"),
+    ],
+)
+def test_trim(doc, span, label, expected):
+    out = trim(doc, cand(doc, span, label))
+    assert out is not None
+    assert out.text(doc) == expected
+    assert out.label == label
+
+
+def test_trim_drops_descriptor_only_for_model_orgs():
+    doc = "the Zhuldyz party said"
+    assert trim(doc, cand(doc, "Zhuldyz party", "organization")).text(doc) == "Zhuldyz"
+    # a rule-found name is trusted as written
+    assert trim(doc, cand(doc, "Zhuldyz party", "organization", "legal_form")).text(doc) == "Zhuldyz party"
+
+
+def test_trim_keeps_origin_and_returns_none_for_punctuation_only():
+    doc = "He said: “ ” and left."
+    assert trim(doc, cand(doc, "“ ”", "person")) is None
+    doc = "It was Anna Koval's idea."
+    assert trim(doc, cand(doc, "Anna Koval's", "person", "honorific")).origin == "honorific"
+
+
+@pytest.mark.parametrize(
+    ("doc", "span", "expected"),
+    [
+        ("Aigul Temirova - head of the fund, said", "Aigul Temirova - head of the fund", "Aigul Temirova"),
+        ("Aigul Temirova – Director of Steppe Voices", "Aigul Temirova – Director of Steppe Voices", "Aigul Temirova"),
+        ("Aigul Temirova - director", "Aigul Temirova - director", "Aigul Temirova"),
+        # near misses: a capitalised non-role word after the dash belongs to the name
+        ("Civil Alliance - Kazakhstan said", "Civil Alliance - Kazakhstan", "Civil Alliance - Kazakhstan"),
+        ("Aigul Temirova-Bekova said", "Aigul Temirova-Bekova", "Aigul Temirova-Bekova"),
+    ],
+)
+def test_cut_dash_tail(doc, span, expected):
+    assert cut_dash_tail(doc, cand(doc, span)).text(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("doc", "span", "expected"),
+    [
+        # an ALL-CAPS surname after the given name (list rows of delegations)
+        ("Mr. Daulet KASYMOV, Kazakhstan", "Daulet", "Daulet KASYMOV"),
+        ("Daulet KASYMOV ABENOV, Kazakhstan", "Daulet", "Daulet KASYMOV ABENOV"),
+        # a surname-shaped token after a known given name
+        ("Marat Serikov said", "Marat", "Marat Serikov"),
+        # lowercase Kazakh/Kyrgyz patronymic particles
+        ("Aidana Bekova kyzy said", "Aidana Bekova", "Aidana Bekova kyzy"),
+        ("Nurlan Serik uly came", "Nurlan Serik", "Nurlan Serik uly"),
+        # near misses: a second surname after a full name is another person
+        ("Aidana Bekova Serikova said", "Aidana Bekova", "Aidana Bekova"),
+        ("Marat Abenov Kasymov said", "Marat Abenov", "Marat Abenov"),
+        # a surname-shaped word after an unknown first word is not taken
+        ("Aidana Serikova said", "Aidana", "Aidana"),
+        # ALL-CAPS organisation / role words are not surnames
+        ("Daulet ASSEMBLY said", "Daulet", "Daulet"),
+        ("Daulet Minister said", "Daulet", "Daulet"),
+        # glued patronymic-looking word is not the separate particle
+        ("Aidana Bekovakyzy said", "Aidana", "Aidana"),
+    ],
+)
+def test_extend_right(doc, span, expected):
+    assert extend_right(doc, cand(doc, span)).text(doc) == expected
+
+
+def test_extend_right_returns_same_object_when_nothing_follows():
+    doc = "Marat said"
+    c = cand(doc, "Marat")
+    assert extend_right(doc, c) is c
+
+
+@pytest.mark.parametrize(
+    ("doc", "span", "places", "person", "place"),
+    [
+        ("Aksu Marat Abenov said", "Aksu Marat Abenov", {"Aksu"}, "Marat Abenov", "Aksu"),
+        # near misses: first word not a known place, or too short to be place + full name
+        ("Aksu Marat Abenov said", "Aksu Marat Abenov", set(), "Aksu Marat Abenov", None),
+        ("Aksu Abenov said", "Aksu Abenov", {"Aksu"}, "Aksu Abenov", None),
+        # a given name that is also a place name stays part of the person
+        ("Marat Dauletov Abenov said", "Marat Dauletov Abenov", {"Marat"}, "Marat Dauletov Abenov", None),
+        # an honorific is not a place even if listed
+        ("Dr Marat Abenov said", "Dr Marat Abenov", {"Dr"}, "Dr Marat Abenov", None),
+    ],
+)
+def test_drop_leading_place(doc, span, places, person, place):
+    rest, dropped = drop_leading_place(doc, cand(doc, span), places)
+    assert rest.text(doc) == person
+    assert rest.label == "person"
+    if place is None:
+        assert dropped is None
+    else:
+        assert dropped is not None and dropped.text(doc) == place and dropped.label == "location"
+
+
+def test_drop_leading_place_ignores_rule_spans():
+    doc = "Aksu Marat Abenov said"
+    rest, dropped = drop_leading_place(doc, cand(doc, "Aksu Marat Abenov", origin="honorific"), {"Aksu"})
+    assert dropped is None and rest.text(doc) == "Aksu Marat Abenov"
