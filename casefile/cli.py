@@ -52,6 +52,14 @@ def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
 
 
+def _emit(data: Any, as_json: bool, printer: Callable[[Any, Any], None]) -> None:
+    """Print ``data`` as JSON for scripts, or with ``printer`` as tables on the console."""
+    if as_json:
+        render.print_json(data)
+    else:
+        printer(render.console(), data)
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -78,8 +86,9 @@ def open_store(db: str, create: bool = False) -> Iterator[Store]:
 def main() -> None:
     """casefile: turn folders of articles into one searchable SQLite file of who, what and where.
 
-    Start with `casefile ingest FOLDER`, then explore with `entities`, `show`, `search` and
-    `stats`; correct the machine with `merge` and `split`; hand data on with `export`.
+    Start with `casefile ingest FOLDER`, then explore with `entities`, `show`, `search`, `stats`,
+    and the facts with `case`, `timeline`, `laws` and `quotes`; correct the machine with `merge`
+    and `split`; hand data on with `export`.
     """
 
 
@@ -140,10 +149,7 @@ def entities(db: str, type_: str | None, limit: int, as_json: bool) -> None:
 
     with open_store(db) as store:
         found = list_entities(store, type_=type_.lower() if type_ else None, limit=limit or None)
-    if as_json:
-        render.print_json(found)
-    else:
-        render.print_entities(render.console(), found)
+    _emit(found, as_json, render.print_entities)
 
 
 @main.command()
@@ -153,16 +159,13 @@ def entities(db: str, type_: str | None, limit: int, as_json: bool) -> None:
 @json_option
 @_handle_errors
 def show(name_or_id: str, db: str, type_: str | None, as_json: bool) -> None:
-    """Show one entity: aliases, documents, every mention in its sentence, co-mentioned entities."""
+    """Show one entity: aliases, documents, mentions in their sentences, co-mentions, facts, quotes."""
     from casefile.store.queries import entity_detail, find_entity
 
     with open_store(db) as store:
         entity = find_entity(store, name_or_id, type_.lower() if type_ else None)
         detail = entity_detail(store, entity.id)
-    if as_json:
-        render.print_json(detail)
-    else:
-        render.print_detail(render.console(), detail)
+    _emit(detail, as_json, render.print_detail)
 
 
 @main.command()
@@ -178,10 +181,7 @@ def search(query: str, db: str, limit: int, as_json: bool) -> None:
 
     with open_store(db) as store:
         hits = run_search(store, query, limit=limit)
-    if as_json:
-        render.print_json(hits)
-    else:
-        render.print_hits(render.console(), hits)
+    _emit(hits, as_json, render.print_hits)
 
 
 @main.command()
@@ -194,10 +194,74 @@ def stats(db: str, as_json: bool) -> None:
 
     with open_store(db) as store:
         numbers = run_stats(store)
+    _emit(numbers, as_json, render.print_stats)
+
+
+# -- facts and quotes --------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("name_or_id", metavar="NAME|ID")
+@db_option
+@json_option
+@_handle_errors
+def case(name_or_id: str, db: str, as_json: bool) -> None:
+    """A person's legal record, detention to release: dated steps, co-defendants, source sentences."""
+    from casefile.store.queries import case_record, find_entity
+
+    with open_store(db) as store:
+        record = case_record(store, find_entity(store, name_or_id, "person").id)
+    _emit(record, as_json, render.print_case)
+
+
+@main.command()
+@click.argument("name_or_id", metavar="NAME|ID")
+@db_option
+@click.option("--type", "type_", type=ENTITY_TYPE, default=None, help="Only consider entities of this type.")
+@json_option
+@_handle_errors
+def timeline(name_or_id: str, db: str, type_: str | None, as_json: bool) -> None:
+    """Every dated fact about one entity, oldest first (a year before its months and days)."""
+    from casefile.store.queries import find_entity, timeline as run_timeline
+
+    with open_store(db) as store:
+        entity = find_entity(store, name_or_id, type_.lower() if type_ else None)
+        facts = run_timeline(store, entity.id)
     if as_json:
-        render.print_json(numbers)
-    else:
-        render.print_stats(render.console(), numbers)
+        render.print_json(facts)
+        return
+    out = render.console()
+    out.print(render.entity_heading(entity))
+    render.print_facts(out, facts, title=f"timeline ({len(facts)} dated facts)", empty="no dated facts")
+
+
+@main.command()
+@db_option
+@json_option
+@_handle_errors
+def laws(db: str, as_json: bool) -> None:
+    """Legal provisions named in the documents, and who was charged, convicted or fined under each."""
+    from casefile.store.queries import laws as run_laws
+
+    with open_store(db) as store:
+        found = run_laws(store)
+    _emit(found, as_json, render.print_laws)
+
+
+@main.command()
+@click.argument("name_or_id", metavar="[NAME|ID]", required=False)
+@db_option
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, metavar="N",
+              help="Show at most N quotes (0: all).")
+@json_option
+@_handle_errors
+def quotes(name_or_id: str | None, db: str, limit: int, as_json: bool) -> None:
+    """Direct quotations, of one speaker when NAME is given, with their documents."""
+    from casefile.store.queries import find_entity, quotes as run_quotes
+
+    with open_store(db) as store:
+        speaker = find_entity(store, name_or_id).id if name_or_id is not None else None
+        found = run_quotes(store, speaker, limit=limit or None)
+    _emit(found, as_json, render.print_quotes)
 
 
 # -- export ---------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from casefile.store.queries import EntityDetail, EntitySummary, MentionDetail, SearchHit
+from casefile.store.queries import (CaseRecord, EntityDetail, EntitySummary, FactView, LawView, MentionDetail,
+                                    QuoteView, SearchHit)
 
 PLAIN_WIDTH = 160  # piped output: wide enough that rows are rarely wrapped
 HIGHLIGHT_STYLE = "bold reverse"
@@ -130,6 +131,8 @@ def print_detail(con: Console, detail: EntityDetail) -> None:
         con.print(co)
     else:
         con.print("named in the same sentences: (none)")
+    print_facts(con, detail.facts, title=f"facts ({len(detail.facts)})", empty="facts: (none)")
+    print_quotes(con, detail.quotes, title=f"quotes ({len(detail.quotes)})", empty="quotes: (none)")
 
 
 def print_hits(con: Console, hits: list[SearchHit]) -> None:
@@ -159,4 +162,84 @@ def print_stats(con: Console, numbers: dict) -> None:
             table.add_row(key, "yes" if value else "no (run `casefile ingest` again)")
         else:
             table.add_row(key, f"{value:,}" if isinstance(value, int) else str(value))
+    con.print(table)
+
+
+# -- facts, case records, laws and quotes -------------------------------------------------------------
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fact_details(f: FactView) -> str:
+    """Object, value and place of a fact on one line (``-`` when it has none)."""
+    parts = [p for p in (f.object_name, f.value) if p]
+    if f.place_name:
+        parts.append(f"in {f.place_name}")
+    return "; ".join(parts) or "-"
+
+
+def fact_sources(f: FactView) -> Text:
+    """Each evidence sentence, prefixed with its document's title (or id), one a line."""
+    return Text("\n".join(f"{e.title or e.document}: {_flat(e.text)}" for e in f.evidence))
+
+
+def _table(title: str | None, columns: Iterable[str]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for col in columns:
+        table.add_column(col, overflow="fold", justify="right" if col == "#" else "left")
+    return table
+
+
+def print_facts(con: Console, facts: list[FactView], title: str | None = None, empty: str = "no facts") -> None:
+    """Facts as a table: date, type, subject, details and the sentences stating them."""
+    if not facts:
+        con.print(empty)
+        return
+    table = _table(title, ("date", "fact", "subject", "details", "source"))
+    for f in facts:
+        table.add_row(f.date or "", f.type, Text(f.subject_name or f.subject), Text(fact_details(f)), fact_sources(f))
+    con.print(table)
+
+
+def print_case(con: Console, record: CaseRecord) -> None:
+    """A person's legal record step by step, with co-defendants and the source of each step."""
+    con.print(entity_heading(record.person))
+    if not record.steps:
+        con.print(f"no legal record for {record.person.name} (no detention, charge, trial, ... facts)")
+        return
+    table = _table(f"legal record ({len(record.steps)} steps)",
+                   ("#", "date", "step", "details", "co-defendants", "source"))
+    for i, step in enumerate(record.steps, 1):
+        f = step.fact
+        table.add_row(str(i), f.date or "", f.type, Text(fact_details(f)),
+                      Text(", ".join(r.name for r in step.co_defendants)), fact_sources(f))
+    con.print(table)
+    names = ", ".join(f"{r.name} ({r.id})" for r in record.co_defendants) or "(none)"
+    con.print(Text(f"co-defendants: {names}"))
+
+
+def print_laws(con: Console, laws: list[LawView]) -> None:
+    """Legal provisions with their attributes and the parties they were applied to."""
+    if not laws:
+        con.print("no laws")
+        return
+    table = _table(None, ("#", "law", "article", "parts", "code", "applied to", "id"))
+    for i, law in enumerate(laws, 1):
+        a = law.attributes
+        parts = ", ".join(str(p) for p in a.get("parts", []) or [])
+        applied = "; ".join(f"{p.name} ({', '.join(p.facts)})" for p in law.parties)
+        table.add_row(str(i), Text(law.name), str(a.get("article", "")), parts, Text(str(a.get("code", ""))),
+                      Text(applied), Text(law.id))
+    con.print(table)
+
+
+def print_quotes(con: Console, quotes: list[QuoteView], title: str | None = None, empty: str = "no quotes") -> None:
+    """Quotations with their speaker (``-`` when unattributed) and document."""
+    if not quotes:
+        con.print(empty)
+        return
+    table = _table(title, ("#", "speaker", "quote", "document"))
+    for i, qv in enumerate(quotes, 1):
+        table.add_row(str(i), Text(qv.speaker_name or "-"), Text(_flat(qv.text)), Text(qv.title or qv.document))
     con.print(table)

@@ -22,7 +22,8 @@ from casefile.cli import main
 from casefile.store.db import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_queries import DOCS, build_store, document_record, resolution_records  # noqa: E402
+from test_queries import (DOCS, LAW_174, build_facts_store, build_store, document_record,  # noqa: E402
+                          resolution_records)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -169,6 +170,98 @@ def test_stats(db):
     data = json.loads(run("stats", "--db", db, "--json").stdout)
     assert data["documents"] == 2 and data["mentions"] == 12 and data["entities"]["person"] == 2
     assert data["languages"] == {"de": 1, "en": 1} and data["judgements"] == 0
+    assert data["facts"] == 0 and data["quotes"] == 0
+
+
+# -- facts: case, timeline, laws, quotes, show -------------------------------------------------------------
+
+@pytest.fixture
+def fdb(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CASEFILE_DB", raising=False)
+    path = tmp_path / "facts.db"
+    build_facts_store(path).close()
+    return str(path)
+
+
+def test_case_table(fdb):
+    result = run("case", "Dana Orlova", "--db", fdb)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "legal record (9 steps)" in out
+    assert out.index("interrogation") < out.index("detention") < out.index("conviction") < out.index("release")
+    assert "2021-03-05" in out and "three years in prison" in out
+    assert "Police detained" in out and "Orlova freed:" in out  # source sentences with their titles
+    assert "co-defendants: Ilya Korm" in out and "Timur Beskov" in out.split("co-defendants:")[-1]
+
+
+def test_case_json(fdb):
+    data = json.loads(run("case", "Orlova", "--db", fdb, "--json").stdout)
+    assert data["person"]["name"] == "Dana Orlova"
+    assert [s["fact"]["type"] for s in data["steps"]][:3] == ["interrogation", "detention", "charge"]
+    charge = data["steps"][2]
+    assert [c["name"] for c in charge["co_defendants"]] == ["Timur Beskov"]
+    assert len(charge["fact"]["evidence"]) == 2  # one fact stated in two documents
+    assert set(charge["fact"]["evidence"][0]) == {"document", "title", "start", "end", "text"}
+    assert [c["name"] for c in data["co_defendants"]] == ["Ilya Korm", "Ruslan Tegin", "Timur Beskov"]
+
+
+def test_case_errors_and_empty(fdb):
+    result = run("case", "Nobody Atall", "--db", fdb)
+    assert result.exit_code == 1 and "Nobody Atall" in error_line(result)
+    result = run("case", "Karavel", "--db", fdb)  # not a person
+    assert result.exit_code == 1 and "no person entity" in error_line(result)
+    result = run("case", "Mira Santova", "--db", fdb)
+    assert result.exit_code == 0 and "no legal record for Mira Santova" in result.output
+
+
+def test_timeline(fdb):
+    result = run("timeline", "Dana Orlova", "--db", fdb)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "timeline (6 dated facts)" in out
+    assert out.index("interrogation") < out.index("2021-03-05") < out.index("2021-08-20") < out.index("--05-14")
+    data = json.loads(run("timeline", "Orlova", "--type", "person", "--db", fdb, "--json").stdout)
+    assert [f["date"] for f in data] == ["2021", "2021-03-05", "2021-07-01", "2021-08", "2021-08-20", "--05-14"]
+    assert "no dated facts" in run("timeline", "Mira Santova", "--db", fdb).output
+    result = run("timeline", "Nobody Atall", "--db", fdb)
+    assert result.exit_code == 1 and "Nobody Atall" in error_line(result)
+
+
+def test_laws(fdb, db):
+    result = run("laws", "--db", fdb)
+    assert result.exit_code == 0, result.output
+    assert LAW_174 in result.output and "Ruslan Tegin (conviction)" in result.output
+    data = json.loads(run("laws", "--db", fdb, "--json").stdout)
+    assert data[0]["name"] == LAW_174 and data[0]["attributes"]["article"] == "174"
+    assert [p["name"] for p in data[0]["parties"]] == ["Dana Orlova", "Ruslan Tegin", "Timur Beskov"]
+    assert "no laws" in run("laws", "--db", db).output
+
+
+def test_quotes(fdb, db):
+    result = run("quotes", "--db", fdb)
+    assert result.exit_code == 0, result.output
+    assert "I am innocent." in result.output and "This case is political," in result.output
+    data = json.loads(run("quotes", "--db", fdb, "--json").stdout)
+    assert [q["speaker_name"] for q in data] == ["Dana Orlova", None, "Mira Santova"]
+    assert data[1]["speaker"] is None and data[1]["title"] == "Activists detained in Karavel"
+    assert len(json.loads(run("quotes", "--db", fdb, "--json", "--limit", "1").stdout)) == 1
+    mine = json.loads(run("quotes", "Santova", "--db", fdb, "--json").stdout)
+    assert [q["text"] for q in mine] == ["ignores the evidence"]
+    result = run("quotes", "Nobody Atall", "--db", fdb)
+    assert result.exit_code == 1 and "Nobody Atall" in error_line(result)
+    assert "no quotes" in run("quotes", "--db", db).output
+
+
+def test_show_facts_and_quotes(fdb, db):
+    out = run("show", "Mira Santova", "--db", fdb).output
+    assert "facts (1)" in out and "represents" in out and "quotes (1)" in out and "ignores the evidence" in out
+    data = json.loads(run("show", "Dana Orlova", "--db", fdb, "--json").stdout)
+    assert len(data["facts"]) == 10 and [q["text"] for q in data["quotes"]] == ["I am innocent."]
+    assert {"subject_name", "object_name", "place_name", "evidence"} <= set(data["facts"][0])
+    plain = json.loads(run("show", "John Smith", "--db", db, "--json").stdout)
+    assert plain["facts"] == [] and plain["quotes"] == []
+    assert "facts: (none)" in run("show", "John Smith", "--db", db).output
 
 
 # -- export ------------------------------------------------------------------------------------------

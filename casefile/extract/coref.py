@@ -45,10 +45,14 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> 
         else:
             clusters.append((k, [c]))
     for c, k in short:
-        lone = k.tokens[0] if len(k.tokens) == 1 and not k.initials else None
+        text = c.text(doc)
+        lone = k.tokens[0] if len(k.tokens) == 1 and "." not in text and len(text.split()) == 1 else None
         compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given and (
             (k.surname and persons_compatible(ck, k))
             or (not k.surname and k.given and not k.initials and ck.given == k.given))]
+        if not compatible and lone and not k.surname and k.given:
+            compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given == k.given]
+            compatible = compatible if len(compatible) == 1 else []
         if not compatible and lone:  # a lone unknown word may be the given name of a full name
             compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given == token_key(lone)]
             compatible = compatible if len(compatible) == 1 else []

@@ -43,7 +43,8 @@ def retype(doc: str, cand: Cand) -> str | None:
     if is_territory(text) and not has_org_word:
         return "location"
     following = re.match(r"\s+([a-z]+)\b", doc[cand.end:cand.end + 30])
-    if cand.label == "person" and following and names.is_org_word(following.group(1)):
+    if cand.label in {"person", "location"} and following and names.is_org_word(following.group(1)) \
+            and not is_territory(text) and not is_capital(text) and (cand.label == "person" or names.is_given_name(text)):
         return "organization"  # "the X holding", "the X party"
     if len(toks) == 1 and re.match(r"\s+(?:district|region|oblast|province)\b", doc[cand.end:cand.end + 12]):
         return "location"  # "the X district court": X names a district
@@ -72,7 +73,8 @@ def retype(doc: str, cand: Cand) -> str | None:
         if cand.label == "location" and text.isupper() and len(text) <= 3 and territory_code(text) is None:
             return "organization"  # a party or group code in a list, not a country
         if len(toks) == 1 and cand.label in {"location", "organization"} and _HUMAN_VERB.match(doc[cand.end:cand.end + 80]) \
-                and not names.is_demonym(toks[0]):
+                and not names.is_demonym(toks[0]) \
+                and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
             return "person"
     if cand.label == "person":
         if has_org_word and names.person_name_score(toks) < 0.5:

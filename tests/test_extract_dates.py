@@ -1,0 +1,100 @@
+"""Date expressions (casefile.extract.dates): normalisation against a reference date. Texts invented."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.dates import DateRef, find_dates, reference_for
+
+
+def only_date(text: str, ref: DateRef) -> str | None:
+    found = find_dates(text, ref)
+    assert len(found) <= 1, found
+    return found[0][2] if found else None
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), [
+    ("On July 20 he was detained.", DateRef(2020), "2020-07-20"),
+    ("On July 20 he was detained.", DateRef(None), "--07-20"),  # no year known: month and day only
+    ("He was detained on June 27, 2020.", DateRef(2015), "2020-06-27"),  # an explicit year wins
+    ("He was detained on 5 March 2021.", DateRef(2015), "2021-03-05"),
+    ("He was detained on the 3rd of May.", DateRef(2018), "2018-05-03"),
+    ("Sept. 3, 2019 was the last hearing.", DateRef(None), "2019-09-03"),
+    ("In May 2020 the trial began.", DateRef(2015), "2020-05"),
+    ("In May the trial began.", DateRef(2020), "2020-05"),
+    ("By early June the trial had ended.", DateRef(2020), "2020-06"),
+    ("In 2019 the trial began.", DateRef(2000), "2019"),
+    ("this April", DateRef(2019), "2019-04"),
+    ("this April", DateRef(2019, 12), "2019-04"),
+    # "last <month>": the most recent such month strictly before the reference month
+    ("last December", DateRef(2021, 3), "2020-12"),
+    ("last December", DateRef(2021), "2020-12"),
+    ("last December", DateRef(2021, 12), "2020-12"),  # said in December 2021: the previous December
+    ("last February", DateRef(2021, 3), "2021-02"),
+    ("last April", DateRef(2021, 3), "2020-04"),
+    ("last March", DateRef(2021, 3), "2020-03"),
+    # "next <month>": the first such month after the reference month
+    ("next May", DateRef(2021, 3), "2021-05"),
+    ("next March", DateRef(2021, 3), "2022-03"),
+    ("next January", DateRef(2021, 12), "2022-01"),
+    # numeric dates are day.month.year; two-digit years are 20xx below 50
+    ("23.04.17", DateRef(2000), "2017-04-23"),
+    ("on 12.05.2019", DateRef(None), "2019-05-12"),
+    ("29.02.2020", DateRef(None), "2020-02-29"),
+    ("05.11.98", DateRef(None), "1998-11-05"),
+])
+def test_find_dates_normalises(text, ref, expected):
+    assert only_date(text, ref) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "32.13.20",          # neither a day nor a month
+    "15.13.20",          # month 13
+    "00.05.2020",        # day 0
+    "On July 40 he",     # day 40
+    "On May 0 he",
+    "In 1890 it began",  # outside the 1900-2099 year range
+    "he was 20.5 years old",
+    "He may go to court.",  # the modal "may" is not the month
+])
+def test_find_dates_rejects_non_dates(text):
+    assert find_dates(text, DateRef(2020)) == []
+
+
+@pytest.mark.xfail(strict=True, reason="_normalise() checks only 1 <= day <= 31, not the month's length, so "
+                   "impossible dates come out as invalid ISO strings: find_dates('31.02.20', DateRef(2020)) "
+                   "-> [(0, 8, '2020-02-31')], 'On February 30' -> '2020-02-30', 'April 31, 2020' -> '2020-04-31'")
+@pytest.mark.parametrize("text", ["31.02.20", "On February 30 he", "April 31, 2020", "29.02.2019"])
+def test_find_dates_rejects_impossible_calendar_days(text):
+    assert find_dates(text, DateRef(2020)) == []
+
+
+def test_find_dates_offsets_and_order():
+    text = "Detained on July 20, 2021 and released on 3 August 2021."
+    found = find_dates(text, DateRef(None))
+    assert [v for _s, _e, v in found] == ["2021-07-20", "2021-08-03"]
+    assert [text[s:e] for s, e, _v in found] == ["July 20, 2021", "3 August 2021"]
+
+
+def test_find_dates_prefers_the_most_specific_expression():
+    # "June 27, 2020" is one date, not "June 27" plus "2020" or "June 2020"
+    assert find_dates("On June 27, 2020", DateRef(1999)) == [(3, 16, "2020-06-27")]
+
+
+def test_reference_for_prefers_the_publication_date():
+    text = "The case was opened in 2018 and again in 2019 and 2019."
+    assert reference_for(text, "2021-03-05") == DateRef(2021, 3)
+    assert reference_for(text, "2021-03") == DateRef(2021, 3)
+    assert reference_for(text, "2021") == DateRef(2021, None)
+
+
+def test_reference_for_falls_back_to_the_most_frequent_year():
+    text = "The case was opened in 2018 and again in 2019; by 2019 it had grown."
+    assert reference_for(text, None) == DateRef(2019)
+    assert reference_for(text, "unknown") == DateRef(2019)  # an unusable publication date is ignored
+    assert reference_for("No year at all.", None) == DateRef(None)
+
+
+def test_reference_changes_the_year_of_a_bare_date():
+    text = "In 2016 and 2016 the blogger wrote posts. On July 20 he was detained."
+    assert find_dates(text, reference_for(text, None))[-1][2] == "2016-07-20"
+    assert find_dates(text, reference_for(text, "2020-08-01"))[-1][2] == "2020-07-20"

@@ -1,0 +1,389 @@
+"""Fact extraction (casefile.extract.facts) through extract_document, with the real NER model.
+
+Every sentence and name here is invented for these tests. Positive sentences check the fact a
+reader would record; near-miss negatives check that negated, hypothetical or unrelated wording
+yields nothing. Genuine misses are strict xfails whose reason names the bug.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from casefile.extract import extract_document
+
+
+def run(backend, text: str, published: str | None = None):
+    """Extract one document; facts as (type, subject, object, value, date) with entity names."""
+    ex = extract_document(text, next(backend.analyse([text])), [], published)
+
+    def name(i):
+        return None if i is None else ex.entities[i].name
+
+    facts = [(f.type, name(f.subject), name(f.object), f.value, f.date) for f in ex.facts]
+    return facts, ex
+
+
+def names_of(ex, label: str = "person") -> set[str]:
+    return {e.name for e in ex.entities if e.label == label}
+
+
+def of_type(facts, type_: str) -> list[tuple]:
+    return [f for f in facts if f[0] == type_]
+
+
+# -- detention ---------------------------------------------------------------------------------
+
+def test_detention_passive_list_with_place_and_date(spacy_backend):
+    text = "Aibek Nurlanov and Dana Seitkali were detained in Almaty on July 20, 2021."
+    facts, ex = run(spacy_backend, text)
+    assert of_type(facts, "detention") == [
+        ("detention", "Aibek Nurlanov", None, None, "2021-07-20"),
+        ("detention", "Dana Seitkali", None, None, "2021-07-20"),
+    ]
+    almaty = next(i for i, e in enumerate(ex.entities) if e.name == "Almaty")
+    for f in ex.facts:
+        assert f.place == almaty
+        assert text[f.start:f.end] == text  # the evidence is the whole (single) sentence
+
+
+def test_detention_active_voice(spacy_backend):
+    facts, _ = run(spacy_backend, "On Monday police detained Yerlan Sadykov outside his home in Shymkent.")
+    assert ("detention", "Yerlan Sadykov", None, None, None) in facts
+
+
+def test_detention_active_voice_list(spacy_backend):
+    facts, _ = run(spacy_backend, "Police detained Aibek Nurlanov and Dana Seitkali in Almaty.")
+    assert {f[1] for f in of_type(facts, "detention")} == {"Aibek Nurlanov", "Dana Seitkali"}
+
+
+@pytest.mark.xfail(strict=True, reason="place_after() only looks right after the trigger, so in the active voice "
+                   "('Police detained A in Almaty') the object placeholder between trigger and 'in' hides the place")
+def test_detention_active_voice_place(spacy_backend):
+    _, ex = run(spacy_backend, "Police detained Aibek Nurlanov and Dana Seitkali in Almaty.")
+    almaty = next(i for i, e in enumerate(ex.entities) if e.name == "Almaty")
+    assert [f.place for f in ex.facts if f.type == "detention"] == [almaty, almaty]
+
+
+def test_detention_pronoun_resolves_to_previous_person(spacy_backend):
+    text = "The blogger Marat Zhumabayev spoke at a rally in Taraz. He was detained two days later."
+    facts, ex = run(spacy_backend, text)
+    assert ("detention", "Marat Zhumabayev", None, None, None) in facts
+    f = next(f for f in ex.facts if f.type == "detention")
+    assert text[f.start:f.end].strip() == "He was detained two days later."
+
+
+def test_detention_date_uses_publication_year(spacy_backend):
+    facts, _ = run(spacy_backend, "On July 20, Aibek Nurlanov was detained.", published="2020-08-01")
+    assert facts == [("detention", "Aibek Nurlanov", None, None, "2020-07-20")]
+
+
+@pytest.mark.parametrize("text", [
+    "The lawyer Bolat Sagynov said Timur Ospanov was not detained.",
+    "The lawyer Bolat Sagynov said Timur Ospanov denied that he had been arrested.",
+])
+def test_detention_negated_is_dropped(spacy_backend, text):
+    facts, ex = run(spacy_backend, text)
+    assert "Timur Ospanov" in names_of(ex)  # the negative is not vacuous
+    assert of_type(facts, "detention") == []
+
+
+def test_detention_in_reported_clause_goes_to_its_own_subject(spacy_backend):
+    facts, ex = run(spacy_backend, "Aibek Nurlanov reported that Dana Seitkali was detained in Almaty.")
+    assert [f[1] for f in of_type(facts, "detention")] == ["Dana Seitkali"]
+
+
+# -- charge ------------------------------------------------------------------------------------
+
+def test_charge_object_is_the_law_entity(spacy_backend):
+    facts, ex = run(spacy_backend, "Galym Abenov was charged under Article 179 of the Criminal Code.")
+    charges = of_type(facts, "charge")
+    assert len(charges) == 1
+    _, subj, obj, value, _ = charges[0]
+    assert (subj, obj) == ("Galym Abenov", "Article 179 of the Criminal Code")
+    f = next(f for f in ex.facts if f.type == "charge")
+    assert ex.entities[f.object].label == "law"
+    assert "Article 179" in value
+
+
+@pytest.mark.parametrize("text", [
+    "Galym Abenov was not charged with any crime.",
+    "Galym Abenov could be charged under Article 179 of the Criminal Code.",
+])
+def test_charge_negated_or_hypothetical_is_dropped(spacy_backend, text):
+    facts, ex = run(spacy_backend, text)
+    assert "Galym Abenov" in names_of(ex)
+    assert facts == []
+
+
+# -- conviction and sentence -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Nurlan Bekov was sentenced to five years in prison.", "5 years prison"),
+    ("Nurlan Bekov was sentenced to three years of restricted freedom.", "3 years restricted freedom"),
+    ("Nurlan Bekov was sentenced to two years of imprisonment, suspended.", "2 years prison suspended"),
+    ("Nurlan Bekov was sentenced to a suspended sentence of two years.", "2 years suspended"),
+])
+def test_sentenced_gives_conviction_and_sentence(spacy_backend, text, term):
+    facts, _ = run(spacy_backend, text)
+    assert sorted(facts) == [
+        ("conviction", "Nurlan Bekov", None, None, None),
+        ("sentence", "Nurlan Bekov", None, term, None),
+    ]
+
+
+def test_received_sentence_with_another_trigger_word(spacy_backend):
+    facts, _ = run(spacy_backend, "In the fraud case, Kairat Nurpeisov received a three-year prison sentence.")
+    assert ("conviction", "Kairat Nurpeisov", None, None, None) in facts
+    assert ("sentence", "Kairat Nurpeisov", None, "3 years prison", None) in facts
+
+
+@pytest.mark.xfail(strict=True, reason="extract_facts() skips sentences without a trigger word and its trigger regex "
+                   "lacks received/handed/given/sentence, so _RECEIVED never runs on 'A received a three-year prison "
+                   "sentence.' (it works only when another trigger such as 'case' is in the sentence)")
+@pytest.mark.parametrize("text", [
+    "Kairat Nurpeisov received a three-year prison sentence.",
+    "Kairat Nurpeisov was handed a three-year prison sentence by the court.",
+])
+def test_received_sentence_alone(spacy_backend, text):
+    facts, _ = run(spacy_backend, text)
+    assert ("sentence", "Kairat Nurpeisov", None, "3 years prison", None) in facts
+
+
+def test_hypothetical_conviction_is_dropped(spacy_backend):
+    facts, ex = run(spacy_backend, "Dana Seitkali faces up to seven years in prison if convicted.")
+    assert "Dana Seitkali" in names_of(ex)
+    assert of_type(facts, "conviction") == [] and of_type(facts, "sentence") == []
+
+
+def test_relative_clause_sentence_stays_with_its_own_person(spacy_backend):
+    text = ("Aidar Kenzhebayev, whose brother Ermek Kenzhebayev was sentenced to three years, "
+            "was detained in Almaty on Monday.")
+    facts, _ = run(spacy_backend, text)
+    assert ("detention", "Aidar Kenzhebayev", None, None, None) in facts
+    assert ("sentence", "Ermek Kenzhebayev", None, "3 years", None) in facts
+    assert ("conviction", "Ermek Kenzhebayev", None, None, None) in facts
+    assert not [f for f in facts if f[1] == "Aidar Kenzhebayev" and f[0] in {"sentence", "conviction"}]
+    assert not [f for f in facts if f[1] == "Ermek Kenzhebayev" and f[0] == "detention"]
+
+
+# -- release, fine, acquittal, interrogation ---------------------------------------------------
+
+def test_release_on_parole(spacy_backend):
+    facts, _ = run(spacy_backend, "Asel Karimova was released on parole in March 2022.")
+    assert facts == [("release", "Asel Karimova", None, None, "2022-03")]
+
+
+def test_release_by_pronoun(spacy_backend):
+    facts, _ = run(spacy_backend, "Aibek Nurlanov was detained in Almaty. He was later released.")
+    assert ("release", "Aibek Nurlanov", None, None, None) in facts
+
+
+def test_fine_value_contains_amount(spacy_backend):
+    facts, _ = run(spacy_backend, "Asel Karimova was fined 200,000 tenge for taking part in a rally.")
+    fines = of_type(facts, "fine")
+    assert len(fines) == 1 and fines[0][1] == "Asel Karimova"
+    assert "200,000" in fines[0][3] and "tenge" in fines[0][3]
+
+
+def test_fine_active_voice(spacy_backend):
+    facts, _ = run(spacy_backend, "The court in Taraz fined the activist Dana Seitkali 150,000 tenge.")
+    assert ("fine", "Dana Seitkali", None, "150,000 tenge", None) in facts
+
+
+def test_fine_hypothetical_is_dropped(spacy_backend):
+    facts, ex = run(spacy_backend, "Asel Karimova could be fined 200,000 tenge for the post.")
+    assert "Asel Karimova" in names_of(ex)
+    assert facts == []
+
+
+def test_acquittal(spacy_backend):
+    facts, _ = run(spacy_backend, "Aibek Nurlanov was acquitted by the Taraz court.")
+    assert ("acquittal", "Aibek Nurlanov", None, None, None) in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Ospanov was interrogated by investigators for six hours.",
+    "Timur Ospanov was summoned for questioning.",
+    "Police questioned Timur Ospanov about the rally.",
+])
+def test_interrogation(spacy_backend, text):
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "interrogation") == [("interrogation", "Timur Ospanov", None, None, None)]
+
+
+@pytest.mark.xfail(strict=True, reason="the active interrogation pattern needs 'summoned for questioning' as one "
+                   "phrase, so 'Investigators summoned A for questioning' (object in between) gives no fact")
+def test_interrogation_summoned_person_for_questioning(spacy_backend):
+    facts, ex = run(spacy_backend, "Investigators summoned Timur Ospanov for questioning on May 3.")
+    assert "Timur Ospanov" in names_of(ex)
+    assert [f[1] for f in of_type(facts, "interrogation")] == ["Timur Ospanov"]
+
+
+# -- search and seizure, complaint, trial, testimony -------------------------------------------
+
+def test_seizure_from_their_apartments_after_a_detention(spacy_backend):
+    text = ("Aibek Nurlanov and Dana Seitkali were detained in Almaty. "
+            "Their devices were seized from their apartments.")
+    facts, ex = run(spacy_backend, text)
+    assert {f[1] for f in of_type(facts, "search_seizure")} == {"Aibek Nurlanov", "Dana Seitkali"}
+    for f in ex.facts:
+        if f.type == "search_seizure":
+            assert "seized" in text[f.start:f.end] and "detained" not in text[f.start:f.end]
+
+
+def test_complained_against(spacy_backend):
+    facts, _ = run(spacy_backend, "Yerlan Sadykov filed a lawsuit against Berik Tulegenov.")
+    assert facts == [("complained_against", "Yerlan Sadykov", "Berik Tulegenov", None, None)]
+
+
+def test_trial(spacy_backend):
+    facts, _ = run(spacy_backend, "The trial of Yerlan Sadykov began in Taraz on Tuesday.")
+    assert ("trial", "Yerlan Sadykov", None, None, None) in facts
+
+
+def test_retracted_testimony(spacy_backend):
+    facts, _ = run(spacy_backend, "Aigul Serikova retracted her testimony against Yerlan Sadykov.")
+    assert facts == [("retracted_testimony", "Aigul Serikova", "Yerlan Sadykov", None, None)]
+
+
+# -- positions -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "person", "org", "role"), [
+    ("The statement was signed by Kanat Omarov, chairman of the Steppe Development Bank.",
+     "Kanat Omarov", "Steppe Development Bank", "chairman"),
+    ("Deputy Head of the Internal Policy Department, Saule Baimukhanova, refused to comment.",
+     "Saule Baimukhanova", "Internal Policy Department", "Deputy Head"),
+    ("The interview was confirmed by the press secretary of the Taraz City Police Department Ruslan Akhmetov on Friday.",
+     "Ruslan Akhmetov", "Taraz City Police Department", "press secretary"),
+    ("Ruslan Akhmetov, a spokesman for the Taraz City Police Department, declined to comment.",
+     "Ruslan Akhmetov", "Taraz City Police Department", "spokesman"),
+    ("The case was handled by police investigator Daniyar Kuatov.", "Daniyar Kuatov", None, "police investigator"),
+    ("The blogger Marat Zhumabayev spoke at a rally in Taraz.", "Marat Zhumabayev", None, "blogger"),
+])
+def test_position_from_apposition(spacy_backend, text, person, org, role):
+    facts, _ = run(spacy_backend, text)
+    assert ("position", person, org, role, None) in of_type(facts, "position")
+
+
+def test_position_role_never_swallows_said(spacy_backend):
+    facts, ex = run(spacy_backend, "The activists met the mayor, said the deputy Bolat Iskakov.")
+    positions = of_type(facts, "position")
+    assert positions == [("position", "Bolat Iskakov", None, "deputy", None)]
+    assert not any("said" in (f[3] or "") for f in positions)
+
+
+def test_possessed_chief_is_a_relation_not_a_position(spacy_backend):
+    facts, _ = run(spacy_backend, "Gulmira Abdrakhmanova testified that her chief Yerlan Baitasov had forged the papers.")
+    assert ("subordinate_of", "Gulmira Abdrakhmanova", "Yerlan Baitasov", "chief", None) in facts
+    assert of_type(facts, "position") == []
+
+
+def test_subordinate_of_former_chief(spacy_backend):
+    facts, _ = run(spacy_backend,
+                   "Gulmira Abdrakhmanova testified that her former chief Yerlan Baitasov had forged the papers.")
+    assert ("subordinate_of", "Gulmira Abdrakhmanova", "Yerlan Baitasov", "chief", None) in facts
+
+
+@pytest.mark.xfail(strict=True, reason="_NOT_POSSESSED only checks the word right before the role, so in 'her former "
+                   "chief X' the role match starting at 'chief' escapes it and X gets position 'chief' (no org), "
+                   "unlike 'her chief X' which is correctly only subordinate_of")
+def test_possessed_former_chief_is_not_a_position(spacy_backend):
+    facts, _ = run(spacy_backend,
+                   "Gulmira Abdrakhmanova testified that her former chief Yerlan Baitasov had forged the papers.")
+    assert of_type(facts, "position") == []
+
+
+# -- membership, family, orders --------------------------------------------------------------------
+
+def test_member_from_public_foundation(spacy_backend):
+    text = "Ainur Seitova and Serik Dzhaksybekov from the Public Foundation “Open Steppe” attended the hearing."
+    facts, _ = run(spacy_backend, text)
+    assert sorted(of_type(facts, "member_of")) == [
+        ("member_of", "Ainur Seitova", "Open Steppe", "representative", None),
+        ("member_of", "Serik Dzhaksybekov", "Open Steppe", "representative", None),
+    ]
+
+
+def test_member_from_participant_list_row(spacy_backend):
+    facts, _ = run(spacy_backend, "Participants:\n1. Mr. Aidos ZHANIBEKOV, Kazakhstan, KIBHR")
+    assert ("member_of", "Aidos Zhanibekov", "KIBHR", "member", None) in facts
+    assert ("represents", "Aidos Zhanibekov", "Kazakhstan", None, None) in facts
+
+
+@pytest.mark.parametrize(("text", "relative", "of", "kin"), [
+    ("Mukhtar Ablyazov's nephew Iskander Yerimbetov was detained in 2017.",
+     "Iskander Yerimbetov", "Mukhtar Ablyazov", "nephew"),
+    ("Arman Tulegenov, the son of Bakhyt Tulegenov, was questioned as a witness.",
+     "Arman Tulegenov", "Bakhyt Tulegenov", "son"),
+])
+def test_family(spacy_backend, text, relative, of, kin):
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "family") == [("family", relative, of, kin, None)]
+
+
+def test_family_sentence_keeps_the_detention_with_the_relative(spacy_backend):
+    facts, _ = run(spacy_backend, "Mukhtar Ablyazov's nephew Iskander Yerimbetov was detained in 2017.")
+    assert of_type(facts, "detention") == [("detention", "Iskander Yerimbetov", None, None, "2017")]
+
+
+def test_ordered(spacy_backend):
+    facts, _ = run(spacy_backend, "Nurlan Sarsenov ordered the closure of the independent newspaper in Taraz.")
+    assert facts == [("ordered", "Nurlan Sarsenov", None, "closure of the independent newspaper in Taraz", None)]
+
+
+def test_ordered_negated_is_dropped(spacy_backend):
+    facts, ex = run(spacy_backend, "Nurlan Sarsenov did not order the closure of the newspaper, said Bolat Sagynov.")
+    assert {"Nurlan Sarsenov", "Bolat Sagynov"} <= names_of(ex)
+    assert of_type(facts, "ordered") == []
+
+
+# -- merging across documents ------------------------------------------------------------------------
+# (the model misses "Aibek Nurlanov" opening a paragraph right under a heading, so DOC_A says "The blogger ...")
+
+DOC_A = """Blogger Detained in Almaty
+
+The blogger Aibek Nurlanov was detained in Almaty on July 20, 2021. His supporters gathered outside the police station.
+"""
+
+DOC_B = """Supporters Protest in Almaty
+
+Local journalists wrote about the rally on Friday. Aibek Nurlanov was detained in Almaty on July 20, 2021.
+The lawyer Bolat Sagynov asked for his release.
+"""
+
+
+def test_same_detention_in_two_documents_is_one_fact_with_two_evidence_spans(spacy_backend, tmp_path):
+    from casefile.config import Config
+    from casefile.ingest import ingest_paths
+    from casefile.store import Store
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(DOC_A, encoding="utf-8")
+    (folder / "b.txt").write_text(DOC_B, encoding="utf-8")
+    store = Store(tmp_path / "store.db", create=True)
+    try:
+        report = ingest_paths([str(folder)], store, Config(), backend=spacy_backend)
+    finally:
+        store.close()
+    assert report.failed == [] and report.ingested == 2
+
+    conn = sqlite3.connect(tmp_path / "store.db")
+    conn.row_factory = sqlite3.Row
+    try:
+        facts = conn.execute(
+            "SELECT f.id, f.date FROM facts f JOIN entities e ON e.id = f.subject "
+            "WHERE f.type = 'detention' AND e.name = 'Aibek Nurlanov'").fetchall()
+        assert len(facts) == 1
+        assert facts[0]["date"] == "2021-07-20"
+        evidence = conn.execute("SELECT document, start, end, text FROM fact_evidence WHERE fact = ?",
+                                (facts[0]["id"],)).fetchall()
+        assert len(evidence) == 2
+        assert len({row["document"] for row in evidence}) == 2
+        for row in evidence:
+            doc_text = conn.execute("SELECT text FROM documents WHERE id = ?", (row["document"],)).fetchone()[0]
+            assert doc_text[row["start"]:row["end"]] == row["text"]
+            assert "Aibek Nurlanov was detained in Almaty on July 20, 2021." in row["text"]
+    finally:
+        conn.close()

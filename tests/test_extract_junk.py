@@ -1,0 +1,120 @@
+"""Junk filters: spans that are not names, and the heading/role strippers."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.junk import is_junk, strip_heading_words, strip_trailing_roles
+from casefile.extract.spans import Cand
+
+HEADING = "Steppe Activist Detained Again\nThe activist was held for two days."
+PERSON_HEADING = "Marat Abenov Detained In Aktau\nHe was held for two days."
+
+
+def cand(doc: str, surface: str, label: str, origin: str = "model") -> Cand:
+    start = doc.index(surface)
+    return Cand(start, start + len(surface), label, origin)
+
+
+def junk(doc, surface, label, headings=(), starts=frozenset({0}), origin="model") -> bool:
+    return is_junk(doc, cand(doc, surface, label, origin), list(headings), set(starts))
+
+
+@pytest.mark.parametrize(
+    ("doc", "surface", "label"),
+    [
+        ("He paid 5000 Tenge.", "5000 Tenge", "organization"),  # digits
+        ("under the Penal Code of Kazakhstan", "Penal Code", "organization"),  # law names
+        ("under the Code of Administrative Offenses of", "Code of Administrative Offenses", "organization"),
+        ("the Kazakh authorities said", "Kazakh", "location"),  # demonyms
+        ("a Kazakhstani court ruled", "Kazakhstani", "location"),
+        ("the Kazakh authorities said", "Kazakh authorities", "organization"),
+        ("Kazakh Themis said", "Kazakh Themis", "location"),
+        ("it cost US$500 in fines", "US", "location"),  # currency prefix
+        ("he met the Deputy Mayor of Aktau today", "Deputy Mayor of Aktau", "organization"),  # job titles
+        ("the Deputy Head said", "Deputy Head", "person"),
+        ("the UN Special Rapporteur said", "UN Special Rapporteur", "organization"),
+        ("the Regional Communication Officer said", "Regional Communication", "organization"),  # org + role word
+        ("the Ministry of Justice Officer said", "Ministry of Justice", "organization"),
+        ("the Corporation said", "Corporation", "organization"),  # a generic head word
+        ("the NGO said", "NGO", "organization"),  # legal forms
+        ("the Public Foundation said", "Public Foundation", "organization"),
+        ("the two Seriks said", "Seriks", "person"),  # plural of a given name
+        ("Dala Photo", "Dala Photo", "organization"),  # photo credit
+        ("He met marat.", "marat", "person"),  # lowercase
+        ("in Aktau", "Aktau", "norp"),  # a label that is never stored
+        # quoted titles of videos and reports (three words or more)
+        ("the video “Voices From The Steppe” was", "Voices From The Steppe", "organization"),
+        ("the video “Voices From Steppe” was", "Voices From Steppe", "work"),
+        # acronym used as a common noun
+        ("There was no KNB officer.", "KNB", "organization"),
+        ("There was an OSCE mission.", "OSCE", "organization"),
+    ],
+)
+def test_is_junk(doc, surface, label):
+    assert junk(doc, surface, label)
+
+
+@pytest.mark.parametrize(
+    ("doc", "surface", "label"),
+    [
+        ("the General Prosecutor's Office said", "General Prosecutor's Office", "organization"),
+        ("the Almaty city court said", "Almaty city court", "organization"),
+        ("the Akimat of Aktau region said", "Akimat of Aktau region", "organization"),
+        ("the Ministry of Justice said", "Ministry of Justice", "organization"),
+        ("he met the Deputy Mayor of Aktau today", "Deputy Mayor of Aktau", "person"),  # not read as an org
+        ("The KNB detained him.", "KNB", "organization"),  # an acronym with "the" is a name
+        ("the report “Steppe Voices” was", "Steppe Voices", "organization"),  # only two quoted words
+        ("the Voices From The Steppe Foundation was", "Voices From The Steppe Foundation", "organization"),
+        ("Kazakhstan said", "Kazakhstan", "location"),
+        ("Marat said.", "Marat", "person"),
+        ("Abenov said.", "Abenov", "person"),
+    ],
+)
+def test_is_junk_keeps_names(doc, surface, label):
+    assert not junk(doc, surface, label)
+
+
+def test_capitalised_common_word_at_sentence_start():
+    doc = "Law enforcement officers came."
+    assert junk(doc, "Law", "organization", starts={0})
+    doc = "Security forces came."
+    assert junk(doc, "Security", "organization", starts={0})
+    assert not junk(doc, "Security", "organization", starts=set())  # not at a sentence start
+    doc = "Abenov forces came."
+    assert not junk(doc, "Abenov", "person", starts={0})  # a surname-shaped word
+
+
+def test_heading_read_as_organisation():
+    heading = [(0, HEADING.index("\n"))]
+    assert junk(HEADING, "Steppe Activist Detained Again", "organization", headings=heading)
+    assert not junk(HEADING, "Steppe Activist Detained Again", "organization", headings=[])
+    # a rule-found name in a heading is not the heading itself
+    assert not junk(HEADING, "Steppe Activist Detained Again", "organization", headings=heading, origin="legal_form")
+
+
+def test_person_name_in_heading_is_kept():
+    heading = [(0, PERSON_HEADING.index("\n"))]
+    assert not junk(PERSON_HEADING, "Marat Abenov", "person", headings=heading)
+
+
+def test_strip_heading_words():
+    heading = [(0, PERSON_HEADING.index("\n"))]
+    c = cand(PERSON_HEADING, "Marat Abenov Detained", "person")
+    assert strip_heading_words(PERSON_HEADING, c, heading).text(PERSON_HEADING) == "Marat Abenov"
+    # outside a heading, or not a person: unchanged
+    assert strip_heading_words(PERSON_HEADING, c, []) is c
+    org = cand(PERSON_HEADING, "Marat Abenov Detained", "organization")
+    assert strip_heading_words(PERSON_HEADING, org, heading) is org
+
+
+@pytest.mark.parametrize(
+    ("doc", "surface", "label", "expected"),
+    [
+        ("the Central Asia Researcher said", "Central Asia Researcher", "location", "Central Asia"),
+        ("the Central Asia Researcher said", "Central Asia Researcher", "organization", "Central Asia Researcher"),
+        ("the Marat Abenov Judge said", "Marat Abenov Judge", "person", "Marat Abenov Judge"),
+        ("the Central Asia office", "Central Asia", "location", "Central Asia"),
+    ],
+)
+def test_strip_trailing_roles(doc, surface, label, expected):
+    assert strip_trailing_roles(doc, cand(doc, surface, label)).text(doc) == expected
