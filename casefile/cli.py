@@ -206,7 +206,8 @@ def stats(db: str, as_json: bool) -> None:
 @_handle_errors
 def case(name_or_id: str, db: str, as_json: bool) -> None:
     """A person's legal record, detention to release: dated steps, co-defendants, source sentences."""
-    from casefile.store.queries import case_record, find_entity
+    from casefile.store.fact_queries import case_record
+    from casefile.store.queries import find_entity
 
     with open_store(db) as store:
         record = case_record(store, find_entity(store, name_or_id, "person").id)
@@ -221,7 +222,8 @@ def case(name_or_id: str, db: str, as_json: bool) -> None:
 @_handle_errors
 def timeline(name_or_id: str, db: str, type_: str | None, as_json: bool) -> None:
     """Every dated fact about one entity, oldest first (a year before its months and days)."""
-    from casefile.store.queries import find_entity, timeline as run_timeline
+    from casefile.store.fact_queries import timeline as run_timeline
+    from casefile.store.queries import find_entity
 
     with open_store(db) as store:
         entity = find_entity(store, name_or_id, type_.lower() if type_ else None)
@@ -240,7 +242,7 @@ def timeline(name_or_id: str, db: str, type_: str | None, as_json: bool) -> None
 @_handle_errors
 def laws(db: str, as_json: bool) -> None:
     """Legal provisions named in the documents, and who was charged, convicted or fined under each."""
-    from casefile.store.queries import laws as run_laws
+    from casefile.store.fact_queries import laws as run_laws
 
     with open_store(db) as store:
         found = run_laws(store)
@@ -256,7 +258,8 @@ def laws(db: str, as_json: bool) -> None:
 @_handle_errors
 def quotes(name_or_id: str | None, db: str, limit: int, as_json: bool) -> None:
     """Direct quotations, of one speaker when NAME is given, with their documents."""
-    from casefile.store.queries import find_entity, quotes as run_quotes
+    from casefile.store.fact_queries import quotes as run_quotes
+    from casefile.store.queries import find_entity
 
     with open_store(db) as store:
         speaker = find_entity(store, name_or_id).id if name_or_id is not None else None

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from casefile.store.queries import (CaseRecord, EntityDetail, EntitySummary, FactView, LawView, MentionDetail,
-                                    QuoteView, SearchHit)
+from casefile.store.fact_queries import CaseRecord, FactView, LawView, QuoteView
+from casefile.store.queries import EntityDetail, EntitySummary, MentionDetail, SearchHit
 
 PLAIN_WIDTH = 160  # piped output: wide enough that rows are rarely wrapped
 HIGHLIGHT_STYLE = "bold reverse"

@@ -22,7 +22,8 @@ from casefile.cli import main
 from casefile.store.db import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_queries import (DOCS, LAW_174, build_facts_store, build_store, document_record,  # noqa: E402
+from test_fact_queries import LAW_174, build_facts_store  # noqa: E402
+from test_queries import (DOCS, build_store, document_record,  # noqa: E402
                           resolution_records)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -422,11 +423,7 @@ def test_ingest_missing_path_and_bad_config(tmp_path, monkeypatch):
 
 
 def test_ingest_real_pipeline(tmp_path, monkeypatch):
-    """End to end through the real ingest module, when it exists."""
-    try:
-        from casefile.ingest import ingest_paths  # noqa: F401
-    except ImportError as exc:
-        pytest.skip(f"casefile.ingest not available yet ({exc})")
+    """End to end through the real ingest module and model."""
     monkeypatch.chdir(tmp_path)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -442,46 +439,11 @@ def test_ingest_real_pipeline(tmp_path, monkeypatch):
 
 # -- merge / split -------------------------------------------------------------------------------------------
 
-def fake_resolve_store(store: Store) -> None:
-    """Stand-in resolver: keep the current grouping, then apply every judgement by name."""
-    groups: dict[str, dict] = {}
-    for r in store.conn.execute("SELECT c.id, c.entity, c.name, e.type, e.name AS ename FROM clusters c "
-                                "JOIN entities e ON e.id = c.entity ORDER BY c.id"):
-        groups.setdefault(r["entity"], {"type": r["type"], "name": r["ename"], "clusters": []})["clusters"].append(
-            (r["id"], r["name"]))
-    for j in store.judgements():
-        def named(name):
-            return next(k for k, g in groups.items() if g["type"] == j["type"] and
-                        (g["name"] == name or any(n == name for _, n in g["clusters"])))
-        if j["kind"] == "merge":
-            a, b = named(j["a"]), named(j["b"])
-            if a != b:
-                groups[a]["clusters"] += groups.pop(b)["clusters"]
-        else:
-            a = named(j["a"])
-            moved = [c for c in groups[a]["clusters"] if c[1] == j["b"]]
-            groups[a]["clusters"] = [c for c in groups[a]["clusters"] if c[1] != j["b"]]
-            groups[f"{a}/{j['b']}"] = {"type": j["type"], "name": j["b"], "clusters": moved}
-    records = resolution_records(store, {k: (g["type"], g["name"], [c for c, _ in g["clusters"]])
-                                         for k, g in groups.items() if g["clusters"]})
-    store.replace_resolution(records)
-
-
-@pytest.fixture
-def resolver(monkeypatch):
-    try:
-        from casefile.resolve import resolve_store  # noqa: F401
-        return "real"
-    except ImportError:
-        _install(monkeypatch, "casefile.resolve", "resolve_store", fake_resolve_store)
-        return "fake"
-
-
 def _forms(entity: dict) -> set[str]:
     return {entity["name"], *entity["aliases"]}
 
 
-def test_merge(db, resolver):
+def test_merge(db):
     result = run("merge", "Acme Corporation", "e-holdings", "--db", db, "--json")
     assert result.exit_code == 0, result.output
     [merged] = json.loads(result.stdout)
@@ -494,13 +456,13 @@ def test_merge(db, resolver):
     assert "Acme Corporation" in plain.output
 
 
-def test_merge_plain_output(db, resolver):
+def test_merge_plain_output(db):
     result = run("merge", "e-acme", "e-holdings", "--db", db)
     assert result.exit_code == 0, result.output
     assert "merged Acme Corporation + Acme Holdings" in result.output
 
 
-def test_merge_type_mismatch_and_same(db, resolver):
+def test_merge_type_mismatch_and_same(db):
     result = run("merge", "John Smith", "Paris", "--db", db)
     assert result.exit_code == 1 and "same type" in error_line(result)
     result = run("merge", "John Smith", "Smith", "--db", db)
@@ -512,7 +474,7 @@ def test_merge_type_mismatch_and_same(db, resolver):
     store.close()
 
 
-def test_split(db, resolver):
+def test_split(db):
     result = run("split", "Acme Corporation", "--alias", "acme corp", "--db", db, "--json")
     assert result.exit_code == 0, result.output
     entities = json.loads(result.stdout)
@@ -525,13 +487,13 @@ def test_split(db, resolver):
     store.close()
 
 
-def test_split_plain_output(db, resolver):
+def test_split_plain_output(db):
     result = run("split", "e-acme", "--alias", "Acme Corp", "--db", db)
     assert result.exit_code == 0, result.output
     assert "split Acme Corp from Acme Corporation" in result.output
 
 
-def test_split_unknown_alias(db, resolver):
+def test_split_unknown_alias(db):
     result = run("split", "John Smith", "--alias", "Johnny", "--db", db)
     assert result.exit_code == 1
     line = error_line(result)
