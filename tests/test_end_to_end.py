@@ -128,8 +128,6 @@ def test_father_and_son_are_two_people(demo):
     assert {"Daniyar Abenov"} <= persons and len(persons & {"Yerlan Abenov", "Erlan Abenov"}) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="03: within-document coreference gives 'The elder Abenov' to the nearest "
-                                       "preceding full name (the son Daniyar) instead of the father")
 def test_the_elder_abenov_is_not_the_son(demo):
     (son,) = entities_of(demo, "Daniyar Abenov", "person")
     (father,) = entities_of(demo, "Yerlan Abenov", "person")

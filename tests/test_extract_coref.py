@@ -148,3 +148,19 @@ def test_display_name_of_short_all_caps_surname_of_person():
 )
 def test_display_name(raw, expected):
     assert display_name(raw) == expected
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    # ages in appositions: "the elder" is the older, "the younger" the younger, whatever the order
+    ("Bolat Serikov, 71, and Nurlan Serikov, 40, were searched. The elder Serikov said no.", "Bolat Serikov"),
+    ("Bolat Serikov, 71, and Nurlan Serikov, 40, were searched. The younger Serikov said no.", "Nurlan Serikov"),
+    # a kinship word before the name: the son is the younger one
+    ("Bolat Serikov was searched, and so was his son, Nurlan Serikov. The elder Serikov said no.", "Bolat Serikov"),
+    # nothing tells who is older: the nearest preceding full name, as for any competing short form
+    ("Bolat Serikov and Nurlan Serikov were searched. The elder Serikov said no.", "Nurlan Serikov"),
+])
+def test_elder_or_younger_surname_picks_by_age_or_kinship(doc, expected):
+    surname = cand(doc, "Serikov", nth=2)
+    got, _ = clusters(doc, [cand(doc, "Bolat Serikov"), cand(doc, "Nurlan Serikov"), surname])
+    assert "Serikov" in got[expected]
+

@@ -94,9 +94,6 @@ def test_bare_article_with_title_and_code_from_elsewhere():
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="find_provisions() cuts the span of 'Article 488 of the Code of Administrative "
-                   "Offences “on minor offences”' to 'Article 488': with a lower-case title it ends the span at "
-                   "m.end('article') whenever group 'kind' is empty, ignoring the 'kind2' code form")
 def test_lowercase_title_after_code_of_administrative_offences_keeps_the_code_in_the_span():
     text = "Article 488 of the Code of Administrative Offences “on minor offences”"
     p = find_provisions(text)[0]

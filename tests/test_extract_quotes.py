@@ -49,8 +49,6 @@ def test_according_to_mid_sentence(spacy_backend, text):
     assert len(quotes) == 1 and speaker_is(quotes[0][0], "Dzhumabayeva")
 
 
-@pytest.mark.xfail(strict=True, reason="_HEAD matches 'according to' case-sensitively and needs a character before it, "
-                   "so a sentence opening 'According to X, “…”' leaves the quote unattributed (speaker None)")
 def test_according_to_at_sentence_start(spacy_backend):
     text = ("The hearing lasted an hour. According to Aliya Dzhumabayeva, “the court ignored every single piece "
             "of evidence that the defence presented.”")

@@ -56,6 +56,8 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> 
         if not compatible and lone:  # a lone unknown word may be the given name of a full name
             compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given == token_key(lone)]
             compatible = compatible if len(compatible) == 1 else []
+        if len(compatible) > 1:  # "the elder Abenov": the oldest of the competing full names
+            compatible = _by_seniority(doc, c, [clusters[i][1] for i in compatible], compatible)
         if len(compatible) > 1:  # competing full names: the nearest one mentioned before
             before = [i for i in compatible if min(m.start for m in clusters[i][1]) < c.start]
             compatible = [max(before, key=lambda i: max(m.start for m in clusters[i][1] if m.start < c.start))] \
@@ -70,6 +72,43 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> 
         else:
             clusters.append((k, [c]))
     return [members for _k, members in clusters]
+
+
+_SENIORITY = re.compile(r"\b(?P<word>elder|older|senior|younger|junior)\s+$", re.I)
+_AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(?P<age>\d{1,3})\b(?!\s*%)")
+_KIN_BEFORE = re.compile(r"\b(?P<kin>son|daughter|nephew|niece|grandson|granddaughter|father|mother|uncle|aunt|"
+                         r"grandfather|grandmother)\b(?!\s+of\b)[^.;\n]{0,40}$", re.I)  # not "the son of X"
+_YOUNGER_KIN = frozenset({"son", "daughter", "nephew", "niece", "grandson", "granddaughter"})
+_GENERATION = 1000.0  # a rank beyond any age: younger/older kin than the name they are tied to
+
+
+def _age_rank(doc: str, members: list[Cand]) -> float | None:
+    """An age stated beside the name ("Anna Petrova, 67,"), else a generation from a kinship word
+    just before it ("his son, Marat Petrov" is younger); None when the text says nothing."""
+    for m in members:
+        age = _AGE_AFTER.match(doc[m.end:m.end + 12])
+        if age and 0 < int(age.group("age")) < 120:
+            return float(age.group("age"))
+    for m in members:
+        kin = _KIN_BEFORE.search(doc[max(0, m.start - 60):m.start])
+        if kin:
+            return -_GENERATION if kin.group("kin").lower() in _YOUNGER_KIN else _GENERATION
+    return None
+
+
+def _by_seniority(doc: str, c: Cand, groups: list[list[Cand]], ids: list[int]) -> list[int]:
+    """Of competing full names, the one "the elder/younger X" means, when ages or kinship tell."""
+    word = _SENIORITY.search(doc[max(0, c.start - 12):c.start])
+    if not word:
+        return ids
+    ranks = [_age_rank(doc, g) for g in groups]
+    if any(r is not None and abs(r) >= _GENERATION for r in ranks):  # "his son X": the others are one generation
+        ranks = [0.0 if r is None else r for r in ranks]
+    known = [(r, i) for r, i in zip(ranks, ids) if r is not None]
+    if len(known) < 2 or len({r for r, _i in known}) < len(known):
+        return ids
+    pick = max if word.group("word").lower() in {"elder", "older", "senior"} else min
+    return [pick(known)[1]]
 
 
 def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> list[list[Cand]]:

@@ -6,6 +6,7 @@ has none, the year it names most often.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -52,6 +53,12 @@ def _month(name: str) -> int:
 
 
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and month is not None:
+        # a leap year stands in for an unknown year, so "--02-29" stays possible
+        if not 1 <= day <= calendar.monthrange(2000 if year is None else year, month)[1]:
+            return None
     if year is None:
         return f"--{month:02d}-{day:02d}" if month and day else (f"--{month:02d}" if month else None)
     if month is None:

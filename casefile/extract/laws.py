@@ -76,7 +76,8 @@ def find_provisions(text: str) -> list[Provision]:
         end = m.end()
         title = m.group("title")
         if title and not title[:1].isupper():
-            title, end = None, m.end("article") if not m.group("kind") else m.end("kind") + len(" Code")
+            # a lower-case quotation is not a title: the span ends before its opening mark
+            title, end = None, len(text[:m.start("title") - 1].rstrip())
         found.append(Provision(
             start=m.start(), end=end, article=m.group("article"), part=part,
             paragraph=m.group("paragraph"), code=_code_kind(m.group("kind") or m.group("kind2")),

@@ -25,7 +25,8 @@ _VERBS = (r"said|says|say|stated|states|noted|notes|told|tells|added|adds|explai
 _TAIL = re.compile(r"^[\s,.]*[-–—]?\s*(?:\[)?(?:" + _VERBS + r")\b(?:\]\([^)]*\))?(?P<who>[^.\n;]{0,120})")
 _TAIL_NAME_FIRST = re.compile(r"^[\s,]*[-–—]?\s*(?P<who>[^.\n;,“”\"]{1,80}?)\s+(?:" + _VERBS + r")\b")
 _TAIL_DASH = re.compile(r"^\s*[,.]?\s*[-–—]\s*(?P<who>[^.\n;“”\"]{2,80})")
-_HEAD = re.compile(r"(?P<who>[^.\n;“”\"]{1,120}?)\s*(?:\b(?:" + _VERBS + r")\b(?:\s+that)?|according\s+to\s+[^,“”\"]{1,60})\s*[:,]?\s*$")
+_HEAD = re.compile(r"(?:[^.\n;“”\"]{1,120}?\s*\b(?:" + _VERBS + r")\b(?:\s+that)?|"
+                   r"(?<![^\s(])[Aa]ccording\s+to\s+[^,“”\"]{1,60})\s*[:,]?\s*$")
 _INTRODUCER = re.compile(r"(?:phrases?|words?|slogans?|posts?)\s+(?:such\s+)?as\s*$|\bcall(?:ed|ing)\s+(?:it|them|him|her|this)\s*$|"
                          r"\bcall(?:ed|s)?\s+on\b[^“”\"]{0,80}\s*$|\burg(?:ed|es)\b[^“”\"]{0,60}\s*$|\bdemand(?:ed|s)\b[^“”\"]{0,60}\s*$")
 _DESCRIBED_PERSON = re.compile(r"\b(?:witness|blogger|activist|journalist|lawyer|judge|investigator|defendant|"

@@ -24,7 +24,8 @@ def _trigger() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:" + words + r"|" + KINSHIP + r"|" + BOSS + r"|" + roles + r"|member|from|ordered|instructed|"
         r"testif\w*|testimon\w*|seized|confiscated|freedom|fines?|spent|case|trial|hearing|upheld|overturned|"
-        r"lawsuit|complaint|retracted|recanted|rejected|withdrew)\b",
+        r"lawsuit|complaint|retracted|recanted|rejected|withdrew|received|got|handed|given|sentences?|"
+        r"questioning|interrogations?)\b",
         re.IGNORECASE,
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from casefile.extract.dates import DateRef, find_dates
 from casefile.extract.facts.masking import Slot
+from casefile.extract.facts.patterns import PLIST
 
 
 @dataclass
@@ -62,7 +63,12 @@ class DocContext:
         return min(dates, key=lambda d: abs(start + d[0] - trigger) + (0 if start + d[0] <= trigger else 40))[2]
 
 
+# after the trigger, the people acted on may come first ("detained A and B in Almaty"); no comma
+# in between, so an apposition ("A, a blogger from Almaty") never lends its place to the event
+_PLACE_AFTER = re.compile(r"[^.;⟨]{0,25}?(?:" + PLIST + r"[^.;,⟨]{0,15}?)?\b(?:in|at|near)\s+(?:the\s+)?(⟨L\d+⟩)")
+
+
 def place_after(masked: str, slots: dict[str, Slot], pos: int) -> int | None:
-    """A location named right after a trigger ("detained in Almaty"), as a cluster index."""
-    m = re.match(r"[^.;⟨]{0,25}?\b(?:in|at|near)\s+(?:the\s+)?(⟨L\d+⟩)", masked[pos:])
+    """A location named right after a trigger ("detained in Almaty", "detained A in Almaty"), as a cluster index."""
+    m = _PLACE_AFTER.match(masked, pos)
     return slots[m.group(1)].cluster if m else None

@@ -37,6 +37,8 @@ _RETURNED = re.compile(r"(?P<trig>returned\s+to\s+freedom|released\s+from\s+(?:p
 _SEARCHED_HOMES_OF = re.compile(r"\b(?P<trig>searched|raided)\s+(?:[^.;]{0,80}?\b)?(?:homes?|apartments?|flats?|houses?)\s+of\s+(?P<subj>[^.;]{0,200})")
 _SEIZED = re.compile(r"(?P<trig>seized|confiscated|taken)\s+from\s+(?P<subj>their|his|her|my|" + PLIST + r")")
 _GOING_TO = re.compile(SUBJECT + r"[^.;⟨]{0,40}?\b(?:going|went|goes|go|summoned)\s+to\s+(?P<trig>interrogations?|questioning)\b")
+_SUMMONED_FOR = re.compile(r"\b(?P<trig>summoned|called|invited|brought)\s+(?P<subj>" + PLIST + r")\s+"
+                           r"(?:to\s+(?:the\s+)?[^.;,⟨]{0,30}?\s)?(?:for|to)\s+(?:an?\s+)?(?:questioning|interrogations?)\b")
 _SEARCHED_HOME = re.compile(r"(?P<subj>" + PLIST + r"|his|her|their)(?:'s|’s)?\s+(?:home|homes|apartment|apartments|office|house|flat)s?"
                             + AUX + r"(?P<trig>searched|raided)")
 _WITH_FINE = re.compile(r"(?P<trig>with\s+(?:a\s+|heavy\s+)?fines?|ordered\s+to\s+pay\s+a\s+fine)\b")
@@ -107,7 +109,7 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
         yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
     for m in list(_SPENT.finditer(masked)) + list(_SPENT_WHERE.finditer(masked)):
         yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"), value=m.group("trig").strip())
-    for m in _GOING_TO.finditer(masked):
+    for m in list(_GOING_TO.finditer(masked)) + list(_SUMMONED_FOR.finditer(masked)):
         if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
             yield from emit("interrogation", _subjects(ms, ctx, m), m.start("trig"))
     for m in _RECEIVED.finditer(masked):

@@ -31,6 +31,9 @@ _DET = r"(?:(?:the|a|an|its|The|A|An|Its)\s+)?"
 _ROLE_HEAD = r"(?i:" + "|".join(sorted((re.escape(w) for w in lexicons.role_words()), key=len, reverse=True)) + r")\b"
 _ROLE_BARE = r"(?:(?:" + _W + r"|" + LOC + r")\s+){0,3}?" + _ROLE_HEAD
 _NOT_POSSESSED = r"(?<!\bher\s)(?<!\bhis\s)(?<!\btheir\s)(?<!\bmy\s)(?<!\bour\s)"  # "her chief X": a relation
+# the same with modifiers in between ("her former chief X"), which a fixed-width lookbehind cannot see
+_POSSESSED_BEFORE = re.compile(r"\b(?:her|his|their|my|our)\s+(?:(?:former|ex|then|deputy|direct|immediate|"
+                               r"acting|current|new|longtime|long-time)(?:\s+|-))+$", re.IGNORECASE)
 _ROLE = r"(?:^|(?<=[\s,(:;—–-]))" + _NOT_POSSESSED + _DET + r"(?P<role>" + _ROLE_BARE + r")"
 _OF = r"\s+(?:of|at|for|in)\s+(?:the\s+)?(?:[^⟨⟩.;,]{0,30}?\s)?"
 _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
@@ -102,7 +105,7 @@ def relation_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
     for pattern in _POSITION_PATTERNS:
         for m in pattern.finditer(masked):
             role = m.group("role")
-            if not _role_ok(role):
+            if not _role_ok(role) or _POSSESSED_BEFORE.search(masked, 0, m.start("role")):
                 continue
             org = ms.slot(m.group("org")) if "org" in m.groupdict() and m.group("org") else None
             value = _clean_role(role + (m.group("rest") or "" if "rest" in m.groupdict() else ""), ms, doc)
