@@ -63,6 +63,13 @@ def test_detention_active_voice_place(spacy_backend):
     assert [f.place for f in ex.facts if f.type == "detention"] == [almaty, almaty]
 
 
+
+def test_detention_place_not_taken_from_an_apposition(spacy_backend):
+    facts, ex = run(spacy_backend, "Police detained Aibek Nurlanov, who lives in Almaty.")
+    assert of_type(facts, "detention") == [("detention", "Aibek Nurlanov", None, None, None)]
+    assert [f.place for f in ex.facts if f.type == "detention"] == [None]
+
+
 def test_detention_pronoun_resolves_to_previous_person(spacy_backend):
     text = "The blogger Marat Zhumabayev spoke at a rally in Taraz. He was detained two days later."
     facts, ex = run(spacy_backend, text)
@@ -145,6 +152,22 @@ def test_received_sentence_alone(spacy_backend, text):
     assert ("sentence", "Kairat Nurpeisov", None, "3 years prison", None) in facts
 
 
+
+def test_received_term_of_a_known_kind(spacy_backend):
+    facts, _ = run(spacy_backend, "Kairat Nurpeisov got two years in a penal colony.")
+    assert ("sentence", "Kairat Nurpeisov", None, "2 years prison", None) in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Dana Seitkali received death threats for years.",
+    "Dana Seitkali got a two-year contract with the newspaper.",
+])
+def test_received_something_else_is_no_verdict(spacy_backend, text):
+    facts, ex = run(spacy_backend, text)
+    assert "Dana Seitkali" in names_of(ex)
+    assert of_type(facts, "conviction") == [] and of_type(facts, "sentence") == []
+
+
 def test_hypothetical_conviction_is_dropped(spacy_backend):
     facts, ex = run(spacy_backend, "Dana Seitkali faces up to seven years in prison if convicted.")
     assert "Dana Seitkali" in names_of(ex)
@@ -211,6 +234,13 @@ def test_interrogation_summoned_person_for_questioning(spacy_backend):
     facts, ex = run(spacy_backend, "Investigators summoned Timur Ospanov for questioning on May 3.")
     assert "Timur Ospanov" in names_of(ex)
     assert [f[1] for f in of_type(facts, "interrogation")] == ["Timur Ospanov"]
+
+
+
+def test_summoned_for_a_hearing_is_no_interrogation(spacy_backend):
+    facts, ex = run(spacy_backend, "The court summoned Timur Ospanov for the hearing.")
+    assert "Timur Ospanov" in names_of(ex)
+    assert of_type(facts, "interrogation") == []
 
 
 # -- search and seizure, complaint, trial, testimony -------------------------------------------
@@ -282,6 +312,18 @@ def test_possessed_former_chief_is_not_a_position(spacy_backend):
     facts, _ = run(spacy_backend,
                    "Gulmira Abdrakhmanova testified that her former chief Yerlan Baitasov had forged the papers.")
     assert of_type(facts, "position") == []
+
+
+
+def test_possessed_ex_boss_is_not_a_position(spacy_backend):
+    facts, ex = run(spacy_backend, "Gulmira Abdrakhmanova said her ex-boss Yerlan Baitasov had forged the papers.")
+    assert "Yerlan Baitasov" in names_of(ex)
+    assert of_type(facts, "position") == []
+
+
+def test_unpossessed_former_chief_is_a_position(spacy_backend):
+    facts, _ = run(spacy_backend, "The former police chief Yerlan Baitasov was detained.")
+    assert ("position", "Yerlan Baitasov", None, "former police chief", None) in facts
 
 
 # -- membership, family, orders --------------------------------------------------------------------

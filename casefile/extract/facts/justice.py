@@ -32,6 +32,9 @@ _UNDER_CASE = re.compile(r"^[^.;]{0,40}?\bunder\s+(?:a|an|the|another|one)?\s*(?
 _SAME_ARTICLE = re.compile(r"\bunder\s+(?:this|that|these|those|the\s+same|the\s+said)\s+[Aa]rticles?\b")
 _RECEIVED = re.compile(r"(?P<subj>" + PLIST + r")\s*,?\s+(?:all\s+|each\s+|also\s+)?(?P<trig>received|got|were\s+handed|was\s+handed|"
                        r"were\s+given|was\s+given)\s+(?P<what>[^.;]{0,60}?\b(?:sentences?|terms?|years?)\b[^.;]{0,50})")
+# what was received is a punishment: a sentence, or a term of a known kind ("two years in a penal colony")
+_PUNISHMENT = re.compile(r"\bsentences?\b|\b(?:prison|jail|custodial)\s+terms?\b", re.IGNORECASE)
+_BARE_TERM = re.compile(r"[\d.]+ (?:years?|months?|days?)")
 _CHARGES_AFTER = re.compile(r"\bon\s+(?:charges?\s+of|(?:a\s+)?charges?\s+(?:under|for))\s+(?P<what>[^.;]{3,120}?(?:(?P<law>" + LAW + r")|(?=[.;,]|$)))")
 _RETURNED = re.compile(r"(?P<trig>returned\s+to\s+freedom|released\s+from\s+(?:prison|custody|jail))[^.;⟨]{0,30}?,?\s*" + SUBJECT)
 _SEARCHED_HOMES_OF = re.compile(r"\b(?P<trig>searched|raided)\s+(?:[^.;]{0,80}?\b)?(?:homes?|apartments?|flats?|houses?)\s+of\s+(?P<subj>[^.;]{0,200})")
@@ -117,6 +120,8 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
             continue
         what = ms.unmask(m.group("what"), ctx.text)
         term = sentence_term(what) or ("suspended sentence" if re.search(r"suspended", what, re.IGNORECASE) else None)
+        if not _PUNISHMENT.search(what) and not (term and _BARE_TERM.fullmatch(term) is None):
+            continue  # "received death threats for years", "got a two-year contract": no verdict
         yield from emit("conviction", _subjects(ms, ctx, m), m.start("trig"))
         if term or re.search(r"\d|years?", what):
             yield from emit("sentence", _subjects(ms, ctx, m), m.start("trig"), value=term or what.strip())
