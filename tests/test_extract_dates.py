@@ -95,3 +95,22 @@ def test_reference_changes_the_year_of_a_bare_date():
     text = "In 2016 and 2016 the blogger wrote posts. On July 20 he was detained."
     assert find_dates(text, reference_for(text, None))[-1][2] == "2016-07-20"
     assert find_dates(text, reference_for(text, "2020-08-01"))[-1][2] == "2020-07-20"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Detained on November 12 last year.", "2023-11-12"),
+    ("Released on 3 May the following year.", "2025-05-03"),
+    ("Fined on March 1 this year.", "2024-03-01"),
+])
+def test_day_and_month_with_a_relative_year(text, expected):
+    assert [v for _s, _e, v in find_dates(text, DateRef(2024, 6))] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Court fines blogger\n\nTARAZ, March 4, 2024. The court on Monday fined him. In 2019 and 2019 ...", DateRef(2024, 3)),
+    ("Court fines blogger\nPublished: 5 June 2023\nIn 2019 and 2019 he wrote.", DateRef(2023, 6)),
+    # a full date inside the first sentence is an event, not a dateline: the most named year stands
+    ("Court fines blogger\nOn March 4, 2019 he was jailed. In 2021 and 2021 he was freed.", DateRef(2021)),
+])
+def test_reference_from_a_dateline_when_unpublished(text, expected):
+    assert reference_for(text, None) == expected

@@ -419,3 +419,25 @@ def test_same_detention_in_two_documents_is_one_fact_with_two_evidence_spans(spa
             assert "Aibek Nurlanov was detained in Almaty on July 20, 2021." in row["text"]
     finally:
         conn.close()
+
+
+# -- apposition around the subject, laws of verdicts and fines ------------------------------------------
+
+def test_subject_in_an_apposition_closed_before_the_verb(spacy_backend):
+    facts, _ = run(spacy_backend, "Her brother, Nurlan Bekov, was fined 70,000 tenge under Article 488 of the "
+                                  "Code of Administrative Offences.")
+    assert of_type(facts, "fine") == [("fine", "Nurlan Bekov", "Article 488 of the Administrative Code",
+                                       "70,000 tenge", None)]
+
+
+def test_sentence_under_an_article_names_the_law_of_the_conviction(spacy_backend):
+    facts, _ = run(spacy_backend, "The court sentenced Aigerim Tulegenova to three years in prison under "
+                                  "Article 405 of the Criminal Code.")
+    assert ("conviction", "Aigerim Tulegenova", "Article 405 of the Criminal Code", None, None) in facts
+
+
+def test_law_in_another_clause_is_not_the_verdicts(spacy_backend):
+    facts, _ = run(spacy_backend, "The court sentenced Aigerim Tulegenova to three years in prison, while "
+                                  "Marat Ospanov was charged under Article 405 of the Criminal Code.")
+    convictions = of_type(facts, "conviction")
+    assert convictions and all(f[2] is None for f in convictions)

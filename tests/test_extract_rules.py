@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.rules import (
+    headed_org_names,
     acronym_definitions,
     acronym_mentions,
     honorific_names,
@@ -127,3 +128,22 @@ def test_nickname_mentions_finds_every_whole_word_occurrence():
     assert [m.text(doc) for m in mentions] == ["Sultan", "Sultan"]
     assert all(m.label == "person" and m.origin == "nickname" for m in mentions)
     assert all(doc[m.end].isalpha() is False for m in mentions)  # "Sultanov" is not a mention
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    ("The Turan District Court of Aktau on Monday fined him.", ["Turan District Court of Aktau"]),
+    ("the Steppe Bureau for Civil Liberties and Rule of Law (SBCL) said", ["Steppe Bureau for Civil Liberties and Rule of Law"]),
+    ("He wrote to the Ministry of Water Resources of Kyrgyzstan and the Tulpar Security Committee.",
+     ["Ministry of Water Resources of Kyrgyzstan", "Tulpar Security Committee"]),
+    ("the Deputy Head of the Department of Finance said", []),  # a title and a generic body
+    ("the Supreme Court ruled", []),  # two generic words: left to the model
+    ("the Press Committee of the Steppe Prosecutor's Office", []),  # two bodies, neither named enough alone
+    ("a Position Statement On Reprisals Against Steppe Society", []),  # a title in Title Case
+])
+def test_headed_org_names(doc, expected):
+    assert [doc[c.start:c.end] for c in headed_org_names(doc)] == expected
+
+
+def test_headed_org_names_skip_headings():
+    doc = "Turan District Court Of Aktau Fines Blogger\nThe court said."
+    assert list(headed_org_names(doc, [(0, doc.index("\n"))])) == []

@@ -23,6 +23,7 @@ from casefile.extract.repair import (
 from casefile.extract.rules import (
     acronym_definitions,
     acronym_mentions,
+    headed_org_names,
     honorific_names,
     nickname_definitions,
     nickname_mentions,
@@ -43,6 +44,13 @@ def _merge_rule_spans(model: list[Cand], rule: list[Cand]) -> list[Cand]:
         if not any(_overlaps(r, k) for k in kept_rules):
             kept_rules.append(r)
     return kept_rules + [m for m in model if not any(_overlaps(m, r) for r in kept_rules)]
+
+
+def _covers_model(rule: Cand, model: list[Cand]) -> bool:
+    """A rule name may replace model spans only when they are places inside it ("Court of Aktau"):
+    where the model found a person or an organisation, its boundaries stand."""
+    return all(rule.start <= m.start and m.end <= rule.end and m.label == "location"
+               for m in model if _overlaps(rule, m))
 
 
 def _dedupe(cands: list[Cand]) -> list[Cand]:
@@ -91,6 +99,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
         if cand is not None:
             model.append(cand)
     rule = list(honorific_names(text)) + list(quoted_org_names(text))
+    rule += [c for c in headed_org_names(text, headings) if _covers_model(c, model)]
     cands = _merge_rule_spans(model, rule)
     places = {c.text(text) for c in model if c.label == "location"}
     repaired: list[Cand] = []

@@ -18,17 +18,24 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted((m.title() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# "November 12 last year": the year relative to the document's
+_REL_YEAR = r"(?:,?\s+(?P<relyear>(?i:last|this|next|the\s+previous|the\s+following))\s+year\b)?"
 _PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b"),
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<yy>\d{2}|\d{4})\b"),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)"),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*(?:19|20)\d\d)"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)" + _REL_YEAR),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*(?:19|20)\d\d)" + _REL_YEAR),
     re.compile(r"\b(?P<rel>(?i:last|this|next))\s+" + _MONTH + r"\b"),
     re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),
     re.compile(r"\b(?i:in|since|until|by|during|early|late|end\s+of|beginning\s+of|mid-?)\s+(?:the\s+)?" + _MONTH + r"\b"),
     re.compile(r"\b(?i:in|since|until|by|during)\s+" + _YEAR + r"\b"),
 ]
+
+
+_DATELINE_CHARS = 200  # a full date this close to the start, at the start of a line (after a
+# place in capitals or "Published"), is the article's dateline
+_DATELINE_PREFIX = re.compile(r"\s*(?:[A-Z][A-Z .'-]{1,40},\s*|(?i:published|posted|updated|date)[:\s]*)?")
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,11 @@ def reference_for(text: str, published: str | None) -> DateRef:
     if published and re.match(r"\d{4}", published):
         month = int(published[5:7]) if re.match(r"\d{4}-\d{2}", published) else None
         return DateRef(int(published[:4]), month)
+    head = text[:_DATELINE_CHARS]
+    dateline = next((v for s, _e, v in find_dates(head, DateRef(None)) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)
+                     and _DATELINE_PREFIX.fullmatch(head[head.rfind("\n", 0, s) + 1:s])), None)
+    if dateline:  # "ALMATY, March 4, 2024. ...": the dateline dates the article
+        return DateRef(int(dateline[:4]), int(dateline[5:7]))
     years = Counter(re.findall(r"\b((?:19|20)\d\d)\b", text))
     return DateRef(int(years.most_common(1)[0][0]) if years else None)
 
@@ -96,6 +108,10 @@ def _normalise(m: re.Match[str], ref: DateRef) -> str | None:
             year = ref.year - 1 if ref.month is None or month >= ref.month else ref.year
         elif g["rel"].lower() == "next":
             year = ref.year + 1 if ref.month is not None and month <= ref.month else ref.year
+    if g.get("relyear") and ref.year is not None:
+        rel = g["relyear"].lower()
+        year = ref.year - 1 if rel in {"last", "the previous"} else ref.year + 1 if rel in {"next", "the following"} \
+            else ref.year
     if day is not None and not 1 <= day <= 31:
         return None
     return _iso(year, month, day)

@@ -20,6 +20,16 @@ _OPEN_Q = "“\"«„'‘"
 _CLOSE_Q = "”\"»“'’"
 
 
+def _org_before_of(toks: list[str]) -> bool:
+    """An organisation word heads the name before an "of"/"for" phrase ending in a law word."""
+    head = []
+    for t in toks:
+        if t.lower() in {"of", "for", "on"}:
+            break
+        head.append(t)
+    return len(head) < len(toks) and any(names.is_org_word(t) for t in head)
+
+
 def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_starts: set[int]) -> bool:
     """True when the span should not become an entity mention."""
     text = cand.text(doc)
@@ -31,8 +41,8 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
         return True
     if doc[cand.end:cand.end + 1] == "$":  # "US$5,000"
         return True
-    if lowered[-1] in _LAW_HEAD or (lowered[0] in _LAW_HEAD and cand.label != "person"):
-        return True
+    if (lowered[-1] in _LAW_HEAD and not _org_before_of(toks)) or (lowered[0] in _LAW_HEAD and cand.label != "person"):
+        return True  # "the Media Law", "Code of Conduct" - but not "Bureau for ... Rule of Law"
     if lowered[-1] in _MEDIA_TAIL:
         return True
     if all(names.is_role_word(t) or names.is_honorific(t) or t.lower() in {"of", "the", "and", "for"}

@@ -2,7 +2,8 @@
 
 Each rule is a general pattern of how names are written, not a list of names:
 an honorific before a name, an organisation's name in quotes after its legal form
-(a Central Asian and Russian convention), and acronyms defined in parentheses.
+(a Central Asian and Russian convention), a capitalised phrase headed by an organisation word
+("the Turan District Court of Aktau"), and acronyms defined in parentheses.
 """
 from __future__ import annotations
 
@@ -63,6 +64,60 @@ def quoted_org_names(doc: str) -> Iterator[Cand]:
         name = doc[start:end].strip()
         if name and name[0].isupper():
             yield Cand(start, start + len(doc[start:end].rstrip()), "organization", "legal_form")
+
+
+_CAP = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
+_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+             r"July|August|September|October|November|December)\b")
+_CAP_PHRASE = re.compile(r"(?<![\w-])" + _CAP + r"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?(?!" + _CALENDAR + r")"
+                         + _CAP + r")+")
+_CONNECTORS = {"of", "for", "on", "the", "and"}
+# capitalised function words only appear inside names in Title Case headings and titles
+_TITLE_WORDS = {"Against", "On", "In", "For", "With", "To", "At", "By", "From", "About", "And", "Or", "Is", "Are",
+                "Was", "Were", "How", "Why", "What", "Who", "Over", "After", "Before", "Into", "Under"}
+
+
+def headed_org_names(doc: str, headings: list[tuple[int, int]] | None = None) -> Iterator[Cand]:
+    """A capitalised phrase of 3+ words whose head is an organisation word, with a name-like word
+    in it, is an organisation: "The Turan District Court of Aktau". Title-case headings are skipped."""
+    for phrase in _CAP_PHRASE.finditer(doc):
+        if any(s <= phrase.start() < e for s, e in headings or []):
+            continue
+        offset = phrase.start()
+        for part in re.split(r"(\s+and\s+the\s+)", phrase.group()):  # "X Ministry and the Y Committee": two
+            cand = _headed(part, offset)
+            offset += len(part)
+            if cand is not None:
+                yield cand
+
+
+def _headed(phrase: str, offset: int) -> Cand | None:
+    toks = list(re.finditer(r"\S+", phrase))
+    words = [t.group() for t in toks]
+    if any(w in _TITLE_WORDS for w in words[1:]):
+        return None  # "Statement On Retaliation Against ...": a title in Title Case
+    while len(words) > 1 and (names.is_role_word(words[0]) or words[0] in _CONNECTORS):
+        toks, words = toks[1:], words[1:]  # "Deputy Head of the Department": the title is not the name
+    of_the = [i for i in range(1, len(words) - 1) if words[i] == "of" and words[i + 1] == "the"]
+    if of_the and any(names.is_org_word(w) for w in words[of_the[0]:]) and \
+            any(names.is_org_word(w) for w in words[:of_the[0]]):
+        toks, words = toks[:of_the[0]], words[:of_the[0]]  # "X Committee of the Y Office": two bodies
+    heads = [i for i, w in enumerate(words) if names.is_org_word(w) and w[:1].isupper()]
+    if not heads:
+        return None
+    last = heads[-1]
+    if any(w in {"of", "for", "on"} for w in words[heads[0] + 1:]):
+        last = len(words) - 1  # "Bureau for Human Rights and Rule of Law", "Court of Aktau"
+    first = 1 if words[0] in {"The", "A", "An"} else 0
+    core = [w for w in words[first:last + 1] if w not in _CONNECTORS]
+    if len(core) < 3 or not any(_name_like(w) for w in core):
+        return None
+    return Cand(offset + toks[first].start(), offset + toks[last].end(), "organization", "org_head")
+
+
+def _name_like(word: str) -> bool:
+    """A word that makes a phrase a name rather than a generic title: not an org or role word."""
+    return not (names.is_org_word(word) or names.is_role_word(word))
 
 
 def acronym_definitions(doc: str, spans: list[Cand]) -> dict[str, Cand]:

@@ -160,6 +160,16 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
             yield from emit("complained_against", subj, m.start("trig"), object=obj)
 
 
+_UNDER_LAW = re.compile(r"(?:(?!\b(?:while|whereas|and|but|who|which)\b)(?:[^.;⟨]|⟨[POLE]\d+⟩)){0,120}?"
+                        r"\bunder\s+(?P<law>" + LAW + r")")
+
+
+def _under_law(ms: MaskedSentence, pos: int) -> int | None:
+    """The law a verdict or fine was given under, stated in the clause after the trigger."""
+    m = _UNDER_LAW.match(ms.masked, pos)
+    return ms.slot(m.group("law")).cluster if m else None
+
+
 def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: list[Slot], m: re.Match[str],
                    text: str, emit) -> Iterator[Fact]:  # type: ignore[no-untyped-def]
     pos = m.start("trig")
@@ -172,7 +182,7 @@ def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: li
                             value=ms.unmask(charge.group("what"), ctx.text).strip())
     if type_ == "sentence":
         term = sentence_term(after[:300])
-        yield from emit("conviction", subjects, pos)
+        yield from emit("conviction", subjects, pos, object=_under_law(ms, m.end("trig")))
         if term:
             yield from emit("sentence", subjects, pos, value=term)
         return
@@ -195,7 +205,7 @@ def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: li
             yield from emit("detention", subjects, pos, object=ms.slot(agent.group("org")).cluster)
             return
     if type_ == "fine":
-        yield from emit("fine", subjects, pos, value=money(after[:120]))
+        yield from emit("fine", subjects, pos, value=money(after[:120]), object=_under_law(ms, m.end("trig")))
         return
     if type_ == "search_seizure":
         yield from emit("search_seizure", subjects, pos)

@@ -12,7 +12,7 @@ PRONOUN = r"\b(?:he|she|they|He|She|They|I)\b"
 SUBJECT = r"(?P<subj>" + PLIST + r"|" + PRONOUN + r")"
 # an apposition between the subject and its verb: ", media manager and former member of X,"
 _CLAUSE_WORD = r"\b(?:that|said|says|when|while|because|after|before|but)\b"
-APPOSITION = r"(?:\s*,(?:(?!" + _CLAUSE_WORD + r")(?:[^.;⟨]|" + ANY + r")){1,200}?,)?"
+APPOSITION = r"(?:\s*,(?:(?!" + _CLAUSE_WORD + r")(?:[^.;⟨]|" + ANY + r")){1,200}?,)?(?:\s*,(?=\s+(?:was|were|had|has|have|is|are)\b))?"  # or the close of one around it
 ADVERBS = r"(?:(?:first|also|then|later|reportedly|allegedly|again|subsequently|eventually|previously|officially|briefly)\s+)*"
 AUX = r"\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|got|being)\s+" + ADVERBS
 
