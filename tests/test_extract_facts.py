@@ -441,3 +441,22 @@ def test_law_in_another_clause_is_not_the_verdicts(spacy_backend):
                                   "Marat Ospanov was charged under Article 405 of the Criminal Code.")
     convictions = of_type(facts, "conviction")
     assert convictions and all(f[2] is None for f in convictions)
+
+
+def test_hyphenated_role_with_its_outlet(spacy_backend):
+    facts, ex = run(spacy_backend, "Arman Seitov, editor-in-chief of the independent weekly Dala Zhanalary, "
+                                   "was questioned on Monday.")
+    assert "Dala Zhanalary" in names_of(ex, "organization")
+    assert ("position", "Arman Seitov", "Dala Zhanalary", "editor-in-chief", None) in facts
+
+
+def test_role_apposition_without_a_named_organisation(spacy_backend):
+    facts, _ = run(spacy_backend, "The complaint came from Bolat Sarsenov, the deputy akim of the region, "
+                                  "who did not comment.")
+    assert ("position", "Bolat Sarsenov", None, "deputy akim of the region", None) in facts
+
+
+def test_role_apposition_needs_a_role_word(spacy_backend):
+    facts, _ = run(spacy_backend, "The complaint came from Bolat Sarsenov, the owner's friend of many years, "
+                                  "who did not comment.")
+    assert of_type(facts, "position") == []

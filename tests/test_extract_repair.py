@@ -79,6 +79,14 @@ def test_retype(doc, span, label, expected):
     assert retype(doc, cand(doc, span, label, origin)) == expected
 
 
+@pytest.mark.parametrize(("doc", "surface", "label"), [
+    ("He edits the independent weekly Dala Zhanalary in Taraz.", "Dala Zhanalary", "person"),
+    ("She founded the news site Kokzhal Info last year.", "Kokzhal Info", "location"),
+])
+def test_retype_outlet_after_its_kind_is_organisation(doc, surface, label):
+    assert retype(doc, cand(doc, surface, label)) == "organization"
+
+
 def test_retype_place_after_preposition_before_verb_stays_location():
     doc = "Police in Karaganda detained him."
     assert retype(doc, cand(doc, "Karaganda", "location")) == "location"
@@ -170,6 +178,9 @@ def test_join_adjacent_persons(doc, spans, expected):
         # the majority label of a surface wins
         ("Aral. Aral. Aral.", [("Aral", "location", 0), ("Aral", "location", 1), ("Aral", "organization", 2)],
          ["location", "location", "location"]),
+        # a dateline in capitals takes the label of the same name written normally, even on a tie
+        ("TARAZ, May 2. Police in Taraz said", [("TARAZ", "organization", 0), ("Taraz", "location", 0)],
+         ["location", "location"]),
         # near miss: an unrelated single token keeps its label
         ("Anna Petrova was detained. Later Aktau said",
          [("Anna Petrova", "person", 0), ("Aktau", "location", 0)], ["person", "location"]),

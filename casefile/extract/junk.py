@@ -15,7 +15,8 @@ _KEEP = {"person", "organization", "location", "event"}
 _LAW_HEAD = {"code", "law", "constitution", "article", "articles", "act", "decree", "statute"}
 _MEDIA_TAIL = {"photo", "photos", "video", "image", "images", "footage"}
 # lowercase words that may sit inside an organisation's name ("X city court", "Akimat of Y region")
-_LOWER_OK = {"of", "the", "and", "for", "on", "in", "city", "region", "district", "oblast", "regional"}
+_LOWER_OK = {"of", "the", "and", "for", "on", "in", "to", "without", "against", "with", "at", "de", "du", "des", "la",
+             "city", "region", "district", "oblast", "regional"}
 _OPEN_Q = "“\"«„'‘"
 _CLOSE_Q = "”\"»“'’"
 

@@ -31,6 +31,11 @@ def _tokens(text: str) -> list[str]:
     return text.split()
 
 
+_MEDIA_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z-]+\s+){0,2}(?:newspaper|weekly|daily|magazine|outlet|"
+                           r"website|news\s+site|portal|TV\s+channel|television\s+channel|radio\s+station|"
+                           r"news\s+agency|publication|YouTube\s+channel|Telegram\s+channel)\s+[“\"«]?$")
+
+
 def retype(doc: str, cand: Cand) -> str | None:
     """The corrected label of one span from its own shape and context; None drops it."""
     text = cand.text(doc)
@@ -46,6 +51,8 @@ def retype(doc: str, cand: Cand) -> str | None:
     if cand.label in {"person", "location"} and following and names.is_org_word(following.group(1)) \
             and not is_territory(text) and not is_capital(text) and (cand.label == "person" or names.is_given_name(text)):
         return "organization"  # "the X holding", "the X party"
+    if cand.label in {"person", "location"} and _MEDIA_BEFORE.search(doc[max(0, cand.start - 40):cand.start]):
+        return "organization"  # "the weekly X", "the news site X": an outlet named after its kind
     if len(toks) == 1 and re.match(r"\s+(?:district|region|oblast|province)\b", doc[cand.end:cand.end + 12]):
         return "location"  # "the X district court": X names a district
     if re.search(r"\s(?:Avenue|Street|Square|Boulevard|Prospect|Road|Lane|Highway|Embankment)$", text):
@@ -157,9 +164,15 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
     for c in cands:
         if c.origin == "model":
             votes[c.text(doc).casefold()][c.label] += 1
+    written = defaultdict(Counter)  # the same surface in ordinary case: "URALSK," in a dateline is "Uralsk"
+    for c in cands:
+        if c.origin == "model" and not c.text(doc).isupper():
+            written[c.text(doc).casefold()][c.label] += 1
     for c in cands:
         toks = _tokens(c.text(doc))
         labels = votes.get(c.text(doc).casefold())
+        if c.text(doc).isupper() and len(c.text(doc)) > 3 and written.get(c.text(doc).casefold()):
+            labels = written[c.text(doc).casefold()]
         if c.origin == "model" and labels and c.label != "person":
             top, n = labels.most_common(1)[0]
             if n > labels[c.label] and top != "person":  # majority label of the same surface

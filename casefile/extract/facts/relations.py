@@ -28,7 +28,8 @@ _W = r"(?!(?:" + "|".join(sorted(_NOT_MODIFIER)) + r")\b)[A-Za-z][\w'’-]*"
 _DET = r"(?:(?:the|a|an|its|The|A|An|Its)\s+)?"
 # the head of a role phrase is a role word, checked inside the regex so a failed candidate never
 # hides a good one further right ("the case of a public figure X")
-_ROLE_HEAD = r"(?i:" + "|".join(sorted((re.escape(w) for w in lexicons.role_words()), key=len, reverse=True)) + r")\b"
+_ROLE_HEAD = (r"(?i:" + "|".join(sorted((re.escape(w) for w in lexicons.role_words()), key=len, reverse=True))
+              + r")(?:-in-chief|-general|-at-large|-elect)?\b")  # "editor-in-chief", "secretary-general"
 _ROLE_BARE = r"(?:(?:" + _W + r"|" + LOC + r")\s+){0,3}?" + _ROLE_HEAD
 _NOT_POSSESSED = r"(?<!\bher\s)(?<!\bhis\s)(?<!\btheir\s)(?<!\bmy\s)(?<!\bour\s)"  # "her chief X": a relation
 # the same with modifiers in between ("her former chief X"), which a fixed-width lookbehind cannot see
@@ -50,6 +51,9 @@ _POSITION_PATTERNS = [
     # "A, media manager, public figure and former member of B"
     re.compile(r"(?P<per>" + PER + r")\s*,\s*" + _DET + r"(?P<role>" + _ROLE_BARE + r"(?:\s*(?:,|and)\s*" + _DET
                + _ROLE_BARE + r"){1,3})" + _OF + r"(?P<org>" + ORG_OR_LOC + r")"),
+    # "A, the deputy akim of the region," / "A, a blogger," (no named organisation)
+    re.compile(r"(?P<per>" + PER + r")\s*,\s*" + _DET + r"(?P<role>" + _ROLE_BARE + r")"
+               + r"(?P<rest>\s+(?:of|at|in)\s+(?:the|a|an|its|his|her|their)\s+[a-z][a-z\s-]{2,30}?)?(?=\s*(?:,|\.|;|$))"),
     # "police investigator A", "the investigator of the police department Mr. A"
     re.compile(_ROLE + r"(?P<rest>\s+of\s+(?:the\s+)?[a-z][\w\s]{2,40}?)?\s+" + _HONORIFIC + r"(?P<per>" + PER + r")"),
 ]
@@ -77,7 +81,7 @@ _TESTIFIED = re.compile(r"(?P<subj>" + PER + r")\s+(?P<trig>testified)(?:\s+agai
 
 def _role_ok(role: str) -> bool:
     words = [w for w in re.sub(r"⟨L\d+⟩|,", " ", role).split() if w != "and"]
-    return (bool(words) and names.is_role_word(words[-1])
+    return (bool(words) and names.is_role_word(re.sub(r"-(?:in-chief|general|at-large|elect)$", "", words[-1]))
             and not any(w.lower() in _NOT_MODIFIER for w in words)
             and not any(w[:1].isupper() and names.is_given_name(w) for w in words))
 
