@@ -460,3 +460,51 @@ def test_role_apposition_needs_a_role_word(spacy_backend):
     facts, _ = run(spacy_backend, "The complaint came from Bolat Sarsenov, the owner's friend of many years, "
                                   "who did not comment.")
     assert of_type(facts, "position") == []
+
+
+# -- complaints named by their author ----------------------------------------------------------------
+
+def test_claimant_complained_against_the_person_questioned(spacy_backend):
+    facts, _ = run(spacy_backend, "In May, Aigul Nurova was questioned as a suspect in a libel case. "
+                                  "The claimant was the businessman Timur Akhmetov.")
+    assert ("complained_against", "Timur Akhmetov", "Aigul Nurova", None, None) in facts
+
+
+def test_complaint_by_names_its_target_in_the_sentence(spacy_backend):
+    facts, _ = run(spacy_backend, "Dana Serikova was arrested. The case against Berik Saparov was opened after "
+                                  "a complaint by Nurlan Dauletov.")
+    assert of_type(facts, "complained_against") == [("complained_against", "Nurlan Dauletov", "Berik Saparov", None,
+                                                     None)]
+
+
+def test_complaint_not_acted_on_is_left_out(spacy_backend):
+    facts, _ = run(spacy_backend, "Dana Serikova was arrested. Police never received a complaint from Nurlan Dauletov.")
+    assert of_type(facts, "complained_against") == []
+
+
+# -- witnesses and their testimony ---------------------------------------------------------------------
+
+def test_a_witness_who_tells_the_court_testified(spacy_backend):
+    text = ("The hearing went on for a second day. A witness, Ruslan Temirbekov, told the court that he had "
+            "never seen the documents. Temirbekov later explained that he signed them in a hurry.")
+    facts, _ = run(spacy_backend, text)
+    testified = of_type(facts, "testified")
+    assert testified and {f[1] for f in testified} == {"Ruslan Temirbekov"}
+
+
+def test_a_witness_quotation_is_testimony(spacy_backend):
+    text = ("Another witness, the accountant Saule Bekova, spoke next. "
+            "“Nobody asked me anything about the tender,” said Bekova.")
+    facts, _ = run(spacy_backend, text)
+    assert ("testified", "Saule Bekova", None, None, None) in facts
+
+
+def test_someone_not_called_a_witness_only_speaks(spacy_backend):
+    text = "The hearing went on for a second day. The lawyer Ruslan Temirbekov told the court that the case was weak."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "testified") == []
+
+
+def test_own_interrogation_protocol_is_an_interrogation(spacy_backend):
+    facts, _ = run(spacy_backend, "Marat Sultanov noticed that his own interrogation protocol was dated a year earlier.")
+    assert ("interrogation", "Marat Sultanov", None, None, None) in facts

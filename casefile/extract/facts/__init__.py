@@ -24,8 +24,8 @@ def _trigger() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:" + words + r"|" + KINSHIP + r"|" + BOSS + r"|" + roles + r"|member|from|ordered|instructed|"
         r"testif\w*|testimon\w*|seized|confiscated|freedom|fines?|spent|case|trial|hearing|upheld|overturned|"
-        r"lawsuit|complaint|retracted|recanted|rejected|withdrew|received|got|handed|given|sentences?|"
-        r"questioning|interrogations?)\b",
+        r"lawsuit|complaint|claimant|complainant|plaintiff|petition|retracted|recanted|rejected|withdrew|received|got|handed|given|sentences?|"
+        r"questioning|interrogations?|witness\w*)\b",
         re.IGNORECASE,
     )
 
@@ -47,7 +47,18 @@ def extract_facts(ctx: DocContext, mentions: list[Slot]) -> list[Fact]:
         facts.extend(justice_facts(ms, ctx, sentence))
         facts.extend(appeal_facts(ms, ctx))
         facts.extend(relation_facts(ms, ctx))
+    facts.extend(_witness_quotes(ctx))
     return facts
+
+
+def _witness_quotes(ctx: DocContext) -> list[Fact]:
+    """A quotation by someone the text calls a witness is their testimony (evidence: its sentence)."""
+    out = []
+    for start, _end, speaker in ctx.quotes:
+        if speaker in ctx.witnesses:
+            s, e = ctx.sentences[ctx.sentence_index(start)]
+            out.append(Fact("testified", speaker, s, e, date=ctx.date_near(s, e, start)))
+    return out
 
 
 __all__ = ["DocContext", "Slot", "extract_facts"]

@@ -20,6 +20,7 @@ class DocContext:
     ref: DateRef
     laws: list[Slot] = field(default_factory=list)
     quotes: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, speaker cluster)
+    witnesses: set[int] = field(default_factory=set)  # people the text has called witnesses so far
 
     def __post_init__(self) -> None:
         self.persons.sort(key=lambda s: s.start)

@@ -42,6 +42,9 @@ _SEIZED = re.compile(r"(?P<trig>seized|confiscated|taken)\s+from\s+(?P<subj>thei
 _GOING_TO = re.compile(SUBJECT + r"[^.;⟨]{0,40}?\b(?:going|went|goes|go|summoned)\s+to\s+(?P<trig>interrogations?|questioning)\b")
 _SUMMONED_FOR = re.compile(r"\b(?P<trig>summoned|called|invited|brought)\s+(?P<subj>" + PLIST + r")\s+"
                            r"(?:to\s+(?:the\s+)?[^.;,⟨]{0,30}?\s)?(?:for|to)\s+(?:an?\s+)?(?:questioning|interrogations?)\b")
+# "his own interrogation protocol", "A's interrogation record": a record of A being questioned
+_OWN_PROTOCOL = re.compile(r"(?P<subj>" + PER + r"|his|her|their)(?:'s|’s)?\s+(?:own\s+)?(?P<trig>interrogation|questioning)\s+"
+                           r"(?:protocols?|records?|reports?|transcripts?)\b")
 _SEARCHED_HOME = re.compile(r"(?P<subj>" + PLIST + r"|his|her|their)(?:'s|’s)?\s+(?:home|homes|apartment|apartments|office|house|flat)s?"
                             + AUX + r"(?P<trig>searched|raided)")
 _WITH_FINE = re.compile(r"(?P<trig>with\s+(?:a\s+|heavy\s+)?fines?|ordered\s+to\s+pay\s+a\s+fine)\b")
@@ -112,7 +115,7 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
         yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
     for m in list(_SPENT.finditer(masked)) + list(_SPENT_WHERE.finditer(masked)):
         yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"), value=m.group("trig").strip())
-    for m in list(_GOING_TO.finditer(masked)) + list(_SUMMONED_FOR.finditer(masked)):
+    for m in list(_GOING_TO.finditer(masked)) + list(_SUMMONED_FOR.finditer(masked)) + list(_OWN_PROTOCOL.finditer(masked)):
         if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
             yield from emit("interrogation", _subjects(ms, ctx, m), m.start("trig"))
     for m in _RECEIVED.finditer(masked):
@@ -151,15 +154,32 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
     for m in _COMPLAINT.finditer(masked):
         subj = _subjects(ms, ctx, m)
         obj_text = m.group("obj")
-        if obj_text.startswith("⟨"):
-            obj = ms.slot(obj_text).cluster
-        else:  # "against the official": the last other person named before this sentence
-            prior = [p for p in ctx.antecedent(ms.start, "he") if p.cluster not in {s.cluster for s in subj}]
-            obj = prior[0].cluster if prior else None
-        if obj is not None:
+        obj = ms.slot(obj_text).cluster if obj_text.startswith("⟨") else _prior_other(ms, ctx, subj)
+        if obj is not None:  # "against the official": the last other person named before
             yield from emit("complained_against", subj, m.start("trig"), object=obj)
+    for regex in (_CLAIMANT, _COMPLAINT_BY):
+        for m in regex.finditer(masked):
+            if negated(masked[max(0, m.start() - 40):m.start()]):
+                continue
+            subj = _subjects(ms, ctx, m)
+            against = [ms.slot(a) for a in re.findall(r"\bagainst\s+(?:the\s+)?(" + PER + r"|" + ORG + r")", masked)]
+            against = [a for a in against if a.cluster not in {s.cluster for s in subj}]
+            obj = against[0].cluster if against else _prior_other(ms, ctx, subj)
+            if obj is not None:  # "The claimant was X": the complaint was against the person the text is about
+                yield from emit("complained_against", subj, m.start("trig"), object=obj)
 
 
+def _prior_other(ms: MaskedSentence, ctx: DocContext, subjects: list[Slot]) -> int | None:
+    """The last person named before this sentence who is not one of the subjects."""
+    prior = [p for p in ctx.antecedent(ms.start, "he") if p.cluster not in {s.cluster for s in subjects}]
+    return prior[0].cluster if prior else None
+
+
+_CLAIMANT = re.compile(r"\b(?P<trig>claimant|complainant|plaintiff)s?\s+(?:was|were|is|are)\s+(?:the\s+|a\s+)?"
+                       r"(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + PLIST + r"|" + ORG + r")")
+_COMPLAINT_BY = re.compile(r"\b(?P<trig>complaint|lawsuit|claim|statement\s+to\s+the\s+police|petition)\s+"
+                           r"(?:filed\s+|lodged\s+|submitted\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+                           r"(?P<subj>" + PLIST + r"|" + ORG + r")")
 _UNDER_LAW = re.compile(r"(?:(?!\b(?:while|whereas|and|but|who|which)\b)(?:[^.;⟨]|⟨[POLE]\d+⟩)){0,120}?"
                         r"\bunder\s+(?P<law>" + LAW + r")")
 

@@ -76,6 +76,10 @@ _RETRACTED = [
                r"(?:\s+(?:about|against|on|regarding)\s+(?:(?:his|her|their|the)\s+)?(?:former\s+)?(?:\w+\s+)?(?P<obj>" + PER + r"))?"),
     re.compile(r"(?P<subj>" + PER + r")\s+(?P<trig>insisted|said|claimed|stated)\s+(?:that\s+)?(?:he\s+|she\s+)?(?:did\s+not|never)\s+(?:give|gave|make|made|sign)\s+(?:such|this|that|the|any)\s+(?:testimony|statement)"),
 ]
+_WITNESS = re.compile(r"\bwitness(?:es)?\b\s*,?\s*(?:[^⟨.;]{0,60}?\s)?(?P<per>" + PER + r")")
+# what a witness says, in court or about their testimony: "X insisted that ...", "X, later, explained"
+_WITNESS_SAYS = re.compile(r"(?P<subj>" + PER + r")\s*,?(?:[^⟨.;]{0,80}?\s)?(?P<trig>claimed|said|says|insisted|stated|told|"
+                           r"explained|admitted|confirmed|noticed|recalled|confessed|testified)\b")
 _TESTIFIED = re.compile(r"(?P<subj>" + PER + r")\s+(?P<trig>testified)(?:\s+against\s+(?P<obj>" + PER + r"))?")
 
 
@@ -152,6 +156,12 @@ def relation_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
             obj = ms.slot(m.group("obj")) if m.groupdict().get("obj") else None
             for s in subjects:
                 yield from emit(_fact(ms, "retracted_testimony", s, obj))
+    for m in _WITNESS.finditer(masked):
+        ctx.witnesses.add(ms.slot(m.group("per")).cluster)
+    for m in _WITNESS_SAYS.finditer(masked):
+        subj = ms.slot(m.group("subj"))
+        if subj.cluster in ctx.witnesses and not negated(masked[max(0, m.start("trig") - 30):m.start("trig")]):
+            yield from emit(_fact(ms, "testified", subj))  # a witness's account, as they gave it
     for m in _TESTIFIED.finditer(masked):
         if not negated(masked[max(0, m.start("trig") - 30):m.start("trig")]):
             obj = ms.slot(m.group("obj")) if m.group("obj") else None
