@@ -147,3 +147,8 @@ def test_headed_org_names(doc, expected):
 def test_headed_org_names_skip_headings():
     doc = "Turan District Court Of Aktau Fines Blogger\nThe court said."
     assert list(headed_org_names(doc, [(0, doc.index("\n"))])) == []
+
+
+def test_headed_org_names_stay_on_one_line():
+    doc = "Protests Over Tariffs And Power\n\nThe Steppe Ministry of Water said"
+    assert [doc[c.start:c.end] for c in headed_org_names(doc)] == ["Steppe Ministry of Water"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_right, trim
+from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_right, split_lines, trim
 
 
 def cand(doc: str, surface: str, label: str = "person", origin: str = "model") -> Cand:
@@ -135,3 +135,13 @@ def test_drop_leading_place_ignores_rule_spans():
     doc = "Aksu Marat Abenov said"
     rest, dropped = drop_leading_place(doc, cand(doc, "Aksu Marat Abenov", origin="honorific"), {"Aksu"})
     assert dropped is None and rest.text(doc) == "Aksu Marat Abenov"
+
+
+def test_split_lines_gives_one_span_per_non_empty_line():
+    doc = "Protests Over Tariffs\n\nThe Steppe Ministry of Water said"
+    whole = Cand(0, doc.index(" said"), "organization")
+    parts = split_lines(doc, whole)
+    assert [doc[p.start:p.end] for p in parts] == ["Protests Over Tariffs", "The Steppe Ministry of Water"]
+    assert all(p.label == "organization" for p in parts)
+    one_line = Cand(0, 8, "organization")
+    assert split_lines(doc, one_line) == [one_line]

@@ -29,7 +29,7 @@ from casefile.extract.rules import (
     nickname_mentions,
     quoted_org_names,
 )
-from casefile.extract.spans import Cand, extend_right, trim
+from casefile.extract.spans import Cand, extend_right, split_lines, trim
 from casefile.models import Analysis, Fact, LocalEntity, Mention, Quote
 
 
@@ -95,9 +95,10 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     headings = headings or []
     model: list[Cand] = []
     for span in analysis.spans:
-        cand = trim(text, Cand(span.start, span.end, span.label))
-        if cand is not None:
-            model.append(cand)
+        for part in split_lines(text, Cand(span.start, span.end, span.label)):
+            cand = trim(text, part)
+            if cand is not None:
+                model.append(cand)
     rule = list(honorific_names(text)) + list(quoted_org_names(text))
     rule += [c for c in headed_org_names(text, headings) if _covers_model(c, model)]
     cands = _merge_rule_spans(model, rule)

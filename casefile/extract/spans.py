@@ -36,6 +36,19 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def split_lines(doc: str, cand: Cand) -> list[Cand]:
+    """A name never runs across lines: one span per non-empty line of a span that does
+    (a heading and the sentence after it), each left to the filters on its own."""
+    if "\n" not in doc[cand.start:cand.end]:
+        return [cand]
+    parts, offset = [], cand.start
+    for line in doc[cand.start:cand.end].split("\n"):
+        if line.strip():
+            parts.append(Cand(offset, offset + len(line), cand.label, cand.origin))
+        offset += len(line) + 1
+    return parts
+
+
 def trim(doc: str, cand: Cand) -> Cand | None:
     """Cut a span at line breaks and strip articles, possessives and edge punctuation."""
     start, end = cand.start, cand.end
