@@ -87,6 +87,16 @@ def test_retype_outlet_after_its_kind_is_organisation(doc, surface, label):
     assert retype(doc, cand(doc, surface, label)) == "organization"
 
 
+def test_retype_home_town_before_a_trade_is_a_place():
+    doc = "At the end of April, the Zhezkazgan taxi driver was jailed."
+    assert retype(doc, cand(doc, "Zhezkazgan", "organization")) == "location"
+
+
+def test_retype_name_before_a_works_and_its_director_stays_organisation():
+    doc = "The Temirtau plant director resigned."
+    assert retype(doc, cand(doc, "Temirtau", "organization")) == "organization"
+
+
 def test_retype_place_after_preposition_before_verb_stays_location():
     doc = "Police in Karaganda detained him."
     assert retype(doc, cand(doc, "Karaganda", "location")) == "location"

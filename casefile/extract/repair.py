@@ -36,6 +36,17 @@ _MEDIA_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z-]+\s+){0,2}(?:new
                            r"news\s+agency|publication|YouTube\s+channel|Telegram\s+channel)\s+[“\"«]?$")
 
 
+def _trade_after(words: list[str]) -> bool:
+    """Lower-case words after a name end in a person's trade, with no organisation word before it
+    ("taxi driver" yes, "plant director" no: the director of the plant the name names)."""
+    for w in words:
+        if names.is_org_word(w):
+            return False
+        if names.is_role_word(w):
+            return True
+    return False
+
+
 def retype(doc: str, cand: Cand) -> str | None:
     """The corrected label of one span from its own shape and context; None drops it."""
     text = cand.text(doc)
@@ -53,6 +64,11 @@ def retype(doc: str, cand: Cand) -> str | None:
         return "organization"  # "the X holding", "the X party"
     if cand.label in {"person", "location"} and _MEDIA_BEFORE.search(doc[max(0, cand.start - 40):cand.start]):
         return "organization"  # "the weekly X", "the news site X": an outlet named after its kind
+    lower_after = re.match(r"(?:\s+[a-z]+\b){1,3}", doc[cand.end:cand.end + 40])
+    if len(toks) == 1 and cand.label == "organization" and not text.isupper() and lower_after \
+            and _trade_after(lower_after.group().split()) and not names.is_given_name(text) \
+            and not names.looks_like_surname(text):
+        return "location"  # "the Karaganda taxi driver": a home town before a person's trade
     if len(toks) == 1 and re.match(r"\s+(?:district|region|oblast|province)\b", doc[cand.end:cand.end + 12]):
         return "location"  # "the X district court": X names a district
     if re.search(r"\s(?:Avenue|Street|Square|Boulevard|Prospect|Road|Lane|Highway|Embankment)$", text):
