@@ -304,3 +304,15 @@ def test_end_to_end_blogger_with_heading(backend):
     assert "KNB" not in names  # "no KNB involvement"
     assert "Batyr" not in names  # the nickname never names the entity
     assert not any("Blogger" in name or "Detained" in name for name in names)  # the heading is not a name
+
+
+DATELINE = ("Activist held after rally\n\n"
+            "SHIELI, 3 February 2022 – Police in Shieli detained the activist Bauyrzhan Tolegenov on Wednesday. "
+            "A Shieli court later fined him.")
+
+
+def test_end_to_end_dateline_place_and_its_repeats(backend):
+    got, _ = run(backend, DATELINE)
+    # the capitalised dateline names a place; the same name written normally is that place too
+    assert sorted(got[("location", "Shieli")]) == ["SHIELI", "Shieli", "Shieli"]
+    assert ("person", "Bauyrzhan Tolegenov") in got

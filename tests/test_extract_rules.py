@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.rules import (
+    dateline_places,
     headed_org_names,
     acronym_definitions,
     acronym_mentions,
@@ -152,3 +153,13 @@ def test_headed_org_names_skip_headings():
 def test_headed_org_names_stay_on_one_line():
     doc = "Protests Over Tariffs And Power\n\nThe Steppe Ministry of Water said"
     assert [doc[c.start:c.end] for c in headed_org_names(doc)] == ["Steppe Ministry of Water"]
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    ("News\nTARAZ, 4 March 2024 – The court ruled.", ["TARAZ"]),
+    ("News\nUST-KAMENOGORSK, March 4 (Reuters) - It rained.", ["UST-KAMENOGORSK"]),
+    ("News\nNOTE, the court ruled in 2024.", []),  # no date after the comma
+    ("The court said TARAZ, 4 March 2024 was busy.", []),  # not at the start of a line
+])
+def test_dateline_places(doc, expected):
+    assert [doc[c.start:c.end] for c in dateline_places(doc)] == expected

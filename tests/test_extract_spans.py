@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_right, split_lines, trim
+from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_org_head, extend_right, split_lines, trim
 
 
 def cand(doc: str, surface: str, label: str = "person", origin: str = "model") -> Cand:
@@ -145,3 +145,14 @@ def test_split_lines_gives_one_span_per_non_empty_line():
     assert all(p.label == "organization" for p in parts)
     one_line = Cand(0, 8, "organization")
     assert split_lines(doc, one_line) == [one_line]
+
+
+@pytest.mark.parametrize(("doc", "surface", "label", "expected"), [
+    ("An Aktau court fined him.", "Aktau", "organization", ("Aktau court", "organization")),  # a town's body
+    ("The Etalon plant closed.", "Etalon", "organization", ("Etalon", "organization")),  # a brand and its kind
+    ("The Aktau city court ruled.", "Aktau", "location", ("Aktau city court", "organization")),
+    ("The KNB office was shut.", "KNB", "organization", ("KNB", "organization")),  # acronyms stay
+])
+def test_extend_org_head(doc, surface, label, expected):
+    c = extend_org_head(doc, cand(doc, surface, label), set())
+    assert (doc[c.start:c.end], c.label) == expected

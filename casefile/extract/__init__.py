@@ -23,6 +23,7 @@ from casefile.extract.repair import (
 from casefile.extract.rules import (
     acronym_definitions,
     acronym_mentions,
+    dateline_places,
     headed_org_names,
     honorific_names,
     nickname_definitions,
@@ -73,6 +74,9 @@ def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
         surface = c.text(text)
         if len(surface) >= 3 and surface[:1].isupper():
             labels.setdefault(surface, set()).add(c.label)
+    for surface, kinds in list(labels.items()):  # "AKTAU," in a dateline: "Aktau" in the text
+        if surface.isupper() and len(surface) > 3 and kinds == {"location"}:
+            labels.setdefault(surface.title(), set()).add("location")
     unique = {surface: next(iter(kinds)) for surface, kinds in labels.items() if len(kinds) == 1}
     if not unique:  # the same string with two types is left to the model
         return []
@@ -99,7 +103,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
             cand = trim(text, part)
             if cand is not None:
                 model.append(cand)
-    rule = list(honorific_names(text)) + list(quoted_org_names(text))
+    rule = list(honorific_names(text)) + list(quoted_org_names(text)) + list(dateline_places(text))
     rule += [c for c in headed_org_names(text, headings) if _covers_model(c, model)]
     cands = _merge_rule_spans(model, rule)
     places = {c.text(text) for c in model if c.label == "location"}

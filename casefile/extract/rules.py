@@ -120,6 +120,16 @@ def _name_like(word: str) -> bool:
     return not (names.is_org_word(word) or names.is_role_word(word))
 
 
+_DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}),\s+(?=(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d)")
+
+
+def dateline_places(doc: str) -> Iterator[Cand]:
+    """The place in capitals that opens a news dateline ("TARAZ, 4 March 2024 -") is a location."""
+    for m in _DATELINE.finditer(doc):
+        if len(m.group("place")) > 2:
+            yield Cand(m.start("place"), m.end("place"), "location", "dateline")
+
+
 def acronym_definitions(doc: str, spans: list[Cand]) -> dict[str, Cand]:
     """Map acronyms defined as "Full Name (ACR)" to the full-name span just before them."""
     found: dict[str, Cand] = {}

@@ -138,17 +138,25 @@ def extend_right(doc: str, cand: Cand) -> Cand:
     return Cand(cand.start, end, cand.label, cand.origin) if end != cand.end else cand
 
 
+# the bodies a town's name is put before ("the Aktau court"), unlike a brand before its kind ("X plant")
+_PUBLIC_BODIES = frozenset({"court", "police", "akimat", "administration", "prison", "council", "maslikhat",
+                            "garrison", "colony"})
+
+
 def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
     """"Almaty" + " city court" -> "Almaty city court": a place or name followed by lowercase
     organisation words is the name of that organisation."""
     head = re.match(r"(?:'|’)s?\s+([A-Z][a-z]+)\b", doc[cand.end:cand.end + 30])
     if head and cand.label == "organization" and names.is_org_word(head.group(1)):  # "X Journalists' Network"
         return Cand(cand.start, cand.end + head.end(), cand.label, cand.origin)
-    is_place = cand.label == "location" or cand.text(doc) in places
+    text = cand.text(doc)
+    is_place = cand.label == "location" or text in places
+    # "an Aktau court": one name word the model typed as an organisation before a public body
+    town_body = cand.label == "organization" and " " not in text and not text.isupper() and not names.is_org_word(text)
     tail = re.match(r"(?: [a-z][a-z'’]*(?![\w-])){1,3}", doc[cand.end:cand.end + 50])
-    if tail and is_place:  # up to three lowercase words ending on an organisation word
+    if tail and (is_place or town_body):  # up to three lowercase words ending on an organisation word
         words = tail.group().split(" ")[1:]
-        heads = [i for i, w in enumerate(words) if names.is_org_word(w)]
+        heads = [i for i, w in enumerate(words) if (names.is_org_word(w) if is_place else w in _PUBLIC_BODIES)]
         if heads:
             end = cand.end + len(" ".join([""] + words[:heads[-1] + 1]))
             return Cand(cand.start, end, "organization", "org_head")
