@@ -79,7 +79,7 @@ def test_find_dates_prefers_the_most_specific_expression():
 
 def test_reference_for_prefers_the_publication_date():
     text = "The case was opened in 2018 and again in 2019 and 2019."
-    assert reference_for(text, "2021-03-05") == DateRef(2021, 3)
+    assert reference_for(text, "2021-03-05") == DateRef(2021, 3, 5)
     assert reference_for(text, "2021-03") == DateRef(2021, 3)
     assert reference_for(text, "2021") == DateRef(2021, None)
 
@@ -107,10 +107,24 @@ def test_day_and_month_with_a_relative_year(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Court fines blogger\n\nTARAZ, March 4, 2024. The court on Monday fined him. In 2019 and 2019 ...", DateRef(2024, 3)),
-    ("Court fines blogger\nPublished: 5 June 2023\nIn 2019 and 2019 he wrote.", DateRef(2023, 6)),
+    ("Court fines blogger\n\nTARAZ, March 4, 2024. The court on Monday fined him. In 2019 and 2019 ...", DateRef(2024, 3, 4)),
+    ("Court fines blogger\nPublished: 5 June 2023\nIn 2019 and 2019 he wrote.", DateRef(2023, 6, 5)),
     # a full date inside the first sentence is an event, not a dateline: the most named year stands
     ("Court fines blogger\nOn March 4, 2019 he was jailed. In 2021 and 2021 he was freed.", DateRef(2021)),
 ])
 def test_reference_from_a_dateline_when_unpublished(text, expected):
     assert reference_for(text, None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was detained on Wednesday.", "2022-02-02"),  # the reference day is a Thursday
+    ("He was detained on Thursday.", "2022-02-03"),  # the same day
+    ("He was freed last Thursday.", "2022-01-27"),  # "last" on that weekday: a week back
+    ("The trial opens next Monday.", "2022-02-07"),
+])
+def test_weekdays_against_a_full_reference_date(text, expected):
+    assert [v for _s, _e, v in find_dates(text, DateRef(2022, 2, 3))] == [expected]
+
+
+def test_weekdays_need_a_full_reference_date():
+    assert find_dates("He was detained on Wednesday.", DateRef(2022, 2)) == []

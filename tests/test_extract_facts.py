@@ -508,3 +508,28 @@ def test_someone_not_called_a_witness_only_speaks(spacy_backend):
 def test_own_interrogation_protocol_is_an_interrogation(spacy_backend):
     facts, _ = run(spacy_backend, "Marat Sultanov noticed that his own interrogation protocol was dated a year earlier.")
     assert ("interrogation", "Marat Sultanov", None, None, None) in facts
+
+
+# -- custody stated as a state, charges stated by denial -----------------------------------------------
+
+def test_extended_pre_trial_detention_of_a_person(spacy_backend):
+    facts, _ = run(spacy_backend, "A court in Aktau extended the pre-trial detention of activist Marat Sultanov "
+                                  "by two months.")
+    assert ("detention", "Marat Sultanov", None, None, None) in facts
+
+
+def test_in_custody_since_a_date(spacy_backend):
+    facts, _ = run(spacy_backend, "Marat Sultanov, 41, has been in custody since February 2, 2022.")
+    assert ("detention", "Marat Sultanov", None, None, "2022-02-02") in facts
+
+
+def test_denies_the_charges_under_an_article(spacy_backend):
+    facts, _ = run(spacy_backend, "Marat Sultanov was arrested in May. He denies the charges under Article 272 "
+                                  "of the Criminal Code.")
+    assert ("charge", "Marat Sultanov", "Article 272 of the Criminal Code", "Article 272 of the Criminal Code",
+            None) in facts
+
+
+def test_not_in_custody_is_no_detention(spacy_backend):
+    facts, _ = run(spacy_backend, "Marat Sultanov has never been in custody, his lawyer said.")
+    assert of_type(facts, "detention") == []

@@ -333,3 +333,22 @@ def test_split_judgement_detaches_alias_and_survives_re_resolution_and_ingest(re
                                   ("organization", "Acme Corporation", ["Acme Corporation"])]))
     resolve_store(resolved)
     check()
+
+
+def law(id_: str, name: str, article: str, code: str | None) -> ClusterInfo:
+    c = cl(id_, "law", name)
+    c.attributes = {"article": article, "code": code, "parts": []}
+    return c
+
+
+def test_bare_article_joins_the_single_coded_provision_with_its_number():
+    groups = rc.group_clusters([law("d1:0", "Article 272 of the Criminal Code", "272", "criminal"),
+                                law("d2:0", "Article 272", "272", None)])
+    assert together(groups, "d1:0", "d2:0")
+
+
+def test_bare_article_stays_apart_when_two_codes_have_its_number():
+    groups = rc.group_clusters([law("d1:0", "Article 272 of the Criminal Code", "272", "criminal"),
+                                law("d3:0", "Article 272 of the Administrative Code", "272", "administrative"),
+                                law("d2:0", "Article 272", "272", None)])
+    assert partition(groups) == {frozenset({"d1:0"}), frozenset({"d3:0"}), frozenset({"d2:0"})}

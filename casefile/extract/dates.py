@@ -44,20 +44,27 @@ class DateRef:
 
     year: int | None
     month: int | None = None
+    day: int | None = None
 
 
 def reference_for(text: str, published: str | None) -> DateRef:
     """The publication date, or the year the document names most often."""
     if published and re.match(r"\d{4}", published):
         month = int(published[5:7]) if re.match(r"\d{4}-\d{2}", published) else None
-        return DateRef(int(published[:4]), month)
+        day = int(published[8:10]) if re.match(r"\d{4}-\d{2}-\d{2}", published) else None
+        return DateRef(int(published[:4]), month, day)
     head = text[:_DATELINE_CHARS]
     dateline = next((v for s, _e, v in find_dates(head, DateRef(None)) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)
-                     and _DATELINE_PREFIX.fullmatch(head[head.rfind("\n", 0, s) + 1:s])), None)
+                     and is_dateline(text, s)), None)
     if dateline:  # "ALMATY, March 4, 2024. ...": the dateline dates the article
-        return DateRef(int(dateline[:4]), int(dateline[5:7]))
+        return DateRef(int(dateline[:4]), int(dateline[5:7]), int(dateline[8:10]))
     years = Counter(re.findall(r"\b((?:19|20)\d\d)\b", text))
     return DateRef(int(years.most_common(1)[0][0]) if years else None)
+
+
+def is_dateline(text: str, start: int) -> bool:
+    """True when a date at ``start`` is the article's dateline, not an event's date."""
+    return start < _DATELINE_CHARS and bool(_DATELINE_PREFIX.fullmatch(text[text.rfind("\n", 0, start) + 1:start]))
 
 
 def _month(name: str) -> int:
@@ -90,7 +97,31 @@ def find_dates(text: str, ref: DateRef) -> list[tuple[int, int, str]]:
             value = _normalise(m, ref)
             if value:
                 out.append((m.start(), m.end(), value))
+    if ref.year and ref.month and ref.day:
+        for m in _WEEKDAY.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in out):
+                out.append((m.start(), m.end(), _weekday(m, ref)))
     return sorted(out)
+
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# "on Monday", "last Friday": news dates events by weekday, relative to the article's own date
+_WEEKDAY = re.compile(r"\b(?P<rel>on|last|this\s+past|next|this\s+coming)\s+(?P<wd>(?i:" + "|".join(_WEEKDAYS) + r"))\b")
+
+
+def _weekday(m: re.Match[str], ref: DateRef) -> str:
+    """The weekday nearest the reference date: on or before it, or after it for "next"."""
+    import datetime as dt
+
+    base = dt.date(ref.year, ref.month, ref.day)  # type: ignore[arg-type]
+    target = _WEEKDAYS.index(m.group("wd").lower())
+    if m.group("rel").startswith("next") or m.group("rel").endswith("coming"):
+        delta = (target - base.weekday()) % 7 or 7
+    else:
+        delta = -((base.weekday() - target) % 7)
+        if m.group("rel") != "on" and delta == 0:
+            delta = -7  # "last Monday" said on a Monday is a week ago
+    return (base + dt.timedelta(days=delta)).isoformat()
 
 
 def _normalise(m: re.Match[str], ref: DateRef) -> str | None:

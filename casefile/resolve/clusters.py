@@ -163,7 +163,24 @@ def group_clusters(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
     out: list[list[ClusterInfo]] = []
     for type_, members in sorted(by_type.items()):
         out.extend(group_persons(members) if type_ == "person" else group_by_names(members))
-    return attach_known_aliases(attach_place_acronyms(out))
+    return attach_bare_articles(attach_known_aliases(attach_place_acronyms(out)))
+
+
+def attach_bare_articles(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
+    """A bare "Article 272" from a document that names no code joins the one provision with that
+    article number and a code elsewhere in the collection; with two codes it stays apart."""
+    coded: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        if g[0].type == "law" and g[0].attributes.get("code"):
+            coded[str(g[0].attributes.get("article"))].append(i)
+    absorbed: set[int] = set()
+    for i, g in enumerate(groups):
+        if g[0].type == "law" and not any(c.attributes.get("code") for c in g):
+            owners = coded.get(str(g[0].attributes.get("article")), [])
+            if len(owners) == 1:
+                groups[owners[0]].extend(g)
+                absorbed.add(i)
+    return [g for i, g in enumerate(groups) if i not in absorbed]
 
 
 def attach_known_aliases(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:

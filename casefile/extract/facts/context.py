@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from casefile.extract.dates import DateRef, find_dates
+from casefile.extract.dates import DateRef, find_dates, is_dateline
 from casefile.extract.facts.masking import Slot
 from casefile.extract.facts.patterns import PLIST
 
@@ -59,6 +59,8 @@ class DocContext:
     def date_near(self, start: int, end: int, trigger: int) -> str | None:
         """The date expression of the sentence closest to the trigger (earlier ones preferred)."""
         dates = find_dates(self.text[start:end], self.ref)
+        events = [d for d in dates if not is_dateline(self.text, start + d[0])]
+        dates = events or dates  # "ALMATY, May 3 - ... detained on Monday": Monday dates the event
         if not dates:
             return None
         return min(dates, key=lambda d: abs(start + d[0] - trigger) + (0 if start + d[0] <= trigger else 40))[2]

@@ -42,6 +42,12 @@ _SEIZED = re.compile(r"(?P<trig>seized|confiscated|taken)\s+from\s+(?P<subj>thei
 _GOING_TO = re.compile(SUBJECT + r"[^.;⟨]{0,40}?\b(?:going|went|goes|go|summoned)\s+to\s+(?P<trig>interrogations?|questioning)\b")
 _SUMMONED_FOR = re.compile(r"\b(?P<trig>summoned|called|invited|brought)\s+(?P<subj>" + PLIST + r")\s+"
                            r"(?:to\s+(?:the\s+)?[^.;,⟨]{0,30}?\s)?(?:for|to)\s+(?:an?\s+)?(?:questioning|interrogations?)\b")
+_CUSTODY_OF = re.compile(r"\b(?:extended|extends|extending|prolonged|ordered|upheld)\s+(?:the\s+)?(?P<trig>pre-trial\s+detention|"
+                         r"house\s+arrest|arrest|custody|detention)\s+of\s+(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + PLIST + r")")
+_IN_CUSTODY = re.compile(SUBJECT + APPOSITION + r"\s+(?:has|had|have)\s+(?:already\s+)?been\s+(?:held\s+|kept\s+)?(?P<trig>in\s+(?:pre-trial\s+)?"
+                         r"(?:custody|detention|jail|prison)|under\s+house\s+arrest)\b")
+_DENIES = re.compile(SUBJECT + r"\s+(?:\w+\s+)?(?P<trig>denies|denied|rejects|rejected|pleaded\s+not\s+guilty\s+to|"
+                     r"pleads\s+not\s+guilty\s+to)\s+(?:all\s+)?(?:the\s+)?charges?(?:\s+(?:under|of)\s+(?P<law>" + LAW + r"))?")
 # "his own interrogation protocol", "A's interrogation record": a record of A being questioned
 _OWN_PROTOCOL = re.compile(r"(?P<subj>" + PER + r"|his|her|their)(?:'s|’s)?\s+(?:own\s+)?(?P<trig>interrogation|questioning)\s+"
                            r"(?:protocols?|records?|reports?|transcripts?)\b")
@@ -115,6 +121,13 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
         yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
     for m in list(_SPENT.finditer(masked)) + list(_SPENT_WHERE.finditer(masked)):
         yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"), value=m.group("trig").strip())
+    for m in list(_CUSTODY_OF.finditer(masked)) + list(_IN_CUSTODY.finditer(masked)):
+        if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+            yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"))
+    for m in _DENIES.finditer(masked):  # "He denies the charges under Article N": he is charged
+        law = ms.slot(m.group("law")).cluster if m.group("law") else None
+        yield from emit("charge", _subjects(ms, ctx, m), m.start("trig"), object=law,
+                        value=ctx.text[ms.slot(m.group("law")).start:ms.slot(m.group("law")).end] if law is not None else None)
     for m in list(_GOING_TO.finditer(masked)) + list(_SUMMONED_FOR.finditer(masked)) + list(_OWN_PROTOCOL.finditer(masked)):
         if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
             yield from emit("interrogation", _subjects(ms, ctx, m), m.start("trig"))
