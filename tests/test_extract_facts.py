@@ -533,3 +533,36 @@ def test_denies_the_charges_under_an_article(spacy_backend):
 def test_not_in_custody_is_no_detention(spacy_backend):
     facts, _ = run(spacy_backend, "Marat Sultanov has never been in custody, his lawyer said.")
     assert of_type(facts, "detention") == []
+
+
+# -- lists of verdicts: coordinated verbs, laws in parentheses, appeals ---------------------------------
+
+def test_coordinated_passive_verbs_each_give_a_fact(spacy_backend):
+    facts, _ = run(spacy_backend, "Nurlan Beisenov was convicted in 2020 under Article 190 of the Criminal Code and "
+                                  "sentenced to 6 years of imprisonment.")
+    assert ("conviction", "Nurlan Beisenov", "Article 190 of the Criminal Code", None, "2020") in facts
+    assert [f[3] for f in of_type(facts, "sentence")] == ["6 years prison"]
+
+
+def test_law_in_parentheses_after_the_verdict(spacy_backend):
+    text = ("Statement on the verdicts under the Criminal Code.\n"
+            "Ruslan Mukanov was sentenced to 8 years for taking bribes (Article 366).")
+    facts, _ = run(spacy_backend, text)
+    assert ("conviction", "Ruslan Mukanov", "Article 366 of the Criminal Code", None, None) in facts
+
+
+def test_conviction_wording_stops_before_the_sentence(spacy_backend):
+    facts, _ = run(spacy_backend, "Askar Temirov was found guilty of organising an illegal rally and sentenced to "
+                                  "5 years in a penal colony.")
+    [conviction] = of_type(facts, "conviction")
+    assert conviction[3] == "organising an illegal rally"
+
+
+def test_appeal_rejected_by_a_court(spacy_backend):
+    facts, _ = run(spacy_backend, "Askar Temirov's appeal was rejected by the Supreme Court on 4 May 2022.")
+    assert ("appeal", "Askar Temirov", "Supreme Court", "verdict upheld", "2022-05-04") in facts
+
+
+def test_different_person_in_the_coordinated_clause(spacy_backend):
+    facts, _ = run(spacy_backend, "Askar Temirov was detained in March, and Nurlan Beisenov was later released.")
+    assert ("release", "Askar Temirov", None, None, None) not in facts

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.rules import (
+    morphology_names,
     dateline_places,
     headed_org_names,
     acronym_definitions,
@@ -163,3 +164,14 @@ def test_headed_org_names_stay_on_one_line():
 ])
 def test_dateline_places(doc, expected):
     assert [doc[c.start:c.end] for c in dateline_places(doc)] == expected
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    ("2. Askhat Temirbayev was found guilty.", ["Askhat Temirbayev"]),
+    ("Later Dmitriy Vasilyevich Orlov resigned.", ["Dmitriy Vasilyevich Orlov"]),
+    ("The Marat Ospanov Foundation said.", ["Marat Ospanov"]),  # the person inside an organisation's name
+    ("The Abay Prospekt was closed.", []),  # no surname ending
+    ("Aidana Karaganda went there.", []),  # a place name has no surname ending
+])
+def test_morphology_names(doc, expected):
+    assert [doc[c.start:c.end] for c in morphology_names(doc)] == expected

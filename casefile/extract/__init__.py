@@ -26,6 +26,7 @@ from casefile.extract.rules import (
     dateline_places,
     headed_org_names,
     honorific_names,
+    morphology_names,
     nickname_definitions,
     nickname_mentions,
     quoted_org_names,
@@ -52,6 +53,12 @@ def _covers_model(rule: Cand, model: list[Cand]) -> bool:
     where the model found a person or an organisation, its boundaries stand."""
     return all(rule.start <= m.start and m.end <= rule.end and m.label == "location"
                for m in model if _overlaps(rule, m))
+
+
+def _fills_gap(rule: Cand, model: list[Cand]) -> bool:
+    """A name found by morphology counts where the model found nothing or only parts of it
+    (the surname alone, or the surname typed as a place)."""
+    return all(rule.start <= m.start and m.end <= rule.end for m in model if _overlaps(rule, m))
 
 
 def _dedupe(cands: list[Cand]) -> list[Cand]:
@@ -105,6 +112,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
                 model.append(cand)
     rule = list(honorific_names(text)) + list(quoted_org_names(text)) + list(dateline_places(text))
     rule += [c for c in headed_org_names(text, headings) if _covers_model(c, model)]
+    rule += [c for c in morphology_names(text) if _fills_gap(c, model)]
     cands = _merge_rule_spans(model, rule)
     places = {c.text(text) for c in model if c.label == "location"}
     repaired: list[Cand] = []

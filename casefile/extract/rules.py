@@ -120,6 +120,25 @@ def _name_like(word: str) -> bool:
     return not (names.is_org_word(word) or names.is_role_word(word))
 
 
+_TWO_NAMES = re.compile(r"(?<![\w.'’-])(?P<given>[A-Z][a-z]+)(?P<patronymic>\s+[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna))?"
+                        r"\s+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
+
+
+def morphology_names(doc: str) -> Iterator[Cand]:
+    """A known given name followed by a word with a surname ending is a person ("Askhat
+    Zheksebayev", "Dmitriy Vasilyevich Orlov"), though the model tagged nothing there."""
+    end = 0
+    for word in re.finditer(r"(?<![\w.'’-])[A-Z]", doc):  # every capitalised word may start a name
+        m = _TWO_NAMES.match(doc, word.start())
+        if m is None or word.start() < end:
+            continue
+        given, surname = m.group("given"), m.group("surname")
+        if names.is_given_name(given) and names.has_strong_surname_suffix(surname) \
+                and not names.is_org_word(surname) and not names.is_role_word(given):
+            end = m.end()
+            yield Cand(m.start(), m.end(), "person", "morphology")
+
+
 _DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}),\s+(?=(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d)")
 
 

@@ -20,6 +20,11 @@ from casefile.extract.facts.values import money, negated, sentence_term
 from casefile.models import Fact
 
 _PASSIVE = {t: re.compile(SUBJECT + APPOSITION + AUX + r"(?P<trig>" + p + r")\b") for t, p in TRIGGERS.items()}
+# a second passive verb coordinated with the first: "A was convicted in 2020 ... and sentenced to ..."
+_ALL_TRIGGERS = "|".join(TRIGGERS.values())
+_COORDINATED = {t: re.compile(SUBJECT + APPOSITION + AUX + r"(?:" + _ALL_TRIGGERS + r")\b(?:[^.;⟨]|⟨[AL]\d+⟩){0,150}?"
+                              r",?\s+and\s+(?:then\s+|later\s+|subsequently\s+)?(?:was\s+|were\s+)?(?P<trig>" + p + r")\b")
+                for t, p in TRIGGERS.items()}
 _ACTIVE = {t: re.compile(r"\b(?P<trig>" + TRIGGERS[t] + r")\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + PLIST + r")")
            for t in ("detention", "interrogation", "sentence", "conviction", "fine", "release", "charge", "acquittal")}
 _ORG_SUBJECT = re.compile(r"\bfrom\s+(?:the\s+)?(?P<subj>" + ORG + r")" + AUX + r"(?P<trig>charged|fined|accused)\b")
@@ -106,7 +111,7 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
                 seen.add((type_, s.cluster))
                 yield _fact(ms, ctx, type_, s, pos, **kw)
 
-    for type_, pattern in _PASSIVE.items():
+    for type_, pattern in [*_PASSIVE.items(), *_COORDINATED.items()]:
         for m in pattern.finditer(masked):
             if negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
                 continue
@@ -138,7 +143,7 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
         term = sentence_term(what) or ("suspended sentence" if re.search(r"suspended", what, re.IGNORECASE) else None)
         if not _PUNISHMENT.search(what) and not (term and _BARE_TERM.fullmatch(term) is None):
             continue  # "received death threats for years", "got a two-year contract": no verdict
-        yield from emit("conviction", _subjects(ms, ctx, m), m.start("trig"))
+        yield from emit("conviction", _subjects(ms, ctx, m), m.start("trig"), object=_under_law(ms, m.end("trig")))
         if term or re.search(r"\d|years?", what):
             yield from emit("sentence", _subjects(ms, ctx, m), m.start("trig"), value=term or what.strip())
     for m in _RETURNED.finditer(masked):
@@ -194,7 +199,7 @@ _COMPLAINT_BY = re.compile(r"\b(?P<trig>complaint|lawsuit|claim|statement\s+to\s
                            r"(?:filed\s+|lodged\s+|submitted\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
                            r"(?P<subj>" + PLIST + r"|" + ORG + r")")
 _UNDER_LAW = re.compile(r"(?:(?!\b(?:while|whereas|and|but|who|which)\b)(?:[^.;⟨]|⟨[POLE]\d+⟩)){0,120}?"
-                        r"\bunder\s+(?P<law>" + LAW + r")")
+                        r"(?:\bunder\s+|\(\s*)(?P<law>" + LAW + r")")  # "under Article N" or "(Article N)"
 
 
 def _under_law(ms: MaskedSentence, pos: int) -> int | None:
@@ -228,7 +233,7 @@ def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: li
         orgs = re.findall(ORG, clause)  # the organisation the clause ends on: "... the territory of X (Y)" -> Y
         law = re.search(LAW, clause)
         obj = ms.slot(orgs[-1]).cluster if orgs else (ms.slot(law.group()).cluster if law else None)
-        wording = re.match(r"\s*(?:of|for|under)\s+([^.;]{4,120})", clause)
+        wording = re.match(r"\s*(?:of|for|under)\s+([^.;]{4,120}?)(?=\s+and\s+(?:was\s+|were\s+)?sentenced\b|$)", clause)
         value = ms.unmask(wording.group(1), ctx.text).strip() if wording else None
         yield from emit("conviction", subjects, pos, object=obj, value=value)
         return
@@ -251,8 +256,23 @@ def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: li
     yield from emit(type_, subjects, pos)
 
 
+_APPEAL_DECIDED = re.compile(r"(?P<subj>" + PER + r"|\b(?:[Hh]is|[Hh]er|[Tt]heir))(?:'s|’s)?\s+(?:cassation\s+|final\s+)?"
+                             r"(?P<trig>appeals?)\s+(?:was|were|has\s+been|had\s+been)\s+(?P<outcome>rejected|dismissed|"
+                             r"denied|turned\s+down|granted|satisfied)(?:\s+by\s+(?:the\s+)?(?P<court>" + ORG + r"))?")
+
+
 def appeal_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
-    """"The court upheld the verdict": an appeal decided, about the last person convicted before."""
+    """"The court upheld the verdict": an appeal decided, about the last person convicted before;
+    "A's appeal was rejected by the Supreme Court": A's appeal, decided by that court."""
+    for m in _APPEAL_DECIDED.finditer(ms.masked):
+        subj = m.group("subj")
+        people = [ms.slot(subj)] if subj.startswith("⟨") else ctx.antecedent(ms.offset(m.start()), subj.lower())
+        lost = m.group("outcome") not in {"granted", "satisfied"}
+        court = ms.slot(m.group("court")).cluster if m.group("court") else None
+        for p in people[:1]:
+            yield Fact("appeal", p.cluster, ms.start, ms.end, object=court,
+                       value="verdict upheld" if lost else "verdict overturned",
+                       date=ctx.date_near(ms.start, ms.end, ms.offset(m.start("trig"))))
     for m in _UPHELD.finditer(ms.masked):
         court = ms.mentions_in(ms.masked[:m.start()], "O")
         if court:
