@@ -566,3 +566,14 @@ def test_appeal_rejected_by_a_court(spacy_backend):
 def test_different_person_in_the_coordinated_clause(spacy_backend):
     facts, _ = run(spacy_backend, "Askar Temirov was detained in March, and Nurlan Beisenov was later released.")
     assert ("release", "Askar Temirov", None, None, None) not in facts
+
+
+def test_summoned_somewhere_and_questioned(spacy_backend):
+    facts, _ = run(spacy_backend, "Blogger Aigerim Tolegen was summoned to the Almaty police department on 10 June "
+                                  "2024 and questioned as a witness.")
+    assert ("interrogation", "Aigerim Tolegen", None, None, "2024-06-10") in facts
+
+
+def test_under_house_arrest_since(spacy_backend):
+    facts, _ = run(spacy_backend, "Makhambet Seitov has been under house arrest since April 2024.")
+    assert ("detention", "Makhambet Seitov", None, None, "2024-04") in facts

@@ -139,3 +139,13 @@ def test_first_person_in_a_quote_resolves_to_its_speaker(spacy_backend):
     assert ex.entities[speaker].name == "Ruslan Kaliyev"
     assert [(f.type, f.subject, f.date) for f in ex.facts if f.type == "detention"] == [
         ("detention", speaker, "2022-05-03")]
+
+
+def test_guillemets_with_a_straight_quote_inside_after_a_colon_head(spacy_backend):
+    text = ("His lawyer Dana Serikova says the case is revenge for his reporting on the mayor, Bolat Ismailov: "
+            "«The so-called victim told the court that \"nobody asked him for money\"».")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1
+    speaker, quote = quotes[0]
+    assert speaker_is(speaker, "Serikova")
+    assert quote.startswith("The so-called victim") and "nobody asked him for money" in quote

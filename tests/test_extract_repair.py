@@ -87,6 +87,15 @@ def test_retype_outlet_after_its_kind_is_organisation(doc, surface, label):
     assert retype(doc, cand(doc, surface, label)) == "organization"
 
 
+@pytest.mark.parametrize(("doc", "surface", "label", "expected"), [
+    ("Makhambet Seitov has been under house arrest.", "Makhambet Seitov", "organization", "person"),
+    ("The Astana Bazarbayev case ended.", "Astana Bazarbayev", "organization", "organization"),  # a capital first
+    ("The Golden Bayev ruled.", "Golden Bayev", "organization", "organization"),  # an English word first
+])
+def test_retype_unfamiliar_given_name_before_a_surname_ending(doc, surface, label, expected):
+    assert retype(doc, cand(doc, surface, label)) == expected
+
+
 def test_retype_home_town_before_a_trade_is_a_place():
     doc = "At the end of April, the Zhezkazgan taxi driver was jailed."
     assert retype(doc, cand(doc, "Zhezkazgan", "organization")) == "location"

@@ -27,6 +27,10 @@ _TAIL_NAME_FIRST = re.compile(r"^[\s,]*[-–—]?\s*(?P<who>[^.\n;,“”\"]{1,8
 _TAIL_DASH = re.compile(r"^\s*[,.]?\s*[-–—]\s*(?P<who>[^.\n;“”\"]{2,80})")
 _HEAD = re.compile(r"(?:[^.\n;“”\"]{1,120}?\s*\b(?:" + _VERBS + r")\b(?:\s+that)?|"
                    r"(?<![^\s(])[Aa]ccording\s+to\s+[^,“”\"]{1,60})\s*[:,]?\s*$")
+_COLON_HEAD = re.compile(r"(?P<who>[^.\n;“”\"]{1,160}?)\b(?:" + _VERBS + r")\b[^“”«»\"]{0,200}:\s*$")
+# a pair that holds straight quotes inside: «… "…" …» or “… "…" …”
+_PAIRED = re.compile(r"«(?P<q>[^«»\n]{0,600}?\"[^«»\n]{0,600}?)»|“(?P<q2>[^“”\n]{0,600}?\"[^“”\n]{0,600}?)”")
+_ANY_MARKS = re.compile(r"[“«„\"](?P<q>[^“”«»„\"\n]{2,600}?)[”»“\"]")
 _INTRODUCER = re.compile(r"(?:phrases?|words?|slogans?|posts?)\s+(?:such\s+)?as\s*$|\bcall(?:ed|ing)\s+(?:it|them|him|her|this)\s*$|"
                          r"\bcall(?:ed|s)?\s+on\b[^“”\"]{0,80}\s*$|\burg(?:ed|es)\b[^“”\"]{0,60}\s*$|\bdemand(?:ed|s)\b[^“”\"]{0,60}\s*$")
 _DESCRIBED_PERSON = re.compile(r"\b(?:witness|blogger|activist|journalist|lawyer|judge|investigator|defendant|"
@@ -181,11 +185,12 @@ class QuoteFinder:
 
     def _inline_quotes(self) -> Iterator[Quote]:
         previous: tuple[int, int | None] = (-1, None)  # end and speaker of the last inline quote
-        for m in re.finditer(r"[“«„\"](?P<q>[^“”«»„\"\n]{2,600}?)[”»“\"]", self.text):
+        for m in self._inline_candidates():
             if m.start() > 0 and self.text[m.start() - 1].isalnum():
                 continue
-            qs, qe = m.start("q"), m.end("q")
-            words = len(m.group("q").split())
+            g = "q" if m.group("q") is not None else "q2"
+            qs, qe = m.start(g), m.end(g)
+            words = len(m.group(g).split())
             head = self.text[max(0, m.start() - 160):m.start()]
             head = head[max(head.rfind("\n"), head.rfind(". "), head.rfind("”"), head.rfind("\"")) + 1:]
             head_start = m.start() - len(head)
@@ -206,10 +211,23 @@ class QuoteFinder:
                 speaker = self.speaker_in(head_start + h.start(), m.start(), qs)
                 if speaker is None:
                     speaker = self.speaker_first(head_start, m.start())
+            elif speaker is None and _COLON_HEAD.search(head):  # "X says the case is ...: «…»"
+                h = _COLON_HEAD.search(head)
+                speaker = self.speaker_in(head_start + h.start("who"), head_start + h.end("who"), qs)
             attributed = speaker is not None or tail is not None
-            if attributed or (words >= 10 and re.search(r"[.!?,]$", m.group("q").strip())):
+            if attributed or (words >= 10 and re.search(r"[.!?,]$", m.group(g).strip())):
                 previous = (m.end(), speaker)
                 yield self._quote(qs, qe, speaker)
+
+    def _inline_candidates(self) -> list[re.Match[str]]:
+        """Quoted stretches in text order: guillemets and curly pairs may hold straight quotes
+        inside (a quote within a quote); other marks close at the next mark of any shape."""
+        found: list[re.Match[str]] = []
+        for pattern in (_PAIRED, _ANY_MARKS):
+            for m in pattern.finditer(self.text):
+                if not any(f.start() <= m.start() < f.end() or m.start() <= f.start() < m.end() for f in found):
+                    found.append(m)
+        return sorted(found, key=lambda m: m.start())
 
     def _quote(self, start: int, end: int, speaker: int | None) -> Quote:
         text = self.text[start:end].strip(" ,\n" + _MARKS)

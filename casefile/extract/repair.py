@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 
 from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_org_head, extend_right
 from casefile.nlp import names
+from casefile.nlp.english import is_english_word
 from casefile.nlp.territories import is_capital, is_territory, territory_code
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
@@ -93,6 +94,10 @@ def retype(doc: str, cand: Cand) -> str | None:
         if len(toks) >= 2 and names.is_given_name(toks[0]) and not any(names.is_role_word(t) for t in toks) \
                 and names.person_name_score(toks) >= 0.5:
             return "person"
+        if len(toks) == 2 and names.has_strong_surname_suffix(toks[1]) and toks[0][:1].isupper() \
+                and not toks[0].isupper() and not is_territory(toks[0]) and not is_capital(toks[0]) \
+                and not is_english_word(toks[0]) and names.person_name_score(toks) >= 0.5:
+            return "person"  # an unfamiliar given name before a surname ending: "Makhambet Seitov"
         if cand.label == "location" and text.isupper() and len(text) <= 3 and territory_code(text) is None:
             return "organization"  # a party or group code in a list, not a country
         if len(toks) == 1 and cand.label in {"location", "organization"} and _HUMAN_VERB.match(doc[cand.end:cand.end + 80]) \

@@ -22,7 +22,8 @@ from casefile.models import Fact
 _PASSIVE = {t: re.compile(SUBJECT + APPOSITION + AUX + r"(?P<trig>" + p + r")\b") for t, p in TRIGGERS.items()}
 # a second passive verb coordinated with the first: "A was convicted in 2020 ... and sentenced to ..."
 _ALL_TRIGGERS = "|".join(TRIGGERS.values())
-_COORDINATED = {t: re.compile(SUBJECT + APPOSITION + AUX + r"(?:" + _ALL_TRIGGERS + r")\b(?:[^.;⟨]|⟨[AL]\d+⟩){0,150}?"
+_COORDINATED = {t: re.compile(SUBJECT + APPOSITION + AUX + r"(?:" + _ALL_TRIGGERS + r"|summoned|taken|brought|called|"
+                              r"escorted|transferred)\b(?:[^.;⟨]|⟨[ALO]\d+⟩){0,150}?"
                               r",?\s+and\s+(?:then\s+|later\s+|subsequently\s+)?(?:was\s+|were\s+)?(?P<trig>" + p + r")\b")
                 for t, p in TRIGGERS.items()}
 _ACTIVE = {t: re.compile(r"\b(?P<trig>" + TRIGGERS[t] + r")\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + PLIST + r")")
