@@ -61,7 +61,9 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model", n
         ("Kazakh said nothing", "Kazakh", "location", "location"),  # demonyms are not people
         # a single place word after "in"
         ("He lives in Pavlodar.", "Pavlodar", "person", "location"),
-        ("He met Pavlodar.", "Pavlodar", "organization", "organization"),
+        ("He met Kokzhar.", "Kokzhar", "organization", "organization"),
+        # a town the model typed otherwise is a place, wherever it stands
+        ("He met Pavlodar.", "Pavlodar", "organization", "location"),
         # a given name typed as a place
         ("He met Marat there.", "Marat", "location", "person"),
         ("He lives in Marat.", "Marat", "location", "location"),
@@ -102,8 +104,8 @@ def test_retype_home_town_before_a_trade_is_a_place():
 
 
 def test_retype_name_before_a_works_and_its_director_stays_organisation():
-    doc = "The Temirtau plant director resigned."
-    assert retype(doc, cand(doc, "Temirtau", "organization")) == "organization"
+    doc = "The Steppemash plant director resigned."
+    assert retype(doc, cand(doc, "Steppemash", "organization")) == "organization"
 
 
 def test_retype_place_after_preposition_before_verb_stays_location():
@@ -323,5 +325,7 @@ DATELINE = ("Activist held after rally\n\n"
 def test_end_to_end_dateline_place_and_its_repeats(backend):
     got, _ = run(backend, DATELINE)
     # the capitalised dateline names a place; the same name written normally is that place too
-    assert sorted(got[("location", "Shieli")]) == ["SHIELI", "Shieli", "Shieli"]
+    # the dateline, the town after "in"; "A Shieli court" is the court's name, not a mention of the town
+    assert sorted(got[("location", "Shieli")]) == ["SHIELI", "Shieli"]
+    assert ("organization", "Shieli court") in got
     assert ("person", "Bauyrzhan Tolegenov") in got

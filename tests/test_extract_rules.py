@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.rules import (
+    town_mentions,
     morphology_names,
     dateline_places,
     headed_org_names,
@@ -175,3 +176,14 @@ def test_dateline_places(doc, expected):
 ])
 def test_morphology_names(doc, expected):
     assert [doc[c.start:c.end] for c in morphology_names(doc)] == expected
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    ("Police in Taraz detained him.", ["Taraz"]),
+    ("He moved from the city of Zhezkazgan last year.", ["Zhezkazgan"]),
+    ("Police in Marat detained him.", []),  # a given name first
+    ("He works in Freedom Square.", []),  # not a town, and the next word is capitalised
+    ("Activists in Taraz Oblast met.", []),  # part of a longer name: left to the model
+])
+def test_town_mentions(doc, expected):
+    assert [doc[c.start:c.end] for c in town_mentions(doc)] == expected

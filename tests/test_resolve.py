@@ -352,3 +352,9 @@ def test_bare_article_stays_apart_when_two_codes_have_its_number():
                                 law("d3:0", "Article 272 of the Administrative Code", "272", "administrative"),
                                 law("d2:0", "Article 272", "272", None)])
     assert partition(groups) == {frozenset({"d1:0"}), frozenset({"d3:0"}), frozenset({"d2:0"})}
+
+
+def test_a_known_town_typed_as_an_organisation_is_a_place():
+    # no other document names it as a place: the town list alone tells
+    groups = rc.group_clusters([cl("d1:0", "organization", "Taraz"), cl("d2:0", "organization", "Abenov")])
+    assert {c.name: c.type for g in groups for c in g} == {"Taraz": "location", "Abenov": "organization"}

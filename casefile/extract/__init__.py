@@ -27,11 +27,12 @@ from casefile.extract.rules import (
     headed_org_names,
     honorific_names,
     morphology_names,
+    town_mentions,
     nickname_definitions,
     nickname_mentions,
     quoted_org_names,
 )
-from casefile.extract.spans import Cand, extend_right, split_lines, trim
+from casefile.extract.spans import Cand, extend_org_head, extend_right, split_lines, trim
 from casefile.models import Analysis, Fact, LocalEntity, Mention, Quote
 
 
@@ -97,7 +98,8 @@ def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
     for m in re.finditer(pattern, text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             label = unique.get(m.group()) or folded[m.group().casefold()]
-            added.append(Cand(m.start(), m.end(), label, "propagated"))
+            cand = Cand(m.start(), m.end(), label, "propagated")
+            added.append(extend_org_head(text, cand, set()) if label == "location" else cand)  # "a Shieli court"
     return added
 
 
@@ -113,6 +115,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule = list(honorific_names(text)) + list(quoted_org_names(text)) + list(dateline_places(text))
     rule += [c for c in headed_org_names(text, headings) if _covers_model(c, model)]
     rule += [c for c in morphology_names(text) if _fills_gap(c, model)]
+    rule += [c for c in town_mentions(text) if not any(_overlaps(c, m) for m in model)]
     cands = _merge_rule_spans(model, rule)
     places = {c.text(text) for c in model if c.label == "location"}
     repaired: list[Cand] = []

