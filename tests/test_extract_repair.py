@@ -84,6 +84,7 @@ def test_retype(doc, span, label, expected):
 @pytest.mark.parametrize(("doc", "surface", "label"), [
     ("He edits the independent weekly Dala Zhanalary in Taraz.", "Dala Zhanalary", "person"),
     ("She founded the news site Kokzhal Info last year.", "Kokzhal Info", "location"),
+    ("He headed the state company Energo Service until 2019.", "Energo Service", "person"),
 ])
 def test_retype_outlet_after_its_kind_is_organisation(doc, surface, label):
     assert retype(doc, cand(doc, surface, label)) == "organization"
@@ -96,6 +97,11 @@ def test_retype_outlet_after_its_kind_is_organisation(doc, surface, label):
 ])
 def test_retype_unfamiliar_given_name_before_a_surname_ending(doc, surface, label, expected):
     assert retype(doc, cand(doc, surface, label)) == expected
+
+
+def test_retype_person_after_a_kind_noun_stays_a_person():
+    doc = "It is the company Marat Abenov owns."
+    assert retype(doc, cand(doc, "Marat Abenov", "person")) == "person"
 
 
 def test_retype_home_town_before_a_trade_is_a_place():

@@ -8,6 +8,7 @@ their keys agree.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from casefile.extract.spans import Cand
@@ -30,7 +31,8 @@ def _fullness(key: PersonKey) -> int:
     return (2 if key.given else 0) + (2 if key.surname else 0) + (1 if key.patronymic else 0) + len(key.initials)
 
 
-def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> list[list[Cand]]:
+def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
+                     sentence_starts: list[int] | None = None) -> list[list[Cand]]:
     keyed = [(c, person_key(c.text(doc))) for c in cands]
     clusters: list[tuple[PersonKey, list[Cand]]] = []
     full = [(c, k) for c, k in keyed if k.given and k.surname]
@@ -58,10 +60,8 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> 
             compatible = compatible if len(compatible) == 1 else []
         if len(compatible) > 1:  # "the elder Abenov": the oldest of the competing full names
             compatible = _by_seniority(doc, c, [clusters[i][1] for i in compatible], compatible)
-        if len(compatible) > 1:  # competing full names: the nearest one mentioned before
-            before = [i for i in compatible if min(m.start for m in clusters[i][1]) < c.start]
-            compatible = [max(before, key=lambda i: max(m.start for m in clusters[i][1] if m.start < c.start))] \
-                if before else compatible[:1]
+        if len(compatible) > 1:  # competing full names: the one mentioned last before it
+            compatible = [_latest_before(c.start, [(i, clusters[i][1]) for i in compatible], sentence_starts or [0])]
         if compatible:
             clusters[compatible[0]][1].append(c)
             continue
@@ -109,6 +109,21 @@ def _by_seniority(doc: str, c: Cand, groups: list[list[Cand]], ids: list[int]) -
         return ids
     pick = max if word.group("word").lower() in {"elder", "older", "senior"} else min
     return [pick(known)[1]]
+
+
+def _latest_before(offset: int, groups: list[tuple[int, list[Cand]]], sentence_starts: list[int]) -> int:
+    """The group mentioned last before ``offset``; when the last mentions of several share one
+    sentence ("A, the nephew of B, ..."), the one that sentence names first (its topic)."""
+    last = {i: max((m.start for m in ms if m.start < offset), default=-1) for i, ms in groups}
+    before = [i for i, _ms in groups if last[i] >= 0]
+    if not before:
+        return groups[0][0]
+    sentence = {i: bisect.bisect_right(sentence_starts, last[i]) for i in before}
+    newest = max(sentence.values())
+    tied = [i for i in before if sentence[i] == newest]
+    if len(tied) == 1 or bisect.bisect_right(sentence_starts, offset) == newest:
+        return max(before, key=lambda i: last[i])  # same sentence as the short form: the nearest
+    return min(tied, key=lambda i: last[i])
 
 
 def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> list[list[Cand]]:
@@ -175,7 +190,8 @@ def cluster_mentions(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
         by_label.setdefault(c.label, []).append(c)
     for label, members in by_label.items():
         if label == "person":
-            parts = _attach_nicknames(doc, _person_clusters(doc, members, acronyms), nicknames or {})
+            parts = _attach_nicknames(doc, _person_clusters(doc, members, acronyms, [s for s, _e in sentences]),
+                                      nicknames or {})
         elif label == "organization":
             parts = _org_clusters(doc, members, acronyms)
         else:

@@ -35,7 +35,9 @@ def _tokens(text: str) -> list[str]:
 
 _MEDIA_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z-]+\s+){0,2}(?:newspaper|weekly|daily|magazine|outlet|"
                            r"website|news\s+site|portal|TV\s+channel|television\s+channel|radio\s+station|"
-                           r"news\s+agency|publication|YouTube\s+channel|Telegram\s+channel)\s+[“\"«]?$")
+                           r"news\s+agency|publication|YouTube\s+channel|Telegram\s+channel|company|firm|"
+                           r"enterprise|holding|bank|movement|party|foundation|fund|association|NGO|organi[sz]ation|"
+                           r"group|club|union|charity|project)\s+[“\"«]?$")
 
 
 def _known_town(text: str) -> bool:
@@ -70,8 +72,9 @@ def retype(doc: str, cand: Cand) -> str | None:
     if cand.label in {"person", "location"} and following and names.is_org_word(following.group(1)) \
             and not is_territory(text) and not _known_town(text) and (cand.label == "person" or names.is_given_name(text)):
         return "organization"  # "the X holding", "the X party"
-    if cand.label in {"person", "location"} and _MEDIA_BEFORE.search(doc[max(0, cand.start - 40):cand.start]):
-        return "organization"  # "the weekly X", "the news site X": an outlet named after its kind
+    if cand.label in {"person", "location"} and _MEDIA_BEFORE.search(doc[max(0, cand.start - 40):cand.start]) \
+            and names.person_name_score(toks) < 0.85:  # but "the company Marat Abenov owns"
+        return "organization"  # "the weekly X", "the state company X": a body named after its kind
     lower_after = re.match(r"(?:\s+[a-z]+\b){1,3}", doc[cand.end:cand.end + 40])
     if len(toks) == 1 and cand.label == "organization" and not text.isupper() and lower_after \
             and _trade_after(lower_after.group().split()) and not names.is_given_name(text) \
