@@ -577,3 +577,13 @@ def test_summoned_somewhere_and_questioned(spacy_backend):
 def test_under_house_arrest_since(spacy_backend):
     facts, _ = run(spacy_backend, "Makhambet Seitov has been under house arrest since April 2024.")
     assert ("detention", "Makhambet Seitov", None, None, "2024-04") in facts
+
+
+def test_kinship_with_a_description_of_the_relative(spacy_backend):
+    facts, _ = run(spacy_backend, "The court jailed Timur Aubakov, the nephew of former energy minister Bolat Aubakov.")
+    assert ("family", "Timur Aubakov", "Bolat Aubakov", "nephew", None) in facts
+
+
+def test_kinship_word_then_a_conjunction_is_not_a_tie(spacy_backend):
+    facts, _ = run(spacy_backend, "Bolat Aubakov came with his son and Marat Serikov, a neighbour.")
+    assert of_type(facts, "family") == []

@@ -63,10 +63,12 @@ _MEMBER_OF = [
     re.compile(r"(?P<per>" + PER + r")\s*,?\s*(?:is\s+|was\s+)?(?:a\s+|an\s+)?(?:former\s+)?member\s+of\s+(?:the\s+)?(?P<org>" + ORG + r")"),
 ]
 _LIST_ROW = re.compile(r"^\s*(?:\d+[.)]\s*)?" + _HONORIFIC + r"(?P<per>" + PER + r")\s*,\s*(?P<loc>" + LOC + r")\s*,?\s*(?P<org>" + ORG + r")\s*$")
+# a few lower-case words describing the relative: "the nephew of former energy minister X"
+_DESC = r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|with|to|by|from|for|but|who|which)\b)[a-z][\w-]*\s+){0,4}"
 _FAMILY = [
-    re.compile(r"(?P<b>" + PER + r")(?:'s|’s)\s+(?P<kin>" + KINSHIP + r")\s*,?\s*(?P<a>" + PER + r")"),
-    re.compile(r"(?P<a>" + PER + r")\s*,\s*(?:the\s+|a\s+)?(?P<kin>" + KINSHIP + r")\s+of\s+(?P<b>" + PER + r")"),
-    re.compile(r"\b(?P<b>his|her|their)\s+(?P<kin>" + KINSHIP + r")\s*,?\s*(?P<a>" + PER + r")"),
+    re.compile(r"(?P<b>" + PER + r")(?:'s|’s)\s+(?P<kin>" + KINSHIP + r")\s*,?\s*" + _DESC + r"(?P<a>" + PER + r")"),
+    re.compile(r"(?P<a>" + PER + r")\s*,\s*(?:the\s+|a\s+)?(?P<kin>" + KINSHIP + r")\s+of\s+" + _DESC + r"(?P<b>" + PER + r")"),
+    re.compile(r"\b(?P<b>his|her|their)\s+(?P<kin>" + KINSHIP + r")\s*,?\s*" + _DESC + r"(?P<a>" + PER + r")"),
 ]
 _SUBORDINATE = re.compile(r"\b(?:her|his|their)\s+(?:former\s+|direct\s+|immediate\s+)?(?P<boss>" + BOSS + r")\s*,?\s*(?P<obj>" + PER + r")")
 _ORDERED = re.compile(r"(?P<subj>" + PER + r"|" + ORG + r")\s+(?:personally\s+|allegedly\s+)?(?P<trig>ordered|instructed|commanded)\s+(?P<what>[^.;]{3,120})")
