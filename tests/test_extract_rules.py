@@ -160,6 +160,8 @@ def test_headed_org_names_stay_on_one_line():
 @pytest.mark.parametrize(("doc", "expected"), [
     ("News\nTARAZ, 4 March 2024 – The court ruled.", ["TARAZ"]),
     ("News\nUST-KAMENOGORSK, March 4 (Reuters) - It rained.", ["UST-KAMENOGORSK"]),
+    ("News\nStrasbourg, 5 October 2023\nThe rapporteurs said.", ["Strasbourg"]),
+    ("News\nMarat, May 5 was the day.", []),  # a given name, not a place
     ("News\nNOTE, the court ruled in 2024.", []),  # no date after the comma
     ("The court said TARAZ, 4 March 2024 was busy.", []),  # not at the start of a line
 ])

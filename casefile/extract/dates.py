@@ -34,8 +34,8 @@ _PATTERNS = [
 
 
 _DATELINE_CHARS = 200  # a full date this close to the start, at the start of a line (after a
-# place in capitals or "Published"), is the article's dateline
-_DATELINE_PREFIX = re.compile(r"\s*(?:[A-Z][A-Z .'-]{1,40},\s*|(?i:published|posted|updated|date)[:\s]*)?")
+# place or "Published"), is the article's dateline
+_DATELINE_PREFIX = re.compile(r"\s*(?:[A-Z][A-Za-z .'’-]{1,40},\s*|(?i:published|posted|updated|date)[:\s]*)?")
 
 
 @dataclass(frozen=True)

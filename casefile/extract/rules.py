@@ -151,13 +151,17 @@ def town_mentions(doc: str) -> Iterator[Cand]:
             yield Cand(m.start("town"), m.end("town"), "location", "gazetteer")
 
 
-_DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}),\s+(?=(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d)")
+_DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2}),\s+(?=(?:\d{1,2}\s+)?"
+                       + _CALENDAR.replace("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|", "")
+                       + r"\.?\s*\d)")
 
 
 def dateline_places(doc: str) -> Iterator[Cand]:
-    """The place in capitals that opens a news dateline ("TARAZ, 4 March 2024 -") is a location."""
+    """The place that opens a news dateline ("TARAZ, 4 March 2024 -", "Strasbourg, 5 October 2023")
+    is a location."""
     for m in _DATELINE.finditer(doc):
-        if len(m.group("place")) > 2:
+        place = m.group("place")
+        if len(place) > 2 and (place.isupper() or not names.is_given_name(place.split()[0])):
             yield Cand(m.start("place"), m.end("place"), "location", "dateline")
 
 
