@@ -587,3 +587,11 @@ def test_kinship_with_a_description_of_the_relative(spacy_backend):
 def test_kinship_word_then_a_conjunction_is_not_a_tie(spacy_backend):
     facts, _ = run(spacy_backend, "Bolat Aubakov came with his son and Marat Serikov, a neighbour.")
     assert of_type(facts, "family") == []
+
+
+def test_signatory_rows_give_membership_and_country(spacy_backend):
+    text = ("Written declaration on civil society\n\nSigned by:\nMr Pieter VANDAMME, Netherlands, EPP/CD\n"
+            "Lord Richard HALE, United Kingdom, EC/DA\n")
+    facts, _ = run(spacy_backend, text)
+    assert ("member_of", "Pieter Vandamme", "EPP/CD", "member", None) in facts
+    assert ("represents", "Richard Hale", "United Kingdom", None, None) in facts

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.rules import (
+    list_row_names,
     town_mentions,
     morphology_names,
     dateline_places,
@@ -189,3 +190,12 @@ def test_morphology_names(doc, expected):
 ])
 def test_town_mentions(doc, expected):
     assert [doc[c.start:c.end] for c in town_mentions(doc)] == expected
+
+
+def test_list_row_names():
+    doc = ("Signed by:\nMr Pieter VAN DAM, Netherlands, EPP/CD\nLord Richard HALE, United Kingdom, EC/DA\n"
+           "Ms Nina ROSSI, Rome, SOC\nThe meeting, Monday, ended\n")
+    got = [(doc[c.start:c.end], c.label) for c in list_row_names(doc)]
+    # a row whose middle field is not a country, and a sentence with commas, give nothing
+    assert got == [("Netherlands", "location"), ("EPP/CD", "organization"),
+                   ("United Kingdom", "location"), ("EC/DA", "organization")]

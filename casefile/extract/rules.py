@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from casefile.extract.spans import Cand
 from casefile.nlp import lexicons, names
 from casefile.nlp.gazetteer import is_town
+from casefile.nlp.territories import is_territory
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
 _HONORIFIC = re.compile(
@@ -149,6 +150,20 @@ def town_mentions(doc: str) -> Iterator[Cand]:
     for m in _AFTER_PLACE_WORD.finditer(doc):
         if is_town(m.group("town")):
             yield Cand(m.start("town"), m.end("town"), "location", "gazetteer")
+
+
+_ROW = re.compile(r"(?m)^[ \t]*(?:\d+[.)][ \t]*)?(?:(?:Mr|Ms|Mrs|Miss|Dr|Lord|Lady|Baroness|Sir)\.?[ \t]+)?"
+                  r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4}[ \t]*,[ \t]*(?P<loc>[A-Z][A-Za-z .'’-]{2,40}?)[ \t]*,[ \t]*"
+                  r"(?P<org>[A-Z][A-Z/&\-]{1,12})[ \t]*[.;]?[ \t]*$")
+
+
+def list_row_names(doc: str) -> Iterator[Cand]:
+    """A signatory row "Mr Name SURNAME, Country, GROUP": the country is a location and the
+    group code an organisation (a parliamentary group, a party)."""
+    for m in _ROW.finditer(doc):
+        if is_territory(m.group("loc")):
+            yield Cand(m.start("loc"), m.end("loc"), "location", "list_row")
+            yield Cand(m.start("org"), m.end("org"), "organization", "list_row")
 
 
 _DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2}),\s+(?=(?:\d{1,2}\s+)?"

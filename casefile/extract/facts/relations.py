@@ -37,7 +37,7 @@ _POSSESSED_BEFORE = re.compile(r"\b(?:her|his|their|my|our)\s+(?:(?:former|ex|th
                                r"acting|current|new|longtime|long-time)(?:\s+|-))+$", re.IGNORECASE)
 _ROLE = r"(?:^|(?<=[\s,(:;—–-]))" + _NOT_POSSESSED + _DET + r"(?P<role>" + _ROLE_BARE + r")"
 _OF = r"\s+(?:of|at|for|in)\s+(?:the\s+)?(?:[^⟨⟩.;,]{0,30}?\s)?"
-_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Lord|Lady|Baroness|Sir)\.?\s+)?"
 _POSITION_PATTERNS = [
     # "Deputy Head of the Department of Finance, A" / "the press secretary of B A"
     re.compile(_ROLE + _OF + r"(?P<org>" + ORG_OR_LOC + r")[“”\"]?\s*,?\s*" + _HONORIFIC + r"(?P<per>" + PER + r")"),
