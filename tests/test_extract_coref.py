@@ -133,9 +133,6 @@ def test_display_name_of_all_caps_surname_in_cluster():
     assert got == {"Daulet Kasymov": ["Daulet KASYMOV", "KASYMOV"]}
 
 
-@pytest.mark.xfail(strict=True, reason="LIMITATION: display_name title-cases only ALL-CAPS tokens longer than 3 "
-                   "letters (to keep acronyms), so a short ALL-CAPS surname of a person keeps its caps "
-                   "('Daulet KIM' -> 'Daulet KIM'); the person label is not used to decide")
 def test_display_name_of_short_all_caps_surname_of_person():
     doc = "Mr. Daulet KIM said."
     got, _ = clusters(doc, [cand(doc, "Daulet KIM")])

@@ -17,13 +17,15 @@ from casefile.nlp.keys import PersonKey, acronym_of, fold, org_key, person_key, 
 from casefile.nlp.territories import territory_code
 
 
-def display_name(text: str) -> str:
-    """A proper display form: no leading article, ALL-CAPS surnames in title case."""
+def display_name(text: str, person: bool = False) -> str:
+    """A proper display form: no leading article, ALL-CAPS surnames in title case. In a person's
+    name every ALL-CAPS word is a name part ("Daulet KIM"); elsewhere short ones are acronyms."""
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
     text = re.sub(r"\s+", " ", text)
     toks = text.split(" ")
+    shortest = 2 if person and any(not t.isupper() for t in toks) else 4
     if any(not t.isupper() for t in toks) or len(toks) > 1:
-        toks = [t.title() if t.isupper() and len(t) > 3 and t.isalpha() else t for t in toks]
+        toks = [t.title() if t.isupper() and len(t) >= shortest and t.isalpha() else t for t in toks]
     return " ".join(toks)
 
 
@@ -162,7 +164,7 @@ def _best_name(doc: str, members: list[Cand], label: str) -> str:
                     -sum(t.isupper() for t in text.split()), -c.start)
         is_acronym = text.replace(".", "").isupper()
         return (0 if is_acronym else 1, len(text), -c.start)
-    return display_name(max(members, key=rank).text(doc))
+    return display_name(max(members, key=rank).text(doc), person=label == "person")
 
 
 def _attach_nicknames(doc: str, parts: list[list[Cand]], nicknames: dict[str, Cand]) -> list[list[Cand]]:
