@@ -595,3 +595,27 @@ def test_signatory_rows_give_membership_and_country(spacy_backend):
     facts, _ = run(spacy_backend, text)
     assert ("member_of", "Pieter Vandamme", "EPP/CD", "member", None) in facts
     assert ("represents", "Richard Hale", "United Kingdom", None, None) in facts
+
+
+def test_list_of_officials_with_a_range_of_terms(spacy_backend):
+    text = ("The three officials, Arman Sultanov, Yerlan Nurpeisov and Dinara Kassymova, received sentences of "
+            "between four and five years in prison.")
+    facts, _ = run(spacy_backend, text)
+    sentences = of_type(facts, "sentence")
+    assert {f[1] for f in sentences} == {"Arman Sultanov", "Yerlan Nurpeisov", "Dinara Kassymova"}
+    assert {f[3] for f in sentences} == {"4-5 years prison"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("three years of imprisonment", "3 years prison"),
+    ("a five-year prison sentence", "5 years prison"),
+    ("eight and a half years in a penal colony", "8.5 years prison"),
+    ("between four and five years in prison", "4-5 years prison"),
+    ("from 5 to 8 years", "5-8 years"),
+    ("two years of restricted freedom", "2 years restricted freedom"),
+    ("no term at all", None),
+])
+def test_sentence_term_table(text, expected):
+    from casefile.extract.facts.values import sentence_term
+
+    assert sentence_term(text) == expected

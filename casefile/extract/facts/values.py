@@ -44,12 +44,25 @@ def _number(word: str) -> float | None:
         return None
 
 
+_RANGE = re.compile(r"\b(?:from|between)\s+(?P<lo>\d+|[a-z]+)\s+(?:to|and)\s+(?P<hi>\d+|[a-z]+)[\s-]+(?P<unit>years?|months?)",
+                    re.IGNORECASE)
+
+
+def _kind(text: str) -> str | None:
+    return next((name for pattern, name in _KINDS if re.search(pattern, text, re.IGNORECASE)), None)
+
+
 def sentence_term(text: str) -> str | None:
     """"three years of imprisonment" -> "3 years prison"; "a five-year prison sentence" ->
     "5 years prison"; suspended terms keep "suspended"."""
     half = re.search(r"\b(\w+)\s+and\s+a\s+half\s+(years?|months?)", text, re.IGNORECASE)
     if half and _number(half.group(1)) is not None:  # "eight and a half years" -> "8.5 years"
         text = text[:half.start()] + f"{_number(half.group(1)) + 0.5:g} {half.group(2)}" + text[half.end():]
+    span = _RANGE.search(text)  # "from 5 to 8 years", "between four and five years": a range
+    if span and _number(span.group("lo")) is not None and _number(span.group("hi")) is not None:
+        kind = _kind(text[span.end():span.end() + 50])
+        value = f"{_number(span.group('lo')):g}-{_number(span.group('hi')):g} {span.group('unit').lower().rstrip('s')}s"
+        return value + (f" {kind}" if kind else "")
     m = _TERM.search(text)
     if not m:
         return None
@@ -61,7 +74,7 @@ def sentence_term(text: str) -> str | None:
     if count == 1:
         unit = unit.rstrip("s")
     kind_text = (m.group("kind") or "") + " " + text[m.end():m.end() + 40]
-    kind = next((name for pattern, name in _KINDS if re.search(pattern, kind_text, re.IGNORECASE)), None)
+    kind = _kind(kind_text)
     value = f"{count} {unit}" + (f" {kind}" if kind else "")
     if re.search(r"\bsuspended|probation(?:ary)?\s+period|conditional", text, re.IGNORECASE):
         value += " suspended"
