@@ -619,3 +619,15 @@ def test_sentence_term_table(text, expected):
     from casefile.extract.facts.values import sentence_term
 
     assert sentence_term(text) == expected
+
+
+def test_a_run_together_list_longer_than_a_sentence_gives_no_facts(spacy_backend):
+    from casefile.extract.facts import MAX_SENTENCE_CHARS
+
+    people = [f"{g} {s}" for g in ("Marat", "Serik", "Aidos", "Nurlan") for s in ("Abenov", "Temirov", "Kasymov")]
+    short, _ = run(spacy_backend, ", ".join(people[:3]) + " were detained.")
+    assert len(of_type(short, "detention")) == 3  # the same shape, sentence-sized, does give facts
+    listing = ", ".join(people * (MAX_SENTENCE_CHARS // (15 * len(people)) + 1))
+    assert len(listing) > MAX_SENTENCE_CHARS
+    facts, _ = run(spacy_backend, listing + " were detained.")
+    assert facts == []

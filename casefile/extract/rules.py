@@ -68,10 +68,10 @@ def quoted_org_names(doc: str) -> Iterator[Cand]:
             yield Cand(start, start + len(doc[start:end].rstrip()), "organization", "legal_form")
 
 
-_CAP = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
+_CAP = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
              r"July|August|September|October|November|December)\b")
-_CAP_PHRASE = re.compile(r"(?<![\w-])" + _CAP + r"(?:[ \t]+(?:(?:of|for|and|on)[ \t]+(?:the[ \t]+)?)?(?!" + _CALENDAR
+_CAP_PHRASE = re.compile(r"(?<![\w'’-])" + _CAP + r"(?:[ \t]+(?:(?:of|for|and|on)[ \t]+(?:the[ \t]+)?)?(?!" + _CALENDAR
                          + r")" + _CAP + r")+")  # one line: a heading above is not part of a name
 _CONNECTORS = {"of", "for", "on", "the", "and"}
 # capitalised function words only appear inside names in Title Case headings and titles

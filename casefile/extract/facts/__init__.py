@@ -17,6 +17,9 @@ from casefile.models import Fact
 from casefile.nlp import lexicons
 
 
+MAX_SENTENCE_CHARS = 2500  # longer "sentences" are unsplit tables or lists
+
+
 @cache
 def _trigger() -> re.Pattern[str]:
     words = "|".join(TRIGGERS.values())
@@ -36,6 +39,8 @@ def extract_facts(ctx: DocContext, mentions: list[Slot]) -> list[Fact]:
     trigger = _trigger()
     by_start = sorted(mentions, key=lambda s: s.start)
     for start, end in ctx.sentences:
+        if end - start > MAX_SENTENCE_CHARS:
+            continue  # a table or a list run together, not a sentence: its patterns would be slow and wrong
         sentence = ctx.text[start:end]
         list_row = len(sentence) < 160 and sentence.count(",") >= 2 and "\n" not in sentence
         if not trigger.search(sentence) and not list_row:
