@@ -631,3 +631,16 @@ def test_a_run_together_list_longer_than_a_sentence_gives_no_facts(spacy_backend
     assert len(listing) > MAX_SENTENCE_CHARS
     facts, _ = run(spacy_backend, listing + " were detained.")
     assert facts == []
+
+
+def test_the_accused_named_after_a_witness_did_not_testify(spacy_backend):
+    text = ("A key witness in the trial of the activist Aizhan Serikova told the court that he had signed a "
+            "statement written by the police.")
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "testified") == []
+
+
+def test_a_question_word_in_a_heading_is_not_part_of_a_role(spacy_backend):
+    text = "What Activist Serikova Said\n\nThe activist Aizhan Serikova spoke to reporters."
+    facts, _ = run(spacy_backend, text)
+    assert not [f for f in of_type(facts, "position") if "What" in (f[3] or "")]

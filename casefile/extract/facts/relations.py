@@ -17,7 +17,7 @@ from casefile.extract.facts.values import negated
 from casefile.models import Fact
 from casefile.nlp import lexicons, names
 
-_NOT_MODIFIER = {"said", "says", "about", "with", "by", "from", "to", "for", "and", "or", "but", "that", "this",
+_NOT_MODIFIER = {"what", "how", "why", "when", "where", "which", "said", "says", "about", "with", "by", "from", "to", "for", "and", "or", "but", "that", "this",
                  "also", "who", "her", "his", "their", "its", "the", "a", "an", "of", "was", "is", "were",
                  "under", "in", "on", "at", "into", "over", "after", "before", "as", "than", "including",
                  # justice verbs: "a court fined activist X" -> the role is "activist"
@@ -78,7 +78,10 @@ _RETRACTED = [
                r"(?:\s+(?:about|against|on|regarding)\s+(?:(?:his|her|their|the)\s+)?(?:former\s+)?(?:\w+\s+)?(?P<obj>" + PER + r"))?"),
     re.compile(r"(?P<subj>" + PER + r")\s+(?P<trig>insisted|said|claimed|stated)\s+(?:that\s+)?(?:he\s+|she\s+)?(?:did\s+not|never)\s+(?:give|gave|make|made|sign)\s+(?:such|this|that|the|any)\s+(?:testimony|statement)"),
 ]
-_WITNESS = re.compile(r"\bwitness(?:es)?\b\s*,?\s*(?:[^⟨.;]{0,60}?\s)?(?P<per>" + PER + r")")
+# "a witness, deputy chairman of the commission X" / "the witness taxi driver X" - but not "a witness
+# in the trial of X", where X is the accused
+_WITNESS = re.compile(r"\bwitness(?:es)?\s*(?:,\s*(?:[^⟨.;,]{0,60}?\s)?|\s(?:(?!(?:of|in|at|for|against|to|by|with|"
+                      r"from)\b)[a-z][\w-]*\s+){0,3})(?P<per>" + PER + r")")
 # what a witness says, in court or about their testimony: "X insisted that ...", "X, later, explained"
 _WITNESS_SAYS = re.compile(r"(?P<subj>" + PER + r")\s*,?(?:[^⟨.;]{0,80}?\s)?(?P<trig>claimed|said|says|insisted|stated|told|"
                            r"explained|admitted|confirmed|noticed|recalled|confessed|testified)\b")
