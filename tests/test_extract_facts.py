@@ -644,3 +644,23 @@ def test_a_question_word_in_a_heading_is_not_part_of_a_role(spacy_backend):
     text = "What Activist Serikova Said\n\nThe activist Aizhan Serikova spoke to reporters."
     facts, _ = run(spacy_backend, text)
     assert not [f for f in of_type(facts, "position") if "What" in (f[3] or "")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kazakhstan's President Kassym Tokamov signed the law.", ("Kassym Tokamov", "Kazakhstan", "President")),
+    ("The head of the Aktau Police Department, Colonel Serik Abdenov, said so.",
+     ("Serik Abdenov", "Aktau Police Department", "head")),
+    ("Gulmira Satova, who heads the Legal Media Centre, said the case was weak.",
+     ("Gulmira Satova", "Legal Media Centre", "head")),
+])
+def test_positions_with_their_organisation(spacy_backend, text, expected):
+    facts, _ = run(spacy_backend, text)
+    person, org, role = expected
+    assert ("position", person, org, role, None) in facts
+    # the same role without its organisation is not stated twice
+    assert ("position", person, None, role, None) not in facts
+
+
+def test_who_no_longer_heads_is_not_a_position(spacy_backend):
+    facts, _ = run(spacy_backend, "Gulmira Satova, who never headed the Legal Media Centre, said the case was weak.")
+    assert not [f for f in of_type(facts, "position") if f[2] == "Legal Media Centre"]

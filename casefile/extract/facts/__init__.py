@@ -51,9 +51,17 @@ def extract_facts(ctx: DocContext, mentions: list[Slot]) -> list[Fact]:
         ms = mask_sentence(ctx.text, start, end, inside)
         facts.extend(justice_facts(ms, ctx, sentence))
         facts.extend(appeal_facts(ms, ctx))
-        facts.extend(relation_facts(ms, ctx))
+        facts.extend(_fullest_positions(list(relation_facts(ms, ctx))))
     facts.extend(_witness_quotes(ctx))
     return facts
+
+
+def _fullest_positions(facts: list[Fact]) -> list[Fact]:
+    """Of one sentence's position facts with the same holder and role, keep the one that names
+    the organisation ("Kazakhstan's President A": President of Kazakhstan, not just President)."""
+    placed = {(f.subject, (f.value or "").lower()) for f in facts if f.type == "position" and f.object is not None}
+    return [f for f in facts if not (f.type == "position" and f.object is None
+                                     and (f.subject, (f.value or "").lower()) in placed)]
 
 
 def _witness_quotes(ctx: DocContext) -> list[Fact]:

@@ -39,8 +39,11 @@ _ROLE = r"(?:^|(?<=[\s,(:;—–-]))" + _NOT_POSSESSED + _DET + r"(?P<role>" + _
 _OF = r"\s+(?:of|at|for|in)\s+(?:the\s+)?(?:[^⟨⟩.;,]{0,30}?\s)?"
 _HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Lord|Lady|Baroness|Sir)\.?\s+)?"
 _POSITION_PATTERNS = [
-    # "Deputy Head of the Department of Finance, A" / "the press secretary of B A"
-    re.compile(_ROLE + _OF + r"(?P<org>" + ORG_OR_LOC + r")[“”\"]?\s*,?\s*" + _HONORIFIC + r"(?P<per>" + PER + r")"),
+    # "Deputy Head of the Department of Finance, A" / "the press secretary of B A" / "the head of B, Colonel A"
+    re.compile(_ROLE + _OF + r"(?P<org>" + ORG_OR_LOC + r")[“”\"]?\s*,?\s*(?:(?P<rank>[A-Z][a-z]+)\s+)?" + _HONORIFIC
+               + r"(?P<per>" + PER + r")"),
+    # "Kazakhstan's President A", "the ministry's spokesman A"
+    re.compile(r"(?P<org>" + ORG_OR_LOC + r")(?:'s|’s)\s+(?P<role>" + _ROLE_BARE + r")\s+" + _HONORIFIC + r"(?P<per>" + PER + r")"),
     # "the chief translator, A, for B"
     re.compile(_ROLE + r",\s*(?P<per>" + PER + r"),\s*(?:for|of|at)\s+(?:the\s+)?(?P<org>" + ORG_OR_LOC + r")"),
     # "A, the owner of B" / "A - head of the NGO “B”"
@@ -57,6 +60,13 @@ _POSITION_PATTERNS = [
     # "police investigator A", "the investigator of the police department Mr. A"
     re.compile(_ROLE + r"(?P<rest>\s+of\s+(?:the\s+)?[a-z][\w\s]{2,40}?)?\s+" + _HONORIFIC + r"(?P<per>" + PER + r")"),
 ]
+# "A, who heads the B": the verb names the post
+_HEADS = re.compile(r"(?P<per>" + PER + r")\s*,?\s+(?:who\s+)?(?:now\s+|currently\s+)?(?P<verb>heads|headed|leads|led|chairs|"
+                    r"chaired|directs|directed|runs|ran|founded|co-founded)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?[“\"«]?"
+                    r"(?P<org>" + ORG + r")")
+_HEAD_ROLE = {"heads": "head", "headed": "head", "leads": "leader", "led": "leader", "chairs": "chair",
+              "chaired": "chair", "directs": "director", "directed": "director", "runs": "head", "ran": "head",
+              "founded": "founder", "co-founded": "co-founder"}
 _MEMBER_FROM = re.compile(r"(?P<per>" + PLIST + r")\s+(?:from|of|representing)\s+(?:the\s+)?(?:[^⟨⟩.;,]{0,40}?)?[“\"«]?(?P<org>" + ORG + r")")
 _MEMBER_OF = [
     re.compile(r"\bmember\s+of\s+(?:the\s+)?(?P<org>" + ORG + r")(?:\s+(?:party|movement|union|bloc|group))?\s*,?\s*(?P<per>" + PER + r")"),
@@ -120,9 +130,15 @@ def relation_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
             role = m.group("role")
             if not _role_ok(role) or _POSSESSED_BEFORE.search(masked, 0, m.start("role")):
                 continue
+            if m.groupdict().get("rank") and not names.is_role_word(m.group("rank")):
+                continue  # "the head of B, Colonel A" - a rank, not any capitalised word
             org = ms.slot(m.group("org")) if "org" in m.groupdict() and m.group("org") else None
             value = _clean_role(role + (m.group("rest") or "" if "rest" in m.groupdict() else ""), ms, doc)
             yield from emit(_fact(ms, "position", ms.slot(m.group("per")), org, value))
+    for m in _HEADS.finditer(masked):
+        if not negated(masked[max(0, m.start("verb") - 30):m.start("verb")]):
+            yield from emit(_fact(ms, "position", ms.slot(m.group("per")), ms.slot(m.group("org")),
+                                  _HEAD_ROLE[m.group("verb")]))
     for m in _MEMBER_FROM.finditer(masked):
         for per in ms.mentions_in(m.group("per")):
             yield from emit(_fact(ms, "member_of", per, ms.slot(m.group("org")), "representative"))
