@@ -95,6 +95,9 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
             except CasefileError as exc:
                 report.failed.append((item.source.source, str(exc)))
                 continue
+            except Exception as exc:  # noqa: BLE001 - one document's bug must not end the run
+                report.failed.append((item.source.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+                continue
             store.write_document(DocumentRecord(
                 id=item.doc_id, source=item.source.source, format=item.source.format,
                 title=item.source.title, url=item.source.url, published=item.source.published,

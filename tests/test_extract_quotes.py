@@ -149,3 +149,31 @@ def test_guillemets_with_a_straight_quote_inside_after_a_colon_head(spacy_backen
     speaker, quote = quotes[0]
     assert speaker_is(speaker, "Serikova")
     assert quote.startswith("The so-called victim") and "nobody asked him for money" in quote
+
+
+def test_a_second_quote_after_the_tail_continues_the_same_speaker(spacy_backend):
+    text = ("Police searched the flat.\n\n“They came at night, they took everything,” recalled Aigul Sarsenova, "
+            "the blogger's mother. “My son has not seen a lawyer for a week.”")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 2 and all(speaker_is(s, "Sarsenova") for s, _q in quotes)
+
+
+def test_a_tail_in_the_next_paragraph_is_not_the_speaker(spacy_backend):
+    text = ("“I am not guilty,” the defendant told the court, “and I will keep writing about the akimat.”\n\n"
+            "The Ministry of Information said in a statement that it respects the court.")
+    quotes, _ = run(spacy_backend, text)
+    assert all(s is None for s, _q in quotes)
+
+
+def test_a_described_speaker_must_have_been_called_so(spacy_backend):
+    text = ("The lawyer Zhanar Balgabayeva left the hall. “I am not guilty of anything at all,” the blogger "
+            "told the court.")
+    quotes, _ = run(spacy_backend, text)
+    assert quotes and all(s is None for s, _q in quotes)  # the lawyer is not the blogger
+
+
+def test_according_to_a_role_and_a_name(spacy_backend):
+    text = ("The hearing ended. According to the prosecutor, Daniyar Omarov, “the defendant knowingly spread "
+            "false information”.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Omarov")

@@ -336,3 +336,24 @@ def test_keyboard_interrupt_in_process_leaves_a_resumable_store(tmp_path, spacy_
         check_resolved(store)
     finally:
         store.close()
+
+
+def test_an_extraction_error_fails_only_that_document(tmp_path, spacy_backend, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_good(folder)
+    real = ingest_module.extract_document
+
+    def flaky(text, *args, **kwargs):
+        if "Ordaville questioned" in text:
+            raise ValueError("a bug in one rule")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "extract_document", flaky)
+    store = Store(str(tmp_path / "x.db"))
+    report = ingest_paths([str(folder)], store, Config(), backend=spacy_backend)
+    assert report.ingested == 3
+    [(source, reason)] = report.failed
+    assert source.endswith("b_questioned.md") and reason == "extraction failed: ValueError: a bug in one rule"
+    assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+    store.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from casefile.extract.facts.context import DocContext
 from casefile.extract.facts.masking import Slot
@@ -26,7 +27,7 @@ _TAIL = re.compile(r"^[\s,.]*[-–—]?\s*(?:\[)?(?:" + _VERBS + r")\b(?:\]\([^)
 _TAIL_NAME_FIRST = re.compile(r"^[\s,]*[-–—]?\s*(?P<who>[^.\n;,“”\"]{1,80}?)\s+(?:" + _VERBS + r")\b")
 _TAIL_DASH = re.compile(r"^\s*[,.]?\s*[-–—]\s*(?P<who>[^.\n;“”\"]{2,80})")
 _HEAD = re.compile(r"(?:[^.\n;“”\"]{1,120}?\s*\b(?:" + _VERBS + r")\b(?:\s+that)?|"
-                   r"(?<![^\s(])[Aa]ccording\s+to\s+[^,“”\"]{1,60})\s*[:,]?\s*$")
+                   r"(?<![^\s(])[Aa]ccording\s+to\s+[^“”\"\n]{1,80}?)\s*[:,]?\s*$")
 _COLON_HEAD = re.compile(r"(?P<who>[^.\n;“”\"]{1,160}?)\b(?:" + _VERBS + r")\b[^“”«»\"]{0,200}:\s*$")
 # a pair that holds straight quotes inside: «… "…" …» or “… "…" …”
 _PAIRED = re.compile(r"«(?P<q>[^«»\n]{0,600}?\"[^«»\n]{0,600}?)»|“(?P<q2>[^“”\n]{0,600}?\"[^“”\n]{0,600}?)”")
@@ -72,9 +73,9 @@ class QuoteFinder:
         if pron:
             ante = self.ctx.antecedent(start + pron.start(), pron.group(1))
             return ante[0].cluster if ante else None
-        if _DESCRIBED_PERSON.search(segment.lower()):
-            prior = self._last_before(quote_start, "person")
-            return prior.cluster if prior else None
+        described = _DESCRIBED_PERSON.search(segment.lower())
+        if described:  # "the blogger told the court": the last person the text calls a blogger
+            return self._described_before(described.group(), quote_start)
         described = _DESCRIBED_ORG.search(segment.lower())
         if described:
             author = self._author_of(described.group(), quote_start)
@@ -82,6 +83,16 @@ class QuoteFinder:
                 return author
             prior = self._last_before(quote_start, "organization")
             return prior.cluster if prior else None
+        return None
+
+    def _described_before(self, noun: str, before: int) -> int | None:
+        """The last person before ``before`` whom the text calls ``noun`` ("blogger X", "X, a blogger")."""
+        near = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.IGNORECASE)
+        for m in reversed([m for m in self.mentions if m.label == "person" and m.end <= before]):
+            ahead = self.text[max(0, m.start - 40):m.start]
+            behind = re.match(r"\s*,\s*(?:a|an|the)?\s*[^,.;]{0,30}", self.text[m.end:m.end + 50])
+            if near.search(ahead) or (behind and near.search(behind.group())):
+                return m.cluster
         return None
 
     def _author_of(self, noun: str, before: int) -> int | None:
@@ -120,7 +131,14 @@ class QuoteFinder:
         for q in self._inline_quotes():
             if not any(s <= q.start < e for s, e in covered):
                 quotes.append(q)
-        return sorted(quotes, key=lambda q: q.start)
+        quotes.sort(key=lambda q: q.start)
+        for i in range(1, len(quotes)):  # “…,” recalled X. “…”: the same speaker goes on
+            prev, q = quotes[i - 1], quotes[i]
+            gap = self.text[prev.end:q.start]
+            if q.speaker is None and prev.speaker is not None and "\n" not in gap and len(gap) < 160 \
+                    and all(m.cluster == prev.speaker for m in self._in(prev.end, q.start)):
+                quotes[i] = replace(q, speaker=prev.speaker)
+        return quotes
 
     def _paragraphs(self) -> list[tuple[int, int]]:
         spans, pos = [], 0
@@ -166,7 +184,7 @@ class QuoteFinder:
         """The closing mark in [start, end) followed by an attribution tail, searched from the end."""
         positions = [k for k in range(end - 1, start, -1) if self.text[k] in _MARKS]
         for k in positions:
-            after = self.text[k + 1:end + 200]
+            after = self.text[k + 1:end]  # the tail is in the quote's own paragraph
             for regex in (_TAIL, _TAIL_NAME_FIRST, _TAIL_DASH):
                 m = regex.match(after)
                 if m and (regex is not _TAIL_DASH or self._in(k + 1, k + 1 + m.end(), None)):
@@ -197,7 +215,7 @@ class QuoteFinder:
             speaker = None
             tail = None
             for regex in (_TAIL, _TAIL_NAME_FIRST):
-                tail = regex.match(self.text[m.end():m.end() + 200])
+                tail = regex.match(self.text[m.end():m.end() + 200].split("\n", 1)[0])  # a tail ends with its line
                 if tail:
                     speaker = self.speaker_in(m.end() + tail.start("who"), m.end() + tail.end("who"), qs)
                     break
