@@ -664,3 +664,9 @@ def test_positions_with_their_organisation(spacy_backend, text, expected):
 def test_who_no_longer_heads_is_not_a_position(spacy_backend):
     facts, _ = run(spacy_backend, "Gulmira Satova, who never headed the Legal Media Centre, said the case was weak.")
     assert not [f for f in of_type(facts, "position") if f[2] == "Legal Media Centre"]
+
+
+def test_court_upheld_the_sentence_of_a_person(spacy_backend):
+    facts, _ = run(spacy_backend, "KYZYLORDA, 20 May 2023 – The regional appeals court on Friday upheld the sentence "
+                                  "of activist Nurzhan Mukhamedov, his lawyer said.")
+    assert ("appeal", "Nurzhan Mukhamedov", None, "verdict upheld", "2023-05-19") in facts

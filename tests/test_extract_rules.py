@@ -199,3 +199,10 @@ def test_list_row_names():
     # a row whose middle field is not a country, and a sentence with commas, give nothing
     assert got == [("Netherlands", "location"), ("EPP/CD", "organization"),
                    ("United Kingdom", "location"), ("EC/DA", "organization")]
+
+
+def test_nickname_known_among_a_group():
+    doc = 'N. Temirbekov, known among his followers as "Batyr", was fined. Batyr paid.'
+    person = cand(doc, "N. Temirbekov")
+    found = nickname_definitions(doc, [person])
+    assert list(found) == ["Batyr"] and found["Batyr"] == person

@@ -204,7 +204,8 @@ def _initials_match(full: str, acr: str) -> bool:
 
 
 _NICKNAME = re.compile(
-    r"\s*,?\s*(?:(?P<paren>\()\s*|(?P<kw>(?:better\s+|widely\s+|also\s+)?known\s+as|nicknamed|dubbed|"
+    r"\s*,?\s*(?:(?P<paren>\()\s*|(?P<kw>(?:better\s+|widely\s+|also\s+)?known(?:\s+(?:to|among|by)"
+    r"(?:\s+\w+){1,3}?)?\s+as|nicknamed|dubbed|"
     r"also\s+called|a\.k\.a\.|aka)\s*)"
     r"[“\"«‘'](?P<nick>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})[”\"»’']"
 )

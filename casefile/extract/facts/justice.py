@@ -257,6 +257,8 @@ def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: li
     yield from emit(type_, subjects, pos)
 
 
+_UPHELD_OF = re.compile(r"\b(?P<trig>upheld|confirmed|overturned|quashed|annulled)\s+(?:the\s+)?(?:verdict|sentence|conviction)\s+"
+                        r"(?:of|against|for)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + PER + r")")
 _APPEAL_DECIDED = re.compile(r"(?P<subj>" + PER + r"|\b(?:[Hh]is|[Hh]er|[Tt]heir))(?:'s|’s)?\s+(?:cassation\s+|final\s+)?"
                              r"(?P<trig>appeals?)\s+(?:was|were|has\s+been|had\s+been)\s+(?P<outcome>rejected|dismissed|"
                              r"denied|turned\s+down|granted|satisfied)(?:\s+by\s+(?:the\s+)?(?P<court>" + ORG + r"))?")
@@ -265,6 +267,14 @@ _APPEAL_DECIDED = re.compile(r"(?P<subj>" + PER + r"|\b(?:[Hh]is|[Hh]er|[Tt]heir
 def appeal_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
     """"The court upheld the verdict": an appeal decided, about the last person convicted before;
     "A's appeal was rejected by the Supreme Court": A's appeal, decided by that court."""
+    for m in _UPHELD_OF.finditer(ms.masked):  # "the court upheld the sentence of A": A's appeal failed
+        if not negated(ms.masked[max(0, m.start("trig") - 30):m.start("trig")]):
+            court = ms.mentions_in(ms.masked[:m.start()], "O")
+            lost = m.group("trig") in {"upheld", "confirmed", "rejected"}
+            yield Fact("appeal", ms.slot(m.group("subj")).cluster, ms.start, ms.end,
+                       object=court[-1].cluster if court else None,
+                       value="verdict upheld" if lost else "verdict overturned",
+                       date=ctx.date_near(ms.start, ms.end, ms.offset(m.start("trig"))))
     for m in _APPEAL_DECIDED.finditer(ms.masked):
         subj = m.group("subj")
         people = [ms.slot(subj)] if subj.startswith("⟨") else ctx.antecedent(ms.offset(m.start()), subj.lower())
