@@ -670,3 +670,17 @@ def test_court_upheld_the_sentence_of_a_person(spacy_backend):
     facts, _ = run(spacy_backend, "KYZYLORDA, 20 May 2023 – The regional appeals court on Friday upheld the sentence "
                                   "of activist Nurzhan Mukhamedov, his lawyer said.")
     assert ("appeal", "Nurzhan Mukhamedov", None, "verdict upheld", "2023-05-19") in facts
+
+
+@pytest.mark.parametrize("text", [
+    "A search was carried out at Rustem Zhanuzakov's home in the morning.",
+    "Searches were conducted in the flats of Rustem Zhanuzakov and Aigul Serikova.",
+])
+def test_searches_carried_out_at_someones_home(spacy_backend, text):
+    facts, _ = run(spacy_backend, text)
+    assert ("search_seizure", "Rustem Zhanuzakov", None, None, None) in facts
+
+
+def test_no_search_was_carried_out(spacy_backend):
+    facts, _ = run(spacy_backend, "No search was carried out at Rustem Zhanuzakov's home, his lawyer said.")
+    assert of_type(facts, "search_seizure") == []

@@ -25,6 +25,7 @@ def junk(doc, surface, label, headings=(), starts=frozenset({0}), origin="model"
         ("He paid 5000 Tenge.", "5000 Tenge", "organization"),  # digits
         ("under the Penal Code of Kazakhstan", "Penal Code", "organization"),  # law names
         ("the new Steppe Media Law says", "Steppe Media Law", "organization"),
+        ("lost it in Talgar to the firm of his rival", "Talgar to the firm", "organization"),  # "to" not linking names
         ("under the Code of Administrative Offenses of", "Code of Administrative Offenses", "organization"),
         ("the Kazakh authorities said", "Kazakh", "location"),  # demonyms
         ("a Kazakhstani court ruled", "Kazakhstani", "location"),

@@ -99,6 +99,12 @@ def test_retype_unfamiliar_given_name_before_a_surname_ending(doc, surface, labe
     assert retype(doc, cand(doc, surface, label)) == expected
 
 
+@pytest.mark.parametrize(("doc", "label"), [("KNB spokesperson Aigul Sarsenova said.", "person"),
+                                            ("The KNB said he was a suspect.", "organization")])
+def test_retype_a_bare_acronym_is_an_organisation(doc, label):
+    assert retype(doc, cand(doc, "KNB", label)) == "organization"
+
+
 def test_retype_person_after_a_kind_noun_stays_a_person():
     doc = "It is the company Marat Abenov owns."
     assert retype(doc, cand(doc, "Marat Abenov", "person")) == "person"

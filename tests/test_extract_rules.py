@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.rules import (
+    domain_names,
     list_row_names,
     town_mentions,
     morphology_names,
@@ -172,6 +173,7 @@ def test_dateline_places(doc, expected):
 
 @pytest.mark.parametrize(("doc", "expected"), [
     ("2. Askhat Temirbayev was found guilty.", ["Askhat Temirbayev"]),
+    ("Police searched Askhat Temirbayev's flat.", ["Askhat Temirbayev"]),  # a possessive
     ("Later Dmitriy Vasilyevich Orlov resigned.", ["Dmitriy Vasilyevich Orlov"]),
     ("The Marat Ospanov Foundation said.", ["Marat Ospanov"]),  # the person inside an organisation's name
     ("The Abay Prospekt was closed.", []),  # no surname ending
@@ -206,3 +208,12 @@ def test_nickname_known_among_a_group():
     person = cand(doc, "N. Temirbekov")
     found = nickname_definitions(doc, [person])
     assert list(found) == ["Batyr"] and found["Batyr"] == person
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    ("In an interview with the portal Orda.kz he spoke.", ["Orda.kz"]),
+    ("Vlast.kz and Kloop.kg reported it.", ["Vlast.kz", "Kloop.kg"]),
+    ("Write to info@Orda.kz or see https://Orda.kz/news.", []),  # an address, not a name in running text
+])
+def test_domain_names(doc, expected):
+    assert [doc[c.start:c.end] for c in domain_names(doc)] == expected

@@ -24,6 +24,7 @@ from casefile.extract.rules import (
     acronym_definitions,
     acronym_mentions,
     dateline_places,
+    domain_names,
     headed_org_names,
     honorific_names,
     list_row_names,
@@ -114,7 +115,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
             if cand is not None:
                 model.append(cand)
     rule = list(honorific_names(text)) + list(quoted_org_names(text)) + list(dateline_places(text))
-    rule += list(list_row_names(text))
+    rule += list(list_row_names(text)) + [c for c in domain_names(text) if _fills_gap(c, model)]
     rule += [c for c in headed_org_names(text, headings) if _covers_model(c, model)]
     rule += [c for c in morphology_names(text) if _fills_gap(c, model)]
     rule += [c for c in town_mentions(text) if not any(_overlaps(c, m) for m in model)]

@@ -17,6 +17,7 @@ _MEDIA_TAIL = {"photo", "photos", "video", "image", "images", "footage"}
 # lowercase words that may sit inside an organisation's name ("X city court", "Akimat of Y region")
 _LOWER_OK = {"of", "the", "and", "for", "on", "in", "to", "without", "against", "with", "at", "de", "du", "des", "la",
              "city", "region", "district", "oblast", "regional"}
+_NAME_LINKS = {"to", "without", "against", "with", "at"}
 _OPEN_Q = "“\"«„'‘"
 _CLOSE_Q = "”\"»“'’"
 
@@ -63,6 +64,9 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
     if cand.label == "organization" and cand.origin == "model" and any(
             t[:1].islower() and t.lower() not in _LOWER_OK and not names.is_org_word(t) for t in toks):
         return True  # "Kazakh authorities": an adjective and a common noun
+    if cand.label == "organization" and cand.origin == "model" and any(
+            t in _NAME_LINKS and (i + 1 == len(toks) or not toks[i + 1][:1].isupper()) for i, t in enumerate(toks)):
+        return True  # "Talgar to the firm": "to" inside a name links capitalised words ("Committee to Protect")
     if len(toks) == 1 and text.endswith("s") and names.is_given_name(text[:-1]) and not names.is_given_name(text):
         return True  # "the two Seriks": a plural of a given name
     if cand.label == "organization" and cand.origin == "model" and len(toks) > 1 and names.is_role_word(toks[-1]):

@@ -110,11 +110,14 @@ def retype(doc: str, cand: Cand) -> str | None:
             return "person"  # an unfamiliar given name before a surname ending: "Makhambet Seitov"
         if cand.label == "location" and text.isupper() and len(text) <= 3 and territory_code(text) is None:
             return "organization"  # a party or group code in a list, not a country
-        if len(toks) == 1 and cand.label in {"location", "organization"} and _HUMAN_VERB.match(doc[cand.end:cand.end + 80]) \
+        if len(toks) == 1 and cand.label in {"location", "organization"} and not text.isupper() \
+                and _HUMAN_VERB.match(doc[cand.end:cand.end + 80]) \
                 and not names.is_demonym(toks[0]) \
                 and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
             return "person"
     if cand.label == "person":
+        if len(toks) == 1 and re.fullmatch(r"[A-Z]{2,6}", text) and not names.is_given_name(text):
+            return "organization"  # "KNB spokesperson X": an acronym, not a person
         if has_org_word and names.person_name_score(toks) < 0.5:
             return "organization"
         if all(names.is_role_word(t) or names.is_honorific(t) or not t[:1].isupper() for t in toks):

@@ -123,7 +123,7 @@ def _name_like(word: str) -> bool:
 
 
 _TWO_NAMES = re.compile(r"(?<![\w.'’-])(?P<given>[A-Z][a-z]+)(?P<patronymic>\s+[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna))?"
-                        r"\s+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
+                        r"\s+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=['’]s\b|[^\w'’-]|$)")  # possessive allowed
 
 
 def morphology_names(doc: str) -> Iterator[Cand]:
@@ -164,6 +164,16 @@ def list_row_names(doc: str) -> Iterator[Cand]:
         if is_territory(m.group("loc")):
             yield Cand(m.start("loc"), m.end("loc"), "location", "list_row")
             yield Cand(m.start("org"), m.end("org"), "organization", "list_row")
+
+
+_DOMAIN = re.compile(r"(?<![\w@./-])(?P<site>[A-Z][\w-]+\.(?:kz|kg|uz|tj|tm|ru|ua|by|az|am|ge|com|org|net|info|media|news))\b"
+                     r"(?![./\w])")
+
+
+def domain_names(doc: str) -> Iterator[Cand]:
+    """A news site named by its domain ("Orda.kz", "Vlast.kz") is an organisation."""
+    for m in _DOMAIN.finditer(doc):
+        yield Cand(m.start("site"), m.end("site"), "organization", "domain")
 
 
 _DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2}),\s+(?=(?:\d{1,2}\s+)?"

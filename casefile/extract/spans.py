@@ -139,6 +139,7 @@ def extend_right(doc: str, cand: Cand) -> Cand:
 
 
 # the bodies a town's name is put before ("the Aktau court"), unlike a brand before its kind ("X plant")
+_FUNCTION_WORDS = frozenset({"to", "the", "of", "for", "and", "a", "an", "in", "on", "by", "with", "from", "at", "or"})
 _PUBLIC_BODIES = frozenset({"court", "police", "akimat", "administration", "prison", "council", "maslikhat",
                             "garrison", "colony"})
 
@@ -156,6 +157,8 @@ def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
     tail = re.match(r"(?: [a-z][a-z'’]*(?![\w-])){1,3}", doc[cand.end:cand.end + 50])
     if tail and (is_place or town_body):  # up to three lowercase words ending on an organisation word
         words = tail.group().split(" ")[1:]
+        stop = next((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), len(words))
+        words = words[:stop]  # "Talgar to the firm": a preposition ends the name
         heads = [i for i, w in enumerate(words) if (names.is_org_word(w) if is_place else w in _PUBLIC_BODIES)]
         if heads:
             end = cand.end + len(" ".join([""] + words[:heads[-1] + 1]))

@@ -57,6 +57,10 @@ _DENIES = re.compile(SUBJECT + r"\s+(?:\w+\s+)?(?P<trig>denies|denied|rejects|re
 # "his own interrogation protocol", "A's interrogation record": a record of A being questioned
 _OWN_PROTOCOL = re.compile(r"(?P<subj>" + PER + r"|his|her|their)(?:'s|’s)?\s+(?:own\s+)?(?P<trig>interrogation|questioning)\s+"
                            r"(?:protocols?|records?|reports?|transcripts?)\b")
+# "A search was carried out at A's home", "searches were conducted in the flats of A and B"
+_SEARCH_AT = re.compile(r"\b(?P<trig>[Ss]earch(?:es)?)\s+(?:was|were|had\s+been)\s+(?:carried\s+out|conducted|held|made)\s+"
+                        r"(?:at|in)\s+(?:the\s+)?(?:(?:homes?|flats?|apartments?|offices?|houses?)\s+of\s+(?P<subj>" + PLIST
+                        + r")|(?P<subj2>" + PER + r")(?:'s|’s)\s+(?:home|flat|apartment|office|house))")
 _SEARCHED_HOME = re.compile(r"(?P<subj>" + PLIST + r"|his|her|their)(?:'s|’s)?\s+(?:home|homes|apartment|apartments|office|house|flat)s?"
                             + AUX + r"(?P<trig>searched|raided)")
 _WITH_FINE = re.compile(r"(?P<trig>with\s+(?:a\s+|heavy\s+)?fines?|ordered\s+to\s+pay\s+a\s+fine)\b")
@@ -152,6 +156,10 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
     for m in _SEARCHED_HOMES_OF.finditer(masked):
         if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
             yield from emit("search_seizure", ms.mentions_in(m.group("subj")), m.start("trig"))
+    for m in _SEARCH_AT.finditer(masked):
+        if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+            subjects = ms.mentions_in(m.group("subj") or m.group("subj2"))
+            yield from emit("search_seizure", subjects, m.start("trig"))
     for regex in (_SEIZED, _SEARCHED_HOME):
         for m in regex.finditer(masked):
             if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
