@@ -52,6 +52,7 @@ SAME_TOKEN = [
     ("Baiyev", "Baiev"),
     ("Khasenov", "Hasenov"),
     ("Aleksandr", "Alexandr"),
+    ("Aleksandr", "Alexander"),
     ("Tokhtarbay", "Tokhtarbai"),
     ("Aybek", "Aibek"),
     ("Kassym", "Kasym"),

@@ -117,6 +117,7 @@ _DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tz", "ts"),
         (r"^x", "h"),  # Uzbek Latin: Xurshid = Khurshid
         (r"x", "ks"),  # Alexandr / Aleksandr
+        (r"ander$", "andr"),  # Alexander / Aleksandr
         (r"ou", "u"),  # French-style Oumarov
         (r"(?<=[^aeiouy])yo", "e"),  # Ё: Fyodor / Fedor, Artyom / Artem
         (r"ye", "e"),  # Yerlan / Erlan, Sergeyev / Sergeev, Aliyev / Aliev
