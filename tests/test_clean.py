@@ -38,6 +38,8 @@ def test_plain_article_is_unchanged() -> None:
         "If you have found a spelling error, please, notify us by selecting that text and pressing *Ctrl+Enter*.",
         "Share this article",
         "Share on Facebook",
+        "Share: Facebook Twitter Telegram",
+        "Поделиться: ВКонтакте, Telegram",
         "Tweet",
         "Facebook Twitter WhatsApp",
         "We use cookies to give you the best experience on our website.",

@@ -34,6 +34,7 @@ _LINE_PATTERNS = [
     rf"(share|tweet|pin|поделиться)( (this|it|the)( article| story| post| page| news)?)?"
     rf"( (on|via|в|на) ({_SOCIAL}))?[:!.]?",
     rf"(({_SOCIAL})[ ,|•·]*)+",
+    rf"(share|поделиться)( (this|it|the)( article| story| post| page| news)?)? ?[:\-–]? ?(({_SOCIAL})[ ,|•·]*)+",
     # Legal notices.
     r".*\b(all rights reserved|все права защищены)\b.*",
     r"©.*|(\(c\)|copyright ©?) ?\d{4}\b.*",
