@@ -684,3 +684,23 @@ def test_searches_carried_out_at_someones_home(spacy_backend, text):
 def test_no_search_was_carried_out(spacy_backend):
     facts, _ = run(spacy_backend, "No search was carried out at Rustem Zhanuzakov's home, his lawyer said.")
     assert of_type(facts, "search_seizure") == []
+
+
+def test_court_style_verdict_found_guilty_and_sentenced_him(spacy_backend):
+    text = ("The court found Bekov Marat Serikovich guilty under Art. 174 part 1 of the Criminal Code and "
+            "sentenced him to 3 (three) years of imprisonment.")
+    facts, ex = run(spacy_backend, text)
+    assert names_of(ex) == {"Bekov Marat Serikovich"}  # "Art." is no one
+    assert ("conviction", "Bekov Marat Serikovich", "Article 174 of the Criminal Code", None, None) in facts
+    assert ("sentence", "Bekov Marat Serikovich", None, "3 years prison", None) in facts
+
+
+def test_found_not_guilty_is_an_acquittal(spacy_backend):
+    facts, _ = run(spacy_backend, "On Friday the court found Aigul Serikova not guilty of fraud.")
+    assert ("acquittal", "Aigul Serikova", None, None, None) in facts
+    assert of_type(facts, "conviction") == []
+
+
+def test_her_before_a_noun_is_a_possessive_not_the_person_acted_on(spacy_backend):
+    facts, _ = run(spacy_backend, "Aigul Serikova spoke to reporters. Police detained her brother Nurlan Serikov.")
+    assert [f[1] for f in of_type(facts, "detention")] == ["Nurlan Serikov"]

@@ -102,3 +102,21 @@ def test_register_backend_selects_custom_backend(monkeypatch):
     assert analysis.spans == [Span(0, 10, "person", "Anna Koval")]
     with pytest.raises(ConfigError, match="fake-test"):  # now listed among the available names
         load_backend(Config(ner_backend="missing"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was charged under Art. 174 of the code.", 1),
+    ("The court heard Bekov M.S. read his statement. It lasted an hour.", 2),
+    ("He met Mr. Abenov. The meeting was short.", 2),
+    ("It was Art.\nNew line starts here.", 2),  # a line break is always a break
+])
+def test_join_abbreviations(text, expected):
+    from casefile.nlp.backends import join_abbreviations
+
+    # the splits a statistical splitter makes after each period that ends a token
+    cuts = [i + 1 for i, ch in enumerate(text) if ch == "." and (i + 1 == len(text) or text[i + 1] in " \n")]
+    spans, start = [], 0
+    for cut in cuts:
+        spans.append((start, cut))
+        start = cut + 1 if cut < len(text) else cut
+    assert len(join_abbreviations(text, spans)) == expected

@@ -43,6 +43,8 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
         return True
     if doc[cand.end:cand.end + 1] == "$":  # "US$5,000"
         return True
+    if len(toks) == 1 and re.match(r"\.\s*\d", doc[cand.end:cand.end + 4]):
+        return True  # "Art. 174", "No. 7": an abbreviation before a number
     if (lowered[-1] in _LAW_HEAD and not _org_before_of(toks)) or (lowered[0] in _LAW_HEAD and cand.label != "person"):
         return True  # "the Media Law", "Code of Conduct" - but not "Bureau for ... Rule of Law"
     if lowered[-1] in _MEDIA_TAIL:

@@ -7,6 +7,8 @@ backend with ``@register_backend("name")``.
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
@@ -38,6 +40,29 @@ def split_at_lines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
                 pos = i + 1
         if text[pos:end].strip():
             out.append(_strip(text, pos, end))
+    return out
+
+
+# a sentence that ends on one of these and a next one that opens with a digit or a lower-case
+# letter are one sentence: "under Art. | 174", "Bekov M.S. | posted"
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Art|Arts|No|Nos|Para|Paras|Part|Pt|Ch|Sec|St|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|Inc|Ltd|"
+                               r"Co|Corp|vs|cf|etc|approx|p|pp|Vol|Ref)|\b[A-Z](?:\.[A-Z])*)\.$")
+
+
+_TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Art|No)\.$")
+
+
+def join_abbreviations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo sentence breaks after an abbreviation or an initial when the text runs on."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        before = text[out[-1][0]:out[-1][1]] if out else ""
+        if out and "\n" not in text[out[-1][1]:start] and (
+                _TITLE_END.search(before)  # "Mr. | Abenov": a title always runs on
+                or (_ABBREVIATION_END.search(before) and re.match(r"[a-z0-9(]", text[start:start + 1]))):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out
 
 
@@ -114,7 +139,8 @@ class SpacyBackend:
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """Run the pipeline over texts (in worker processes when configured)."""
         for doc in self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process):
-            sentences = split_at_lines(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
+            sentences = join_abbreviations(doc.text, split_at_lines(doc.text, [(s.start_char, s.end_char)
+                                                                                for s in doc.sents]))
             spans = [
                 Span(e.start_char, e.end_char, SPACY_LABELS[e.label_], e.text)
                 for e in doc.ents

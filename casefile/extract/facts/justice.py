@@ -26,8 +26,12 @@ _COORDINATED = {t: re.compile(SUBJECT + APPOSITION + AUX + r"(?:" + _ALL_TRIGGER
                               r"escorted|transferred)\b(?:[^.;⟨]|⟨[ALO]\d+⟩){0,150}?"
                               r",?\s+and\s+(?:then\s+|later\s+|subsequently\s+)?(?:was\s+|were\s+)?(?P<trig>" + p + r")\b")
                 for t, p in TRIGGERS.items()}
-_ACTIVE = {t: re.compile(r"\b(?P<trig>" + TRIGGERS[t] + r")\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + PLIST + r")")
+# the people acted on, or an object pronoun: "sentenced him to", "fined her for" (not "fined her brother X")
+_OBJECT = r"(?:" + PLIST + r"|\b(?:him|them)\b|\bher(?=\s+(?:to|for|with|on|in|under|at)\b|\s*[.,;]))"
+_ACTIVE = {t: re.compile(r"\b(?P<trig>" + TRIGGERS[t] + r")\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + _OBJECT + r")")
            for t in ("detention", "interrogation", "sentence", "conviction", "fine", "release", "charge", "acquittal")}
+# "found A guilty under ...", "found her not guilty"
+_FOUND = re.compile(r"\b(?P<trig>found)\s+(?P<subj>" + _OBJECT + r")\s+(?P<neg>not\s+)?guilty\b")
 _ORG_SUBJECT = re.compile(r"\bfrom\s+(?:the\s+)?(?P<subj>" + ORG + r")" + AUX + r"(?P<trig>charged|fined|accused)\b")
 _SPENT = re.compile(SUBJECT + r"[^.;⟨]{0,60}?\bspent\s+(?P<trig>[\w\s-]{1,20}?\s(?:days?|weeks?|months?|years?))\s+"
                     r"(?:in\s+)?(?:prison|jail|custody|detention|pre-trial\s+detention)")
@@ -74,8 +78,13 @@ _COMPLAINT = re.compile(r"(?P<subj>" + PER + r"|" + ORG + r")[^.;⟨]{0,40}?\b(?
                         r"(?P<obj>" + PER + r"|" + ORG + r"|official|blogger|journalist|activist|man|woman)")
 
 
+_OBJECT_PATTERNS = frozenset([*_ACTIVE.values(), _FOUND])  # where "her" is an object, not a possessive
+
+
 def _subjects(ms: MaskedSentence, ctx: DocContext, m: re.Match[str], group: str = "subj") -> list[Slot]:
     text = m.group(group)
+    text = {"him": "he", "them": "they"}.get(text, "she" if text == "her" and group == "subj" and m.re in _OBJECT_PATTERNS
+                                                 else text)
     if re.fullmatch(PRONOUN + r"|their|his|her|my", text):
         return ctx.antecedent(ms.offset(m.start(group)), text)
     return ms.mentions_in(text, "P") or ms.mentions_in(text, "O")
@@ -121,6 +130,11 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
             if negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
                 continue
             yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
+    for m in _FOUND.finditer(masked):
+        if negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+            continue
+        yield from _justice_event(ms, ctx, "acquittal" if m.group("neg") else "conviction", _subjects(ms, ctx, m),
+                                  m, text, emit)
     for type_, pattern in _ACTIVE.items():
         for m in pattern.finditer(masked):
             if negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):

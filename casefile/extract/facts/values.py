@@ -55,6 +55,7 @@ def _kind(text: str) -> str | None:
 def sentence_term(text: str) -> str | None:
     """"three years of imprisonment" -> "3 years prison"; "a five-year prison sentence" ->
     "5 years prison"; suspended terms keep "suspended"."""
+    text = re.sub(r"(\d+)\s*\((?:[a-z]+[\s-]?)+\)", r"\1", text)  # "3 (three) years": court style
     half = re.search(r"\b(\w+)\s+and\s+a\s+half\s+(years?|months?)", text, re.IGNORECASE)
     if half and _number(half.group(1)) is not None:  # "eight and a half years" -> "8.5 years"
         text = text[:half.start()] + f"{_number(half.group(1)) + 0.5:g} {half.group(2)}" + text[half.end():]
