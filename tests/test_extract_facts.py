@@ -704,3 +704,12 @@ def test_found_not_guilty_is_an_acquittal(spacy_backend):
 def test_her_before_a_noun_is_a_possessive_not_the_person_acted_on(spacy_backend):
     facts, _ = run(spacy_backend, "Aigul Serikova spoke to reporters. Police detained her brother Nurlan Serikov.")
     assert [f[1] for f in of_type(facts, "detention")] == ["Nurlan Serikov"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Blogger Aset Nurlanov was placed in pre-trial detention for two months.", ("detention", "Aset Nurlanov")),
+    ("Journalist Timur Saparov was pardoned by presidential decree in March.", ("release", "Timur Saparov")),
+])
+def test_more_justice_wordings(spacy_backend, text, expected):
+    facts, _ = run(spacy_backend, text)
+    assert expected in {(f[0], f[1]) for f in facts}

@@ -33,6 +33,8 @@ def junk(doc, surface, label, headings=(), starts=frozenset({0}), origin="model"
         ("Kazakh Themis said", "Kazakh Themis", "location"),
         ("it cost US$500 in fines", "US", "location"),  # currency prefix
         ("he met the Deputy Mayor of Aktau today", "Deputy Mayor of Aktau", "organization"),  # job titles
+        ("fined 100 MCI for a picket", "MCI", "organization"),  # a unit after a number
+        ("charged under Art. 174 of the code", "Art", "person"),  # an abbreviation before a number
         ("the Deputy Head said", "Deputy Head", "person"),
         ("the UN Special Rapporteur said", "UN Special Rapporteur", "organization"),
         ("the Regional Communication Officer said", "Regional Communication", "organization"),  # org + role word

@@ -43,6 +43,8 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
         return True
     if doc[cand.end:cand.end + 1] == "$":  # "US$5,000"
         return True
+    if len(toks) == 1 and text.isupper() and re.search(r"\d\s*$", doc[max(0, cand.start - 4):cand.start]):
+        return True  # "100 MCI", "5 KZT": a unit after a number
     if len(toks) == 1 and re.match(r"\.\s*\d", doc[cand.end:cand.end + 4]):
         return True  # "Art. 174", "No. 7": an abbreviation before a number
     if (lowered[-1] in _LAW_HEAD and not _org_before_of(toks)) or (lowered[0] in _LAW_HEAD and cand.label != "person"):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from casefile.extract.spans import Cand
 from casefile.nlp import lexicons, names
+from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town
 from casefile.nlp.territories import is_territory
 
@@ -126,6 +127,15 @@ _TWO_NAMES = re.compile(r"(?<![\w.'’-])(?P<given>[A-Z][a-z]+)(?P<patronymic>\s
                         r"\s+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=['’]s\b|[^\w'’-]|$)")  # possessive allowed
 
 
+def _given_like(word: str) -> bool:
+    """A known given name, or a word that could only be one: not English, not a place, a people,
+    an organisation or a role word ("Aset" before "Nurlanov")."""
+    if names.is_given_name(word):
+        return True
+    return not (is_english_word(word) or is_town(word) or is_territory(word) or names.is_demonym(word)
+                or names.is_org_word(word) or names.is_role_word(word) or names.looks_like_surname(word))
+
+
 def morphology_names(doc: str) -> Iterator[Cand]:
     """A known given name followed by a word with a surname ending is a person ("Askhat
     Zheksebayev", "Dmitriy Vasilyevich Orlov"), though the model tagged nothing there."""
@@ -135,7 +145,7 @@ def morphology_names(doc: str) -> Iterator[Cand]:
         if m is None or word.start() < end:
             continue
         given, surname = m.group("given"), m.group("surname")
-        if names.is_given_name(given) and names.has_strong_surname_suffix(surname) \
+        if _given_like(given) and names.has_strong_surname_suffix(surname) \
                 and not names.is_org_word(surname) and not names.is_role_word(given):
             end = m.end()
             yield Cand(m.start(), m.end(), "person", "morphology")

@@ -19,11 +19,12 @@ AUX = r"\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|got|being)\s+" +
 
 TRIGGERS = {
     "detention": r"detained|arrested|taken\s+into\s+custody|placed\s+under\s+(?:house\s+)?arrest|"
-                 r"remanded(?:\s+in\s+custody)?|jailed|taken\s+off\s+the\s+plane",
+                 r"remanded(?:\s+in\s+custody)?|jailed|taken\s+off\s+the\s+plane|"
+                 r"placed\s+in\s+(?:pre-trial\s+)?(?:detention|custody)",
     "interrogation": r"interrogated|questioned|summoned\s+for\s+(?:questioning|interrogation)",
     "conviction": r"convicted|found\s+guilty",
     "sentence": r"sentenced",
-    "release": r"released|freed|paroled|let\s+go",
+    "release": r"released|freed|paroled|let\s+go|pardoned|amnestied",
     "acquittal": r"acquitted|cleared\s+of\s+(?:all\s+)?charges",
     "fine": r"fined",
     "charge": r"charged|accused|indicted|prosecuted",

@@ -15,7 +15,8 @@ _KINDS = [
     (r"house\s+arrest", "house arrest"),
     (r"probation", "probation"),
     (r"correctional\s+labou?r|community\s+service|public\s+works", "corrective labour"),
-    (r"prison|imprisonment|jail|incarceration|penal\s+colony|deprivation\s+of\s+(?:liberty|freedom)", "prison"),
+    (r"prison|imprisonment|jail|incarceration|(?:penal|correctional|labou?r|security|regime)\s+colony|"
+     r"deprivation\s+of\s+(?:liberty|freedom)", "prison"),
 ]
 _TERM = re.compile(
     _NUM + r"[\s-]+(?P<unit>years?|months?|days?)(?:\s+and\s+(?P<n2>\d+|\w+)[\s-]+(?P<unit2>months?|days?))?"
