@@ -29,6 +29,7 @@ def _towns() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
 def is_town(text: str) -> bool:
     """True when ``text`` is the name of a town of 15,000+ people and not a known given name."""
     text = text.strip()

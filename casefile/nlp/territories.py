@@ -17,6 +17,7 @@ def _names() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
 def is_territory(text: str) -> bool:
     """True when ``text`` names a country or territory ("Austria", "Turkiye", "U.S.").
 
