@@ -212,7 +212,10 @@ def print_case(con: Console, record: CaseRecord) -> None:
                    ("#", "date", "step", "details", "co-defendants", "source"))
     for i, step in enumerate(record.steps, 1):
         f = step.fact
-        table.add_row(str(i), f.date or "", f.type, Text(fact_details(f)),
+        details = fact_details(f)
+        if f.subject != record.person.id:  # a complaint against this person: say who made it
+            details = "; ".join(p for p in (f"by {f.subject_name}", f.value) if p)
+        table.add_row(str(i), f.date or "", f.type, Text(details),
                       Text(", ".join(r.name for r in step.co_defendants)), fact_sources(f))
     con.print(table)
     names = ", ".join(f"{r.name} ({r.id})" for r in record.co_defendants) or "(none)"

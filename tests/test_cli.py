@@ -525,3 +525,10 @@ def test_python_dash_m(db):
                           env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["documents"] == 2
+
+
+def test_case_of_the_target_of_a_complaint_names_who_complained(fdb):
+    result = run("case", "Oleg Varin", "--db", fdb)
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if "complained_against" in line)
+    assert "by Dana Orlova" in row
