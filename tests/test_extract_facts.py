@@ -713,3 +713,9 @@ def test_her_before_a_noun_is_a_possessive_not_the_person_acted_on(spacy_backend
 def test_more_justice_wordings(spacy_backend, text, expected):
     facts, _ = run(spacy_backend, text)
     assert expected in {(f[0], f[1]) for f in facts}
+
+
+def test_owner_of_a_coined_company_name(spacy_backend):
+    facts, _ = run(spacy_backend, "The claimant was the construction magnate Aidar Rakhimov, the owner of the "
+                                  "TK-group Corporation.")
+    assert ("position", "Aidar Rakhimov", "TK-group Corporation", "owner", None) in facts

@@ -142,6 +142,8 @@ def test_nickname_mentions_finds_every_whole_word_occurrence():
      ["Ministry of Water Resources of Kyrgyzstan", "Tulpar Security Committee"]),
     ("the Deputy Head of the Department of Finance said", []),  # a title and a generic body
     ("the Supreme Court ruled", []),  # two generic words: left to the model
+    ("the owner of the TK-group Corporation said", ["TK-group Corporation"]),  # a coined word and its head
+    ("the Kazakh Bank said", []),  # a demonym is not a coined word
     ("the Press Committee of the Steppe Prosecutor's Office", []),  # two bodies, neither named enough alone
     ("a Position Statement On Reprisals Against Steppe Society", []),  # a title in Title Case
 ])
@@ -220,3 +222,12 @@ def test_nickname_known_among_a_group():
 ])
 def test_domain_names(doc, expected):
     assert [doc[c.start:c.end] for c in domain_names(doc)] == expected
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    ('He runs the YouTube project "Civil Watch - Aktau" with friends.', ["Civil Watch - Aktau"]),
+    ("The website «Zhas Tolqyn» reported it.", ["Zhas Tolqyn"]),
+    ('His video "The House of Bribes" was removed.', []),  # a title, not a body
+])
+def test_quoted_names_after_a_kind_of_body(doc, expected):
+    assert [doc[c.start:c.end] for c in quoted_org_names(doc)] == expected

@@ -35,6 +35,7 @@ from casefile.extract.rules import (
     quoted_org_names,
 )
 from casefile.extract.spans import Cand, extend_org_head, extend_right, split_lines, trim
+from casefile.nlp import names
 from casefile.models import Analysis, Fact, LocalEntity, Mention, Quote
 
 
@@ -51,10 +52,12 @@ def _merge_rule_spans(model: list[Cand], rule: list[Cand]) -> list[Cand]:
     return kept_rules + [m for m in model if not any(_overlaps(m, r) for r in kept_rules)]
 
 
-def _covers_model(rule: Cand, model: list[Cand]) -> bool:
-    """A rule name may replace model spans only when they are places inside it ("Court of Aktau"):
-    where the model found a person or an organisation, its boundaries stand."""
-    return all(rule.start <= m.start and m.end <= rule.end and m.label == "location"
+def _covers_model(text: str, rule: Cand, model: list[Cand]) -> bool:
+    """A rule name may replace model spans only when they are places inside it ("Court of Aktau")
+    or its bare head word ("Corporation" of "BI-group Corporation"): where the model found a
+    person or a whole organisation, its boundaries stand."""
+    return all(rule.start <= m.start and m.end <= rule.end
+               and (m.label == "location" or names.is_org_word(m.text(text)))
                for m in model if _overlaps(rule, m))
 
 
@@ -116,7 +119,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
                 model.append(cand)
     rule = list(honorific_names(text)) + list(quoted_org_names(text)) + list(dateline_places(text))
     rule += list(list_row_names(text)) + [c for c in domain_names(text) if _fills_gap(c, model)]
-    rule += [c for c in headed_org_names(text, headings) if _covers_model(c, model)]
+    rule += [c for c in headed_org_names(text, headings) if _covers_model(text, c, model)]
     rule += [c for c in morphology_names(text) if _fills_gap(c, model)]
     rule += [c for c in town_mentions(text) if not any(_overlaps(c, m) for m in model)]
     cands = _merge_rule_spans(model, rule)

@@ -37,8 +37,13 @@ def honorific_names(doc: str) -> Iterator[Cand]:
             yield Cand(start, start + len(" ".join(tokens)), "person", "honorific")
 
 
+# kinds of bodies whose name follows in quotes, as legal forms do: "the YouTube project “X”"
+_KINDS = ("project", "channel", "movement", "initiative", "campaign", "newspaper", "weekly", "magazine", "portal",
+          "website", "party", "bloc", "union", "network", "coalition", "club", "group")
+
+
 def _legal_form_pattern() -> re.Pattern[str]:
-    forms = sorted(lexicons.legal_form_words(), key=len, reverse=True)
+    forms = sorted([*lexicons.legal_form_words(), *_KINDS], key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
     return re.compile(r"\b(?:" + alternation + r")\s*[" + re.escape(_OPEN_QUOTES) + "]", re.IGNORECASE)
 
@@ -113,9 +118,17 @@ def _headed(phrase: str, offset: int) -> Cand | None:
         last = len(words) - 1  # "Bureau for Human Rights and Rule of Law", "Court of Aktau"
     first = 1 if words[0] in {"The", "A", "An"} else 0
     core = [w for w in words[first:last + 1] if w not in _CONNECTORS]
-    if len(core) < 3 or not any(_name_like(w) for w in core):
+    if not any(_name_like(w) for w in core):
         return None
+    if len(core) < 3 and not (len(core) == 2 and _coined(core[0])):
+        return None  # "Supreme Court": a generic pair, left to the model; "Halyk Bank": a coined name
     return Cand(offset + toks[first].start(), offset + toks[last].end(), "organization", "org_head")
+
+
+def _coined(word: str) -> bool:
+    """A word that only a name would use: no English word, given name, place or title."""
+    return _name_like(word) and not (is_english_word(word) or names.is_given_name(word)
+                                     or is_town(word) or is_territory(word) or names.is_demonym(word))
 
 
 def _name_like(word: str) -> bool:

@@ -149,7 +149,8 @@ def harmonise_place_types(clusters: list[ClusterInfo]) -> None:
     places = {fold(c.name) for c in clusters if c.type == "location"}
     for c in clusters:
         word = c.name
-        if c.type in {"organization", "person"} and len(word.split()) == 1 and (fold(word) in places or is_town(word)) \
+        if c.type in {"organization", "person"} and len(word.split()) == 1 \
+                and (fold(word) in places or (len(word) > 3 and is_town(word))) \
                 and not word.isupper() and not names.is_given_name(word) and not names.looks_like_surname(word) \
                 and not names.is_org_word(word):
             c.type = "location"
