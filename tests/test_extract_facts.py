@@ -719,3 +719,9 @@ def test_owner_of_a_coined_company_name(spacy_backend):
     facts, _ = run(spacy_backend, "The claimant was the construction magnate Aidar Rakhimov, the owner of the "
                                   "TK-group Corporation.")
     assert ("position", "Aidar Rakhimov", "TK-group Corporation", "owner", None) in facts
+
+
+def test_position_in_a_named_project_on_a_platform(spacy_backend):
+    text = 'Almaty blogger Arman Seitov, the manager of the YouTube project "Civil Watch - Aktau", was questioned.'
+    facts, _ = run(spacy_backend, text)
+    assert ("position", "Arman Seitov", "Civil Watch - Aktau", "manager", None) in facts

@@ -67,6 +67,8 @@ _HEADS = re.compile(r"(?P<per>" + PER + r")\s*,?\s+(?:who\s+)?(?:now\s+|currentl
 _HEAD_ROLE = {"heads": "head", "headed": "head", "leads": "leader", "led": "leader", "chairs": "chair",
               "chaired": "chair", "directs": "director", "directed": "director", "runs": "head", "ran": "head",
               "founded": "founder", "co-founded": "co-founder"}
+_NAMED_AFTER = re.compile(r"\s+(?:project|channel|page|account|group|movement|initiative|programme|program|show)\s*"
+                          r"[“\"«]?(?P<org>" + ORG + r")")
 _MEMBER_FROM = re.compile(r"(?P<per>" + PLIST + r")\s+(?:from|of|representing)\s+(?:the\s+)?(?:[^⟨⟩.;,]{0,40}?)?[“\"«]?(?P<org>" + ORG + r")")
 _MEMBER_OF = [
     re.compile(r"\bmember\s+of\s+(?:the\s+)?(?P<org>" + ORG + r")(?:\s+(?:party|movement|union|bloc|group))?\s*,?\s*(?P<per>" + PER + r")"),
@@ -133,6 +135,9 @@ def relation_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
             if m.groupdict().get("rank") and not names.is_role_word(m.group("rank")):
                 continue  # "the head of B, Colonel A" - a rank, not any capitalised word
             org = ms.slot(m.group("org")) if "org" in m.groupdict() and m.group("org") else None
+            named = _NAMED_AFTER.match(masked, m.end("org")) if org is not None else None
+            if named:  # "the manager of the YouTube project “X”": X is the body, YouTube its platform
+                org = ms.slot(named.group("org"))
             value = _clean_role(role + (m.group("rest") or "" if "rest" in m.groupdict() else ""), ms, doc)
             yield from emit(_fact(ms, "position", ms.slot(m.group("per")), org, value))
     for m in _HEADS.finditer(masked):
