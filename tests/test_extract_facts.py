@@ -725,3 +725,17 @@ def test_position_in_a_named_project_on_a_platform(spacy_backend):
     text = 'Almaty blogger Arman Seitov, the manager of the YouTube project "Civil Watch - Aktau", was questioned.'
     facts, _ = run(spacy_backend, text)
     assert ("position", "Arman Seitov", "Civil Watch - Aktau", "manager", None) in facts
+
+
+def test_case_brought_at_the_request_of_a_company(spacy_backend):
+    text = ("Dana Serikova and Marat Ospanov were detained in Almaty. The case was opened at the request of the "
+            "heads of Steppe Savings Bank, filed in April.")
+    facts, _ = run(spacy_backend, text)
+    got = {(f[1], f[2]) for f in of_type(facts, "complained_against")}
+    assert got == {("Steppe Savings Bank", "Dana Serikova"), ("Steppe Savings Bank", "Marat Ospanov")}
+
+
+def test_a_request_outside_a_case_is_no_complaint(spacy_backend):
+    text = "Dana Serikova and Marat Ospanov opened a school. It was built at the request of the Steppe Savings Bank."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "complained_against") == []

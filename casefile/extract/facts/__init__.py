@@ -27,7 +27,7 @@ def _trigger() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:" + words + r"|" + KINSHIP + r"|" + BOSS + r"|" + roles + r"|member|from|ordered|instructed|"
         r"testif\w*|testimon\w*|seized|confiscated|freedom|fines?|spent|case|trial|hearing|upheld|overturned|"
-        r"lawsuit|complaint|claimant|complainant|plaintiff|petition|retracted|recanted|rejected|withdrew|received|got|handed|given|sentences?|"
+        r"lawsuit|complaint|claimant|complainant|plaintiff|petition|request|retracted|recanted|rejected|withdrew|received|got|handed|given|sentences?|"
         r"questioning|interrogations?|witness\w*|custody|arrest\w*|denie[sd]|guilty|search(?:es)?)\b",
         re.IGNORECASE,
     )

@@ -117,12 +117,13 @@ def _law_after(ms: MaskedSentence, pos: int, doc: str, ctx: DocContext) -> tuple
 def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fact]:
     """Every justice event the sentence states about people (or organisations)."""
     masked = ms.masked
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, int, object]] = set()
 
     def emit(type_: str, subjects: list[Slot], pos: int, **kw: object) -> Iterator[Fact]:
+        target = kw.get("object") if type_ == "complained_against" else None  # one complaint may name several
         for s in subjects:
-            if (type_, s.cluster) not in seen:
-                seen.add((type_, s.cluster))
+            if (type_, s.cluster, target) not in seen:
+                seen.add((type_, s.cluster, target))
                 yield _fact(ms, ctx, type_, s, pos, **kw)
 
     for type_, pattern in [*_PASSIVE.items(), *_COORDINATED.items()]:
@@ -208,6 +209,15 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
             obj = against[0].cluster if against else _prior_other(ms, ctx, subj)
             if obj is not None:  # "The claimant was X": the complaint was against the person the text is about
                 yield from emit("complained_against", subj, m.start("trig"), object=obj)
+    for m in _AT_REQUEST_OF.finditer(masked):
+        if negated(masked[max(0, m.start() - 40):m.start()]) or not _JUSTICE_CONTEXT.search(
+                ctx.text[max(0, ms.start - 400):ms.end]):
+            continue  # "at the request of the family": a complaint only where a case is being told
+        subj = _subjects(ms, ctx, m)
+        targets = ctx.antecedent(ms.start, "they") or ctx.antecedent(ms.start, "he")
+        for target in targets:
+            if target.cluster not in {s.cluster for s in subj}:
+                yield from emit("complained_against", subj, m.start("trig"), object=target.cluster)
 
 
 def _prior_other(ms: MaskedSentence, ctx: DocContext, subjects: list[Slot]) -> int | None:
@@ -221,6 +231,12 @@ _CLAIMANT = re.compile(r"\b(?P<trig>claimant|complainant|plaintiff)s?\s+(?:was|w
 _COMPLAINT_BY = re.compile(r"\b(?P<trig>complaint|lawsuit|claim|statement\s+to\s+the\s+police|petition)\s+"
                            r"(?:filed\s+|lodged\s+|submitted\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
                            r"(?P<subj>" + PLIST + r"|" + ORG + r")")
+# "organised at the request of the heads of X": X asked for the case against the people named before
+_AT_REQUEST_OF = re.compile(r"\b(?:at|by|on|upon)\s+the\s+(?P<trig>request|complaint|application|petition)\s+of\s+(?:the\s+)?"
+                            r"(?:(?:heads?|management|leadership|head\s+office|owners?|lawyers?)\s+of\s+(?:the\s+)?)?"
+                            r"(?P<subj>" + ORG + r"|" + PER + r")")
+_JUSTICE_CONTEXT = re.compile(r"\b(?:detained|arrested|charged|searched|seized|case|prosecut\w+|interrogat\w+|"
+                              r"questioned|accused|convicted|sentenced)\b", re.IGNORECASE)
 _UNDER_LAW = re.compile(r"(?:(?!\b(?:while|whereas|and|but|who|which)\b)(?:[^.;⟨]|⟨[POLE]\d+⟩)){0,120}?"
                         r"(?:\bunder\s+|\(\s*)(?P<law>" + LAW + r")")  # "under Article N" or "(Article N)"
 
