@@ -105,6 +105,16 @@ def test_retype_a_bare_acronym_is_an_organisation(doc, label):
     assert retype(doc, cand(doc, "KNB", label)) == "organization"
 
 
+@pytest.mark.parametrize(("doc", "surface", "label", "expected"), [
+    ("Facebook, Instagram and Telegram remain popular.", "Instagram", "person", "organization"),
+    ("They laid flowers at the Monument of Independence in Taraz.", "Monument of Independence", "organization",
+     "location"),
+    ("They met in Gorky Park yesterday.", "Gorky Park", "organization", "location"),
+])
+def test_retype_platforms_and_landmarks(doc, surface, label, expected):
+    assert retype(doc, cand(doc, surface, label)) == expected
+
+
 def test_retype_person_after_a_kind_noun_stays_a_person():
     doc = "It is the company Marat Abenov owns."
     assert retype(doc, cand(doc, "Marat Abenov", "person")) == "person"

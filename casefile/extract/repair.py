@@ -40,6 +40,10 @@ _MEDIA_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z-]+\s+){0,2}(?:new
                            r"group|club|union|charity|project)\s+[“\"«]?$")
 
 
+_PLATFORMS = frozenset({"facebook", "instagram", "telegram", "whatsapp", "youtube", "tiktok", "twitter", "vkontakte",
+                        "odnoklassniki", "linkedin", "viber", "signal", "threads"})
+
+
 def _known_town(text: str) -> bool:
     return is_capital(text) or is_town(text)
 
@@ -82,8 +86,12 @@ def retype(doc: str, cand: Cand) -> str | None:
         return "location"  # "the Karaganda taxi driver": a home town before a person's trade
     if len(toks) == 1 and re.match(r"\s+(?:district|region|oblast|province)\b", doc[cand.end:cand.end + 12]):
         return "location"  # "the X district court": X names a district
-    if re.search(r"\s(?:Avenue|Street|Square|Boulevard|Prospect|Road|Lane|Highway|Embankment)$", text):
-        return "location"  # a street, not an organisation
+    if re.search(r"\s(?:Avenue|Street|Square|Boulevard|Prospect|Road|Lane|Highway|Embankment|Park|Monument|"
+                 r"Memorial|Cemetery|Bridge|Stadium)$", text) or re.match(r"(?:Monument|Memorial|Square|Park)\s+"
+                                                                     r"(?:of|to)\s", text):
+        return "location"  # a street, a square, a monument: a place, not an organisation
+    if text.lower() in _PLATFORMS:
+        return "organization"  # an online platform (the model calls some of them people)
     single_place_word = (len(toks) == 1 and not text.isupper() and not names.is_given_name(text)
                          and not names.looks_like_surname(text) and not has_org_word)
     if single_place_word and cand.label in {"organization", "person"} \
