@@ -210,3 +210,12 @@ def test_cleaning_arbitrary_text_is_idempotent(text: str) -> None:
     assert clean_text(result.text).text == result.text
     assert delete_spans(text, result.removed) == result.text
     assert all(0 <= start < end <= len(result.text) for start, end in result.headings)
+
+
+def test_rows_after_a_colon_line_are_a_list_not_headings():
+    from casefile.clean.headings import find_headings
+
+    text = ("Joint Statement On Press Freedom\n\nSigned by:\nSteppe Media Foundation\nNorthern Lights Committee\n\n"
+            "Press Freedom Matters Now\nThe statement was sent on Monday.")
+    found = [text[s:e] for s, e in find_headings(text)]
+    assert found == ["Joint Statement On Press Freedom", "Press Freedom Matters Now"]

@@ -141,6 +141,9 @@ def test_nickname_mentions_finds_every_whole_word_occurrence():
     ("He wrote to the Ministry of Water Resources of Kyrgyzstan and the Tulpar Security Committee.",
      ["Ministry of Water Resources of Kyrgyzstan", "Tulpar Security Committee"]),
     ("the Deputy Head of the Department of Finance said", []),  # a title and a generic body
+    ("the Steppe Bureau for Civil Liberties and the Rule of Law said",  # "and the" inside one name
+     ["Steppe Bureau for Civil Liberties and the Rule of Law"]),
+    ("said the Steppe Rights Watch's researcher", ["Steppe Rights Watch"]),  # no possessive in the name
     ("the Supreme Court ruled", []),  # two generic words: left to the model
     ("the owner of the TK-group Corporation said", ["TK-group Corporation"]),  # a coined word and its head
     ("the Kazakh Bank said", []),  # a demonym is not a coined word

@@ -27,11 +27,17 @@ def find_headings(text: str) -> list[Span]:
     if len(spans) < 2:
         return []
     headings: list[Span] = []
+    in_list = False  # the rows after "Signed by:" are a list of names, not headings
+    previous_end = None
     for start, end in spans:
         line = text[start:end]
-        if is_heading(line):
+        if previous_end is not None and text[previous_end:start].count("\n") > 1:
+            in_list = False  # a blank line ends the list
+        if not in_list and is_heading(line):
             offset = len(line) - len(line.lstrip())
             headings.append((start + offset, start + len(line.rstrip())))
+        in_list = line.rstrip().endswith(":") or (in_list and len(line.split()) <= MAX_HEADING_WORDS)
+        previous_end = end
     return headings
 
 

@@ -53,11 +53,11 @@ def _merge_rule_spans(model: list[Cand], rule: list[Cand]) -> list[Cand]:
 
 
 def _covers_model(text: str, rule: Cand, model: list[Cand]) -> bool:
-    """A rule name may replace model spans only when they are places inside it ("Court of Aktau")
-    or its bare head word ("Corporation" of "BI-group Corporation"): where the model found a
-    person or a whole organisation, its boundaries stand."""
+    """A rule name may replace model spans only when they lie inside it and are places, peoples or
+    other non-names ("Court of Aktau", "Norwegian ... Committee") or its bare head word ("Corporation"
+    of "BI-group Corporation"): where the model found a person or a whole organisation, it stands."""
     return all(rule.start <= m.start and m.end <= rule.end
-               and (m.label == "location" or names.is_org_word(m.text(text)))
+               and (m.label not in {"person", "organization"} or names.is_org_word(m.text(text)))
                for m in model if _overlaps(rule, m))
 
 

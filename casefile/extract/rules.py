@@ -92,11 +92,24 @@ def headed_org_names(doc: str, headings: list[tuple[int, int]] | None = None) ->
         if any(s <= phrase.start() < e for s, e in headings or []):
             continue
         offset = phrase.start()
-        for part in re.split(r"(\s+and\s+the\s+)", phrase.group()):  # "X Ministry and the Y Committee": two
+        for part in _bodies(phrase.group()):
             cand = _headed(part, offset)
             offset += len(part)
             if cand is not None:
                 yield cand
+
+
+def _bodies(phrase: str) -> list[str]:
+    """Split "X Ministry and the Y Committee" in two, but keep "Bureau for ... and the Rule of Law":
+    the part after "and the" is another body only when it has an organisation word of its own."""
+    pieces = re.split(r"(\s+and\s+the\s+)", phrase)
+    parts = [pieces[0]]
+    for joint, piece in zip(pieces[1::2], pieces[2::2]):
+        if any(names.is_org_word(w) for w in piece.split()):
+            parts += [joint, piece]
+        else:
+            parts[-1] += joint + piece
+    return parts
 
 
 def _headed(phrase: str, offset: int) -> Cand | None:
@@ -122,7 +135,10 @@ def _headed(phrase: str, offset: int) -> Cand | None:
         return None
     if len(core) < 3 and not (len(core) == 2 and _coined(core[0])):
         return None  # "Supreme Court": a generic pair, left to the model; "Halyk Bank": a coined name
-    return Cand(offset + toks[first].start(), offset + toks[last].end(), "organization", "org_head")
+    end = offset + toks[last].end()
+    if re.search(r"['’]s?$", toks[last].group()):  # "Human Rights Watch's researcher": not part of the name
+        end -= len(re.search(r"['’]s?$", toks[last].group()).group())
+    return Cand(offset + toks[first].start(), end, "organization", "org_head")
 
 
 def _coined(word: str) -> bool:
