@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.rules import (
+    signatory_organisations,
     domain_names,
     list_row_names,
     town_mentions,
@@ -234,3 +235,15 @@ def test_domain_names(doc, expected):
 ])
 def test_quoted_names_after_a_kind_of_body(doc, expected):
     assert [doc[c.start:c.end] for c in quoted_org_names(doc)] == expected
+
+
+def test_signatory_organisations():
+    doc = ("We, the undersigned organisations, call for his release.\n\nSigned:\nArticle 19\nFreedom Watch Steppe\n"
+           "Reporters Without Frontiers (RWF)\nMarat Abenov\n\nThe statement was sent on Monday.")
+    assert [doc[c.start:c.end] for c in signatory_organisations(doc)] == [
+        "Freedom Watch Steppe", "Reporters Without Frontiers"]  # not a provision, not a person, not prose
+
+
+def test_signatory_rows_need_a_statement_by_organisations():
+    doc = "The letter was signed by:\nFreedom Watch Steppe\nMarat Abenov\n"
+    assert list(signatory_organisations(doc)) == []

@@ -29,10 +29,11 @@ from casefile.extract.rules import (
     honorific_names,
     list_row_names,
     morphology_names,
-    town_mentions,
     nickname_definitions,
     nickname_mentions,
     quoted_org_names,
+    signatory_organisations,
+    town_mentions,
 )
 from casefile.extract.spans import Cand, extend_org_head, extend_right, split_lines, trim
 from casefile.nlp import names
@@ -52,12 +53,13 @@ def _merge_rule_spans(model: list[Cand], rule: list[Cand]) -> list[Cand]:
     return kept_rules + [m for m in model if not any(_overlaps(m, r) for r in kept_rules)]
 
 
-def _covers_model(text: str, rule: Cand, model: list[Cand]) -> bool:
+def _covers_model(text: str, rule: Cand, model: list[Cand], whole_row: bool = False) -> bool:
     """A rule name may replace model spans only when they lie inside it and are places, peoples or
     other non-names ("Court of Aktau", "Norwegian ... Committee") or its bare head word ("Corporation"
     of "BI-group Corporation"): where the model found a person or a whole organisation, it stands."""
     return all(rule.start <= m.start and m.end <= rule.end
-               and (m.label not in {"person", "organization"} or names.is_org_word(m.text(text)))
+               and (m.label not in {"person", "organization"} or names.is_org_word(m.text(text))
+                    or (whole_row and m.label == "organization"))  # a list row is the whole name
                for m in model if _overlaps(rule, m))
 
 
@@ -119,6 +121,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
                 model.append(cand)
     rule = list(honorific_names(text)) + list(quoted_org_names(text)) + list(dateline_places(text))
     rule += list(list_row_names(text)) + [c for c in domain_names(text) if _fills_gap(c, model)]
+    rule += [c for c in signatory_organisations(text) if _covers_model(text, c, model, whole_row=True)]
     rule += [c for c in headed_org_names(text, headings) if _covers_model(text, c, model)]
     rule += [c for c in morphology_names(text) if _fills_gap(c, model)]
     rule += [c for c in town_mentions(text) if not any(_overlaps(c, m) for m in model)]

@@ -215,6 +215,31 @@ def domain_names(doc: str) -> Iterator[Cand]:
         yield Cand(m.start("site"), m.end("site"), "organization", "domain")
 
 
+_SIGNATORIES_INTRO = re.compile(r"(?im)^.*\b(?:signed|signatories|undersigned|endorsed|supported)\b.*:[ \t]*$")
+_ORGS_SIGNING = re.compile(r"\b(?:undersigned|signatory|following)\s+(?:\w+\s+)?(?:organi[sz]ations|groups|NGOs)\b",
+                           re.IGNORECASE)
+
+
+def signatory_organisations(doc: str) -> Iterator[Cand]:
+    """In a statement "by the undersigned organisations", each row of its "Signed:" list that is not
+    a person's name is an organisation ("Freedom Watch Norway")."""
+    if not _ORGS_SIGNING.search(doc):
+        return
+    for intro in _SIGNATORIES_INTRO.finditer(doc):
+        pos = intro.end() + 1
+        while pos < len(doc):
+            end = doc.find("\n", pos)
+            end = len(doc) if end < 0 else end
+            row = doc[pos:end].strip()
+            if not row or len(row.split()) > 14 or row[-1] in ".!?;" or not row[0].isupper():
+                break
+            if names.person_name_score(row.split()) < 0.5 and not re.match(r"(?:Article|Art\.)\s+\d", row):
+                start = doc.index(row, pos)
+                paren = row.find(" (")  # "Reporters Without Borders (RSF)": the acronym is its own mention
+                yield Cand(start, start + (paren if paren > 0 else len(row)), "organization", "signatory")
+            pos = end + 1
+
+
 _DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2}),\s+(?=(?:\d{1,2}\s+)?"
                        + _CALENDAR.replace("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|", "")
                        + r"\.?\s*\d)")
