@@ -739,3 +739,13 @@ def test_a_request_outside_a_case_is_no_complaint(spacy_backend):
     text = "Dana Serikova and Marat Ospanov opened a school. It was built at the request of the Steppe Savings Bank."
     facts, _ = run(spacy_backend, text)
     assert of_type(facts, "complained_against") == []
+
+
+def test_order_given_by_a_person_in_apposition(spacy_backend):
+    facts, _ = run(spacy_backend, "The akim of Almaty, Yerbolat Dossayev, instructed the police to disperse the rally.")
+    assert ("ordered", "Yerbolat Dossayev", None, "police to disperse the rally", None) in facts
+
+
+def test_no_order_given(spacy_backend):
+    facts, _ = run(spacy_backend, "Prosecutor Daniyar Omarov did not order any searches.")
+    assert of_type(facts, "ordered") == []

@@ -83,7 +83,8 @@ _FAMILY = [
     re.compile(r"\b(?P<b>his|her|their)\s+(?P<kin>" + KINSHIP + r")\s*,?\s*" + _DESC + r"(?P<a>" + PER + r")"),
 ]
 _SUBORDINATE = re.compile(r"\b(?:her|his|their)\s+(?:former\s+|direct\s+|immediate\s+)?(?P<boss>" + BOSS + r")\s*,?\s*(?P<obj>" + PER + r")")
-_ORDERED = re.compile(r"(?P<subj>" + PER + r"|" + ORG + r")\s+(?:personally\s+|allegedly\s+)?(?P<trig>ordered|instructed|commanded)\s+(?P<what>[^.;]{3,120})")
+_ORDERED = re.compile(r"(?P<subj>" + PER + r"|" + ORG + r")\s*,?\s+(?:personally\s+|allegedly\s+|reportedly\s+)?"
+                      r"(?P<trig>ordered|instructed|commanded)\s+(?P<what>[^.;]{3,120})")  # "the akim, X, instructed"
 _RETRACTED = [
     re.compile(r"(?P<subj>" + PER + r"|" + PRONOUN + r")\s+(?:also\s+|later\s+)?(?P<trig>rejected|retracted|withdrew|recanted|repudiated|renounced)\s+"
                r"(?:(?:his|her|their|the|earlier|previous|initial|own)\s+)*(?:testimony|testimonies|statements?)"
