@@ -47,6 +47,12 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
                         metavar="FILE", help="The casefile SQLite database (env CASEFILE_DB).")(func)
 
 
+def entity_type_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--type T`` option of commands that look one entity up by name (lower-cased)."""
+    return click.option("--type", "type_", type=ENTITY_TYPE, default=None, help="Only consider entities of this type.",
+                        callback=lambda _ctx, _param, value: value.lower() if value else None)(func)
+
+
 def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """The ``--json`` flag: machine-readable output."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
@@ -155,7 +161,7 @@ def entities(db: str, type_: str | None, limit: int, as_json: bool) -> None:
 @main.command()
 @click.argument("name_or_id", metavar="NAME|ID")
 @db_option
-@click.option("--type", "type_", type=ENTITY_TYPE, default=None, help="Only consider entities of this type.")
+@entity_type_option
 @json_option
 @_handle_errors
 def show(name_or_id: str, db: str, type_: str | None, as_json: bool) -> None:
@@ -163,7 +169,7 @@ def show(name_or_id: str, db: str, type_: str | None, as_json: bool) -> None:
     from casefile.store.queries import entity_detail, find_entity
 
     with open_store(db) as store:
-        entity = find_entity(store, name_or_id, type_.lower() if type_ else None)
+        entity = find_entity(store, name_or_id, type_)
         detail = entity_detail(store, entity.id)
     _emit(detail, as_json, render.print_detail)
 
@@ -217,7 +223,7 @@ def case(name_or_id: str, db: str, as_json: bool) -> None:
 @main.command()
 @click.argument("name_or_id", metavar="NAME|ID")
 @db_option
-@click.option("--type", "type_", type=ENTITY_TYPE, default=None, help="Only consider entities of this type.")
+@entity_type_option
 @json_option
 @_handle_errors
 def timeline(name_or_id: str, db: str, type_: str | None, as_json: bool) -> None:
@@ -226,7 +232,7 @@ def timeline(name_or_id: str, db: str, type_: str | None, as_json: bool) -> None
     from casefile.store.queries import find_entity
 
     with open_store(db) as store:
-        entity = find_entity(store, name_or_id, type_.lower() if type_ else None)
+        entity = find_entity(store, name_or_id, type_)
         facts = run_timeline(store, entity.id)
     if as_json:
         render.print_json(facts)

@@ -10,10 +10,13 @@ import re
 
 MAX_WORDS = 25
 
-_SOCIAL = (
-    r"facebook|twitter|x|telegram|whatsapp|viber|vk|vkontakte|ok|odnoklassniki|linkedin|reddit|"
-    r"pinterest|instagram|youtube|tiktok|email|e-mail|print|copy link|вконтакте|одноклассники"
-)
+# online platforms by name (lower case); extraction uses the list too, to type them as organisations
+SOCIAL_NETWORKS = frozenset({
+    "facebook", "twitter", "telegram", "whatsapp", "viber", "vk", "vkontakte", "odnoklassniki", "linkedin", "reddit",
+    "pinterest", "instagram", "youtube", "tiktok", "signal", "threads", "вконтакте", "одноклассники",
+})
+# what a share bar lists: the networks and a few other buttons
+_SOCIAL = "|".join(sorted(SOCIAL_NETWORKS | {"x", "ok", "email", "e-mail", "print", "copy link"}, key=len, reverse=True))
 
 _LINE_PATTERNS = [
     # Calls to action: subscribe / follow / join.

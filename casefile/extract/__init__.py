@@ -5,6 +5,7 @@ across the document, drop junk, then group mentions by within-document coreferen
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from casefile.extract.coref import _sentence_of, cluster_mentions
@@ -53,20 +54,17 @@ def _merge_rule_spans(model: list[Cand], rule: list[Cand]) -> list[Cand]:
     return kept_rules + [m for m in model if not any(_overlaps(m, r) for r in kept_rules)]
 
 
-def _covers_model(text: str, rule: Cand, model: list[Cand], whole_row: bool = False) -> bool:
-    """A rule name may replace model spans only when they lie inside it and are places, peoples or
-    other non-names ("Court of Aktau", "Norwegian ... Committee") or its bare head word ("Corporation"
-    of "BI-group Corporation"): where the model found a person or a whole organisation, it stands."""
-    return all(rule.start <= m.start and m.end <= rule.end
-               and (m.label not in {"person", "organization"} or names.is_org_word(m.text(text))
-                    or (whole_row and m.label == "organization"))  # a list row is the whole name
-               for m in model if _overlaps(rule, m))
+def _room_for(rule: Cand, model: list[Cand], replaceable: Callable[[Cand], bool] = lambda m: True) -> bool:
+    """True when every model span the rule span overlaps lies inside it and may give way to it."""
+    return all(rule.start <= m.start and m.end <= rule.end and replaceable(m) for m in model if _overlaps(rule, m))
 
 
-def _fills_gap(rule: Cand, model: list[Cand]) -> bool:
-    """A name found by morphology counts where the model found nothing or only parts of it
-    (the surname alone, or the surname typed as a place)."""
-    return all(rule.start <= m.start and m.end <= rule.end for m in model if _overlaps(rule, m))
+def _not_a_name(text: str, whole_row: bool = False) -> Callable[[Cand], bool]:
+    """Model spans a rule name may replace: places, peoples and other non-names ("Court of Aktau",
+    "Norwegian ... Committee") or the bare head word ("Corporation" of "TK-group Corporation");
+    a person or a whole organisation stands, except inside a list row, which is the whole name."""
+    return lambda m: (m.label not in {"person", "organization"} or names.is_org_word(m.text(text))
+                      or (whole_row and m.label == "organization"))
 
 
 def _dedupe(cands: list[Cand]) -> list[Cand]:
@@ -120,11 +118,12 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
             if cand is not None:
                 model.append(cand)
     rule = list(honorific_names(text)) + list(quoted_org_names(text)) + list(dateline_places(text))
-    rule += list(list_row_names(text)) + [c for c in domain_names(text) if _fills_gap(c, model)]
-    rule += [c for c in signatory_organisations(text) if _covers_model(text, c, model, whole_row=True)]
-    rule += [c for c in headed_org_names(text, headings) if _covers_model(text, c, model)]
-    rule += [c for c in morphology_names(text) if _fills_gap(c, model)]
-    rule += [c for c in town_mentions(text) if not any(_overlaps(c, m) for m in model)]
+    # names found by rules count where the model found nothing, or only parts of them
+    rule += list(list_row_names(text)) + [c for c in domain_names(text) if _room_for(c, model)]
+    rule += [c for c in signatory_organisations(text) if _room_for(c, model, _not_a_name(text, whole_row=True))]
+    rule += [c for c in headed_org_names(text, headings) if _room_for(c, model, _not_a_name(text))]
+    rule += [c for c in morphology_names(text) if _room_for(c, model)]
+    rule += [c for c in town_mentions(text) if _room_for(c, model, lambda m: False)]
     cands = _merge_rule_spans(model, rule)
     places = {c.text(text) for c in model if c.label == "location"}
     repaired: list[Cand] = []

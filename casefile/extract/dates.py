@@ -7,13 +7,15 @@ has none, the year it names most often.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted((m.title() for m in MONTHS), key=len, reverse=True)) + r")\.?"
@@ -104,17 +106,14 @@ def find_dates(text: str, ref: DateRef) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # "on Monday", "last Friday": news dates events by weekday, relative to the article's own date
-_WEEKDAY = re.compile(r"\b(?P<rel>on|last|this\s+past|next|this\s+coming)\s+(?P<wd>(?i:" + "|".join(_WEEKDAYS) + r"))\b")
+_WEEKDAY = re.compile(r"\b(?P<rel>on|last|this\s+past|next|this\s+coming)\s+(?P<wd>(?i:" + "|".join(WEEKDAY_NAMES) + r"))\b")
 
 
 def _weekday(m: re.Match[str], ref: DateRef) -> str:
     """The weekday nearest the reference date: on or before it, or after it for "next"."""
-    import datetime as dt
-
     base = dt.date(ref.year, ref.month, ref.day)  # type: ignore[arg-type]
-    target = _WEEKDAYS.index(m.group("wd").lower())
+    target = WEEKDAY_NAMES.index(m.group("wd").lower())
     if m.group("rel").startswith("next") or m.group("rel").endswith("coming"):
         delta = (target - base.weekday()) % 7 or 7
     else:

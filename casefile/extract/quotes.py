@@ -229,9 +229,8 @@ class QuoteFinder:
                 speaker = self.speaker_in(head_start + h.start(), m.start(), qs)
                 if speaker is None:
                     speaker = self.speaker_first(head_start, m.start())
-            elif speaker is None and _COLON_HEAD.search(head):  # "X says the case is ...: «…»"
-                h = _COLON_HEAD.search(head)
-                speaker = self.speaker_in(head_start + h.start("who"), head_start + h.end("who"), qs)
+            elif speaker is None and (colon := _COLON_HEAD.search(head)):  # "X says the case is ...: «…»"
+                speaker = self.speaker_in(head_start + colon.start("who"), head_start + colon.end("who"), qs)
             attributed = speaker is not None or tail is not None
             if attributed or (words >= 10 and re.search(r"[.!?,]$", m.group(g).strip())):
                 previous = (m.end(), speaker)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from casefile.clean.boilerplate import SOCIAL_NETWORKS
 from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_org_head, extend_right
 from casefile.nlp import names
 from casefile.nlp.english import is_english_word
@@ -38,10 +39,6 @@ _MEDIA_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z-]+\s+){0,2}(?:new
                            r"news\s+agency|publication|YouTube\s+channel|Telegram\s+channel|company|firm|"
                            r"enterprise|holding|bank|movement|party|foundation|fund|association|NGO|organi[sz]ation|"
                            r"group|club|union|charity|project)\s+[“\"«]?$")
-
-
-_PLATFORMS = frozenset({"facebook", "instagram", "telegram", "whatsapp", "youtube", "tiktok", "twitter", "vkontakte",
-                        "odnoklassniki", "linkedin", "viber", "signal", "threads"})
 
 
 def _known_town(text: str) -> bool:
@@ -90,7 +87,7 @@ def retype(doc: str, cand: Cand) -> str | None:
                  r"Memorial|Cemetery|Bridge|Stadium)$", text) or re.match(r"(?:Monument|Memorial|Square|Park)\s+"
                                                                      r"(?:of|to)\s", text):
         return "location"  # a street, a square, a monument: a place, not an organisation
-    if text.lower() in _PLATFORMS:
+    if text.lower() in SOCIAL_NETWORKS:
         return "organization"  # an online platform (the model calls some of them people)
     single_place_word = (len(toks) == 1 and not text.isupper() and not names.is_given_name(text)
                          and not names.looks_like_surname(text) and not has_org_word)
@@ -231,7 +228,7 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
 
 
 def harmonise_lists(doc: str, cands: list[Cand]) -> None:
-    """In a list ("Aktobe, Uralsk and Kostanay") a one-word member the model typed differently
+    """In a list ("Taraz, Uralsk and Kostanay") a one-word member the model typed differently
     from all the others takes their type, unless its own shape says otherwise."""
     ordered = sorted(cands, key=lambda c: c.start)
     chains: list[list[Cand]] = []

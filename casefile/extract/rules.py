@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from casefile.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
 from casefile.extract.spans import Cand
 from casefile.nlp import lexicons, names
 from casefile.nlp.english import is_english_word
@@ -27,7 +28,7 @@ _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Z&.\-]{1,9})\b[^)]{0,40}\)")
 
 
 def honorific_names(doc: str) -> Iterator[Cand]:
-    """Mr./Ms./Dr. followed by capitalised tokens is a person ("Mr. Ettore LICHERI")."""
+    """Mr./Ms./Dr. followed by capitalised tokens is a person ("Mr. Paolo VERDINI")."""
     for m in _HONORIFIC.finditer(doc):
         tokens = m.group("name").split()
         while tokens and (names.is_role_word(tokens[-1]) or names.is_org_word(tokens[-1])):
@@ -75,8 +76,8 @@ def quoted_org_names(doc: str) -> Iterator[Cand]:
 
 
 _CAP = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
-_CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-             r"July|August|September|October|November|December)\b")
+_MONTH = r"(?:" + "|".join(m.title() for m in MONTH_NAMES) + r")\b"
+_CALENDAR = r"(?:" + "|".join(d.title() for d in WEEKDAY_NAMES) + r"|" + "|".join(m.title() for m in MONTH_NAMES) + r")\b"
 _CAP_PHRASE = re.compile(r"(?<![\w'’-])" + _CAP + r"(?:[ \t]+(?:(?:of|for|and|on)[ \t]+(?:the[ \t]+)?)?(?!" + _CALENDAR
                          + r")" + _CAP + r")+")  # one line: a heading above is not part of a name
 _CONNECTORS = {"of", "for", "on", "the", "and"}
@@ -135,16 +136,19 @@ def _headed(phrase: str, offset: int) -> Cand | None:
         return None
     if len(core) < 3 and not (len(core) == 2 and _coined(core[0])):
         return None  # "Supreme Court": a generic pair, left to the model; "Halyk Bank": a coined name
-    end = offset + toks[last].end()
-    if re.search(r"['’]s?$", toks[last].group()):  # "Human Rights Watch's researcher": not part of the name
-        end -= len(re.search(r"['’]s?$", toks[last].group()).group())
+    possessive = re.search(r"['’]s?$", toks[last].group())  # "Human Rights Watch's researcher": not the name
+    end = offset + toks[last].end() - (len(possessive.group()) if possessive else 0)
     return Cand(offset + toks[first].start(), end, "organization", "org_head")
+
+
+def _common(word: str) -> bool:
+    """A word with another reading than a name part: English, a town, a country, a people."""
+    return is_english_word(word) or is_town(word) or is_territory(word) or names.is_demonym(word)
 
 
 def _coined(word: str) -> bool:
     """A word that only a name would use: no English word, given name, place or title."""
-    return _name_like(word) and not (is_english_word(word) or names.is_given_name(word)
-                                     or is_town(word) or is_territory(word) or names.is_demonym(word))
+    return _name_like(word) and not (names.is_given_name(word) or _common(word))
 
 
 def _name_like(word: str) -> bool:
@@ -161,8 +165,7 @@ def _given_like(word: str) -> bool:
     an organisation or a role word ("Aset" before "Nurlanov")."""
     if names.is_given_name(word):
         return True
-    return not (is_english_word(word) or is_town(word) or is_territory(word) or names.is_demonym(word)
-                or names.is_org_word(word) or names.is_role_word(word) or names.looks_like_surname(word))
+    return _name_like(word) and not (_common(word) or names.looks_like_surname(word))
 
 
 def morphology_names(doc: str) -> Iterator[Cand]:
@@ -241,8 +244,7 @@ def signatory_organisations(doc: str) -> Iterator[Cand]:
 
 
 _DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2}),\s+(?=(?:\d{1,2}\s+)?"
-                       + _CALENDAR.replace("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|", "")
-                       + r"\.?\s*\d)")
+                       + _MONTH + r"\.?\s*\d)")
 
 
 def dateline_places(doc: str) -> Iterator[Cand]:

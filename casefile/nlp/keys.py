@@ -89,7 +89,7 @@ def to_latin(text: str) -> str:
 def fold(text: str) -> str:
     """NFKC, transliterate to Latin ASCII, lowercase, drop punctuation, collapse spaces.
 
-    Hyphens are kept only inside words (``kassym-jomart``).
+    Hyphens are kept only inside words (``anna-maria``).
     """
     text = to_latin(text)
     text = _APOSTROPHES.sub("", text)
@@ -108,7 +108,7 @@ _DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"shch", "sch"),  # Щ: Shchukin / Schukin
         (r"tch", "ch"),
         (r"dzh|dj|zh", "j"),  # Ж/Дж: Zhaksylyk / Jaksylyk / Dzhaksylyk
-        (r"kh", "h"),  # Х: Khasenov / Hasenov
+        (r"kh", "h"),  # Х: Khamitov / Hamitov
         (r"gh", "g"),  # Ғ: Maghzhan / Magzhan
         (r"ph", "f"),
         (r"ck", "k"),
@@ -132,7 +132,7 @@ _DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 def token_key(token: str) -> str:
     """Phonetic skeleton of one name token, equal across common transliterations.
 
-    Hyphens and spaces inside the token are ignored (Kassym-Jomart == Kassymjomart).
+    Hyphens and spaces inside the token are ignored (Anna-Maria == Annamaria).
     """
     s = re.sub(r"[^a-z]", "", fold(token))
     for pattern, repl in _DIGRAPHS:

@@ -9,6 +9,7 @@ people who share a surname (a father and a son) are never glued by it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from casefile.nlp.keys import PersonKey, acronym_of, fold, org_key, person_key, persons_compatible
@@ -168,38 +169,48 @@ def group_clusters(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
     return attach_bare_articles(attach_known_aliases(attach_place_acronyms(out)))
 
 
+def _absorb(groups: list[list[ClusterInfo]], owner_keys: Callable[[list[ClusterInfo]], Iterable[str]],
+            orphan_key: Callable[[list[ClusterInfo]], str | None]) -> list[list[ClusterInfo]]:
+    """Merge each group that has an orphan key into the one other group owning that key (none
+    when two groups own it)."""
+    owners: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        for key in owner_keys(g):
+            owners[key].append(i)
+    absorbed: set[int] = set()
+    for i, g in enumerate(groups):
+        key = orphan_key(g)
+        found = owners.get(key, []) if key is not None else []
+        if len(found) == 1 and found[0] != i:
+            groups[found[0]].extend(g)
+            absorbed.add(i)
+    return [g for i, g in enumerate(groups) if i not in absorbed]
+
+
 def attach_bare_articles(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
     """A bare "Article 272" from a document that names no code joins the one provision with that
     article number and a code elsewhere in the collection; with two codes it stays apart."""
-    coded: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(groups):
-        if g[0].type == "law" and g[0].attributes.get("code"):
-            coded[str(g[0].attributes.get("article"))].append(i)
-    absorbed: set[int] = set()
-    for i, g in enumerate(groups):
-        if g[0].type == "law" and not any(c.attributes.get("code") for c in g):
-            owners = coded.get(str(g[0].attributes.get("article")), [])
-            if len(owners) == 1:
-                groups[owners[0]].extend(g)
-                absorbed.add(i)
-    return [g for i, g in enumerate(groups) if i not in absorbed]
+    def article(g: list[ClusterInfo]) -> str:
+        return str(g[0].attributes.get("article"))
+
+    return _absorb(
+        groups,
+        lambda g: [article(g)] if g[0].type == "law" and g[0].attributes.get("code") else [],
+        lambda g: article(g) if g[0].type == "law" and not any(c.attributes.get("code") for c in g) else None)
+
+
+def _lone(g: list[ClusterInfo]) -> bool:
+    return len(g) == 1 and len(g[0].surfaces) == 1
+
+
+def _one_word_aliases(g: list[ClusterInfo]) -> set[str]:
+    if g[0].type != "person" or _lone(g):
+        return set()
+    parts = {fold(p) for c in g for p in c.name.split()}
+    return {fold(s) for c in g for s in c.surfaces if len(s.split()) == 1} - parts
 
 
 def attach_known_aliases(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
     """A one-word cluster ("Kako") joins the single person group that already used exactly that
     word as a separate name form (a nickname the text tied to a full name)."""
-    alias_owner: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(groups):
-        if g[0].type != "person" or len(g) == 1 and len(g[0].surfaces) == 1:
-            continue
-        parts = {fold(p) for c in g for p in c.name.split()}
-        for alias in {fold(s) for c in g for s in c.surfaces if len(s.split()) == 1} - parts:
-            alias_owner[alias].append(i)
-    absorbed: set[int] = set()
-    for i, g in enumerate(groups):
-        if len(g) == 1 and len(g[0].surfaces) == 1:
-            owners = alias_owner.get(fold(g[0].name), [])
-            if len(owners) == 1 and owners[0] != i:
-                groups[owners[0]].extend(g)
-                absorbed.add(i)
-    return [g for i, g in enumerate(groups) if i not in absorbed]
+    return _absorb(groups, _one_word_aliases, lambda g: fold(g[0].name) if _lone(g) else None)

@@ -16,7 +16,7 @@ from casefile.extract.facts.masking import MaskedSentence, Slot
 from casefile.extract.facts.patterns import (
     APPOSITION, AUX, LAW, ORG, PER, PLIST, PRONOUN, SUBJECT, TRIGGERS,
 )
-from casefile.extract.facts.values import money, negated, sentence_term
+from casefile.extract.facts.values import money, negated_before, sentence_term
 from casefile.models import Fact
 
 _PASSIVE = {t: re.compile(SUBJECT + APPOSITION + AUX + r"(?P<trig>" + p + r")\b") for t, p in TRIGGERS.items()}
@@ -79,12 +79,13 @@ _COMPLAINT = re.compile(r"(?P<subj>" + PER + r"|" + ORG + r")[^.;⟨]{0,40}?\b(?
 
 
 _OBJECT_PATTERNS = frozenset([*_ACTIVE.values(), _FOUND])  # where "her" is an object, not a possessive
+_OBJECT_PRONOUNS = {"him": "he", "them": "they", "her": "she"}
 
 
 def _subjects(ms: MaskedSentence, ctx: DocContext, m: re.Match[str], group: str = "subj") -> list[Slot]:
     text = m.group(group)
-    text = {"him": "he", "them": "they"}.get(text, "she" if text == "her" and group == "subj" and m.re in _OBJECT_PATTERNS
-                                                 else text)
+    if m.re in _OBJECT_PATTERNS:  # "sentenced him": the pronoun's antecedent as the subject form
+        text = _OBJECT_PRONOUNS.get(text, text)
     if re.fullmatch(PRONOUN + r"|their|his|her|my", text):
         return ctx.antecedent(ms.offset(m.start(group)), text)
     return ms.mentions_in(text, "P") or ms.mentions_in(text, "O")
@@ -126,19 +127,20 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
                 seen.add((type_, s.cluster, target))
                 yield _fact(ms, ctx, type_, s, pos, **kw)
 
-    for type_, pattern in [*_PASSIVE.items(), *_COORDINATED.items()]:
+    coordinated = _COORDINATED.items() if " and " in masked else ()  # no "and", no second verb: skip the scan
+    for type_, pattern in [*_PASSIVE.items(), *coordinated]:
         for m in pattern.finditer(masked):
-            if negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+            if negated_before(masked, m.start("trig")):
                 continue
             yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
     for m in _FOUND.finditer(masked):
-        if negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+        if negated_before(masked, m.start("trig")):
             continue
         yield from _justice_event(ms, ctx, "acquittal" if m.group("neg") else "conviction", _subjects(ms, ctx, m),
                                   m, text, emit)
     for type_, pattern in _ACTIVE.items():
         for m in pattern.finditer(masked):
-            if negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+            if negated_before(masked, m.start("trig")):
                 continue
             yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
     for m in _ORG_SUBJECT.finditer(masked):
@@ -147,17 +149,17 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
     for m in list(_SPENT.finditer(masked)) + list(_SPENT_WHERE.finditer(masked)):
         yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"), value=m.group("trig").strip())
     for m in list(_CUSTODY_OF.finditer(masked)) + list(_IN_CUSTODY.finditer(masked)):
-        if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+        if not negated_before(masked, m.start("trig")):
             yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"))
     for m in _DENIES.finditer(masked):  # "He denies the charges under Article N": he is charged
-        law = ms.slot(m.group("law")).cluster if m.group("law") else None
-        yield from emit("charge", _subjects(ms, ctx, m), m.start("trig"), object=law,
-                        value=ctx.text[ms.slot(m.group("law")).start:ms.slot(m.group("law")).end] if law is not None else None)
+        law = ms.slot(m.group("law")) if m.group("law") else None
+        yield from emit("charge", _subjects(ms, ctx, m), m.start("trig"), object=law.cluster if law else None,
+                        value=ctx.text[law.start:law.end] if law else None)
     for m in list(_GOING_TO.finditer(masked)) + list(_SUMMONED_FOR.finditer(masked)) + list(_OWN_PROTOCOL.finditer(masked)):
-        if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+        if not negated_before(masked, m.start("trig")):
             yield from emit("interrogation", _subjects(ms, ctx, m), m.start("trig"))
     for m in _RECEIVED.finditer(masked):
-        if negated(masked[max(0, m.start("trig") - 30):m.start("trig")]):
+        if negated_before(masked, m.start("trig"), 30):
             continue
         what = ms.unmask(m.group("what"), ctx.text)
         term = sentence_term(what) or ("suspended sentence" if re.search(r"suspended", what, re.IGNORECASE) else None)
@@ -169,26 +171,26 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
     for m in _RETURNED.finditer(masked):
         yield from emit("release", _subjects(ms, ctx, m), m.start("trig"))
     for m in _SEARCHED_HOMES_OF.finditer(masked):
-        if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+        if not negated_before(masked, m.start("trig")):
             yield from emit("search_seizure", ms.mentions_in(m.group("subj")), m.start("trig"))
     for m in _SEARCH_AT.finditer(masked):
-        if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+        if not negated_before(masked, m.start("trig")):
             subjects = ms.mentions_in(m.group("subj") or m.group("subj2"))
             yield from emit("search_seizure", subjects, m.start("trig"))
     for regex in (_SEIZED, _SEARCHED_HOME):
         for m in regex.finditer(masked):
-            if not negated(masked[max(0, m.start("trig") - 40):m.start("trig")]):
+            if not negated_before(masked, m.start("trig")):
                 yield from emit("search_seizure", _subjects(ms, ctx, m), m.start("trig"))
     for m in _WITH_FINE.finditer(masked):
         subj = ms.mentions_in(masked[:m.start()], "P")[:1] or ms.mentions_in(masked[:m.start()], "O")[:1]
-        if not negated(masked[max(0, m.start() - 40):m.start()]):
+        if not negated_before(masked, m.start()):
             law, wording = _law_after(ms, 0, ctx.text, ctx)  # "charged under Article X with fines"
             value = money(text[ms.offset(m.start()) - ms.start:]) or (f"fine under {wording}" if law is not None else None)
             yield from emit("fine", subj, m.start("trig"), value=value, object=law)
     for regex in (_CASE_OF, _OPENED_AGAINST):
         for m in regex.finditer(masked):
             law = re.search(LAW, masked)
-            if law and not negated(masked[max(0, m.start() - 40):m.start()]):
+            if law and not negated_before(masked, m.start()):
                 yield from emit("charge", _subjects(ms, ctx, m), m.start(), object=ms.slot(law.group()).cluster)
     for regex in (_HEARING, _TRIAL_OF):
         for m in regex.finditer(masked):
@@ -199,18 +201,18 @@ def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fa
         obj = ms.slot(obj_text).cluster if obj_text.startswith("⟨") else _prior_other(ms, ctx, subj)
         if obj is not None:  # "against the official": the last other person named before
             yield from emit("complained_against", subj, m.start("trig"), object=obj)
+    named_against = [ms.slot(a) for a in _AGAINST.findall(masked)]
     for regex in (_CLAIMANT, _COMPLAINT_BY):
         for m in regex.finditer(masked):
-            if negated(masked[max(0, m.start() - 40):m.start()]):
+            if negated_before(masked, m.start()):
                 continue
             subj = _subjects(ms, ctx, m)
-            against = [ms.slot(a) for a in re.findall(r"\bagainst\s+(?:the\s+)?(" + PER + r"|" + ORG + r")", masked)]
-            against = [a for a in against if a.cluster not in {s.cluster for s in subj}]
+            against = [a for a in named_against if a.cluster not in {s.cluster for s in subj}]
             obj = against[0].cluster if against else _prior_other(ms, ctx, subj)
             if obj is not None:  # "The claimant was X": the complaint was against the person the text is about
                 yield from emit("complained_against", subj, m.start("trig"), object=obj)
     for m in _AT_REQUEST_OF.finditer(masked):
-        if negated(masked[max(0, m.start() - 40):m.start()]) or not _JUSTICE_CONTEXT.search(
+        if negated_before(masked, m.start()) or not _JUSTICE_CONTEXT.search(
                 ctx.text[max(0, ms.start - 400):ms.end]):
             continue  # "at the request of the family": a complaint only where a case is being told
         subj = _subjects(ms, ctx, m)
@@ -228,6 +230,7 @@ def _prior_other(ms: MaskedSentence, ctx: DocContext, subjects: list[Slot]) -> i
 
 _CLAIMANT = re.compile(r"\b(?P<trig>claimant|complainant|plaintiff)s?\s+(?:was|were|is|are)\s+(?:the\s+|a\s+)?"
                        r"(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + PLIST + r"|" + ORG + r")")
+_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?(" + PER + r"|" + ORG + r")")
 _COMPLAINT_BY = re.compile(r"\b(?P<trig>complaint|lawsuit|claim|statement\s+to\s+the\s+police|petition)\s+"
                            r"(?:filed\s+|lodged\s+|submitted\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
                            r"(?P<subj>" + PLIST + r"|" + ORG + r")")
@@ -305,23 +308,22 @@ _APPEAL_DECIDED = re.compile(r"(?P<subj>" + PER + r"|\b(?:[Hh]is|[Hh]er|[Tt]heir
 def appeal_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
     """"The court upheld the verdict": an appeal decided, about the last person convicted before;
     "A's appeal was rejected by the Supreme Court": A's appeal, decided by that court."""
+    def appeal(subject: int, court: int | None, upheld: bool, m: re.Match[str]) -> Fact:
+        return Fact("appeal", subject, ms.start, ms.end, object=court,
+                    value="verdict upheld" if upheld else "verdict overturned",
+                    date=ctx.date_near(ms.start, ms.end, ms.offset(m.start("trig"))))
+
     for m in _UPHELD_OF.finditer(ms.masked):  # "the court upheld the sentence of A": A's appeal failed
-        if not negated(ms.masked[max(0, m.start("trig") - 30):m.start("trig")]):
+        if not negated_before(ms.masked, m.start("trig"), 30):
             court = ms.mentions_in(ms.masked[:m.start()], "O")
-            lost = m.group("trig") in {"upheld", "confirmed", "rejected"}
-            yield Fact("appeal", ms.slot(m.group("subj")).cluster, ms.start, ms.end,
-                       object=court[-1].cluster if court else None,
-                       value="verdict upheld" if lost else "verdict overturned",
-                       date=ctx.date_near(ms.start, ms.end, ms.offset(m.start("trig"))))
+            yield appeal(ms.slot(m.group("subj")).cluster, court[-1].cluster if court else None,
+                         m.group("trig") in {"upheld", "confirmed", "rejected"}, m)
     for m in _APPEAL_DECIDED.finditer(ms.masked):
         subj = m.group("subj")
         people = [ms.slot(subj)] if subj.startswith("⟨") else ctx.antecedent(ms.offset(m.start()), subj.lower())
-        lost = m.group("outcome") not in {"granted", "satisfied"}
         court = ms.slot(m.group("court")).cluster if m.group("court") else None
         for p in people[:1]:
-            yield Fact("appeal", p.cluster, ms.start, ms.end, object=court,
-                       value="verdict upheld" if lost else "verdict overturned",
-                       date=ctx.date_near(ms.start, ms.end, ms.offset(m.start("trig"))))
+            yield appeal(p.cluster, court, m.group("outcome") not in {"granted", "satisfied"}, m)
     for m in _UPHELD.finditer(ms.masked):
         court = ms.mentions_in(ms.masked[:m.start()], "O")
         if court:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from casefile.extract.facts.context import DocContext
 from casefile.extract.facts.masking import MaskedSentence, Slot
 from casefile.extract.facts.patterns import BOSS, KINSHIP, LOC, ORG, ORG_OR_LOC, PER, PLIST, PRONOUN
-from casefile.extract.facts.values import negated
+from casefile.extract.facts.values import negated_before
 from casefile.models import Fact
 from casefile.nlp import lexicons, names
 
@@ -28,8 +28,9 @@ _W = r"(?!(?:" + "|".join(sorted(_NOT_MODIFIER)) + r")\b)[A-Za-z][\w'’-]*"
 _DET = r"(?:(?:the|a|an|its|The|A|An|Its)\s+)?"
 # the head of a role phrase is a role word, checked inside the regex so a failed candidate never
 # hides a good one further right ("the case of a public figure X")
+_ROLE_SUFFIX = r"-(?:in-chief|general|at-large|elect)"  # "editor-in-chief", "secretary-general"
 _ROLE_HEAD = (r"(?i:" + "|".join(sorted((re.escape(w) for w in lexicons.role_words()), key=len, reverse=True))
-              + r")(?:-in-chief|-general|-at-large|-elect)?\b")  # "editor-in-chief", "secretary-general"
+              + r")(?:" + _ROLE_SUFFIX + r")?\b")
 _ROLE_BARE = r"(?:(?:" + _W + r"|" + LOC + r")\s+){0,3}?" + _ROLE_HEAD
 _NOT_POSSESSED = r"(?<!\bher\s)(?<!\bhis\s)(?<!\btheir\s)(?<!\bmy\s)(?<!\bour\s)"  # "her chief X": a relation
 # the same with modifiers in between ("her former chief X"), which a fixed-width lookbehind cannot see
@@ -103,7 +104,7 @@ _TESTIFIED = re.compile(r"(?P<subj>" + PER + r")\s+(?P<trig>testified)(?:\s+agai
 
 def _role_ok(role: str) -> bool:
     words = [w for w in re.sub(r"⟨L\d+⟩|,", " ", role).split() if w != "and"]
-    return (bool(words) and names.is_role_word(re.sub(r"-(?:in-chief|general|at-large|elect)$", "", words[-1]))
+    return (bool(words) and names.is_role_word(re.sub(_ROLE_SUFFIX + "$", "", words[-1]))
             and not any(w.lower() in _NOT_MODIFIER for w in words)
             and not any(w[:1].isupper() and names.is_given_name(w) for w in words))
 
@@ -142,7 +143,7 @@ def relation_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
             value = _clean_role(role + (m.group("rest") or "" if "rest" in m.groupdict() else ""), ms, doc)
             yield from emit(_fact(ms, "position", ms.slot(m.group("per")), org, value))
     for m in _HEADS.finditer(masked):
-        if not negated(masked[max(0, m.start("verb") - 30):m.start("verb")]):
+        if not negated_before(masked, m.start("verb"), 30):
             yield from emit(_fact(ms, "position", ms.slot(m.group("per")), ms.slot(m.group("org")),
                                   _HEAD_ROLE[m.group("verb")]))
     for m in _MEMBER_FROM.finditer(masked):
@@ -170,7 +171,7 @@ def relation_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
         if before:
             yield from emit(_fact(ms, "subordinate_of", before[0], ms.slot(m.group("obj")), m.group("boss")))
     for m in _ORDERED.finditer(masked):
-        if negated(masked[max(0, m.start("trig") - 30):m.start("trig")]):
+        if negated_before(masked, m.start("trig"), 30):
             continue
         subj = ms.slot(m.group("subj"))
         target = re.search(PER + r"|" + ORG, m.group("what"))
@@ -187,9 +188,9 @@ def relation_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
         ctx.witnesses.add(ms.slot(m.group("per")).cluster)
     for m in _WITNESS_SAYS.finditer(masked):
         subj = ms.slot(m.group("subj"))
-        if subj.cluster in ctx.witnesses and not negated(masked[max(0, m.start("trig") - 30):m.start("trig")]):
+        if subj.cluster in ctx.witnesses and not negated_before(masked, m.start("trig"), 30):
             yield from emit(_fact(ms, "testified", subj))  # a witness's account, as they gave it
     for m in _TESTIFIED.finditer(masked):
-        if not negated(masked[max(0, m.start("trig") - 30):m.start("trig")]):
+        if not negated_before(masked, m.start("trig"), 30):
             obj = ms.slot(m.group("obj")) if m.group("obj") else None
             yield from emit(_fact(ms, "testified", ms.slot(m.group("subj")), obj))

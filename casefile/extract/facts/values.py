@@ -93,6 +93,11 @@ def money(text: str) -> str | None:
     return None
 
 
+def negated_before(text: str, pos: int, width: int = 40) -> bool:
+    """A negation or a modal in the ``width`` characters before ``pos`` ("was not charged")."""
+    return negated(text[max(0, pos - width):pos])
+
+
 def negated(before_trigger: str) -> bool:
     """True when the words just before a trigger negate it or make it hypothetical."""
     return bool(_NEGATION.search(before_trigger))
