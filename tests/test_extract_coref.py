@@ -110,6 +110,15 @@ def test_organisation_with_and_without_article_joins():
     assert got == {"Steppe Watch": ["The Steppe Watch", "the Steppe Watch", "Steppe Watch"]}
 
 
+def test_word_order_variants_of_a_body_join_in_one_document():
+    doc = "The Akimat of Tolqyn District refused. Later the Tolqyn District Akimat agreed. The Tolqyn Court ruled."
+    spans = [cand(doc, "Akimat of Tolqyn District", "organization"), cand(doc, "Tolqyn District Akimat", "organization"),
+             cand(doc, "Tolqyn Court", "organization")]
+    got, _ = clusters(doc, spans)
+    assert got == {"Akimat of Tolqyn District": ["Akimat of Tolqyn District", "Tolqyn District Akimat"],
+                   "Tolqyn Court": ["Tolqyn Court"]}
+
+
 def test_nickname_mentions_join_their_person():
     doc = "Bolat Zhumabekov, known as “Sultan”, was jailed. Sultan denied it. Marat Serikov agreed."
     bolat = cand(doc, "Bolat Zhumabekov")

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from casefile.nlp.org_keys import acronym_of, org_compact_key, org_key, org_word_set_key
+
 from casefile.nlp.keys import (
-    acronym_of,
     fold,
-    org_key,
     person_key,
     persons_compatible,
     surname_gender,
@@ -72,6 +72,8 @@ SAME_TOKEN = [
     ("Kassym-Jomart", "Kassymjomart"),
     ("Vladimir", "Wladimir"),
     ("Zhanna", "Janna"),
+    ("Torabzade", "Torabzada"),
+    ("Torabzoda", "Torabzade"),
 ]
 
 DIFFERENT_TOKEN = [
@@ -86,6 +88,7 @@ DIFFERENT_TOKEN = [
     ("Aliev", "Alev"),
     ("Nurlan", "Nurzhan"),
     ("Bolat", "Bulat"),
+    ("Torabzade", "Torabzar"),
 ]
 
 
@@ -204,6 +207,35 @@ def test_org_key_equal(a: str, b: str) -> None:
 )
 def test_org_key_different(a: str, b: str) -> None:
     assert org_key(a) != org_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Akimat of Tolqyn District", "Tolqyn District Akimat"),
+        ("Department of the Police of Zherkala Region", "Zherkala Region Police Department"),
+        ("Vornsk City Court", "City Court of Vornsk"),
+        ("Ministry of Internal Affairs of Belgravia", "Belgravia Ministry of Internal Affairs"),
+        ("Ostrava Regional Court", "Court of the Ostrava Region"),
+        ("Belgravia's Supreme Court", "Supreme Court of Belgravia"),
+    ],
+)
+def test_word_order_variants_share_a_set_key(a: str, b: str) -> None:
+    assert org_word_set_key(a) == org_word_set_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Vornsk City Court", "Vornsk Regional Court"), ("Ministry of Justice of Belgravia", "Belgravia Ministry"),
+     ("Court of Appeal", "Supreme Court")],
+)
+def test_set_key_keeps_every_content_word(a: str, b: str) -> None:
+    assert org_word_set_key(a) != org_word_set_key(b)
+
+
+def test_compact_key_ignores_spaces_inside_a_name() -> None:
+    assert org_compact_key("Steppe Media") == org_compact_key("SteppeMedia")
+    assert org_compact_key("Steppe Media") != org_compact_key("Steppe Radio")
 
 
 @pytest.mark.parametrize(

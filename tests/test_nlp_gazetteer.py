@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.nlp.gazetteer import is_town
+from casefile.nlp.gazetteer import is_town, town_country
 
 
 @pytest.mark.parametrize("word", ["Shymkent", "Aktobe", "Taraz", "Zhezkazgan", "Uralsk", "Temirtau"])
@@ -19,3 +19,8 @@ def test_towns_the_small_model_misses_are_known(word):
 ])
 def test_words_that_are_not_taken_for_towns(word):
     assert not is_town(word)
+
+
+def test_a_town_knows_its_country():
+    assert town_country("Shymkent") == "kz"
+    assert town_country("Golden") is None  # not taken for a town at all

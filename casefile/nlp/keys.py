@@ -2,8 +2,8 @@
 
 ``fold`` normalises script and case; ``token_key`` reduces one name token to a
 transliteration-insensitive skeleton; ``person_key`` / ``persons_compatible``
-decide whether two personal names may denote the same person; ``org_key`` and
-``acronym_of`` do the same job for organisations.
+decide whether two personal names may denote the same person. Organisation keys
+(``org_key``, ``acronym_of``) live in ``casefile.nlp.org_keys``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Callable, Literal
+from typing import Literal
 
 from normality import ascii_text
 
@@ -20,9 +20,7 @@ from casefile.nlp import lexicons
 
 __all__ = [
     "PersonKey",
-    "acronym_of",
     "fold",
-    "org_key",
     "person_key",
     "persons_compatible",
     "surname_gender",
@@ -118,6 +116,7 @@ _DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^x", "h"),  # Uzbek Latin: Xurshid = Khurshid
         (r"x", "ks"),  # Alexandr / Aleksandr
         (r"ander$", "andr"),  # Alexander / Aleksandr
+        (r"z(?:ade|ada|oda)$", "zade"),  # Persian "son of" suffix: -zade / -zada / Tajik -zoda
         (r"ou", "u"),  # French-style Oumarov
         (r"(?<=[^aeiouy])yo", "e"),  # Ё: Fyodor / Fedor, Artyom / Artem
         (r"ye", "e"),  # Yerlan / Erlan, Sergeyev / Sergeev, Aliyev / Aliev
@@ -367,73 +366,3 @@ def _patronymics_compatible(a: PersonKey, b: PersonKey) -> bool:
     if full.patronymic and not other.given and len(other.initials) >= 2:
         return _initial_matches(other.initials[1], full.patronymic)
     return True
-
-
-# --- organisations ---------------------------------------------------------
-
-# British/American spelling pairs that otherwise split one organisation in two.
-_ORG_SPELLING = (
-    (re.compile(r"\bcentre\b"), "center"), (re.compile(r"isation\b"), "ization"),
-    (re.compile(r"\bdefence\b"), "defense"), (re.compile(r"\bprogramme\b"), "program"),
-    (re.compile(r"\blabour\b"), "labor"), (re.compile(r"\s*&\s*"), " and "),
-)
-
-
-@cache
-def _legal_forms() -> tuple[list[str], ...]:
-    # Longest phrases first so "joint stock company" beats "company".
-    raw = [fold(f) for f in lexicons.legal_form_words()]
-    forms = {f.replace("-", " ") for f in raw} | {f.replace("-", "") for f in raw}
-    return tuple(sorted((f.split() for f in forms if f), key=len, reverse=True))
-
-
-def _strip_forms(words: list[str], key: Callable[[str], str] = str) -> list[str]:
-    """Drop legal-form phrases at either end of ``words`` (compared via ``key``)."""
-    keyed = [key(w) for w in words]
-    changed = True
-    while changed and words:
-        changed = False
-        for form in _legal_forms():
-            n = len(form)
-            if len(words) > n and keyed[:n] == form:
-                words, keyed, changed = words[n:], keyed[n:], True
-            elif len(words) > n and keyed[-n:] == form:
-                words, keyed, changed = words[:-n], keyed[:-n], True
-    return words
-
-
-@lru_cache(maxsize=65536)
-def org_key(name: str) -> str:
-    """Case/quote/punctuation-insensitive organisation key without "the" or legal forms."""
-    text = to_latin(name)
-    for pattern, repl in _ORG_SPELLING:
-        text = pattern.sub(repl, text)
-    # "Anti-Corruption" == "Anticorruption"; possessive apostrophes vanish in fold.
-    words = fold(text).replace("-", "").split()
-    while len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(_strip_forms(words))
-
-
-_ACRONYM_SKIP = frozenset(
-    "of the and for on in at to a an by with de du des la le les del von der und".split()
-)
-
-
-def acronym_of(name: str) -> str:
-    """Upper-case initials of the capitalised content words ("National Security Committee" -> "NSC")."""
-    words = [w.strip("\"'«»“”„()[],.;:") for w in unicodedata.normalize("NFKC", name).split()]
-    words = [w for w in words if w and w.lower() not in _ACRONYM_SKIP]
-    # Legal forms ("LLP", "Public Foundation") are not part of the acronym.
-    words = _strip_forms(words, key=lambda w: fold(w).replace("-", ""))
-    capitalised = [w for w in words if w[:1].isupper()]
-    out: list[str] = []
-    for word in capitalised or words:
-        if len(word) > 1 and word.isupper() and word.isalpha():
-            out.append(fold(word).upper())  # embedded acronym: "US Agency" -> USA...
-            continue
-        for part in re.split(r"[-‐‑–/]", word):
-            letter = fold(part[:1]) if part else ""
-            if letter.isalpha():
-                out.append(letter[:1].upper())
-    return "".join(out)

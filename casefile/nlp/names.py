@@ -12,12 +12,14 @@ from functools import cache
 
 from casefile.nlp import lexicons
 from casefile.nlp.keys import fold, token_key
+from casefile.nlp.territories import is_territory
 
 __all__ = [
     "is_demonym",
     "is_given_name",
     "is_honorific",
     "is_initial",
+    "is_initials_and_surname",
     "is_org_word",
     "is_role_word",
     "has_strong_surname_suffix",
@@ -81,6 +83,27 @@ def is_demonym(text: str) -> bool:
 def is_initial(token: str) -> bool:
     """True for initials such as "D.", "A.B.", "Zh."."""
     return bool(token) and token[0].isupper() and bool(_INITIAL.match(token))
+
+
+def is_initials_and_surname(tokens: Sequence[str]) -> bool:
+    """Initials and one capitalised name word, either way round ("B. Serikov", "A.B. Kuanysheva",
+    "Serikov B.K."): a person's name however the model typed it. The word must not be an
+    organisation, role or title word ("U.S. Embassy", "A. Division")."""
+    toks = [t.strip(",;:") for t in tokens if t.strip(",;:")]
+    if len(toks) < 2:
+        return False
+    if is_initial(toks[0]):
+        initials, rest = [t for t in toks if is_initial(t)], [t for t in toks if not is_initial(t)]
+        ordered = toks[:len(initials)] == initials
+    else:
+        rest, initials = toks[:1], toks[1:]
+        ordered = all(is_initial(t) for t in initials)
+    if not ordered or len(rest) != 1 or not initials:
+        return False
+    word = rest[0]
+    return (len(word) >= 2 and word[0].isupper() and bool(_NAME_CHARS.match(word)) and not word.isupper()
+            and not (is_org_word(word) or is_role_word(word) or is_honorific(word) or is_demonym(word)
+                     or is_territory(word)))  # "N. Korea": an abbreviated country
 
 
 def looks_like_surname(token: str) -> bool:

@@ -43,6 +43,18 @@ def is_capital(text: str) -> bool:
 
 
 @cache
+def _capital_countries() -> dict[str, str]:
+    from rigour.territories import get_territories
+
+    return {p.casefold(): t.code for t in get_territories() if t.is_country for p in t.places}
+
+
+def capital_country(text: str) -> str | None:
+    """The territory code of the country whose capital ``text`` names ("Bishkek" -> "kg")."""
+    return _capital_countries().get(text.strip().casefold())
+
+
+@cache
 def territory_code(text: str) -> str | None:
     """The territory code for a country name, or None; used to merge name variants of a country.
 

@@ -73,15 +73,16 @@ def _record(group: list[ClusterInfo]) -> EntityRecord:
     )
 
 
-def resolve_store(store: Store) -> int:
-    """Recompute all entities from the stored clusters and judgements; returns the entity count."""
+def resolve_store(store: Store, skip: frozenset[str] = frozenset()) -> int:
+    """Recompute all entities from the stored clusters and judgements; returns the entity count.
+    ``skip`` names typing steps (``casefile.resolve.clusters.TYPING_STEPS``) to leave out."""
     judgements = store.judgements()
     clusters = _load_clusters(store)
     moves = split_moves(clusters, judgements, store.conn)
     if moves:
         store.replace_resolution([], moves)
         clusters = _load_clusters(store)
-    groups = group_clusters(clusters)
+    groups = group_clusters(clusters, skip)
     groups = apply_splits(apply_merges(groups, judgements), judgements)
     records = [_record(g) for g in groups if g]
     store.replace_resolution(records, facts=lambda: build_facts(store))

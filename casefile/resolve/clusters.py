@@ -12,7 +12,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from casefile.nlp.keys import PersonKey, acronym_of, fold, org_key, person_key, persons_compatible
+from casefile.nlp.keys import PersonKey, fold, person_key, persons_compatible
+from casefile.nlp.org_keys import acronym_of, org_compact_key, org_key, org_word_set_key
+from casefile.nlp.state_bodies import body_key
+from casefile.resolve.countries import document_countries
+from casefile.resolve.typing_votes import vote_types
 from casefile.nlp import names
 from casefile.nlp.gazetteer import is_town
 from casefile.nlp.territories import territory_code
@@ -81,7 +85,20 @@ def group_persons(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
     return out
 
 
-def _name_keys(c: ClusterInfo) -> set[str]:
+def _org_keys(text: str, country: str | None) -> set[str]:
+    """A national state body's key when the name is one ("MVD", "Interior Ministry" in a text
+    about one country); else the name's spelling, word-order and spacing keys."""
+    body = body_key(text, country)
+    if body is not None:
+        return {body}
+    key = org_key(text)
+    keys = {key, org_word_set_key(text), org_compact_key(text)}  # "Steppe Media" = "SteppeMedia"
+    if key.endswith(" party"):  # "X Party" and "X" name one party
+        keys.add(key[: -len(" party")])
+    return keys
+
+
+def _name_keys(c: ClusterInfo, country: str | None = None) -> set[str]:
     keys: set[str] = set()
     if c.type == "law":  # surfaces vary by part and wording; the parsed name is the key
         return {fold(c.name)}
@@ -89,23 +106,22 @@ def _name_keys(c: ClusterInfo) -> set[str]:
         if c.type == "location":
             keys.add(territory_code(text) or fold(text))
         elif c.type == "organization":
-            key = org_key(text)
-            keys.add(key)
-            if key.endswith(" party"):  # "X Party" and "X" name one party
-                keys.add(key[: -len(" party")])
+            keys |= _org_keys(text, country)
         else:
             keys.add(fold(text))
     keys.discard("")
     return keys
 
 
-def group_by_names(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
-    """Group organisation, place and event clusters that share any name key (incl. acronyms)."""
+def group_by_names(clusters: list[ClusterInfo], countries: dict[str, str] | None = None) -> list[list[ClusterInfo]]:
+    """Group organisation, place and event clusters that share any name key (incl. acronyms and,
+    with ``countries`` (document -> country), the keys of national state bodies)."""
+    countries = countries or {}
     uf = _UnionFind()
     owner: dict[str, str] = {}
     for c in clusters:
         uf.find(c.id)
-        for key in _name_keys(c):
+        for key in _name_keys(c, countries.get(c.document)):
             if key in owner:
                 uf.union(owner[key], c.id)
             else:
@@ -157,15 +173,34 @@ def harmonise_place_types(clusters: list[ClusterInfo]) -> None:
             c.type = "location"
 
 
-def group_clusters(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
-    """Resolve all clusters of all types into groups, one group per real-world entity."""
-    harmonise_place_types(clusters)
+@dataclass(frozen=True)
+class TypingStep:
+    """A named step that retypes clusters in place before they are grouped."""
+
+    name: str
+    run: Callable[[list[ClusterInfo]], None]
+
+
+# In order: votes over the collection first, then the place repair reads the voted places.
+TYPING_STEPS: tuple[TypingStep, ...] = (
+    TypingStep("type_votes", vote_types),
+    TypingStep("place_names", harmonise_place_types),
+)
+
+
+def group_clusters(clusters: list[ClusterInfo], skip: frozenset[str] = frozenset()) -> list[list[ClusterInfo]]:
+    """Resolve all clusters of all types into groups, one group per real-world entity; ``skip``
+    names typing steps (``TYPING_STEPS``) to leave out, to measure each on its own."""
+    for step in TYPING_STEPS:
+        if step.name not in skip:
+            step.run(clusters)
+    countries = document_countries(clusters)
     by_type: dict[str, list[ClusterInfo]] = defaultdict(list)
     for c in clusters:
         by_type[c.type].append(c)
     out: list[list[ClusterInfo]] = []
     for type_, members in sorted(by_type.items()):
-        out.extend(group_persons(members) if type_ == "person" else group_by_names(members))
+        out.extend(group_persons(members) if type_ == "person" else group_by_names(members, countries))
     return attach_bare_articles(attach_known_aliases(attach_place_acronyms(out)))
 
 

@@ -1,0 +1,40 @@
+"""The country each document is about, from the places it names: the context that tells which
+country's "Interior Ministry" or "MVD" a document means."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Protocol
+
+from casefile.nlp.gazetteer import town_country
+from casefile.nlp.territories import capital_country, territory_code
+
+
+class _Cluster(Protocol):
+    document: str
+    type: str
+    name: str
+    surfaces: dict[str, int]
+
+
+def place_country(name: str) -> str | None:
+    """The ISO code of the country a place name is or lies in: a country, a capital, a town."""
+    return territory_code(name) or capital_country(name) or town_country(name)
+
+
+def document_countries(clusters: Iterable[_Cluster]) -> dict[str, str]:
+    """Document id -> the country its places point to most (by mentions); a document whose top
+    countries tie, or that names no place, is left out."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in clusters:
+        if c.type != "location":
+            continue
+        code = place_country(c.name)
+        if code is not None:
+            votes[c.document][code] += sum(c.surfaces.values()) or 1
+    out: dict[str, str] = {}
+    for document, counts in votes.items():
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            out[document] = ranked[0][0]
+    return out

@@ -1,0 +1,77 @@
+"""Collection-level typing: one type per name across all documents, decided before clustering.
+
+A small model types the same name differently from one article to the next (an unfamiliar
+surname is an organisation here, a person there), and a type split is a split entity: clusters
+of different types never meet. Each name form votes, once per document that uses it, for the
+type that document gave it; the name's own shape votes too (initials before a surname, a surname
+ending, an organisation word, a country); every cluster then takes the type its name forms won.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Protocol
+
+from casefile.nlp import names
+from casefile.nlp.gazetteer import is_town
+from casefile.nlp.keys import fold
+from casefile.nlp.state_bodies import is_state_body_acronym
+from casefile.nlp.territories import is_territory
+
+VOTING_TYPES = frozenset({"person", "organization", "location", "event"})
+# How many documents' votes a name's shape is worth: a clear shape outweighs one mistyped
+# document, a weak one only breaks ties.
+_STRONG, _CLEAR, _WEAK = 3.0, 1.5, 0.5
+
+
+class _Cluster(Protocol):
+    document: str
+    type: str
+    name: str
+    surfaces: dict[str, int]
+
+
+def shape_vote(name: str) -> tuple[str, float] | None:
+    """The type a name's own shape argues for, with its weight in documents; None when silent."""
+    toks = name.split()
+    if not toks:
+        return None
+    if len(toks) == 1 and is_state_body_acronym(name):
+        return "organization", _STRONG  # "MVD": a state body's acronym
+    if names.is_initials_and_surname(toks):
+        return "person", _STRONG  # "B. Serikov": initials only ever precede a person's surname
+    if any(names.is_org_word(t) for t in toks) and names.person_name_score(toks) < 0.5:
+        return "organization", _CLEAR
+    if is_territory(name):
+        return "location", _CLEAR
+    score = names.person_name_score(toks)
+    if score >= 0.6 and not (len(toks) == 1 and is_town(name)):
+        return "person", _CLEAR if score >= 0.85 else _WEAK  # a known given name and a surname ending
+    if len(toks) == 1 and is_town(name):
+        return "location", _WEAK
+    return None
+
+
+def vote_types(clusters: Iterable[_Cluster]) -> None:
+    """Give every person, organisation, place and event cluster the type its name forms carry
+    across the collection (one vote per document per form) and its name's shape."""
+    voters = [c for c in clusters if c.type in VOTING_TYPES]
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: set[tuple[str, str, str]] = set()
+    for c in voters:
+        for surface in {c.name, *c.surfaces}:
+            key = fold(surface)
+            if key and (c.document, key, c.type) not in seen:
+                seen.add((c.document, key, c.type))
+                votes[key][c.type] += 1.0
+    for c in voters:
+        tally: Counter[str] = Counter()
+        for surface in {c.name, *c.surfaces}:
+            tally.update(votes.get(fold(surface), Counter()))
+        shape = shape_vote(c.name)
+        if shape is not None:
+            tally[shape[0]] += shape[1]
+        if tally:
+            top, weight = tally.most_common(1)[0]
+            if weight > tally[c.type]:
+                c.type = top
