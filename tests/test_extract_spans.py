@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_org_head, extend_right, split_lines, trim
+from casefile.extract.spans import (
+    Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_org_head, extend_right, split_lines, trim,
+)
 
 
 def cand(doc: str, surface: str, label: str = "person", origin: str = "model") -> Cand:
@@ -148,7 +150,7 @@ def test_split_lines_gives_one_span_per_non_empty_line():
 
 
 @pytest.mark.parametrize(("doc", "surface", "label", "expected"), [
-    ("An Aktau court fined him.", "Aktau", "organization", ("Aktau court", "organization")),  # a town's body
+    ("The Aktau court fined him.", "Aktau", "organization", ("Aktau court", "organization")),  # a town's body
     ("The Etalon plant closed.", "Etalon", "organization", ("Etalon", "organization")),  # a brand and its kind
     ("The Aktau city court ruled.", "Aktau", "location", ("Aktau city court", "organization")),
     ("The KNB office was shut.", "KNB", "organization", ("KNB", "organization")),  # acronyms stay
@@ -156,3 +158,42 @@ def test_split_lines_gives_one_span_per_non_empty_line():
 def test_extend_org_head(doc, surface, label, expected):
     c = extend_org_head(doc, cand(doc, surface, label), set())
     assert (doc[c.start:c.end], c.label) == expected
+
+
+def test_a_colon_ends_a_name():
+    doc = "Tolqyn: Supreme Court upholds the verdict"
+    assert cut_colon(doc, cand(doc, "Tolqyn: Supreme Court", "organization")).text(doc) == "Supreme Court"
+    doc = "Arman Dulatov: I will not leave"
+    assert cut_colon(doc, cand(doc, "Arman Dulatov: I", "person")).text(doc) == "Arman Dulatov"
+
+
+def test_an_indefinite_town_court_is_no_named_body():
+    doc = "Later a Tolqyn court fined him."
+    assert extend_org_head(doc, cand(doc, "Tolqyn", "location"), {"Tolqyn"}).text(doc) == "Tolqyn"
+    doc = "Later the Tolqyn court fined him."
+    assert extend_org_head(doc, cand(doc, "Tolqyn", "location"), {"Tolqyn"}).text(doc) == "Tolqyn court"
+
+
+def test_a_head_word_before_a_plural_noun_makes_no_body():
+    doc = "one of the last Tolqyn news sites"
+    assert extend_org_head(doc, cand(doc, "Tolqyn", "location"), {"Tolqyn"}).text(doc) == "Tolqyn"
+
+
+_WRAPPED = ("The court in the western town sentenced the critic of the long-serving\n"
+            "president to a term in a penal colony on Monday, his lawyer told\n"
+            "reporters after a hearing that lasted for most of the day, and the\n"
+            "critic's supporters said that they would appeal against the ruling of\n"
+            "the court. President Arman\nDulatov has ruled the country for two decades\n"
+            "and has faced growing criticism from rights groups in recent years and\n")
+
+
+def test_a_name_broken_by_a_hard_wrap_stays_whole():
+    span = cand(_WRAPPED, "Arman\nDulatov")
+    assert split_lines(_WRAPPED, span) == [span]
+    assert trim(_WRAPPED, span).text(_WRAPPED) == "Arman\nDulatov"
+
+
+def test_a_name_and_the_next_line_are_split_in_ordinary_text():
+    doc = "Arman Dulatov\nDetained Again"
+    span = cand(doc, "Arman Dulatov\nDetained")
+    assert [p.text(doc) for p in split_lines(doc, span)] == ["Arman Dulatov", "Detained"]

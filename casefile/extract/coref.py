@@ -54,7 +54,9 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
         lone = k.tokens[0] if len(k.tokens) == 1 and "." not in text and len(text.split()) == 1 else None
         compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given and (
             (k.surname and persons_compatible(ck, k))
-            or (not k.surname and k.given and not k.initials and ck.given == k.given))]
+            or (not k.surname and k.given and not k.initials and ck.given == k.given)
+            or (not k.surname and k.given and k.patronymic and ck.given == k.given  # "Anna Petrovna"
+                and ck.patronymic in {None, k.patronymic}))]
         if not compatible and lone and not k.surname and k.given:
             compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given == k.given]
             compatible = compatible if len(compatible) == 1 else []

@@ -6,8 +6,10 @@ prefixes, law names, keyboard shortcuts and photo credits are all rejected by th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from casefile.extract.spans import Cand
+from casefile.extract.titles import after_work_kind, in_quoted_title
 from casefile.nlp import names
 from casefile.nlp.english import is_english_word
 
@@ -77,13 +79,23 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
         return True  # "UN Special Rapporteur": a title
     if cand.label == "organization" and _followed_by_role_word(doc, cand):
         return True  # "the Regional Communication [Officer]"
-    if cand.label != "person" and cand.origin == "model" and _in_heading(cand, headings):
+    if cand.label != "person" and cand.origin == "model" and _in_heading(cand, headings, doc):
         return True
-    if cand.origin == "model" and _inside_heading(cand, headings) and all(
+    if cand.origin == "model" and _inside_heading(cand, headings, doc) and all(
             is_english_word(t) and not names.looks_like_surname(t) for t in toks):
         return True  # a common word of a title ("... is Functioning in ...")
     if cand.label != "person" and cand.origin == "model" and len(toks) >= 3 and _quoted_title(doc, cand):
         return True
+    if cand.origin == "model" and after_work_kind(doc, cand):
+        return True  # "the documentary “X”", "a report titled X": a work, not its subject
+    title = in_quoted_title(doc, cand) if cand.origin == "model" else None
+    if title is not None and (cand.label != "person" or (title[0], title[1]) == (cand.start, cand.end)):
+        return True  # a body or place inside a quoted headline, or the whole headline read as a person
+    if cand.label == "organization" and re.match(r"-based\b", doc[cand.end:cand.end + 7]):
+        return True  # "Independent X-based newspaper": a descriptive phrase ending in a place
+    if cand.label == "organization" and text.isupper() and (
+            text in _law_acronyms(doc) or _ARTICLE_OF.search(doc[max(0, cand.start - 40):cand.start])):
+        return True  # "Criminal Code (CC)", "Art. 274 of the CC": the abbreviation of a law
     if len(toks) == 1 and cand.origin == "model" and cand.start in sentence_starts \
             and is_english_word(toks[0]) and not names.is_given_name(toks[0]) \
             and not names.looks_like_surname(toks[0]) and cand.label in {"person", "organization"}:
@@ -122,16 +134,30 @@ def _followed_by_role_word(doc: str, cand: Cand) -> bool:
     return bool(m and names.is_role_word(m.group(1)))
 
 
-def _in_heading(cand: Cand, headings: list[tuple[int, int]]) -> bool:
-    """The span covers most of a heading line: the heading itself was read as a name."""
+def _in_heading(cand: Cand, headings: list[tuple[int, int]], doc: str = "") -> bool:
+    """The span covers most of a heading line: the heading itself was read as a name. A line
+    ending in a comma is a salutation or a list row running on, not a heading."""
     for start, end in headings:
         if start <= cand.start and cand.end <= end:
+            if doc[start:end].rstrip().endswith(","):
+                return False
             return (cand.end - cand.start) >= 0.5 * (end - start)
     return False
 
 
-def _inside_heading(cand: Cand, headings: list[tuple[int, int]]) -> bool:
-    return any(start <= cand.start and cand.end <= end for start, end in headings)
+_ARTICLE_OF = re.compile(r"\b(?:Art|Arts|Article|Articles)\.?\s+[\w.,()\s-]{1,25}?\s+of\s+(?:the\s+)?$")
+_LAW_ACRONYM = re.compile(r"\b(?:Code|Law|Act|Constitution)\s*\((?P<acr>[A-Z]{2,6})\)")
+
+
+@lru_cache(maxsize=8)  # asked once per span of the same document
+def _law_acronyms(doc: str) -> set[str]:
+    """Acronyms a text defines for a law ("the Criminal Code (CC)")."""
+    return {m.group("acr") for m in _LAW_ACRONYM.finditer(doc)}
+
+
+def _inside_heading(cand: Cand, headings: list[tuple[int, int]], doc: str = "") -> bool:
+    return any(start <= cand.start and cand.end <= end and not doc[start:end].rstrip().endswith(",")
+               for start, end in headings)
 
 
 def _quoted_title(doc: str, cand: Cand) -> bool:

@@ -11,8 +11,10 @@ import re
 from collections import Counter, defaultdict
 
 from casefile.clean.boilerplate import SOCIAL_NETWORKS
-from casefile.extract.spans import Cand, cut_dash_tail, drop_leading_place, extend_org_head, extend_right
+from casefile.extract.spans import Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_org_head, extend_right
 from casefile.nlp import names
+from casefile.nlp.keys import fold, token_key
+from casefile.nlp.org_keys import org_key
 from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town
 from casefile.nlp.territories import is_capital, is_territory, territory_code
@@ -34,6 +36,10 @@ def _tokens(text: str) -> list[str]:
     return text.split()
 
 
+# a name right after its kind of outlet, with or without an article: "(the) newspaper X"
+_OUTLET_BEFORE = re.compile(r"\b(?:newspaper|weekly|daily|magazine|outlet|website|portal|news\s+agency)\s+[“\"«]?$")
+# "X and Y portals": names coordinated before a plural kind of body are bodies of that kind
+_PLURAL_BODY_AFTER = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?P<kind>[a-z]+s)\b")
 _MEDIA_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z-]+\s+){0,2}(?:newspaper|weekly|daily|magazine|outlet|"
                            r"website|news\s+site|portal|TV\s+channel|television\s+channel|radio\s+station|"
                            r"news\s+agency|publication|YouTube\s+channel|Telegram\s+channel|company|firm|"
@@ -63,6 +69,8 @@ def retype(doc: str, cand: Cand) -> str | None:
     if not toks or cand.origin != "model":
         return cand.label
     has_org_word = any(names.is_org_word(t) for t in toks)
+    if cand.label != "person" and names.is_initials_and_surname(toks):
+        return "person"  # "B. Tolqynov": initials only ever precede a person's surname
     if re.fullmatch(r"[\w\-]+\.(?:[a-z]{2,3})", text):
         return "organization"  # a news site's domain ("Example.kz")
     following = re.match(r"\s+([a-z]+)\b", doc[cand.end:cand.end + 30])
@@ -73,9 +81,16 @@ def retype(doc: str, cand: Cand) -> str | None:
     if cand.label in {"person", "location"} and following and names.is_org_word(following.group(1)) \
             and not is_territory(text) and not _known_town(text) and (cand.label == "person" or names.is_given_name(text)):
         return "organization"  # "the X holding", "the X party"
-    if cand.label in {"person", "location"} and _MEDIA_BEFORE.search(doc[max(0, cand.start - 40):cand.start]) \
+    before = doc[max(0, cand.start - 40):cand.start]
+    if cand.label in {"person", "location"} and (_MEDIA_BEFORE.search(before) or _OUTLET_BEFORE.search(before)) \
             and names.person_name_score(toks) < 0.85:  # but "the company Marat Abenov owns"
         return "organization"  # "the weekly X", "the state company X": a body named after its kind
+    plural_after = _PLURAL_BODY_AFTER.match(doc, cand.end)
+    if cand.label in {"person", "location"} and plural_after and names.is_org_word(plural_after.group("kind")) \
+            and not is_territory(text) and not _known_town(text):
+        return "organization"  # "X and Y portals", "X and Y parties"
+    if cand.label == "person" and _named_after_a_person(toks):
+        return "organization"  # "Tolqynov Today": an outlet named after its founder
     lower_after = re.match(r"(?:\s+[a-z]+\b){1,3}", doc[cand.end:cand.end + 40])
     if len(toks) == 1 and cand.label == "organization" and not text.isupper() and lower_after \
             and _trade_after(lower_after.group().split()) and not names.is_given_name(text) \
@@ -130,10 +145,24 @@ def retype(doc: str, cand: Cand) -> str | None:
     return cand.label
 
 
+def _named_after_a_person(toks: list[str]) -> bool:
+    """A surname and then an ordinary English word, with no given name or initial: the name of a
+    project or outlet built on a person's name ("Tolqynov Live"), not a person's full name."""
+    if len(toks) < 2 or any(names.is_given_name(t) or names.is_initial(t) for t in toks):
+        return False
+    last = toks[-1]
+    return (names.looks_like_surname(toks[0]) and last[:1].isupper() and not last.isupper()
+            and is_english_word(last) and not names.looks_like_surname(last))
+
+
 def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
     """Fix the edges of one span; may return two spans (a place glued before a person)."""
     out: list[Cand] = []
-    cand = cut_dash_tail(doc, cand)
+    cand = cut_dash_tail(doc, cut_colon(doc, cand))
+    if cand.label != "person":
+        shared = split_shared_surname(doc, cand)
+        if shared:
+            return shared
     if cand.label in {"organization", "location"}:
         cand = extend_org_head(doc, cand, places)
         return split_place_acronym(doc, cand)
@@ -149,6 +178,19 @@ def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
         out.extend(split_surname_pairs(doc, cand))
         return out
     return [cand]
+
+
+_SHARED_SURNAME = re.compile(r"(?P<first>[A-Z][\w'’-]+) and (?P<second>[A-Z][\w'’-]+ (?P<surname>[A-Z][\w'’-]+))$")
+
+
+def split_shared_surname(doc: str, cand: Cand) -> list[Cand]:
+    """"Anna and Maria Petrova" read as one body: two people who share the surname written once."""
+    m = _SHARED_SURNAME.fullmatch(cand.text(doc))
+    if not m or not names.looks_like_surname(m.group("surname")) or not (
+            names.is_given_name(m.group("first")) or names.is_given_name(m.group("second").split()[0])):
+        return []
+    return [Cand(cand.start + m.start("first"), cand.start + m.end("first"), "person", cand.origin),
+            Cand(cand.start + m.start("second"), cand.start + m.end("second"), "person", cand.origin)]
 
 
 def split_place_acronym(doc: str, cand: Cand) -> list[Cand]:
@@ -190,15 +232,17 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
     document is the same person; likewise a lone given name ("Anna") that starts a full name.
     """
     surnames: set[str] = set()
-    givens: set[str] = set()
+    givens: dict[str, str] = {}  # token key of a full name's first word -> that word
     persons: set[str] = set()
     for c in cands:
         toks = _tokens(c.text(doc))
         if c.label == "person" and len(toks) >= 2:
             surnames.add(toks[-1].lower())
-            givens.add(toks[0].lower())
+            givens[token_key(toks[0])] = toks[0]
             persons.add(c.text(doc))
     org_texts = {c.text(doc) for c in cands if c.label == "organization"}
+    # "X" beside "X LLP" or "JSC X": the bare name of a body the document names with its legal form
+    org_cores = {org_key(t) for t in org_texts if org_key(t) != fold(t)}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for c in cands:
         if c.origin == "model":
@@ -219,12 +263,25 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
         if c.label == "person" and any(o.startswith(c.text(doc) + " ") for o in org_texts):
             c.label = "organization"  # "X" and "X newspaper": the person reading was wrong
             continue
+        if c.label in {"person", "location"} and c.origin == "model" and fold(c.text(doc)) in org_cores:
+            c.label = "organization"
+            continue
         if c.label != "person" and c.origin == "model" and c.text(doc) in persons:
             c.label = "person"
         if len(toks) == 1 and c.label != "person" and c.origin == "model":
             tok = toks[0].lower()
-            if tok in surnames or (tok in givens and names.is_given_name(toks[0])):
+            if tok in surnames or (token_key(tok) in givens and _given_name_use(doc, toks[0])):
                 c.label = "person"
+
+
+def _given_name_use(doc: str, word: str) -> bool:
+    """A word that starts a full name in the document is that person's given name, unless it
+    reads as a place, a title or an ordinary word the document also writes in lower case."""
+    if names.is_given_name(word):
+        return True
+    if is_territory(word) or _known_town(word) or names.is_role_word(word) or names.is_org_word(word):
+        return False
+    return re.search(r"(?<![\w'’-])" + re.escape(word.lower()) + r"(?![\w'’-])", doc) is None
 
 
 def harmonise_lists(doc: str, cands: list[Cand]) -> None:

@@ -14,7 +14,7 @@ from casefile.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
 from casefile.extract.spans import Cand
 from casefile.nlp import lexicons, names
 from casefile.nlp.english import is_english_word
-from casefile.nlp.gazetteer import is_town
+from casefile.nlp.gazetteer import in_town_list, is_town
 from casefile.nlp.territories import is_territory
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
@@ -183,7 +183,8 @@ def morphology_names(doc: str) -> Iterator[Cand]:
             yield Cand(m.start(), m.end(), "person", "morphology")
 
 
-_AFTER_PLACE_WORD = re.compile(r"\b(?:in|from|near|outside|to|across|around)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
+_AFTER_PLACE_WORD = re.compile(r"\b(?:in|from|near|outside|to|across|around|(?:square|streets|outskirts|centre|center|"
+                               r"residents|people|mayor|city|town|village)\s+of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
                                r"(?P<town>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
 
 
@@ -252,7 +253,8 @@ def dateline_places(doc: str) -> Iterator[Cand]:
     is a location."""
     for m in _DATELINE.finditer(doc):
         place = m.group("place")
-        if len(place) > 2 and (place.isupper() or not names.is_given_name(place.split()[0])):
+        ordinary_word = " " not in place and is_english_word(place) and not (in_town_list(place) or is_territory(place))
+        if len(place) > 2 and (place.isupper() or not names.is_given_name(place.split()[0])) and not ordinary_word:
             yield Cand(m.start("place"), m.end("place"), "location", "dateline")
 
 

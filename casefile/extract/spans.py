@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from casefile.nlp import names
 
@@ -36,10 +37,29 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@lru_cache(maxsize=8)
+def is_hard_wrapped(doc: str) -> bool:
+    """Plain text wrapped at a fixed width (wire copy, e-mail): most lines are of similar length
+    and end mid-sentence, so a line break there is a space, not the end of a heading or row."""
+    lines = [line.rstrip() for line in doc.split("\n") if line.strip()]
+    if len(lines) < 6:
+        return False
+    wrapped = [line for line in lines if 40 <= len(line) <= 90 and line[-1] not in ".!?:;\"”»)"]
+    return len(wrapped) >= 0.5 * len(lines)
+
+
+def _soft_break(doc: str, cand: Cand) -> bool:
+    """A person's name broken by the wrap of hard-wrapped text: one break, capitalised both sides."""
+    text = cand.text(doc)
+    return (cand.label == "person" and text.count("\n") == 1 and re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
+            r" ?\n[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*", text) is not None and is_hard_wrapped(doc))
+
+
 def split_lines(doc: str, cand: Cand) -> list[Cand]:
     """A name never runs across lines: one span per non-empty line of a span that does
-    (a heading and the sentence after it), each left to the filters on its own."""
-    if "\n" not in doc[cand.start:cand.end]:
+    (a heading and the sentence after it), each left to the filters on its own; only a person's
+    name broken by the wrap of hard-wrapped text stays whole."""
+    if "\n" not in doc[cand.start:cand.end] or _soft_break(doc, cand):
         return [cand]
     parts, offset = [], cand.start
     for line in doc[cand.start:cand.end].split("\n"):
@@ -53,7 +73,7 @@ def trim(doc: str, cand: Cand) -> Cand | None:
     """Cut a span at line breaks and strip articles, possessives and edge punctuation."""
     start, end = cand.start, cand.end
     segment = doc[start:end]
-    if "\n" in segment:  # a name never runs across lines; keep the first non-empty line
+    if "\n" in segment and not _soft_break(doc, cand):  # a name never runs across lines; keep the first one
         offset = 0
         for line in segment.split("\n"):
             if line.strip():
@@ -102,6 +122,19 @@ def trim(doc: str, cand: Cand) -> Cand | None:
     if start >= end:
         return None
     return Cand(start, end, cand.label, cand.origin)
+
+
+def cut_colon(doc: str, cand: Cand) -> Cand:
+    """A name never runs across ": " ("X: Supreme Court upholds ..."): keep the part after the
+    colon for an organisation with its head word there, else the part before it."""
+    text = cand.text(doc)
+    at = text.find(": ")
+    if at < 0:
+        return cand
+    after = text[at + 2:]
+    if cand.label == "organization" and any(names.is_org_word(w) for w in after.split()):
+        return Cand(cand.start + at + 2, cand.end, cand.label, cand.origin)
+    return Cand(cand.start, cand.start + at, cand.label, cand.origin)
 
 
 def cut_dash_tail(doc: str, cand: Cand) -> Cand:
@@ -155,11 +188,14 @@ def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
     # "an Aktau court": one name word the model typed as an organisation before a public body
     town_body = cand.label == "organization" and " " not in text and not text.isupper() and not names.is_org_word(text)
     tail = re.match(r"(?: [a-z][a-z'’]*(?![\w-])){1,3}", doc[cand.end:cand.end + 50])
-    if tail and (is_place or town_body):  # up to three lowercase words ending on an organisation word
+    indefinite = re.search(r"\b(?:a|an|A|An)\s+$", doc[max(0, cand.start - 4):cand.start])
+    if tail and (is_place or town_body) and not indefinite:  # "a Tolqyn court": one of the town's courts  # up to three lowercase words ending on an organisation word
         words = tail.group().split(" ")[1:]
         stop = next((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), len(words))
         words = words[:stop]  # "Talgar to the firm": a preposition ends the name
         heads = [i for i, w in enumerate(words) if (names.is_org_word(w) if is_place else w in _PUBLIC_BODIES)]
+        if heads and heads[-1] + 1 < len(words) and words[heads[-1] + 1].endswith("s"):
+            heads = []  # "X news sites": the head word qualifies a plural class of things, not one body
         if heads:
             end = cand.end + len(" ".join([""] + words[:heads[-1] + 1]))
             return Cand(cand.start, end, "organization", "org_head")

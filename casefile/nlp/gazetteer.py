@@ -49,6 +49,12 @@ def is_town(text: str) -> bool:
     return text.casefold() in _towns()
 
 
+def in_town_list(text: str) -> bool:
+    """True when ``text`` is written as a town's name in GeoNames, whatever else it may be: a
+    weaker test than ``is_town``, for contexts that already say a place is meant (a dateline)."""
+    return text.strip().casefold() in _towns()
+
+
 def town_country(text: str) -> str | None:
     """The ISO code of the country a town (``is_town``) lies in, or None; a name several towns
     share goes to the most populous one."""

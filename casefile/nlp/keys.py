@@ -248,6 +248,10 @@ def _strip_titles(raw: list[str]) -> list[str]:
     return raw
 
 
+# Slavic patronymics are never surnames (unlike Turkic -uly, which often serves as one).
+_SLAVIC_PATRONYMIC = re.compile(r"[a-z]{2}(?:ovich|evich|ovna|evna|ichna)$")
+
+
 def _order(words: list[str]) -> tuple[str | None, list[str], str | None, str | None]:
     """Split content words into (given, middle, patronymic, surname)."""
     if not words:
@@ -270,6 +274,8 @@ def _order(words: list[str]) -> tuple[str | None, list[str], str | None, str | N
         return rest[0], middle, patr, first
     if len(words) >= 3 and _patronymic(words[-2]):
         return first, words[1:-2], words[-2], last
+    if len(words) == 2 and _given(first) and _SLAVIC_PATRONYMIC.search(fold(last)):
+        return first, [], last, None  # "Anna Petrovna": the polite form names no surname
     return first, words[1:-1], None, last
 
 
