@@ -119,6 +119,12 @@ def test_word_order_variants_of_a_body_join_in_one_document():
                    "Tolqyn Court": ["Tolqyn Court"]}
 
 
+def test_given_name_and_patronymic_join_the_full_name():
+    doc = "Arkady Dulatov was jailed. Arkady Semyonovich is ill, his wife wrote. Arkady needs care."
+    got, _ = clusters(doc, [cand(doc, "Arkady Dulatov"), cand(doc, "Arkady Semyonovich"), cand(doc, "Arkady", nth=2)])
+    assert got == {"Arkady Dulatov": ["Arkady Dulatov", "Arkady Semyonovich", "Arkady"]}
+
+
 def test_nickname_mentions_join_their_person():
     doc = "Bolat Zhumabekov, known as “Sultan”, was jailed. Sultan denied it. Marat Serikov agreed."
     bolat = cand(doc, "Bolat Zhumabekov")

@@ -121,7 +121,7 @@ def test_retype_person_after_a_kind_noun_stays_a_person():
 
 
 def test_retype_home_town_before_a_trade_is_a_place():
-    doc = "At the end of April, the Zhezkazgan taxi driver was jailed."
+    doc = "Neighbours say the Zhezkazgan teacher had never joined a protest."
     assert retype(doc, cand(doc, "Zhezkazgan", "organization")) == "location"
 
 

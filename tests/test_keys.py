@@ -50,7 +50,7 @@ SAME_TOKEN = [
     ("Aliyev", "Aliev"),
     ("Sergeyev", "Sergeev"),
     ("Baiyev", "Baiev"),
-    ("Khasenov", "Hasenov"),
+    ("Khamzinov", "Hamzinov"),
     ("Aleksandr", "Alexandr"),
     ("Aleksandr", "Alexander"),
     ("Tokhtarbay", "Tokhtarbai"),
@@ -69,7 +69,7 @@ SAME_TOKEN = [
     ("Fyodor", "Fedor"),
     ("Öztürk", "Ozturk"),
     ("Juergen", "Jürgen"),
-    ("Kassym-Jomart", "Kassymjomart"),
+    ("Ali-Askar", "Aliaskar"),
     ("Vladimir", "Wladimir"),
     ("Zhanna", "Janna"),
     ("Torabzade", "Torabzada"),
@@ -78,7 +78,7 @@ SAME_TOKEN = [
 
 DIFFERENT_TOKEN = [
     ("Marat", "Murat"),
-    ("Kalieva", "Aliyeva"),
+    ("Talieva", "Aliyeva"),
     ("Aliyev", "Kaliyev"),
     ("Sultanov", "Sultanbekov"),
     ("Serik", "Berik"),
@@ -130,7 +130,7 @@ SAME_PERSON = [
     ("Anton Borisovich Petrov", "A.B. Petrov"),
     ("Anton Borisovich Petrov", "Petrov Anton Borisovich"),
     ("Anton Borisovich Petrov", "Anton Petrov"),
-    ("Kassym-Jomart Kemelov", "Kassymjomart Kemelov"),
+    ("Ali-Askar Kemelov", "Aliaskar Kemelov"),
     ("Qasym Nurtaev", "Kassym Nurtayev"),
     ("Dr. Hans van Dijk", "Hans Dijk"),
     ("Aleksandr Sergeyev", "Alexandr Sergeev"),
@@ -142,7 +142,7 @@ DIFFERENT_PERSON = [
     ("Serik Abenov", "Daulet Abenov"),  # father and son
     ("Ivan Petrov", "Ivana Petrova"),
     ("Petrov", "Petrova"),  # gender
-    ("Anar Aliyeva", "Anar Kaliyeva"),
+    ("Anar Aliyeva", "Anar Taliyeva"),
     ("Serik Aliyev", "Serik Kaliyev"),
     ("Marat Sultanov", "Murat Sultanov"),
     ("Marat Sultanov", "Marat Sultanbekov"),
@@ -291,3 +291,9 @@ def test_never_crash(text: str) -> None:
 def test_persons_compatible_symmetric(a: str, b: str) -> None:
     ka, kb = person_key(a), person_key(b)
     assert persons_compatible(ka, kb) == persons_compatible(kb, ka)
+
+
+def test_given_name_and_slavic_patronymic_name_no_surname() -> None:
+    key = person_key("Arkady Semyonovich")
+    assert key.surname is None and key.given == token_key("Arkady") and key.patronymic == token_key("Semyonovich")
+    assert person_key("Nurlan Serikuly").surname is not None  # near miss: a Turkic -uly often is the surname

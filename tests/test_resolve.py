@@ -210,8 +210,8 @@ def _count_compatibility_calls(monkeypatch, n: int) -> int:
     monkeypatch.setattr(rc, "persons_compatible", counting)
     clusters = []
     for i, surname in enumerate(_surnames(n)):
-        clusters += [person(f"a{i}:0", f"Aidos {surname}"), person(f"b{i}:0", surname),
-                     person(f"c{i}:0", f"Aidos {surname}")]
+        clusters += [person(f"a{i}:0", f"Yerbol {surname}"), person(f"b{i}:0", surname),
+                     person(f"c{i}:0", f"Yerbol {surname}")]
     groups = group_persons(clusters)
     assert len(groups) == n  # each surname is one person
     monkeypatch.setattr(rc, "persons_compatible", real)
@@ -395,7 +395,7 @@ def test_a_bare_surname_typed_otherwise_joins_the_persons_surface_votes():
 
 def test_an_organisation_agreed_by_the_collection_keeps_its_type():
     # near miss: a coined two-word name that a person could bear stays what every document says
-    clusters = [cl("d1:0", "organization", "Aruzhan Kazyna"), cl("d2:0", "organization", "Aruzhan Kazyna")]
+    clusters = [cl("d1:0", "organization", "Aruzhan Qoyma"), cl("d2:0", "organization", "Aruzhan Qoyma")]
     group_clusters(clusters)
     assert {c.type for c in clusters} == {"organization"}
 
