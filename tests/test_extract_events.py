@@ -37,3 +37,8 @@ def test_named_events(doc, name):
 )
 def test_no_event_name(doc):
     assert found(doc) == []
+
+
+def test_a_headline_capitalises_every_noun_so_event_nouns_there_name_nothing():
+    doc = "Police Detain Reporter Covering Tolqyn Price Protest\nThe reporter was freed."
+    assert found(doc) == []

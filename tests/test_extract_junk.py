@@ -107,10 +107,13 @@ def test_strip_heading_words():
     heading = [(0, PERSON_HEADING.index("\n"))]
     c = cand(PERSON_HEADING, "Marat Abenov Detained", "person")
     assert strip_heading_words(PERSON_HEADING, c, heading).text(PERSON_HEADING) == "Marat Abenov"
-    # outside a heading, or not a person: unchanged
+    # outside a heading: unchanged; a body is cut too but keeps its head word
     assert strip_heading_words(PERSON_HEADING, c, []) is c
     org = cand(PERSON_HEADING, "Marat Abenov Detained", "organization")
-    assert strip_heading_words(PERSON_HEADING, org, heading) is org
+    assert strip_heading_words(PERSON_HEADING, org, heading).text(PERSON_HEADING) == "Marat Abenov"
+    doc = "Steppe Rights Bureau Raided\nIt was raided."
+    body = cand(doc, "Steppe Rights Bureau", "organization")
+    assert strip_heading_words(doc, body, [(0, doc.index("\n"))]).text(doc) == "Steppe Rights Bureau"
 
 
 @pytest.mark.parametrize(
@@ -158,3 +161,15 @@ def test_a_salutation_line_is_no_heading():
     doc = "Dear members of the Steppe Assembly,\nWe write to you."
     line = (0, doc.index("\n"))
     assert not junk(doc, "Steppe Assembly", "organization", headings=[line], starts=frozenset())
+
+
+def test_an_abbreviation_of_lower_case_words_is_no_body():
+    doc = "Prices of compressed natural gas (CNG) rose. CNG is cheap."
+    assert junk(doc, "CNG", "organization", starts=frozenset())
+    doc = "The Steppe Rights Bureau (SRB) said so. SRB is small."  # near miss: a body's name
+    assert not junk(doc, "SRB", "organization", starts=frozenset())
+
+
+def test_a_country_in_a_heading_stays():
+    doc = "Kyrgyzstan: Arrests Bring Crowds Onto Streets\nPeople protested."
+    assert not junk(doc, "Kyrgyzstan", "location", headings=[(0, doc.index("\n"))], starts=frozenset())

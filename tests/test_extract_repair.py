@@ -404,3 +404,23 @@ def test_a_body_with_and_in_its_name_is_not_split():
     doc = "The Council of Justice and Peace met."
     parts = repair_boundaries(doc, cand(doc, "Council of Justice and Peace", "organization"), set())
     assert [p.text(doc) for p in parts] == ["Council of Justice and Peace"]
+
+
+def test_two_people_with_unfamiliar_given_names_sharing_a_surname_are_split():
+    doc = "A portrait of Zhuldyz and Qarlygash Nurtasova hung there."
+    parts = repair_boundaries(doc, cand(doc, "Zhuldyz and Qarlygash Nurtasova", "organization"), set())
+    assert [p.text(doc) for p in parts] == ["Zhuldyz", "Qarlygash Nurtasova"]
+
+
+def test_a_place_typed_name_headed_by_a_body_word_is_a_body():
+    doc = "A rally was held near the Tolqyn Embassy on Sunday."
+    assert retype(doc, cand(doc, "Tolqyn Embassy", "location")) == "organization"
+    doc = "A rally was held near Tolqyn Square on Sunday."  # near miss: a square is a place
+    assert retype(doc, cand(doc, "Tolqyn Square", "location")) == "location"
+
+
+def test_the_name_a_body_is_known_by_is_that_body():
+    doc = "He heads the radio's Tolqyn Service, known locally as Dauys, in the capital."
+    assert retype(doc, cand(doc, "Dauys", "person")) == "organization"
+    doc = "He met Marat Tolqynov, known locally as Dauys, in the capital."  # near miss: a person's nickname
+    assert retype(doc, cand(doc, "Dauys", "person")) == "person"

@@ -197,3 +197,8 @@ def test_a_name_and_the_next_line_are_split_in_ordinary_text():
     doc = "Arman Dulatov\nDetained Again"
     span = cand(doc, "Arman Dulatov\nDetained")
     assert [p.text(doc) for p in split_lines(doc, span)] == ["Arman Dulatov", "Detained"]
+
+
+def test_a_preposition_ends_a_towns_body():
+    doc = "The Tolqyn over media row grew."
+    assert extend_org_head(doc, cand(doc, "Tolqyn", "location"), {"Tolqyn"}).text(doc) == "Tolqyn"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from casefile.extract.coref import _sentence_of, cluster_mentions
 from casefile.extract.events import event_names
+from casefile.extract.events import event_names
 from casefile.extract.dates import reference_for
 from casefile.extract.facts import DocContext, Slot, extract_facts
 from casefile.extract.laws import find_provisions
@@ -66,6 +67,13 @@ def _not_a_name(text: str, whole_row: bool = False) -> Callable[[Cand], bool]:
     a person or a whole organisation stands, except inside a list row, which is the whole name."""
     return lambda m: (m.label not in {"person", "organization"} or names.is_org_word(m.text(text))
                       or (whole_row and m.label == "organization"))
+
+
+def _event_may_replace(event: Cand) -> Callable[[Cand], bool]:
+    """Model spans an event's name may replace: places and other non-bodies; a person's name too
+    when the text glosses the name as an event's ("X, as the protests are called")."""
+    glossed = event.origin.startswith("event_gloss")
+    return lambda m: m.label != "organization" and (m.label != "person" or glossed)
 
 
 def _event_may_replace(event: Cand) -> Callable[[Cand], bool]:
@@ -132,6 +140,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule += [c for c in headed_org_names(text, headings) if _room_for(c, model, _not_a_name(text))]
     rule += [c for c in morphology_names(text) if _room_for(c, model)]
     rule += [c for c in town_mentions(text) if _room_for(c, model, lambda m: False)]
+    rule += [c for c in event_names(text, headings) if _room_for(c, model, _event_may_replace(c))]
     rule += [c for c in event_names(text) if _room_for(c, model, _event_may_replace(c))]
     cands = _merge_rule_spans(model, rule)
     places = {c.text(text) for c in model if c.label == "location"}
@@ -158,6 +167,10 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     if nicknames:
         kept = _merge_rule_spans(kept, nickname_mentions(text, nicknames))
     acronyms = acronym_definitions(text, kept)
+    for c in kept:  # "Full Name (ACR)": the acronym is what its full name is, whatever the model said
+        full = acronyms.get(c.text(text))
+        if full is not None and full.label == "organization":
+            c.label = full.label
     return cluster_mentions(text, kept, acronyms, analysis.sentences, nicknames)
 
 

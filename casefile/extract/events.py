@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from casefile.extract.spans import Cand
+from casefile.extract.titles import is_title_line
 from casefile.nlp import names
 from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town
@@ -58,10 +59,14 @@ def _known_reading(name: str) -> bool:
         or is_territory(name) or is_town(name)
 
 
-def event_names(doc: str) -> Iterator[Cand]:
-    """Spans of named events, each with the name of the construction that found it as origin."""
+def event_names(doc: str, headings: list[tuple[int, int]] | None = None) -> Iterator[Cand]:
+    """Spans of named events, each with the name of the construction that found it as origin.
+    Title Case headings capitalise every noun, so only glosses count inside them."""
     for rule, pattern in _PATTERNS:
         for m in pattern.finditer(doc):
+            if not rule.startswith("gloss") and (any(s <= m.start() < e for s, e in headings or [])
+                                                 or is_title_line(doc, m.start())):
+                continue
             name, start = m.group("name"), m.start("name")
             while " " in name and name.split(" ", 1)[0] in _LEADING_WORDS:  # "During Qantar Tolqyn, as ..."
                 first = name.split(" ", 1)[0]

@@ -12,6 +12,7 @@ from casefile.extract.spans import Cand
 from casefile.extract.titles import after_work_kind, in_quoted_title
 from casefile.nlp import names
 from casefile.nlp.english import is_english_word
+from casefile.nlp.territories import is_territory
 
 _KEEP = {"person", "organization", "location", "event"}
 _LAW_HEAD = {"code", "law", "constitution", "article", "articles", "act", "decree", "statute"}
@@ -81,7 +82,7 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
         return True  # "the Regional Communication [Officer]"
     if cand.label != "person" and cand.origin == "model" and _in_heading(cand, headings, doc):
         return True
-    if cand.origin == "model" and _inside_heading(cand, headings, doc) and all(
+    if cand.origin == "model" and _inside_heading(cand, headings, doc) and not is_territory(text) and all(
             is_english_word(t) and not names.looks_like_surname(t) for t in toks):
         return True  # a common word of a title ("... is Functioning in ...")
     if cand.label != "person" and cand.origin == "model" and len(toks) >= 3 and _quoted_title(doc, cand):
@@ -93,9 +94,9 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
         return True  # a body or place inside a quoted headline, or the whole headline read as a person
     if cand.label == "organization" and re.match(r"-based\b", doc[cand.end:cand.end + 7]):
         return True  # "Independent X-based newspaper": a descriptive phrase ending in a place
-    if cand.label == "organization" and text.isupper() and (
-            text in _law_acronyms(doc) or _ARTICLE_OF.search(doc[max(0, cand.start - 40):cand.start])):
-        return True  # "Criminal Code (CC)", "Art. 274 of the CC": the abbreviation of a law
+    if cand.label != "person" and text.isupper() and (text in _law_acronyms(doc) or text in _common_noun_acronyms(doc)
+                                                      or _ARTICLE_OF.search(doc[max(0, cand.start - 40):cand.start])):
+        return True  # "Criminal Code (CC)", "Art. 274 of the CC", "natural gas (NG)": no body's name
     if len(toks) == 1 and cand.origin == "model" and cand.start in sentence_starts \
             and is_english_word(toks[0]) and not names.is_given_name(toks[0]) \
             and not names.looks_like_surname(toks[0]) and cand.label in {"person", "organization"}:
@@ -104,11 +105,13 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
 
 
 def strip_heading_words(doc: str, cand: Cand, headings: list[tuple[int, int]]) -> Cand:
-    """In a Title Case heading, a name runs into capitalised verbs ("X Detained"): cut them."""
-    if cand.label != "person" or not _inside_heading(cand, headings):
+    """In a Title Case heading, a name runs into capitalised verbs ("X Detained", "X Police Briefly
+    Detain"): cut them; a body keeps its head word."""
+    if cand.label not in {"person", "organization"} or not _inside_heading(cand, headings):
         return cand
     toks = list(re.finditer(r"\S+", cand.text(doc)))
-    while len(toks) > 1 and is_english_word(toks[-1].group()) and not names.looks_like_surname(toks[-1].group()):
+    while len(toks) > 1 and is_english_word(toks[-1].group()) and not names.looks_like_surname(toks[-1].group()) \
+            and not (cand.label == "organization" and names.is_org_word(toks[-1].group())):
         toks.pop()
     return Cand(cand.start, cand.start + toks[-1].end(), cand.label, cand.origin)
 
@@ -147,6 +150,23 @@ def _in_heading(cand: Cand, headings: list[tuple[int, int]], doc: str = "") -> b
 
 _ARTICLE_OF = re.compile(r"\b(?:Art|Arts|Article|Articles)\.?\s+[\w.,()\s-]{1,25}?\s+of\s+(?:the\s+)?$")
 _LAW_ACRONYM = re.compile(r"\b(?:Code|Law|Act|Constitution)\s*\((?P<acr>[A-Z]{2,6})\)")
+
+
+_DEFINED = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
+
+
+@lru_cache(maxsize=8)
+def _common_noun_acronyms(doc: str) -> set[str]:
+    """Acronyms a text defines for lower-case words ("liquefied natural gas (LNG)"): a thing's
+    abbreviation, not a body's."""
+    out: set[str] = set()
+    for m in _DEFINED.finditer(doc):
+        acr = m.group("acr")
+        words = re.findall(r"[\w-]+", doc[max(0, m.start() - 80):m.start()])[-len(acr):]
+        if len(words) == len(acr) and all(w[:1].islower() for w in words) \
+                and "".join(w[0] for w in words).upper() == acr:
+            out.add(acr)
+    return out
 
 
 @lru_cache(maxsize=8)  # asked once per span of the same document

@@ -40,6 +40,9 @@ def _tokens(text: str) -> list[str]:
 _OUTLET_BEFORE = re.compile(r"\b(?:newspaper|weekly|daily|magazine|outlet|website|portal|news\s+agency)\s+[“\"«]?$")
 # "X and Y portals": names coordinated before a plural kind of body are bodies of that kind
 _PLURAL_BODY_AFTER = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?P<kind>[a-z]+s)\b")
+# the name a body is "known as" after the body's own name ("the Tolqyn Service, known locally as X")
+_ALIAS_OF_BODY = re.compile(r"\b(?P<head>[A-Z][\w-]*),?\s+(?:(?:also|better|widely)\s+)?known\s+(?:locally\s+|widely\s+)?as\s+"
+                            r"[“\"«]?$")
 _MEDIA_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z-]+\s+){0,2}(?:newspaper|weekly|daily|magazine|outlet|"
                            r"website|news\s+site|portal|TV\s+channel|television\s+channel|radio\s+station|"
                            r"news\s+agency|publication|YouTube\s+channel|Telegram\s+channel|company|firm|"
@@ -102,6 +105,12 @@ def retype(doc: str, cand: Cand) -> str | None:
                  r"Memorial|Cemetery|Bridge|Stadium)$", text) or re.match(r"(?:Monument|Memorial|Square|Park)\s+"
                                                                      r"(?:of|to)\s", text):
         return "location"  # a street, a square, a monument: a place, not an organisation
+    if cand.label in {"location", "person"} and len(toks) > 1 and names.is_org_word(toks[-1]) \
+            and toks[-1][:1].isupper() and names.person_name_score(toks) < 0.5:
+        return "organization"  # "the Tolqyn Embassy", "Dala City Court": a body, headed by its kind
+    alias_of = _ALIAS_OF_BODY.search(before)
+    if cand.label in {"person", "location"} and alias_of and names.is_org_word(alias_of.group("head")):
+        return "organization"  # "the X Service, known locally as Y": Y is the body's other name
     if text.lower() in SOCIAL_NETWORKS:
         return "organization"  # an online platform (the model calls some of them people)
     single_place_word = (len(toks) == 1 and not text.isupper() and not names.is_given_name(text)
@@ -186,11 +195,19 @@ _SHARED_SURNAME = re.compile(r"(?P<first>[A-Z][\w'’-]+) and (?P<second>[A-Z][\
 def split_shared_surname(doc: str, cand: Cand) -> list[Cand]:
     """"Anna and Maria Petrova" read as one body: two people who share the surname written once."""
     m = _SHARED_SURNAME.fullmatch(cand.text(doc))
-    if not m or not names.looks_like_surname(m.group("surname")) or not (
-            names.is_given_name(m.group("first")) or names.is_given_name(m.group("second").split()[0])):
+    if not m or not names.looks_like_surname(m.group("surname")) \
+            or not all(_name_word(w) for w in (m.group("first"), m.group("second").split()[0])):
         return []
     return [Cand(cand.start + m.start("first"), cand.start + m.end("first"), "person", cand.origin),
             Cand(cand.start + m.start("second"), cand.start + m.end("second"), "person", cand.origin)]
+
+
+def _name_word(word: str) -> bool:
+    """A given name, or a word with no other reading: no English word, place, title or body."""
+    if names.is_given_name(word):
+        return True
+    return not (is_english_word(word) or is_territory(word) or _known_town(word) or names.is_org_word(word)
+                or names.is_role_word(word) or names.is_demonym(word))
 
 
 def split_place_acronym(doc: str, cand: Cand) -> list[Cand]:

@@ -172,7 +172,9 @@ def extend_right(doc: str, cand: Cand) -> Cand:
 
 
 # the bodies a town's name is put before ("the Aktau court"), unlike a brand before its kind ("X plant")
-_FUNCTION_WORDS = frozenset({"to", "the", "of", "for", "and", "a", "an", "in", "on", "by", "with", "from", "at", "or"})
+_FUNCTION_WORDS = frozenset({"to", "the", "of", "for", "and", "a", "an", "in", "on", "by", "with", "from", "at", "or",
+                             "over", "about", "after", "against", "under", "into", "during", "since", "amid", "via",
+                             "across", "within", "without", "toward", "towards", "before", "behind", "near", "as"})
 _PUBLIC_BODIES = frozenset({"court", "police", "akimat", "administration", "prison", "council", "maslikhat",
                             "garrison", "colony"})
 

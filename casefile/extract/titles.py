@@ -52,6 +52,16 @@ def is_title_phrase(text: str) -> bool:
             and any(w in _TITLE_FUNCTION_WORDS for w in words[1:]))
 
 
+def is_title_line(doc: str, pos: int) -> bool:
+    """The line at ``pos`` is a headline: five or more words, all capitalised but short links, and
+    no closing punctuation. Such a line capitalises every noun, so capitals there name nothing."""
+    start = doc.rfind("\n", 0, pos) + 1
+    end = doc.find("\n", pos)
+    line = doc[start:len(doc) if end < 0 else end].strip()
+    words = re.findall(r"[^\W\d_][\w'’/-]*", line)
+    return (len(words) >= 5 and line[-1:] not in ".!?;:,\"”»" and all(w[:1].isupper() or w in _TITLE_LINKS for w in words))
+
+
 def after_work_kind(doc: str, cand: Cand) -> bool:
     """The span follows a kind of work and an opening mark ("the film “X”"), or "titled"."""
     return _WORK_BEFORE.search(doc[max(0, cand.start - 40):cand.start]) is not None
