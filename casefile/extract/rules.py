@@ -18,10 +18,10 @@ from casefile.nlp.gazetteer import in_town_list, is_town
 from casefile.nlp.territories import is_territory
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
-_HONORIFIC = re.compile(
-    r"\b(?P<h>Mr|Mrs|Ms|Miss|Dr|Prof|Mister|Madam|Mme|Mlle|Herr|Frau)\.?\s+"
-    r"(?P<name>" + _NAME_TOKEN + r"(?:[ \-]" + _NAME_TOKEN + r"){0,3})"
-)
+# courtesy titles that stand before a name (the lexicon also lists ones written after it)
+_AFTER_NAME = frozenset({"jr", "sr", "esq"})
+_TITLES = r"(?:" + "|".join(sorted((h.title() for h in lexicons.honorifics() - _AFTER_NAME), key=len, reverse=True)) + r")"
+_HONORIFIC = re.compile(r"\b(?P<h>" + _TITLES + r")\.?\s+(?P<name>" + _NAME_TOKEN + r"(?:[ \-]" + _NAME_TOKEN + r"){0,3})")
 _OPEN_QUOTES = "“\"«„"
 _CLOSE_FOR = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Z&.\-]{1,9})\b[^)]{0,40}\)")
@@ -195,7 +195,7 @@ def town_mentions(doc: str) -> Iterator[Cand]:
             yield Cand(m.start("town"), m.end("town"), "location", "gazetteer")
 
 
-_ROW = re.compile(r"(?m)^[ \t]*(?:\d+[.)][ \t]*)?(?:(?:Mr|Ms|Mrs|Miss|Dr|Lord|Lady|Baroness|Sir)\.?[ \t]+)?"
+_ROW = re.compile(r"(?m)^[ \t]*(?:\d+[.)][ \t]*)?(?:" + _TITLES + r"\.?[ \t]+)?"
                   r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4}[ \t]*,[ \t]*(?P<loc>[A-Z][A-Za-z .'’-]{2,40}?)[ \t]*,[ \t]*"
                   r"(?P<org>[A-Z][A-Z/&\-]{1,12})[ \t]*[.;]?[ \t]*$")
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from casefile.nlp import names
+from casefile.nlp import lexicons, names
 
 WORD = re.compile(r"[^\W\d_][\w'’.\-]*|\d[\w.,\-]*|\S", re.UNICODE)
 _EDGE_PUNCT = " \t\r\n\"'“”«»„‘’()[]{}<>.,;:!?*_`|/\\-–—"
@@ -150,13 +150,16 @@ def cut_dash_tail(doc: str, cand: Cand) -> Cand:
     return cand
 
 
+_SEPARATE_PATRONYMIC = re.compile(r" (?:" + "|".join(sorted(lexicons.separate_patronymics())) + r")\b")
+
+
 def extend_right(doc: str, cand: Cand) -> Cand:
     """Extend a person span over directly following surname tokens (ALL-CAPS or surname-shaped)."""
     end = cand.end
     while True:
-        m = re.match(r" (?:uly|uulu|kyzy|kyzi|qyzy|ogly|oglu)\b", doc[end:end + 8])
+        m = _SEPARATE_PATRONYMIC.match(doc, end)
         if m:  # a Kazakh/Kyrgyz patronymic written in lower case: "Aidana Bekova kyzy"
-            end += m.end()
+            end = m.end()
             break
         m = re.match(r" ([A-Z][A-Za-z'’\-]+)\b", doc[end:end + 40])
         if not m:

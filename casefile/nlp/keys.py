@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from normality import ascii_text
+from rigour.names import remove_person_prefixes
 
 from casefile.nlp import lexicons
 
@@ -180,11 +181,9 @@ def surname_stem(token: str) -> str:
 
 # Particles joined to a surname; dropped from the key because later mentions
 # often omit them ("van der Berg" -> "Berg").
-_PARTICLES = frozenset(
-    "van von der den de du da di del della dos das la le ter ten zu al el".split()
-)
+_PARTICLES = lexicons.name_particles()
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-(?=[a-z]{3})")
-_PATRONYM_LINKS = frozenset({"ibn", "bin", "bint", "ben"})
+_PATRONYM_LINKS = lexicons.patronym_links()
 _INITIAL_RE = re.compile(r"^(?:(?:[^\W\d_](?:h|u|a|e|zh)?)\.-?)+$|^[^\W\d_]$", re.UNICODE)
 _INITIAL_PART = re.compile(r"([^\W\d_])(?:h|u|a|e|zh)?\.", re.UNICODE)
 
@@ -279,12 +278,14 @@ def _order(words: list[str]) -> tuple[str | None, list[str], str | None, str | N
     return first, words[1:-1], None, last
 
 
-_SEPARATE_PATRONYMICS = frozenset({"kyzy", "kyzi", "qyzy", "gyzy", "uly", "ulu", "uulu", "ogly", "oglu"})
+_SEPARATE_PATRONYMICS = lexicons.separate_patronymics()
 
 
 @lru_cache(maxsize=65536)
 def person_key(name: str) -> PersonKey:
     """Parse a personal name into given/initials/surname/patronymic keys and gender."""
+    # rigour's list of person-name prefixes ("Mr.", "The Hon.", "Captain") before our own titles
+    name = remove_person_prefixes(name).strip() or name
     raw = [t for t in unicodedata.normalize("NFKC", name).split() if t.strip(".,;:")]
     raw = _strip_titles([t.strip(",;:") for t in raw])
     initials: list[str] = []

@@ -32,7 +32,7 @@ __all__ = [
 _WEAK_SUFFIXES = frozenset({"in", "ina", "yn", "yna", "uk", "yan", "ian", "ski", "ikh", "ykh"})
 _INITIAL = re.compile(r"^(?:[^\W\d_](?:h|u|a|e|zh)?\.-?)+$", re.UNICODE)
 _NAME_CHARS = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$", re.UNICODE)
-_PARTICLES = frozenset("van von der den de du da di del della dos das la le ter ten zu al el ibn bin bint ben".split())
+_PARTICLES = lexicons.name_particles() | lexicons.patronym_links()
 
 
 def _clean(token: str) -> str:

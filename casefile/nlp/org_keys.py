@@ -12,6 +12,8 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Callable
 
+from rigour.names import remove_org_types
+
 from casefile.nlp import lexicons
 from casefile.nlp.keys import fold, to_latin
 
@@ -51,7 +53,8 @@ def _strip_forms(words: list[str], key: Callable[[str], str] = str) -> list[str]
 @lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
     """Case/quote/punctuation-insensitive organisation key without "the" or legal forms."""
-    text = to_latin(name)
+    # rigour's legal-form table knows many jurisdictions' forms ("GmbH", "S.A."); ours adds the region's
+    text = to_latin(remove_org_types(name).strip() or name)
     for pattern, repl in _ORG_SPELLING:
         text = pattern.sub(repl, text)
     # "Anti-Corruption" == "Anticorruption"; possessive apostrophes vanish in fold.

@@ -73,3 +73,18 @@ def legal_form_words() -> frozenset[str]:
 def demonyms() -> frozenset[str]:
     """Nationality adjectives / demonyms that are not locations."""
     return load("demonyms")
+
+
+def name_particles() -> frozenset[str]:
+    """Particles joined to a surname (van, von, de, al ...)."""
+    return load("name_particles")
+
+
+def patronym_links() -> frozenset[str]:
+    """Words linking a given name to a father's name (ibn, bin, bint, ben)."""
+    return load("patronym_links")
+
+
+def separate_patronymics() -> frozenset[str]:
+    """Turkic patronymic words written apart after the father's name (kyzy, uly, uulu, ogly ...)."""
+    return load("separate_patronymics")
