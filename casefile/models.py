@@ -46,13 +46,38 @@ class Span:
     text: str
 
 
+@dataclass(frozen=True)
+class ParsedToken:
+    """One token of a parsed sentence; ``head`` indexes the sentence's tokens (the root is its own head)."""
+
+    start: int  # offsets in the document's clean text
+    end: int
+    lemma: str
+    pos: str  # universal part of speech (VERB, NOUN, PROPN, ...)
+    tag: str  # fine-grained tag (VBN, NNP, ...)
+    dep: str  # dependency label (nsubjpass, dobj, agent, ...)
+    head: int
+
+
+@dataclass(frozen=True)
+class ParsedSentence:
+    """A sentence the parser read: its span and tokens."""
+
+    start: int
+    end: int
+    tokens: tuple[ParsedToken, ...]
+
+
 @dataclass
 class Analysis:
-    """What an NER backend returns for one text: sentence spans, entity spans, token count."""
+    """What an NER backend returns for one text: sentence spans, entity spans, token count,
+    date expressions, and the dependency parse of the sentences that may state a fact or quote."""
 
     sentences: list[tuple[int, int]]
     spans: list[Span]
     tokens: int
+    dates: list[tuple[int, int]] = field(default_factory=list)
+    parses: list[ParsedSentence] = field(default_factory=list)
 
 
 @dataclass

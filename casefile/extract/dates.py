@@ -1,8 +1,10 @@
 """Date expressions normalised against the document's date and context.
 
-"On July 20" in an article about 2020 -> 2020-07-20; "last December" -> year-12;
-"23.04.17" -> 2017-04-23. The reference year is the publication year, or, when the document
-has none, the year it names most often.
+The model marks date expressions (DATE spans); ``dateparser`` normalises them against the
+reference date. The rules here cover what it misses or gets wrong for news ("November 12 last
+year", "last December", a month and day when no year is known) and find dates the model did not
+mark. "On July 20" in an article about 2020 -> 2020-07-20; "23.04.17" -> 2017-04-23. The
+reference is the publication date, else a dateline, else the year the document names most.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
@@ -32,6 +35,7 @@ _PATTERNS = [
     re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"),
     re.compile(r"\b(?i:in|since|until|by|during|early|late|end\s+of|beginning\s+of|mid-?)\s+(?:the\s+)?" + _MONTH + r"\b"),
     re.compile(r"\b(?i:in|since|until|by|during)\s+" + _YEAR + r"\b"),
+    re.compile(r"\b(?P<relyear>(?i:last|this|next))\s+year\b"),
 ]
 
 
@@ -145,3 +149,74 @@ def _normalise(m: re.Match[str], ref: DateRef) -> str | None:
     if day is not None and not 1 <= day <= 31:
         return None
     return _iso(year, month, day)
+
+
+# a date expression names a calendar point: a month, a weekday, a year, a numeric date or a day
+# relative to the article ("yesterday", "three days ago"); durations ("two years") do not
+_CALENDAR_WORDS = re.compile(r"(?i:\b(?:" + "|".join(MONTH_NAMES + WEEKDAY_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|"
+                             r"oct|nov|dec|yesterday|today|ago|(?:last|this|next)\s+year)\b)|\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+# relative to another event, not to the article: dateparser would count from the publication date
+_RELATIVE_TO_ARTICLE = re.compile(r"(?i)\b(?:last|this|next)\b")
+_EVENT_RELATIVE = re.compile(r"(?i)\b(?:later|earlier|before|after|previous|preceding|following|next|same|that|then)\b")
+
+
+@cache
+def _parser(base: dt.datetime) -> object:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"})
+
+
+def _base(ref: DateRef) -> dt.datetime:
+    """dateparser's reference: the publication day, or the last day of the reference year/month."""
+    year = ref.year or dt.date.today().year
+    month = ref.month or 12
+    day = ref.day or calendar.monthrange(year, month)[1]
+    return dt.datetime(year, month, day)
+
+
+def normalise_date(expression: str, ref: DateRef) -> str | None:
+    """ISO date (YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD) of one date expression, or None.
+
+    The rules go first for forms whose meaning depends on the article's own year, dateparser
+    for the rest; weekdays and "ago" need a known publication day, a bare month and day a year.
+    """
+    if not _CALENDAR_WORDS.search(expression) or _EVENT_RELATIVE.search(expression):
+        return None
+    ruled = find_dates(expression, ref)
+    whole = ruled and ruled[0][1] - ruled[0][0] >= len(expression.strip()) - 6
+    if whole and (_RELATIVE_TO_ARTICLE.search(expression) or ref.year is None):
+        return ruled[0][2]  # "last December", "November 12 last year"; or no year to count from
+    has_year = re.findall(r"\b(?:19|20)\d\d\b", expression)
+    if ref.year is None and not has_year:  # no year to count from: month and day at most
+        found = ruled or find_dates("in " + expression, ref)
+        return found[0][2] if found else None
+    needs_day = re.search(r"(?i)\b(?:ago|today|yesterday|" + "|".join(WEEKDAY_NAMES) + r")\b", expression)
+    data = None
+    if has_year or not needs_day or (ref.year and ref.month and ref.day):
+        data = _parser(_base(ref)).get_date_data(expression)  # type: ignore[attr-defined]
+    if data is None or data.date_obj is None:
+        if ruled:
+            return ruled[0][2]
+        return has_year[0] if len(set(has_year)) == 1 else None  # "the summer of 2013", "mid-2021"
+    when = data.date_obj
+    if data.period == "year":
+        return f"{when.year:04d}"
+    if data.period in ("month", "week"):
+        return f"{when.year:04d}-{when.month:02d}"
+    return when.date().isoformat()
+
+
+def document_dates(text: str, model_dates: list[tuple[int, int]], ref: DateRef) -> list[tuple[int, int, str]]:
+    """Every normalised date of a document: the model's date spans, then the rules' finds that
+    the model did not mark; (start, end, ISO) in text order."""
+    out: list[tuple[int, int, str]] = []
+    for start, end in model_dates:
+        value = normalise_date(text[start:end], ref)
+        if value:
+            out.append((start, end, value))
+    for start, end, value in find_dates(text, ref):
+        if not any(s < end and start < e for s, e, _v in out):
+            out.append((start, end, value))
+    return sorted(out)

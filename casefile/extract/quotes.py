@@ -1,145 +1,76 @@
-"""Direct quotations and their speakers.
+"""Direct quotations and their speakers: quoted spans first, then a sieve of attribution steps.
 
-Two shapes: a paragraph that opens with a quotation mark (it may run over several paragraphs
-and close with a tail such as ", – said X" or ", X notes"), and a quotation inside a sentence
-("X said: “…”", "according to X, “…”", "calling it “…”"). Scraped text mixes curly and straight
-marks and sometimes closes with an opening mark, so closing is recognised by position, not by
-shape. Quotes inside a quote belong to the outer speaker's text. Short quoted phrases with no
-speech verb around them are scare quotes or titles, not quotes.
+Spans: a paragraph that opens with a quotation mark (it may run over several paragraphs and
+close before a tail such as ", X said"), and quotations inside a sentence. Scraped text mixes
+curly and straight marks and sometimes closes with an opening mark, so closing is recognised by
+position, not by shape; quotes inside a quote belong to the outer quote.
+
+Attribution is a sieve in the spirit of Muzny et al. (2017): each step, in order, attributes
+what the steps before left open (``SIEVE`` lists them; each can be switched off and measured):
+
+1. speech_verb - a speech verb next to the quote whose subject names the speaker ("X said",
+   "said X", "X told reporters"), read off the parse; a pronoun is resolved or the quote stays
+   open; a described speaker ("the co-chairs of B said") goes to the body named with them;
+2. colon_intro - "X said:" or "X:" introducing the quote, in its paragraph or the one before;
+3. according_to - "according to X" in the quote's sentence;
+4. continued - a quote continuing the one before it (same paragraph, or the next paragraph of
+   an unclosed quote) keeps its speaker;
+5. paragraph_before - a quote alone in its paragraph goes to the speaker named in the
+   paragraph before;
+6. first_person - a first-person quote in a first-person document (a letter, an interview's
+   answers) goes to its author;
+7. headline - headline forms: "X: '...'" at the start of a line, "'...' - X" at its end.
+
+Short quoted phrases that no step attributes are scare quotes or titles, not quotes.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
 
 from casefile.extract.facts.context import DocContext
-from casefile.extract.facts.masking import Slot
+from casefile.extract.facts.tree import SentenceTree, Slot
 from casefile.models import Quote
+from casefile.nlp import lexicons
 
 _OPEN = "“«„\""
 _MARKS = "“”«»„\""
-_VERBS = (r"said|says|say|stated|states|noted|notes|told|tells|added|adds|explained|explains|confessed|"
-          r"insisted|insists|claimed|claims|wrote|writes|declared|declares|asked|asks|replied|commented|"
-          r"emphasi[sz]ed|stressed|recalled|continued|concluded|admitted|argued|announced|reported|warned|"
-          r"recounted|complained|remarked|responded")
-_TAIL = re.compile(r"^[\s,.]*[-–—]?\s*(?:\[)?(?:" + _VERBS + r")\b(?:\]\([^)]*\))?(?P<who>[^.\n;]{0,120})")
-_TAIL_NAME_FIRST = re.compile(r"^[\s,]*[-–—]?\s*(?P<who>[^.\n;,“”\"]{1,80}?)\s+(?:" + _VERBS + r")\b")
-_TAIL_DASH = re.compile(r"^\s*[,.]?\s*[-–—]\s*(?P<who>[^.\n;“”\"]{2,80})")
-_HEAD = re.compile(r"(?:[^.\n;“”\"]{1,120}?\s*\b(?:" + _VERBS + r")\b(?:\s+that)?|"
-                   r"(?<![^\s(])[Aa]ccording\s+to\s+[^“”\"\n]{1,80}?)\s*[:,]?\s*$")
-_COLON_HEAD = re.compile(r"(?P<who>[^.\n;“”\"]{1,160}?)\b(?:" + _VERBS + r")\b[^“”«»\"]{0,200}:\s*$")
 # a pair that holds straight quotes inside: «… "…" …» or “… "…" …”
 _PAIRED = re.compile(r"«(?P<q>[^«»\n]{0,600}?\"[^«»\n]{0,600}?)»|“(?P<q2>[^“”\n]{0,600}?\"[^“”\n]{0,600}?)”")
 _ANY_MARKS = re.compile(r"[“«„\"](?P<q>[^“”«»„\"\n]{2,600}?)[”»“\"]")
-_INTRODUCER = re.compile(r"(?:phrases?|words?|slogans?|posts?)\s+(?:such\s+)?as\s*$|\bcall(?:ed|ing)\s+(?:it|them|him|her|this)\s*$|"
-                         r"\bcall(?:ed|s)?\s+on\b[^“”\"]{0,80}\s*$|\burg(?:ed|es)\b[^“”\"]{0,60}\s*$|\bdemand(?:ed|s)\b[^“”\"]{0,60}\s*$")
-_DESCRIBED_PERSON = re.compile(r"\b(?:witness|blogger|activist|journalist|lawyer|judge|investigator|defendant|"
-                               r"official|officer|victim|man|woman|reporter|editor|detainee|prisoner)\b")
-_DESCRIBED_ORG = re.compile(r"\b(?:document|statement|response|report|letter|ministry|agency|organi[sz]ation|"
-                            r"committee|foundation|office|court|department|service|press\s+service|it)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b")
+SPEAKERS = ("person", "organization")
+
+
+@dataclass
+class QuoteSpan:
+    """A quoted stretch: [start, end) is the quoted text; ``close`` the closing mark (or the end)."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+    paragraph: int
+    block: bool  # opens its paragraph
+    closed: bool
+    speaker: int | None = None
+    step: str | None = None
 
 
 class QuoteFinder:
-    """Finds quotes in one document and attributes them to entity clusters."""
+    """Finds the quotes of one document and attributes them with the sieve."""
 
-    def __init__(self, ctx: DocContext, mentions: list[Slot]) -> None:
+    def __init__(self, ctx: DocContext, mentions: list[Slot], trees: dict[int, SentenceTree]) -> None:
         self.ctx = ctx
         self.text = ctx.text
-        self.mentions = sorted((m for m in mentions if m.label in {"person", "organization"}), key=lambda m: m.start)
+        self.trees = trees  # parsed sentences by start offset
+        self.mentions = sorted((m for m in mentions if m.label in SPEAKERS), key=lambda m: m.start)
+        self.speech = lexicons.speech_verbs()
+        self.paragraphs = self._paragraphs()
 
-    # -- speakers ----------------------------------------------------------------------------
-    def _in(self, start: int, end: int, label: str | None = None) -> list[Slot]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end and (label is None or m.label == label)]
-
-    def _last_before(self, offset: int, label: str) -> Slot | None:
-        prior = [m for m in self.mentions if m.end <= offset and m.label == label and offset - m.end < 1500]
-        return prior[-1] if prior else None
-
-    def speaker_in(self, start: int, end: int, quote_start: int) -> int | None:
-        """The speaker named in an attribution segment [start, end)."""
-        segment = self.text[start:end]
-        cut = re.search(r",\s*(?:who|which|whose)\b|\s+(?:who|which)\s", segment)
-        if cut:
-            end = start + cut.start()
-            segment = segment[:cut.start()]
-        persons = self._in(start, end, "person")
-        if persons:
-            return persons[-1].cluster  # the head of "the deputy X Y" is the last name
-        orgs = self._in(start, end, "organization")
-        if orgs:
-            return orgs[-1].cluster
-        pron = re.search(r"\b(he|she|they|He|She|They)\b", segment)
-        if pron:
-            ante = self.ctx.antecedent(start + pron.start(), pron.group(1))
-            return ante[0].cluster if ante else None
-        described = _DESCRIBED_PERSON.search(segment.lower())
-        if described:  # "the blogger told the court": the last person the text calls a blogger
-            return self._described_before(described.group(), quote_start)
-        described = _DESCRIBED_ORG.search(segment.lower())
-        if described:
-            author = self._author_of(described.group(), quote_start)
-            if author is not None:
-                return author
-            prior = self._last_before(quote_start, "organization")
-            return prior.cluster if prior else None
-        return None
-
-    def _described_before(self, noun: str, before: int) -> int | None:
-        """The last person before ``before`` whom the text calls ``noun`` ("blogger X", "X, a blogger")."""
-        near = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.IGNORECASE)
-        for m in reversed([m for m in self.mentions if m.label == "person" and m.end <= before]):
-            ahead = self.text[max(0, m.start - 40):m.start]
-            behind = re.match(r"\s*,\s*(?:a|an|the)?\s*[^,.;]{0,30}", self.text[m.end:m.end + 50])
-            if near.search(ahead) or (behind and near.search(behind.group())):
-                return m.cluster
-        return None
-
-    def _author_of(self, noun: str, before: int) -> int | None:
-        """Who issued "the document" / "the statement": the first name of the last sentence that
-        mentions issuing one."""
-        pattern = re.compile(r"\b(?:issued|published|released|signed|sent|adopted|" + re.escape(noun) + r")\b", re.IGNORECASE)
-        idx = self.ctx.sentence_index(before)
-        for s, e in reversed(self.ctx.sentences[max(0, idx - 6):idx]):
-            if pattern.search(self.text[s:e]):
-                found = self._in(s, e, "organization") or self._in(s, e, "person")
-                if found:
-                    return found[0].cluster
-        return None
-
-    def sentence_subject(self, offset: int) -> int | None:
-        """The first person (else organisation, else pronoun antecedent) of the sentence at offset."""
-        s, _e = self.ctx.sentences[self.ctx.sentence_index(offset)]
-        return self.speaker_first(s, offset)
-
-    def speaker_first(self, start: int, end: int) -> int | None:
-        """The first person or organisation named in [start, end), or a pronoun's antecedent."""
-        found = self._in(start, end, "person") or self._in(start, end, "organization")
-        if found:
-            return found[0].cluster
-        pron = re.search(r"\b(he|she|He|She|Their|their|They|they)\b", self.text[start:end])
-        if pron:
-            ante = self.ctx.antecedent(start + pron.start(), pron.group(1))
-            return ante[0].cluster if ante else None
-        return None
-
-    # -- quotes ----------------------------------------------------------------------------
-    def find(self) -> list[Quote]:
-        """All quotes of the document, in order."""
-        quotes = list(self._paragraph_quotes())
-        covered = [(q.start, q.end) for q in quotes]
-        for q in self._inline_quotes():
-            if not any(s <= q.start < e for s, e in covered):
-                quotes.append(q)
-        quotes.sort(key=lambda q: q.start)
-        for i in range(1, len(quotes)):  # “…,” recalled X. “…”: the same speaker goes on
-            prev, q = quotes[i - 1], quotes[i]
-            gap = self.text[prev.end:q.start]
-            if q.speaker is None and prev.speaker is not None and "\n" not in gap and len(gap) < 160 \
-                    and all(m.cluster == prev.speaker for m in self._in(prev.end, q.start)):
-                quotes[i] = replace(q, speaker=prev.speaker)
-        return quotes
-
+    # -- helpers ----------------------------------------------------------------------------
     def _paragraphs(self) -> list[tuple[int, int]]:
         spans, pos = [], 0
         for m in re.finditer(r"\n\s*\n|$", self.text):
@@ -148,110 +79,290 @@ class QuoteFinder:
             pos = m.end()
         return spans
 
-    def _paragraph_quotes(self) -> Iterator[Quote]:
-        paragraphs = self._paragraphs()
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset``."""
+        for i, (s, e) in enumerate(self.paragraphs):
+            if s <= offset <= e:
+                return i
+        return len(self.paragraphs) - 1
+
+    def mentions_in(self, start: int, end: int, labels: tuple[str, ...] = SPEAKERS) -> list[Slot]:
+        """Speaker-like mentions inside [start, end)."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end and m.label in labels]
+
+    def tree_at(self, offset: int) -> SentenceTree | None:
+        """The parsed sentence holding ``offset``, if it was parsed."""
+        s, _e = self.ctx.sentences[self.ctx.sentence_index(offset)]
+        return self.trees.get(s)
+
+    # -- spans ------------------------------------------------------------------------------
+    def spans(self) -> list[QuoteSpan]:
+        """All quoted stretches of the document, in order, quotes inside quotes left out."""
+        found = list(self._paragraph_spans())
+        covered = [(q.open, q.close) for q in found]
+        for q in self._inline_spans():
+            if not any(s <= q.open < e for s, e in covered):
+                found.append(q)
+        return sorted(found, key=lambda q: q.start)
+
+    def _paragraph_spans(self) -> Iterator[QuoteSpan]:
+        """Paragraphs that open with a mark; the quote may run on over up to three more paragraphs
+        and closes at the last mark followed by a speech verb (its tail) or ending a paragraph."""
         i = 0
-        while i < len(paragraphs):
-            start, end = paragraphs[i]
+        while i < len(self.paragraphs):
+            start, end = self.paragraphs[i]
             if self.text[start] not in _OPEN:
                 i += 1
                 continue
-            found = None
-            for j in range(i, min(i + 4, len(paragraphs))):
-                found = self._closing_with_tail(start + 1, paragraphs[j][1])
-                if found:
-                    i = j
+            close, last = None, i
+            for j in range(i, min(i + 4, len(self.paragraphs))):
+                close = self._tail_close(start + 1, self.paragraphs[j][1])
+                if close is not None:
+                    last = j
                     break
-                if self._closed(*paragraphs[j]):
-                    break  # the quote ends in this paragraph without a tail
-            if found:
-                close, who_start, who_end = found
-                speaker = self.speaker_in(who_start, who_end, start)
-                yield self._quote(start + 1, close, speaker)
+                if self._ends_closed(*self.paragraphs[j]) or j + 1 >= len(self.paragraphs) \
+                        or self.text[self.paragraphs[j + 1][0]] not in _OPEN:
+                    break
+            if close is None:
+                last = i
+                p_end = self.paragraphs[i][1]
+                mark = max(self.text.rfind(c, start + 1, p_end) for c in _MARKS)
+                closed = mark > start + 1
+                close = mark if closed else p_end
             else:
-                last = max(self.text.rfind(c, start + 1, end) for c in _MARKS)
-                close = last if last > start + 1 else end
-                speaker = self._colon_speaker(paragraphs, i)
-                yield self._quote(start + 1, close, speaker)
-            i += 1
+                closed = True
+            yield QuoteSpan(start + 1, close, start, close, i, True, closed)
+            i = last + 1
 
-    def _closed(self, start: int, end: int) -> bool:
-        """The paragraph ends on a closing quotation mark (after its final punctuation)."""
+    def _ends_closed(self, start: int, end: int) -> bool:
         tail = self.text[start:end].rstrip()
         return len(tail) > 1 and tail[-1] in _MARKS and tail[-2] in ".!?…,"
 
-    def _closing_with_tail(self, start: int, end: int) -> tuple[int, int, int] | None:
-        """The closing mark in [start, end) followed by an attribution tail, searched from the end."""
-        positions = [k for k in range(end - 1, start, -1) if self.text[k] in _MARKS]
-        for k in positions:
-            after = self.text[k + 1:end]  # the tail is in the quote's own paragraph
-            for regex in (_TAIL, _TAIL_NAME_FIRST, _TAIL_DASH):
-                m = regex.match(after)
-                if m and (regex is not _TAIL_DASH or self._in(k + 1, k + 1 + m.end(), None)):
-                    return k, k + 1 + m.start("who"), k + 1 + m.end("who")
+    def _tail_close(self, start: int, end: int) -> int | None:
+        """The last closing mark in [start, end) followed, in its paragraph, by a speech verb."""
+        for k in range(end - 1, start, -1):
+            if self.text[k] not in _MARKS:
+                continue
+            after = self.text[k + 1:end].split("\n", 1)[0]
+            after = re.split(r"[“«„\"]", after, maxsplit=1)[0][:120]
+            words = re.findall(r"[a-z]+", after.lower())[:8]
+            if any(w in _speech_forms() for w in words) \
+                    or (re.match(r"^\s*[-–—]\s*\S", after) and self.mentions_in(k + 1, k + 1 + len(after))):
+                return k
         return None
 
-    def _colon_speaker(self, paragraphs: list[tuple[int, int]], i: int) -> int | None:
-        """A quote paragraph after "X explained her decision as follows:" belongs to X."""
-        if i == 0:
-            return None
-        prev_start, prev_end = paragraphs[i - 1]
-        if not self.text[prev_start:prev_end].rstrip().endswith(":"):
-            return None
-        s, _e = self.ctx.sentences[self.ctx.sentence_index(prev_end - 1)]
-        return self.speaker_first(max(s, prev_start), prev_end)
-
-    def _inline_quotes(self) -> Iterator[Quote]:
-        previous: tuple[int, int | None] = (-1, None)  # end and speaker of the last inline quote
-        for m in self._inline_candidates():
-            if m.start() > 0 and self.text[m.start() - 1].isalnum():
-                continue
-            g = "q" if m.group("q") is not None else "q2"
-            qs, qe = m.start(g), m.end(g)
-            words = len(m.group(g).split())
-            head = self.text[max(0, m.start() - 160):m.start()]
-            head = head[max(head.rfind("\n"), head.rfind(". "), head.rfind("”"), head.rfind("\"")) + 1:]
-            head_start = m.start() - len(head)
-            speaker = None
-            tail = None
-            for regex in (_TAIL, _TAIL_NAME_FIRST):
-                tail = regex.match(self.text[m.end():m.end() + 200].split("\n", 1)[0])  # a tail ends with its line
-                if tail:
-                    speaker = self.speaker_in(m.end() + tail.start("who"), m.end() + tail.end("who"), qs)
-                    break
-            if speaker is None and previous[1] is not None and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*",
-                                                                         self.text[previous[0]:m.start()]):
-                speaker = previous[1]  # “…” and “…”: a second phrase of the same speaker
-            if speaker is None and _INTRODUCER.search(head):
-                speaker = self.speaker_first(head_start, m.start())
-            elif speaker is None and _HEAD.search(head):
-                h = _HEAD.search(head)
-                speaker = self.speaker_in(head_start + h.start(), m.start(), qs)
-                if speaker is None:
-                    speaker = self.speaker_first(head_start, m.start())
-            elif speaker is None and (colon := _COLON_HEAD.search(head)):  # "X says the case is ...: «…»"
-                speaker = self.speaker_in(head_start + colon.start("who"), head_start + colon.end("who"), qs)
-            attributed = speaker is not None or tail is not None
-            if attributed or (words >= 10 and re.search(r"[.!?,]$", m.group(g).strip())):
-                previous = (m.end(), speaker)
-                yield self._quote(qs, qe, speaker)
-
-    def _inline_candidates(self) -> list[re.Match[str]]:
-        """Quoted stretches in text order: guillemets and curly pairs may hold straight quotes
-        inside (a quote within a quote); other marks close at the next mark of any shape."""
+    def _inline_spans(self) -> Iterator[QuoteSpan]:
         found: list[re.Match[str]] = []
         for pattern in (_PAIRED, _ANY_MARKS):
             for m in pattern.finditer(self.text):
                 if not any(f.start() <= m.start() < f.end() or m.start() <= f.start() < m.end() for f in found):
                     found.append(m)
-        return sorted(found, key=lambda m: m.start())
+        for m in sorted(found, key=lambda m: m.start()):
+            if m.start() > 0 and self.text[m.start() - 1].isalnum():
+                continue  # an apostrophe-like mark inside a word
+            g = "q" if m.group("q") is not None else "q2"
+            yield QuoteSpan(m.start(g), m.end(g), m.start(), m.end() - 1, self.paragraph_of(m.start()), False, True)
 
-    def _quote(self, start: int, end: int, speaker: int | None) -> Quote:
-        text = self.text[start:end].strip(" ,\n" + _MARKS)
-        offset = self.text.find(text, start, end) if text else start
-        return Quote(start=offset, end=offset + len(text), text=text, speaker=speaker)
+    # -- the sieve ----------------------------------------------------------------------------
+    def speech_subject(self, tree: SentenceTree, outside: tuple[int, int], near: int) -> int | None:
+        """The speaker a speech verb outside the quote names: its subject, resolved."""
+        from casefile.extract.facts.justice import EventReader
+
+        reader = EventReader(tree, self.ctx)
+        verbs = [v for v in range(len(tree)) if tree.lemma(v) in self.speech and tree.tokens[v].pos in ("VERB", "AUX")
+                 and not (outside[0] <= tree.offset(v) < outside[1])]
+        for v in sorted(verbs, key=lambda v: abs(tree.offset(v) - near)):
+            if tree.kids(v, "neg"):
+                continue
+            subjects = tree.kids(v, "nsubj") or reader.subject_tokens(v)
+            if tree.lemma(v) == "accord":
+                continue
+            for s in subjects:
+                if outside[0] <= tree.offset(s) < outside[1]:
+                    continue
+                people = reader.people(s, SPEAKERS)
+                if people:
+                    return people[0].cluster
+                body = next((tree.mention(o, ("organization",)) for o in tree.prep_objects(s, "of", "from", "at")
+                             if tree.mention(o, ("organization",))), None)
+                if body is not None:  # "the co-chairs of B said": B
+                    return body.cluster
+                described = self.described(tree.lower(s), near)
+                if described is not None:
+                    return described
+            if subjects:
+                return None  # a subject we cannot name: leave the quote open
+        return None
+
+    def described(self, noun: str, before: int) -> int | None:
+        """The last person before ``before`` the text called ``noun`` ("the blogger" -> the one
+        introduced as "blogger X" or "X, a blogger")."""
+        if noun not in lexicons.role_words():
+            return None
+        near = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.IGNORECASE)
+        for m in reversed([m for m in self.mentions if m.label == "person" and m.end <= before]):
+            ahead = self.text[max(0, m.start - 40):m.start]
+            behind = re.match(r"\s*,\s*(?:a|an|the)?\s*[^,.;]{0,30}", self.text[m.end:m.end + 50])
+            if near.search(ahead) or (behind and near.search(behind.group())):
+                return m.cluster
+        return None
+
+    def step_speech_verb(self, quotes: list[QuoteSpan]) -> None:
+        """1. A speech verb in the sentence of the closing or the opening mark."""
+        for q in quotes:
+            for offset in (q.close, q.open - 1):
+                tree = self.tree_at(max(0, offset))
+                if tree is None or self.paragraph_of(tree.sentence.start) != self.paragraph_of(max(0, offset)) \
+                        and offset == q.close:
+                    continue
+                speaker = self.speech_subject(tree, (q.open, q.close + 1), offset)
+                if speaker is not None:
+                    q.speaker, q.step = speaker, "speech_verb"
+                    break
+
+    def step_colon_intro(self, quotes: list[QuoteSpan]) -> None:
+        """2. "X said:" / "X:" right before the quote, or ending the paragraph before it."""
+        for q in quotes:
+            if q.speaker is not None:
+                continue
+            before = self.text[:q.open].rstrip()
+            if not before.endswith(":"):
+                continue
+            colon = len(before) - 1
+            tree = self.tree_at(colon)
+            if tree is not None:
+                speaker = self.speech_subject(tree, (q.open, q.close + 1), colon)
+                if speaker is not None:
+                    q.speaker, q.step = speaker, "colon_intro"
+                    continue
+            s, _e = self.ctx.sentences[self.ctx.sentence_index(colon)]
+            s = max(s, self.text.rfind("\n", 0, colon) + 1)
+            named = self.mentions_in(s, colon + 1)
+            if named:
+                q.speaker, q.step = named[0].cluster, "colon_intro"
+
+    def step_according_to(self, quotes: list[QuoteSpan]) -> None:
+        """3. "according to X" in the quote's sentence, outside the quote."""
+        for q in quotes:
+            if q.speaker is not None:
+                continue
+            s, e = self.ctx.sentences[self.ctx.sentence_index(q.open)]
+            for m in re.finditer(r"\b[Aa]ccording to\b", self.text[s:max(e, q.close)]):
+                at = s + m.end()
+                if q.open <= at < q.close:
+                    continue
+                named = [n for n in self.mentions_in(at, at + 80) if not q.open <= n.start < q.close]
+                persons = [n for n in named if n.label == "person"]
+                if named:
+                    q.speaker, q.step = (persons or named)[0].cluster, "according_to"
+                    break
+
+    def step_continued(self, quotes: list[QuoteSpan]) -> None:
+        """4. A quote right after an attributed one keeps its speaker: in the same paragraph with
+        no other name in between, or opening the paragraph after an unclosed one."""
+        for prev, q in zip(quotes, quotes[1:]):
+            if q.speaker is not None or prev.speaker is None:
+                continue
+            gap = self.text[prev.close + 1:q.open]
+            same_paragraph = "\n" not in gap and len(gap) < 200 and all(
+                m.cluster == prev.speaker for m in self.mentions_in(prev.close + 1, q.open))
+            run_on = q.block and q.paragraph == prev.paragraph + 1 and not prev.closed
+            if same_paragraph or run_on:
+                q.speaker, q.step = prev.speaker, "continued"
+
+    def step_paragraph_before(self, quotes: list[QuoteSpan]) -> None:
+        """5. A quote alone in its paragraph: the speaker the paragraph before introduces."""
+        for q in quotes:
+            if q.speaker is not None or not q.block or q.paragraph == 0:
+                continue
+            p_start, p_end = self.paragraphs[q.paragraph]
+            if self.text[q.close + 1:p_end].strip(" .,;!?”»\"'\n"):
+                continue  # more than the quote in the paragraph
+            prev_start, prev_end = self.paragraphs[q.paragraph - 1]
+            if self.text[prev_start] in _OPEN:
+                continue  # the paragraph before is a quote of its own
+            s, _e = self.ctx.sentences[self.ctx.sentence_index(max(prev_start, prev_end - 1))]
+            tree = self.trees.get(s)
+            speaker = self.speech_subject(tree, (q.open, q.close + 1), prev_end) if tree else None
+            if speaker is None:
+                named = self.mentions_in(max(s, prev_start), prev_end, ("person",))
+                speaker = named[0].cluster if named else None
+            if speaker is not None:
+                q.speaker, q.step = speaker, "paragraph_before"
+
+    def step_first_person(self, quotes: list[QuoteSpan]) -> None:
+        """6. In a first-person document, a first-person quote is its author's."""
+        if self.ctx.author is None:
+            return
+        for q in quotes:
+            if q.speaker is None and _FIRST_PERSON.search(self.text[q.start:q.end]):
+                q.speaker, q.step = self.ctx.author, "first_person"
+
+    def step_headline(self, quotes: list[QuoteSpan]) -> None:
+        """7. "X: '...'" opening a line, or "'...' - X" closing it."""
+        for q in quotes:
+            if q.speaker is not None:
+                continue
+            line_start = self.text.rfind("\n", 0, q.open) + 1
+            head = self.text[line_start:q.open]
+            if head.rstrip().endswith(":"):
+                named = self.mentions_in(line_start, q.open)
+                if named and not self.text[named[-1].end:q.open].strip(" :"):
+                    q.speaker, q.step = named[-1].cluster, "headline"
+                    continue
+            line_end = self.text.find("\n", q.close)
+            line_end = len(self.text) if line_end < 0 else line_end
+            tail = self.text[q.close + 1:line_end]
+            dash = re.match(r"\s*[,.]?\s*[-–—]\s*", tail)
+            if dash:
+                named = self.mentions_in(q.close + 1 + dash.end(), line_end)
+                if named and named[0].start == q.close + 1 + dash.end():
+                    q.speaker, q.step = named[0].cluster, "headline"
+
+    # -- all ----------------------------------------------------------------------------------
+    def find(self, steps: tuple[str, ...] | None = None) -> list[Quote]:
+        """All quotes of the document with their speakers, in order."""
+        quotes = self.spans()
+        for name, step in SIEVE:
+            if steps is None or name in steps:
+                step(self, quotes)
+        out = []
+        for q in quotes:
+            quote = self._quote(q)
+            words = len(quote.text.split())
+            if words >= 2 and (q.speaker is not None or (words >= 10 and re.search(r"[.!?,]$", quote.text))):
+                out.append(quote)
+        return out
+
+    def _quote(self, q: QuoteSpan) -> Quote:
+        text = self.text[q.start:q.end].strip(" ,\n" + _MARKS)
+        offset = self.text.find(text, q.start, max(q.end, q.start + len(text))) if text else q.start
+        return Quote(start=offset, end=offset + len(text), text=text, speaker=q.speaker)
 
 
-def find_quotes(ctx: DocContext, mentions: list[Slot]) -> list[Quote]:
+@cache
+def _speech_forms() -> frozenset[str]:
+    """Inflected forms of the speech verbs, to spot a tail before the parse is consulted."""
+    return frozenset(f for v in lexicons.speech_verbs() for f in lexicons.inflections(v))
+
+
+SIEVE: list[tuple[str, Callable[[QuoteFinder, list[QuoteSpan]], None]]] = [
+    ("speech_verb", QuoteFinder.step_speech_verb),
+    ("colon_intro", QuoteFinder.step_colon_intro),
+    ("according_to", QuoteFinder.step_according_to),
+    ("continued", QuoteFinder.step_continued),
+    ("paragraph_before", QuoteFinder.step_paragraph_before),
+    ("first_person", QuoteFinder.step_first_person),
+    ("headline", QuoteFinder.step_headline),
+]
+
+
+def quote_spans(ctx: DocContext, mentions: list[Slot]) -> list[tuple[int, int]]:
+    """The quoted stretches of a document, before attribution (to tell a first-person text)."""
+    return [(q.start, q.end) for q in QuoteFinder(ctx, mentions, {}).spans()]
+
+
+def find_quotes(ctx: DocContext, mentions: list[Slot], trees: dict[int, SentenceTree] | None = None,
+                steps: tuple[str, ...] | None = None) -> list[Quote]:
     """Quotes of a document with speakers as cluster indexes (None when unattributed)."""
-    return [q for q in QuoteFinder(ctx, mentions).find() if len(q.text.split()) >= 2]
+    return QuoteFinder(ctx, mentions, trees or {}).find(steps)

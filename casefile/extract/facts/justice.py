@@ -1,332 +1,531 @@
-"""Justice events (ACE 2005 Justice types): detention, charge, trial, conviction, sentence,
-acquittal, release, fine, appeal, interrogation, search and seizure, complaints.
+"""Justice events from the dependency parse: detention, interrogation, search, charge, trial,
+conviction, sentence, acquittal, release, fine.
 
-Patterns read masked sentences: a subject (a list of people, or a pronoun resolved to the
-people named before), an optional apposition, an auxiliary, then the trigger. A negation or a
-modal just before the trigger ("was not charged", "could be detained") drops the fact: missing
-a fact is better than inventing one.
+A trigger is a verb or noun of the justice lexicon (or an idiom: "taken into custody", "stood
+trial", "received five years"). The person acted on is read off the tree (see events.toml for
+the roles); lists, coordinated verbs, relative clauses and reduced participles are followed;
+pronouns go to the person they stand for. A negation, a modal or a governing word of wish or
+fear ("called for the release of A") drops the event: missing a fact is better than inventing one.
 """
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
-from casefile.extract.facts.context import DocContext, place_after
-from casefile.extract.facts.masking import MaskedSentence, Slot
-from casefile.extract.facts.patterns import (
-    APPOSITION, AUX, LAW, ORG, PER, PLIST, PRONOUN, SUBJECT, TRIGGERS,
-)
-from casefile.extract.facts.values import money, negated_before, sentence_term
+from casefile.extract.facts.context import DocContext
+from casefile.extract.facts.tree import RELATIVE, SentenceTree, Slot
+from casefile.extract.facts.values import money, sentence_term
 from casefile.models import Fact
+from casefile.nlp import lexicons
 
-_PASSIVE = {t: re.compile(SUBJECT + APPOSITION + AUX + r"(?P<trig>" + p + r")\b") for t, p in TRIGGERS.items()}
-# a second passive verb coordinated with the first: "A was convicted in 2020 ... and sentenced to ..."
-_ALL_TRIGGERS = "|".join(TRIGGERS.values())
-_COORDINATED = {t: re.compile(SUBJECT + APPOSITION + AUX + r"(?:" + _ALL_TRIGGERS + r"|summoned|taken|brought|called|"
-                              r"escorted|transferred)\b(?:[^.;⟨]|⟨[ALO]\d+⟩){0,150}?"
-                              r",?\s+and\s+(?:then\s+|later\s+|subsequently\s+)?(?:was\s+|were\s+)?(?P<trig>" + p + r")\b")
-                for t, p in TRIGGERS.items()}
-# the people acted on, or an object pronoun: "sentenced him to", "fined her for" (not "fined her brother X")
-_OBJECT = r"(?:" + PLIST + r"|\b(?:him|them)\b|\bher(?=\s+(?:to|for|with|on|in|under|at)\b|\s*[.,;]))"
-_ACTIVE = {t: re.compile(r"\b(?P<trig>" + TRIGGERS[t] + r")\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + _OBJECT + r")")
-           for t in ("detention", "interrogation", "sentence", "conviction", "fine", "release", "charge", "acquittal")}
-# "found A guilty under ...", "found her not guilty"
-_FOUND = re.compile(r"\b(?P<trig>found)\s+(?P<subj>" + _OBJECT + r")\s+(?P<neg>not\s+)?guilty\b")
-_ORG_SUBJECT = re.compile(r"\bfrom\s+(?:the\s+)?(?P<subj>" + ORG + r")" + AUX + r"(?P<trig>charged|fined|accused)\b")
-_SPENT = re.compile(SUBJECT + r"[^.;⟨]{0,60}?\bspent\s+(?P<trig>[\w\s-]{1,20}?\s(?:days?|weeks?|months?|years?))\s+"
-                    r"(?:in\s+)?(?:prison|jail|custody|detention|pre-trial\s+detention)")
-_SPENT_WHERE = re.compile(r"\b(?:prison|jail|custody|detention|colony)\b[^.;⟨]{0,20}?\bwhere\s+" + SUBJECT
-                          + r"\s+spent\s+(?P<trig>[\w\s-]{1,20}?\s(?:days?|weeks?|months?|years?))")
-_UNDER_CASE = re.compile(r"^[^.;]{0,40}?\bunder\s+(?:a|an|the|another|one)?\s*(?:\w+\s+){0,2}?(?:criminal\s+)?case\s+"
-                         r"(?:\w+\s+){0,2}?under\s+(?P<law>" + LAW + r")")
-_SAME_ARTICLE = re.compile(r"\bunder\s+(?:this|that|these|those|the\s+same|the\s+said)\s+[Aa]rticles?\b")
-_RECEIVED = re.compile(r"(?P<subj>" + PLIST + r")\s*,?\s+(?:all\s+|each\s+|also\s+)?(?P<trig>received|got|were\s+handed|was\s+handed|"
-                       r"were\s+given|was\s+given)\s+(?P<what>[^.;]{0,60}?\b(?:sentences?|terms?|years?)\b[^.;]{0,50})")
-# what was received is a punishment: a sentence, or a term of a known kind ("two years in a penal colony")
-_PUNISHMENT = re.compile(r"\bsentences?\b|\b(?:prison|jail|custodial)\s+terms?\b", re.IGNORECASE)
-_BARE_TERM = re.compile(r"[\d.]+ (?:years?|months?|days?)")
-_CHARGES_AFTER = re.compile(r"\bon\s+(?:charges?\s+of|(?:a\s+)?charges?\s+(?:under|for))\s+(?P<what>[^.;]{3,120}?(?:(?P<law>" + LAW + r")|(?=[.;,]|$)))")
-_RETURNED = re.compile(r"(?P<trig>returned\s+to\s+freedom|released\s+from\s+(?:prison|custody|jail))[^.;⟨]{0,30}?,?\s*" + SUBJECT)
-_SEARCHED_HOMES_OF = re.compile(r"\b(?P<trig>searched|raided)\s+(?:[^.;]{0,80}?\b)?(?:homes?|apartments?|flats?|houses?)\s+of\s+(?P<subj>[^.;]{0,200})")
-_SEIZED = re.compile(r"(?P<trig>seized|confiscated|taken)\s+from\s+(?P<subj>their|his|her|my|" + PLIST + r")")
-_GOING_TO = re.compile(SUBJECT + r"[^.;⟨]{0,40}?\b(?:going|went|goes|go|summoned)\s+to\s+(?P<trig>interrogations?|questioning)\b")
-_SUMMONED_FOR = re.compile(r"\b(?P<trig>summoned|called|invited|brought)\s+(?P<subj>" + PLIST + r")\s+"
-                           r"(?:to\s+(?:the\s+)?[^.;,⟨]{0,30}?\s)?(?:for|to)\s+(?:an?\s+)?(?:questioning|interrogations?)\b")
-_CUSTODY_OF = re.compile(r"\b(?:extended|extends|extending|prolonged|ordered|upheld)\s+(?:the\s+)?(?P<trig>pre-trial\s+detention|"
-                         r"house\s+arrest|arrest|custody|detention)\s+of\s+(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + PLIST + r")")
-_IN_CUSTODY = re.compile(SUBJECT + APPOSITION + r"\s+(?:has|had|have)\s+(?:already\s+)?been\s+(?:held\s+|kept\s+)?(?P<trig>in\s+(?:pre-trial\s+)?"
-                         r"(?:custody|detention|jail|prison)|under\s+house\s+arrest)\b")
-_DENIES = re.compile(SUBJECT + r"\s+(?:\w+\s+)?(?P<trig>denies|denied|rejects|rejected|pleaded\s+not\s+guilty\s+to|"
-                     r"pleads\s+not\s+guilty\s+to)\s+(?:all\s+)?(?:the\s+)?charges?(?:\s+(?:under|of)\s+(?P<law>" + LAW + r"))?")
-# "his own interrogation protocol", "A's interrogation record": a record of A being questioned
-_OWN_PROTOCOL = re.compile(r"(?P<subj>" + PER + r"|his|her|their)(?:'s|’s)?\s+(?:own\s+)?(?P<trig>interrogation|questioning)\s+"
-                           r"(?:protocols?|records?|reports?|transcripts?)\b")
-# "A search was carried out at A's home", "searches were conducted in the flats of A and B"
-_SEARCH_AT = re.compile(r"\b(?P<trig>[Ss]earch(?:es)?)\s+(?:was|were|had\s+been)\s+(?:carried\s+out|conducted|held|made)\s+"
-                        r"(?:at|in)\s+(?:the\s+)?(?:(?:homes?|flats?|apartments?|offices?|houses?)\s+of\s+(?P<subj>" + PLIST
-                        + r")|(?P<subj2>" + PER + r")(?:'s|’s)\s+(?:home|flat|apartment|office|house))")
-_SEARCHED_HOME = re.compile(r"(?P<subj>" + PLIST + r"|his|her|their)(?:'s|’s)?\s+(?:home|homes|apartment|apartments|office|house|flat)s?"
-                            + AUX + r"(?P<trig>searched|raided)")
-_WITH_FINE = re.compile(r"(?P<trig>with\s+(?:a\s+|heavy\s+)?fines?|ordered\s+to\s+pay\s+a\s+fine)\b")
-_CASE_OF = re.compile(r"\bcase\s+(?:of|against)\s+(?:[a-z][\w\s-]{0,30}?\s)?(?P<subj>" + PER + r")")
-_OPENED_AGAINST = re.compile(r"\b(?:case|proceedings)\s+(?:was\s+|were\s+)?(?:opened|initiated|launched|brought)\s+against\s+(?P<subj>" + PLIST + r")")
-_HEARING = re.compile(r"\b(?P<trig>hearing|trial)\s+(?:of|in)\s+the\s+case\s+(?:concerning|against|of)\s+[^.;⟨]{0,60}?(?P<subj>" + ORG + r"|" + PER + r")")
-_TRIAL_OF = re.compile(r"\b(?P<trig>trial)\s+of\s+(?P<subj>" + PLIST + r")")
-_UPHELD = re.compile(r"\b(?P<trig>upheld|overturned|quashed|rejected)\s+(?:the\s+)?(?:verdict|sentence|appeal|conviction)")
-_COMPLAINT = re.compile(r"(?P<subj>" + PER + r"|" + ORG + r")[^.;⟨]{0,40}?\b(?P<trig>filed|lodged|submitted|wrote)\s+(?:a|an|the)?\s*"
-                        r"(?:lawsuit|complaint|claim|statement|appeal|petition)\s+(?:to\s+[^.;⟨]{0,40}?\s)?against\s+(?:the\s+)?"
-                        r"(?P<obj>" + PER + r"|" + ORG + r"|official|blogger|journalist|activist|man|woman)")
+NOUN_POS = ("NOUN", "PROPN")
+MAX_IMPLIED_DEFENDANTS = 8
+VERB_POS = ("VERB", "AUX", "ADJ")  # the tagger sometimes reads "was charged" as an adjective
+PEOPLE = ("person", "organization")
+# branches of a noun phrase that name someone else than the phrase: "A's lawyer", "the wife of A",
+# "A, who ...", "A, detained in May, ..."
+PHRASE_BOUNDARIES = ("poss", "prep", "relcl", "acl", "advcl", "ccomp", "xcomp", "agent", "dobj", "nsubj",
+                     "nsubjpass", "parataxis", "npadvmod", "case", "mark", "cc", "punct", "det", "amod", "nummod")
 
 
-_OBJECT_PATTERNS = frozenset([*_ACTIVE.values(), _FOUND])  # where "her" is an object, not a possessive
-_OBJECT_PRONOUNS = {"him": "he", "them": "they", "her": "she"}
+@dataclass(frozen=True)
+class Idiom:
+    """A verb that states an event only with a given object: "taken into custody", "received five years"."""
+
+    type: str
+    verbs: frozenset[str]
+    prep: str | None
+    objects: frozenset[str]
+    particles: frozenset[str]
+    undergoer: bool  # the person acted on is the active subject ("X stood trial")
+    governed_by: frozenset[str] = frozenset()  # counts only under one of these verbs ("ordered to pay")
 
 
-def _subjects(ms: MaskedSentence, ctx: DocContext, m: re.Match[str], group: str = "subj") -> list[Slot]:
-    text = m.group(group)
-    if m.re in _OBJECT_PATTERNS:  # "sentenced him": the pronoun's antecedent as the subject form
-        text = _OBJECT_PRONOUNS.get(text, text)
-    if re.fullmatch(PRONOUN + r"|their|his|her|my", text):
-        return ctx.antecedent(ms.offset(m.start(group)), text)
-    return ms.mentions_in(text, "P") or ms.mentions_in(text, "O")
+@dataclass(frozen=True)
+class EventRoles:
+    """How one event type's object and value are found (events.toml)."""
+
+    object: tuple[str, ...]
+    value: tuple[str, ...]
+    needs: str | None = None
+    implies: tuple[str, ...] = ()
+    implies_with_value: tuple[str, ...] = ()
+    fact: str | None = None  # the fact type this entry states, when it is a variant of another
 
 
-def _fact(ms: MaskedSentence, ctx: DocContext, type_: str, subj: Slot, trig_pos: int, **kw: object) -> Fact:
-    return Fact(type=type_, subject=subj.cluster, start=ms.start, end=ms.end,
-                date=ctx.date_near(ms.start, ms.end, ms.offset(trig_pos)),
-                place=place_after(ms.masked, ms.slots, trig_pos), **kw)  # type: ignore[arg-type]
+@dataclass
+class Triggers:
+    """The justice lexicon arranged for lookup by lemma."""
+
+    verbs: dict[str, list[str]] = field(default_factory=dict)
+    nouns: dict[str, list[str]] = field(default_factory=dict)
+    idioms: list[Idiom] = field(default_factory=list)
+    guilty: frozenset[str] = frozenset()
+    cases: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)  # type -> verbs, nouns
 
 
-def _law_after(ms: MaskedSentence, pos: int, doc: str, ctx: DocContext) -> tuple[int | None, str | None]:
-    """The law named after a charge trigger, and the charge wording."""
-    rest = ms.masked[pos:]
-    m = re.search(LAW, rest)
-    if m:
-        slot = ms.slot(m.group())
-        return slot.cluster, doc[slot.start:slot.end]
-    if _SAME_ARTICLE.search(rest if pos == 0 else rest[:40]):
-        prior = [law for law in ctx.laws if law.end <= ms.start and re.search(r"\d", doc[law.start:law.end])]  # "under this Article": the last one named
-        if prior:
-            return prior[-1].cluster, doc[prior[-1].start:prior[-1].end]
-    m = re.match(r"\s*(?:with|of|for)\s+(?P<what>[^.;,⟨]{4,80})", rest)
-    if m:
-        return None, m.group("what").strip()
-    m = re.search(r"(?:Article|article)\s+[“\"«]([^”\"»]{3,200})[”\"»]", rest)
-    return (None, ms.unmask(m.group(1), doc)) if m else (None, None)
+@cache
+def triggers() -> Triggers:
+    """Trigger lemmas by event type, from the justice lexicon."""
+    out = Triggers()
+    table = lexicons.justice_events()
+    for type_ in roles_table():
+        entry = table.get(type_, {})
+        for lemma in entry.get("verbs", ()):  # type: ignore[union-attr]
+            out.verbs.setdefault(lemma, []).append(type_)
+        for lemma in entry.get("nouns", ()):  # type: ignore[union-attr]
+            out.nouns.setdefault(lemma, []).append(type_)
+        for key, undergoer in (("light_verbs", False), ("undergoer_verbs", True)):
+            for idiom in entry.get(key, ()):  # type: ignore[union-attr]
+                out.idioms.append(Idiom(type_, frozenset(idiom["verbs"]), idiom.get("prep"),
+                                        frozenset(idiom.get("objects", ())), frozenset(idiom.get("particles", ())),
+                                        undergoer, frozenset(idiom.get("governed_by", ()))))
+    out.guilty = frozenset(table["conviction"].get("guilty_verbs", ()))  # type: ignore[arg-type]
+    for type_, entry in table.items():
+        if "case_verbs" in entry:
+            out.cases[type_] = (frozenset(entry["case_verbs"]), frozenset(entry["case_nouns"]))  # type: ignore[arg-type]
+    return out
 
 
-def justice_facts(ms: MaskedSentence, ctx: DocContext, text: str) -> Iterator[Fact]:
-    """Every justice event the sentence states about people (or organisations)."""
-    masked = ms.masked
-    seen: set[tuple[str, int, object]] = set()
+@cache
+def roles_table() -> dict[str, EventRoles]:
+    """events.toml: the object and value roles of each event type."""
+    data = tomllib.loads(resources.files(__package__).joinpath("events.toml").read_text(encoding="utf-8"))
+    return {t: EventRoles(tuple(v.get("object", ())), tuple(v.get("value", ())), v.get("needs"),
+                          tuple(v.get("implies", ())), tuple(v.get("implies_with_value", ())), v.get("fact"))
+            for t, v in data.items()}
 
-    def emit(type_: str, subjects: list[Slot], pos: int, **kw: object) -> Iterator[Fact]:
-        target = kw.get("object") if type_ == "complained_against" else None  # one complaint may name several
-        for s in subjects:
-            if (type_, s.cluster, target) not in seen:
-                seen.add((type_, s.cluster, target))
-                yield _fact(ms, ctx, type_, s, pos, **kw)
 
-    coordinated = _COORDINATED.items() if " and " in masked else ()  # no "and", no second verb: skip the scan
-    for type_, pattern in [*_PASSIVE.items(), *coordinated]:
-        for m in pattern.finditer(masked):
-            if negated_before(masked, m.start("trig")):
+@dataclass
+class Event:
+    """One stated event: its type, trigger token, the people acted on, and the clause it spans."""
+
+    type: str
+    trigger: int
+    patients: list[Slot]
+    clause: int  # the token whose subtree holds the event's details (dates, places, laws)
+    agents: list[Slot] = field(default_factory=list)
+    details: list[int] = field(default_factory=list)  # tokens whose phrases may hold the term or offence
+
+
+class EventReader:
+    """Reads the justice events of one parsed sentence."""
+
+    def __init__(self, tree: SentenceTree, ctx: DocContext) -> None:
+        self.tree = tree
+        self.ctx = ctx
+        self.irrealis = lexicons.irrealis_words()
+
+    # -- people ------------------------------------------------------------------------------
+    def people(self, i: int, labels: tuple[str, ...] = PEOPLE) -> list[Slot]:
+        """Who the noun phrase at ``i`` names, with everyone coordinated or in apposition with it
+        ("the director, A, the editor, B, and journalist C"); pronouns and relative pronouns
+        resolved. Possessors, prepositional phrases and clauses inside the phrase are not it
+        ("A's lawyer", "the wife of A", "A, who ...")."""
+        t = self.tree
+        if t.lower(i) in RELATIVE:  # "A, who was detained": the noun the clause describes
+            clause = next((a for a in t.ancestors(i) if t.dep(a) in ("relcl", "acl")), None)
+            if clause is not None and clause != t.head(clause):
+                return self.people(t.head(clause), labels)
+            return []
+        if t.slot_at[i] is None and t.dep(i) in ("compound", "amod") and t.slot_at[t.head(i)] is not None:
+            i = t.head(i)  # "activists [A and B]": the title word is a modifier of the name
+        out: list[Slot] = []
+        for j in t.subtree(i, PHRASE_BOUNDARIES):
+            if t.is_pronoun(j) and (j == i or t.dep(j) in ("conj", "appos")):
+                out.extend(self.ctx.resolve_pronoun(t.offset(j), t.lower(j)))
                 continue
-            yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
-    for m in _FOUND.finditer(masked):
-        if negated_before(masked, m.start("trig")):
-            continue
-        yield from _justice_event(ms, ctx, "acquittal" if m.group("neg") else "conviction", _subjects(ms, ctx, m),
-                                  m, text, emit)
-    for type_, pattern in _ACTIVE.items():
-        for m in pattern.finditer(masked):
-            if negated_before(masked, m.start("trig")):
-                continue
-            yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
-    for m in _ORG_SUBJECT.finditer(masked):
-        type_ = {"charged": "charge", "fined": "fine", "accused": "charge"}[m.group("trig")]
-        yield from _justice_event(ms, ctx, type_, _subjects(ms, ctx, m), m, text, emit)
-    for m in list(_SPENT.finditer(masked)) + list(_SPENT_WHERE.finditer(masked)):
-        yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"), value=m.group("trig").strip())
-    for m in list(_CUSTODY_OF.finditer(masked)) + list(_IN_CUSTODY.finditer(masked)):
-        if not negated_before(masked, m.start("trig")):
-            yield from emit("detention", _subjects(ms, ctx, m), m.start("trig"))
-    for m in _DENIES.finditer(masked):  # "He denies the charges under Article N": he is charged
-        law = ms.slot(m.group("law")) if m.group("law") else None
-        yield from emit("charge", _subjects(ms, ctx, m), m.start("trig"), object=law.cluster if law else None,
-                        value=ctx.text[law.start:law.end] if law else None)
-    for m in list(_GOING_TO.finditer(masked)) + list(_SUMMONED_FOR.finditer(masked)) + list(_OWN_PROTOCOL.finditer(masked)):
-        if not negated_before(masked, m.start("trig")):
-            yield from emit("interrogation", _subjects(ms, ctx, m), m.start("trig"))
-    for m in _RECEIVED.finditer(masked):
-        if negated_before(masked, m.start("trig"), 30):
-            continue
-        what = ms.unmask(m.group("what"), ctx.text)
-        term = sentence_term(what) or ("suspended sentence" if re.search(r"suspended", what, re.IGNORECASE) else None)
-        if not _PUNISHMENT.search(what) and not (term and _BARE_TERM.fullmatch(term) is None):
-            continue  # "received death threats for years", "got a two-year contract": no verdict
-        yield from emit("conviction", _subjects(ms, ctx, m), m.start("trig"), object=_under_law(ms, m.end("trig")))
-        if term or re.search(r"\d|years?", what):
-            yield from emit("sentence", _subjects(ms, ctx, m), m.start("trig"), value=term or what.strip())
-    for m in _RETURNED.finditer(masked):
-        yield from emit("release", _subjects(ms, ctx, m), m.start("trig"))
-    for m in _SEARCHED_HOMES_OF.finditer(masked):
-        if not negated_before(masked, m.start("trig")):
-            yield from emit("search_seizure", ms.mentions_in(m.group("subj")), m.start("trig"))
-    for m in _SEARCH_AT.finditer(masked):
-        if not negated_before(masked, m.start("trig")):
-            subjects = ms.mentions_in(m.group("subj") or m.group("subj2"))
-            yield from emit("search_seizure", subjects, m.start("trig"))
-    for regex in (_SEIZED, _SEARCHED_HOME):
-        for m in regex.finditer(masked):
-            if not negated_before(masked, m.start("trig")):
-                yield from emit("search_seizure", _subjects(ms, ctx, m), m.start("trig"))
-    for m in _WITH_FINE.finditer(masked):
-        subj = ms.mentions_in(masked[:m.start()], "P")[:1] or ms.mentions_in(masked[:m.start()], "O")[:1]
-        if not negated_before(masked, m.start()):
-            law, wording = _law_after(ms, 0, ctx.text, ctx)  # "charged under Article X with fines"
-            value = money(text[ms.offset(m.start()) - ms.start:]) or (f"fine under {wording}" if law is not None else None)
-            yield from emit("fine", subj, m.start("trig"), value=value, object=law)
-    for regex in (_CASE_OF, _OPENED_AGAINST):
-        for m in regex.finditer(masked):
-            law = re.search(LAW, masked)
-            if law and not negated_before(masked, m.start()):
-                yield from emit("charge", _subjects(ms, ctx, m), m.start(), object=ms.slot(law.group()).cluster)
-    for regex in (_HEARING, _TRIAL_OF):
-        for m in regex.finditer(masked):
-            yield from emit("trial", _subjects(ms, ctx, m), m.start("trig"))
-    for m in _COMPLAINT.finditer(masked):
-        subj = _subjects(ms, ctx, m)
-        obj_text = m.group("obj")
-        obj = ms.slot(obj_text).cluster if obj_text.startswith("⟨") else _prior_other(ms, ctx, subj)
-        if obj is not None:  # "against the official": the last other person named before
-            yield from emit("complained_against", subj, m.start("trig"), object=obj)
-    named_against = [ms.slot(a) for a in _AGAINST.findall(masked)]
-    for regex in (_CLAIMANT, _COMPLAINT_BY):
-        for m in regex.finditer(masked):
-            if negated_before(masked, m.start()):
-                continue
-            subj = _subjects(ms, ctx, m)
-            against = [a for a in named_against if a.cluster not in {s.cluster for s in subj}]
-            obj = against[0].cluster if against else _prior_other(ms, ctx, subj)
-            if obj is not None:  # "The claimant was X": the complaint was against the person the text is about
-                yield from emit("complained_against", subj, m.start("trig"), object=obj)
-    for m in _AT_REQUEST_OF.finditer(masked):
-        if negated_before(masked, m.start()) or not _JUSTICE_CONTEXT.search(
-                ctx.text[max(0, ms.start - 400):ms.end]):
-            continue  # "at the request of the family": a complaint only where a case is being told
-        subj = _subjects(ms, ctx, m)
-        targets = ctx.antecedent(ms.start, "they") or ctx.antecedent(ms.start, "he")
-        for target in targets:
-            if target.cluster not in {s.cluster for s in subj}:
-                yield from emit("complained_against", subj, m.start("trig"), object=target.cluster)
+            slot = t.slot_at[j]
+            if slot is not None and slot.label in labels:
+                out.append(slot)
+        return _unique(out)
 
+    # -- voice and inherited subjects ---------------------------------------------------------
+    def passive(self, v: int) -> bool:
+        """Passive voice, marked ("was detained") or reduced ("A, detained in May"; "detained and charged")."""
+        t = self.tree
+        if t.kids(v, "nsubjpass", "auxpass", "csubjpass"):
+            return True
+        if t.dep(v) == "amod":  # a participle before its noun: the noun is acted on, in either tag
+            return True
+        if t.tokens[v].tag != "VBN" or t.kids(v, "nsubj", "dobj", "aux"):
+            return False
+        return t.dep(v) in ("acl", "relcl", "conj", "advcl", "xcomp", "ROOT", "ccomp", "pcomp", "amod")
 
-def _prior_other(ms: MaskedSentence, ctx: DocContext, subjects: list[Slot]) -> int | None:
-    """The last person named before this sentence who is not one of the subjects."""
-    prior = [p for p in ctx.antecedent(ms.start, "he") if p.cluster not in {s.cluster for s in subjects}]
-    return prior[0].cluster if prior else None
+    def subject_tokens(self, v: int) -> list[int]:
+        """The subject of a verb, or the one it shares: a coordinated or subordinate verb takes its
+        head's subject; a participle describing a noun takes that noun."""
+        t = self.tree
+        dep, head = t.dep(v), t.head(v)
+        if dep == "amod" and head != v:
+            return [head]
+        own = t.kids(v, "nsubjpass", "nsubj")
+        if own:
+            return own
+        if head == v:
+            return []
+        if dep in ("acl", "amod"):  # "A, detained in May"; the parser's "sentenced [amod] activists A and B"
+            return [head]
+        if dep == "relcl":
+            return [head]
+        if dep == "xcomp" and t.kids(head, "dobj"):  # "ordered A to pay": A pays
+            return t.kids(head, "dobj")
+        if dep in ("conj", "advcl", "xcomp", "pcomp") and t.tokens[head].pos in VERB_POS:
+            return self.subject_tokens(head)
+        if dep == "pcomp":  # "after being detained": the verb of the clause the preposition joins
+            grand = t.head(head)
+            return self.subject_tokens(grand) if grand != head else []
+        return []
 
+    def objects(self, v: int) -> list[int]:
+        """Direct objects of an active verb, or of the verb it is coordinated with."""
+        t = self.tree
+        own = t.kids(v, "dobj")
+        if own:
+            return own
+        if t.dep(v) == "conj":  # "detained and questioned A": A hangs on one of them
+            return t.kids(t.head(v), "dobj")
+        for c in t.kids(v, "conj"):
+            if t.kids(c, "dobj") and not t.kids(c, "nsubj"):
+                return t.kids(c, "dobj")
+        return []
 
-_CLAIMANT = re.compile(r"\b(?P<trig>claimant|complainant|plaintiff)s?\s+(?:was|were|is|are)\s+(?:the\s+|a\s+)?"
-                       r"(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + PLIST + r"|" + ORG + r")")
-_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?(" + PER + r"|" + ORG + r")")
-_COMPLAINT_BY = re.compile(r"\b(?P<trig>complaint|lawsuit|claim|statement\s+to\s+the\s+police|petition)\s+"
-                           r"(?:filed\s+|lodged\s+|submitted\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
-                           r"(?P<subj>" + PLIST + r"|" + ORG + r")")
-# "organised at the request of the heads of X": X asked for the case against the people named before
-_AT_REQUEST_OF = re.compile(r"\b(?:at|by|on|upon)\s+the\s+(?P<trig>request|complaint|application|petition)\s+of\s+(?:the\s+)?"
-                            r"(?:(?:heads?|management|leadership|head\s+office|owners?|lawyers?)\s+of\s+(?:the\s+)?)?"
-                            r"(?P<subj>" + ORG + r"|" + PER + r")")
-_JUSTICE_CONTEXT = re.compile(r"\b(?:detained|arrested|charged|searched|seized|case|prosecut\w+|interrogat\w+|"
-                              r"questioned|accused|convicted|sentenced)\b", re.IGNORECASE)
-_UNDER_LAW = re.compile(r"(?:(?!\b(?:while|whereas|and|but|who|which)\b)(?:[^.;⟨]|⟨[POLE]\d+⟩)){0,120}?"
-                        r"(?:\bunder\s+|\(\s*)(?P<law>" + LAW + r")")  # "under Article N" or "(Article N)"
+    # -- what makes an event unreal ------------------------------------------------------------
+    def unreal(self, i: int) -> bool:
+        """Negated, modal, conditional, or governed by a word of wish, threat or fear."""
+        t = self.tree
+        if t.kids(i, "neg") or any(t.lemma(a) in self.irrealis for a in t.kids(i, "aux", "auxpass")):
+            return True
+        if any(t.lower(m) in ("if", "unless", "whether") for m in t.kids(i, "mark")):
+            return True
+        if any(t.lemma(a) in self.irrealis for a in t.kids(i, "amod")):  # "a possible arrest"
+            return True
+        node = i
+        for _ in range(4):  # up through "to be detained", "for the release of", "threat of arrest"
+            head = t.head(node)
+            if head == node:
+                break
+            if t.dep(node) not in ("xcomp", "ccomp", "pobj", "prep", "dobj", "pcomp", "acl", "nsubjpass", "advcl") \
+                    and t.tokens[node].pos not in ("ADP",):
+                break
+            if t.lemma(head) in self.irrealis or t.kids(head, "neg") and t.dep(node) in ("xcomp", "dobj"):
+                return True
+            if t.tokens[head].pos in VERB_POS and t.dep(node) != "prep":
+                if t.dep(node) == "advcl":
+                    break
+                if any(t.lemma(a) in self.irrealis for a in t.kids(head, "aux")) and t.dep(node) in ("xcomp", "dobj"):
+                    return True
+            node = head
+        return False
 
+    # -- triggers ------------------------------------------------------------------------------
+    def events(self) -> Iterator[Event]:
+        """Every justice event the sentence states."""
+        t = self.tree
+        table = triggers()
+        for i in range(len(t)):
+            lemma, pos = t.lemma(i), t.tokens[i].pos
+            if pos in VERB_POS:
+                if lemma in table.guilty:
+                    yield from self._found_guilty(i)
+                for type_ in table.verbs.get(lemma, ()):
+                    yield from self._verb_event(i, type_)
+                for idiom in table.idioms:
+                    if lemma in idiom.verbs and self._idiom_fits(i, idiom):
+                        yield from self._idiom_event(i, idiom)
+                for type_, (verbs, nouns) in table.cases.items():
+                    if lemma in verbs:
+                        yield from self._case_verb(i, type_, nouns)
+            if pos in NOUN_POS:
+                for type_ in table.nouns.get(lemma, ()):
+                    yield from self._noun_event(i, type_)
 
-def _under_law(ms: MaskedSentence, pos: int) -> int | None:
-    """The law a verdict or fine was given under, stated in the clause after the trigger."""
-    m = _UNDER_LAW.match(ms.masked, pos)
-    return ms.slot(m.group("law")).cluster if m else None
-
-
-def _justice_event(ms: MaskedSentence, ctx: DocContext, type_: str, subjects: list[Slot], m: re.Match[str],
-                   text: str, emit) -> Iterator[Fact]:  # type: ignore[no-untyped-def]
-    pos = m.start("trig")
-    after = text[ms.offset(m.end("trig")) - ms.start:]
-    if type_ in {"sentence", "conviction"}:
-        charge = _CHARGES_AFTER.search(ms.masked[m.end("trig"):])
-        if charge:  # "sentenced ... on charges of X under Article N": the charge too
-            law = ms.slot(charge.group("law")) if charge.group("law") else None
-            yield from emit("charge", subjects, pos, object=law.cluster if law else None,
-                            value=ms.unmask(charge.group("what"), ctx.text).strip())
-    if type_ == "sentence":
-        term = sentence_term(after[:300])
-        yield from emit("conviction", subjects, pos, object=_under_law(ms, m.end("trig")))
-        if term:
-            yield from emit("sentence", subjects, pos, value=term)
-        return
-    if type_ == "charge":
-        law, wording = _law_after(ms, m.end("trig"), ctx.text, ctx)
-        yield from emit("charge", subjects, pos, object=law, value=wording)
-        return
-    if type_ == "conviction":
-        clause = re.match(r"[^;,]*(?:\([^)]*\))?", ms.masked[m.end("trig"):]).group()
-        orgs = re.findall(ORG, clause)  # the organisation the clause ends on: "... the territory of X (Y)" -> Y
-        law = re.search(LAW, clause)
-        obj = ms.slot(orgs[-1]).cluster if orgs else (ms.slot(law.group()).cluster if law else None)
-        wording = re.match(r"\s*(?:of|for|under)\s+([^.;]{4,120}?)(?=\s+and\s+(?:was\s+|were\s+)?sentenced\b|$)", clause)
-        value = ms.unmask(wording.group(1), ctx.text).strip() if wording else None
-        yield from emit("conviction", subjects, pos, object=obj, value=value)
-        return
-    if type_ == "detention":  # "taken ... to the financial police": who holds them
-        agent = re.match(r"[^.;⟨]{0,30}?\b(?:by|to)\s+(?:the\s+)?(?P<org>" + ORG + r")", ms.masked[m.end("trig"):])
-        if agent:
-            yield from emit("detention", subjects, pos, object=ms.slot(agent.group("org")).cluster)
+    def _verb_event(self, v: int, type_: str) -> Iterator[Event]:
+        t = self.tree
+        if t.tokens[v].pos == "ADJ" and t.tokens[v].tag not in ("VBN", "JJ"):
             return
-    if type_ == "fine":
-        yield from emit("fine", subjects, pos, value=money(after[:120]), object=_under_law(ms, m.end("trig")))
-        return
-    if type_ == "search_seizure":
-        yield from emit("search_seizure", subjects, pos)
-        return
-    if type_ in {"interrogation", "detention"}:
-        under = _UNDER_CASE.match(ms.masked[m.end("trig"):])
-        if under:  # "interrogated under a case under Article X": the case concerns them
-            law = ms.slot(under.group("law"))
-            yield from emit("charge", subjects, pos, object=law.cluster, value=ctx.text[law.start:law.end])
-    yield from emit(type_, subjects, pos)
+        if self.unreal(v):
+            return
+        if self.passive(v):
+            patients = [p for s in self.subject_tokens(v) for p in self.people(s)]
+            if not patients and type_ == "search_seizure":  # "A's home was searched"
+                patients = [p for s in self.subject_tokens(v) for p in self.owners(s)]
+            agents = [p for a in t.prep_objects(v, "by") + (t.kids(v, "nsubj") if t.dep(v) == "amod" else [])
+                      for p in self.people(a)]
+        else:
+            patients = [p for o in self.objects(v) for p in self.people(o)]
+            if not patients and type_ == "search_seizure":  # "searched A's home", "seized ... from A"
+                patients = [p for o in self.objects(v) for p in self.owners(o)]
+                patients += [p for o in t.prep_objects(v, "from") for p in self.people(o)]
+            agents = [p for s in t.kids(v, "nsubj") for p in self.people(s)]
+        if patients:
+            yield Event(type_, v, patients, v, agents, details=t.kids(v, "prep", "dobj", "npadvmod"))
+
+    def owners(self, i: int) -> list[Slot]:
+        """Whose place or things the phrase at ``i`` names: "A's home", "the office of B", "the B office"."""
+        t = self.tree
+        out: list[Slot] = []
+        for j in t.conjuncts(i):
+            holders = t.kids(j, "poss") + t.prep_objects(j, "of")
+            out += [p for h in holders for p in self.people(h)]
+            out += [s for c in t.kids(j, "compound", "nmod") for s in [t.mention(c)] if s is not None]
+        return _unique(out)
+
+    def _idiom_fits(self, v: int, idiom: Idiom) -> bool:
+        t = self.tree
+        if idiom.governed_by and t.lemma(t.head(v)) not in idiom.governed_by:
+            return False
+        if idiom.particles:
+            return any(t.lower(c) in idiom.particles for c in t.kids(v, "prt", "acomp", "advmod", "oprd", "ccomp", "xcomp"))
+        if idiom.prep:
+            return any(t.lemma(o) in idiom.objects for o in t.prep_objects(v, idiom.prep))
+        return any(t.lemma(o) in idiom.objects for o in t.kids(v, "dobj", "attr", "nsubjpass", "oprd"))
+
+    def _idiom_event(self, v: int, idiom: Idiom) -> Iterator[Event]:
+        t = self.tree
+        if self.unreal(v):
+            return
+        if idiom.undergoer or self.passive(v):
+            patients = [p for s in self.subject_tokens(v) for p in self.people(s)]
+            if self.passive(v) and not idiom.undergoer and t.lemma(v) in ("hand", "give"):
+                patients = patients or [p for d in t.kids(v, "dative") for p in self.people(d)]
+        else:
+            receivers = t.kids(v, "dative") + t.prep_objects(v, "to")
+            patients = [p for o in (receivers or self.objects(v)) for p in self.people(o)]
+        if patients:
+            yield Event(idiom.type, v, patients, v, details=t.kids(v, "dobj", "prep", "attr", "npadvmod"))
+
+    def _found_guilty(self, v: int) -> Iterator[Event]:
+        """"found A guilty (of X)"; "A was found (not) guilty": a conviction, or an acquittal."""
+        t = self.tree
+        guilty = [j for j in t.subtree(v, ("relcl", "advcl", "conj")) if t.lower(j) == "guilty" and j != v]
+        if not guilty or t.kids(v, "neg") and False:
+            return
+        g = guilty[0]
+        negated = bool(t.kids(g, "neg") or t.kids(v, "neg"))
+        if any(t.lemma(a) in self.irrealis for a in t.kids(v, "aux", "auxpass")):
+            return
+        if self.passive(v):
+            holders = self.subject_tokens(v)
+        else:
+            holders = t.kids(v, "dobj") or t.kids(g, "nsubj")
+        patients = [p for h in holders for p in self.people(h)]
+        if patients:
+            yield Event("acquittal" if negated else "conviction", v, patients, v,
+                        [p for s in t.kids(v, "nsubj") for p in self.people(s)] if not self.passive(v) else [],
+                        details=[g])
+
+    def _case_verb(self, v: int, type_: str, case_nouns: frozenset[str]) -> Iterator[Event]:
+        """A verb acting on someone's case: "opened a criminal case against A", "charges were
+        brought against A" (a charge); "began to examine the case of A" (a trial)."""
+        t = self.tree
+        nouns = [n for n in t.kids(v, "dobj", "nsubjpass") if t.lemma(n) in case_nouns]
+        if not nouns or self.unreal(v):
+            return
+        targets = t.prep_objects(v, "against") + [o for n in nouns for o in t.prep_objects(n, "against")]
+        if type_ != "charge":  # whose case: "the case of A", "A's case"
+            targets += [o for n in nouns for o in t.kids(n, "poss") + t.prep_objects(n, "of")]
+        patients = [p for o in targets for p in self.people(o)]
+        if patients:
+            agents = [p for s in self.subject_tokens(v) for p in self.people(s)]
+            yield Event(type_, v, patients, v, agents, details=nouns)
+
+    def _noun_event(self, n: int, type_: str) -> Iterator[Event]:
+        """"the arrest of A", "A's detention", "charges against A", "the verdict in A's case"."""
+        t = self.tree
+        if self.unreal(n) or t.kids(n, "neg"):
+            return
+        holders = t.kids(n, "poss") + t.prep_objects(n, "of", "against", "for") if type_ != "charge" \
+            else t.kids(n, "poss") + t.prep_objects(n, "against")
+        governing = [t.head(n)] if t.dep(n) in ("dobj", "nsubj", "nsubjpass", "attr") else []
+        for case in t.prep_objects(n, "in", "on") + [c for g in governing for c in t.prep_objects(g, "in")]:
+            if t.lemma(case) == "case":  # "the verdict in A's case", "passed a verdict in the case of A"
+                holders += t.kids(case, "poss") + t.prep_objects(case, "of", "against")
+        if type_ == "search_seizure":  # "raids on their homes"
+            holders += [o for o in t.prep_objects(n, "on", "at")]
+        if not holders and t.dep(n) in ("dobj", "nsubjpass", "nsubj") and type_ == "charge":
+            holders = t.prep_objects(t.head(n), "against")  # "brought charges against A"
+        patients = [p for h in holders for p in self.people(h, ("person",) if type_ != "fine" else PEOPLE)]
+        if not holders and type_ == "trial" and 0 < len(self.ctx.defendants) <= MAX_IMPLIED_DEFENDANTS:
+            # "the trial", "the hearing" with no one named: the people the text has told the case of
+            patients = [Slot("person", c, t.offset(n), t.offset(n)) for c in self.ctx.defendants]
+        if type_ == "search_seizure":
+            patients += [p for h in holders for p in self.owners(h)]
+        patients = _unique(patients)
+        if patients:
+            clause = next((a for a in t.ancestors(n) if t.tokens[a].pos in VERB_POS), n)
+            yield Event(type_, n, patients, clause, details=[n])
 
 
-_UPHELD_OF = re.compile(r"\b(?P<trig>upheld|confirmed|overturned|quashed|annulled)\s+(?:the\s+)?(?:verdict|sentence|conviction)\s+"
-                        r"(?:of|against|for)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<subj>" + PER + r")")
-_APPEAL_DECIDED = re.compile(r"(?P<subj>" + PER + r"|\b(?:[Hh]is|[Hh]er|[Tt]heir))(?:'s|’s)?\s+(?:cassation\s+|final\s+)?"
-                             r"(?P<trig>appeals?)\s+(?:was|were|has\s+been|had\s+been)\s+(?P<outcome>rejected|dismissed|"
-                             r"denied|turned\s+down|granted|satisfied)(?:\s+by\s+(?:the\s+)?(?P<court>" + ORG + r"))?")
+def _unique(slots: list[Slot]) -> list[Slot]:
+    seen: set[int] = set()
+    out = []
+    for s in slots:
+        if s.cluster not in seen:
+            seen.add(s.cluster)
+            out.append(s)
+    return out
 
 
-def appeal_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
-    """"The court upheld the verdict": an appeal decided, about the last person convicted before;
-    "A's appeal was rejected by the Supreme Court": A's appeal, decided by that court."""
-    def appeal(subject: int, court: int | None, upheld: bool, m: re.Match[str]) -> Fact:
-        return Fact("appeal", subject, ms.start, ms.end, object=court,
-                    value="verdict upheld" if upheld else "verdict overturned",
-                    date=ctx.date_near(ms.start, ms.end, ms.offset(m.start("trig"))))
+# -- from events to facts ------------------------------------------------------------------------
 
-    for m in _UPHELD_OF.finditer(ms.masked):  # "the court upheld the sentence of A": A's appeal failed
-        if not negated_before(ms.masked, m.start("trig"), 30):
-            court = ms.mentions_in(ms.masked[:m.start()], "O")
-            yield appeal(ms.slot(m.group("subj")).cluster, court[-1].cluster if court else None,
-                         m.group("trig") in {"upheld", "confirmed", "rejected"}, m)
-    for m in _APPEAL_DECIDED.finditer(ms.masked):
-        subj = m.group("subj")
-        people = [ms.slot(subj)] if subj.startswith("⟨") else ctx.antecedent(ms.offset(m.start()), subj.lower())
-        court = ms.slot(m.group("court")).cluster if m.group("court") else None
-        for p in people[:1]:
-            yield appeal(p.cluster, court, m.group("outcome") not in {"granted", "satisfied"}, m)
-    for m in _UPHELD.finditer(ms.masked):
-        court = ms.mentions_in(ms.masked[:m.start()], "O")
-        if court:
-            outcome = "verdict upheld" if m.group("trig") in {"upheld", "rejected"} else "verdict overturned"
-            yield Fact("appeal", court[-1].cluster, ms.start, ms.end, value=outcome,
-                       date=ctx.date_near(ms.start, ms.end, ms.offset(m.start())))
+class FactBuilder:
+    """Turns events into facts: object, value, date and place from the event's clause."""
+
+    def __init__(self, tree: SentenceTree, ctx: DocContext) -> None:
+        self.tree = tree
+        self.ctx = ctx
+
+    def facts(self, event: Event) -> Iterator[Fact]:
+        """The facts one event states (a sentence also states a conviction)."""
+        roles = roles_table()
+        term = self.term(event)
+        lemma_types = triggers().verbs.get(self.tree.lemma(event.trigger), ())
+        if event.type == "detention" and term and "sentence" in lemma_types:
+            return  # "jailed for five years": the sentence reading of the same verb states it
+        types = [(event.type, False)] + [(t, False) for t in roles[event.type].implies]
+        types += [(t, True) for name, _ in list(types) for t in roles[name].implies_with_value]
+        for name, needs_value in types:
+            spec = roles[name]
+            value = self.value(event, spec.value, term)
+            if (spec.needs == "term" and not term) or (needs_value and not value):
+                continue
+            obj = self.object(event, spec.object)
+            date, place = self.date(event), self.place(event)
+            for p in event.patients:
+                yield Fact(spec.fact or name, p.cluster, self.tree.sentence.start, self.tree.sentence.end,
+                           object=obj.cluster if obj is not None and obj.cluster != p.cluster else None,
+                           value=value, date=date, place=place)
+
+    def clause_tokens(self, event: Event) -> list[int]:
+        return self.tree.subtree(event.clause, ("relcl", "ccomp", "parataxis"))
+
+    def term(self, event: Event) -> str | None:
+        t = self.tree
+        for j in event.details:
+            if t.dep(j) == "prep" and t.lower(j) not in ("to", "for", "of", "with"):
+                continue
+            text = t.text[t.offset(j):t.tokens[max(self.clause_tokens(event))].end]
+            found = sentence_term(text[:200])
+            if found:
+                return found
+        if t.lemma(event.trigger) == "sentence":  # "sentenced ... to five years" the parser hung elsewhere
+            after = t.text[t.tokens[event.trigger].end:t.sentence.end]
+            to = re.search(r"\bto\b", after)
+            if to:
+                return sentence_term(after[to.start():to.start() + 120])
+        return None
+
+    def value(self, event: Event, kinds: tuple[str, ...], term: str | None) -> str | None:
+        for kind in kinds:
+            if kind == "term" and term:
+                return term
+            if kind == "money":
+                t = self.tree
+                found = money(t.text[t.offset(event.trigger):t.tokens[max(self.clause_tokens(event))].end][:160])
+                if found:
+                    return found
+            if kind == "offence":
+                found = self.offence(event)
+                if found:
+                    return found
+            if kind == "named_charge":  # "convicted on charges of X"
+                found = self.offence(event)
+                if found and re.search(r"\bcharges?\b", found):
+                    return found
+            if kind == "charge":
+                law = self.law(event)
+                offence = self.offence(event)
+                if law is not None:
+                    law_text = self.ctx.text[law.start:law.end]
+                    return f"{law_text} ({offence})" if offence and law_text not in offence else (offence or law_text)
+                if offence:
+                    return offence
+        return None
+
+    def offence(self, event: Event) -> str | None:
+        """What the event was for: "of fraud", "with extremism", "on charges of X", "for a post"."""
+        t = self.tree
+        heads = [event.trigger] + [d for d in event.details if t.tokens[d].pos == "ADJ"]  # "guilty of X"
+        for o in [o for h in heads for o in t.prep_objects(h, "of", "with", "for", "over", "on")]:
+            if t.lemma(o) in ("year", "month", "day", "hour", "time") or t.slot_at[o] is not None:
+                continue  # a term or a person ("the sentence of A"), not what it was for
+            inner = [o]
+            if t.lemma(o) in ("charge", "charges", "accusation") and t.prep_objects(o, "of", "under", "for"):
+                inner = [o]  # keep "charges of X" whole: it names the charge
+            toks = [j for k in inner for j in t.subtree(k, ("relcl",))]
+            text = re.sub(r"\s*\([^)]*\)?\s*$", "", t.span_text(toks)).strip(" ,;(")  # the law in brackets is the law's
+            if len(text) >= 4 and not text[0].isdigit() and t.tokens[o].pos != "PRON":
+                prep = t.head(o)
+                return (t.word(prep) + " " + text if t.lower(prep) == "on" else text)[:160]
+        return None
+
+    def law(self, event: Event) -> Slot | None:
+        t = self.tree
+        for j in self.clause_tokens(event):
+            slot = t.slot_at[j]
+            if slot is not None and slot.label == "law":
+                return slot
+        laws = {s.cluster: s for s in t.slot_at if s is not None and s.label == "law"}
+        return next(iter(laws.values())) if len(laws) == 1 else None
+
+    def object(self, event: Event, kinds: tuple[str, ...]) -> Slot | None:
+        t = self.tree
+        for kind in kinds:
+            if kind == "agent" and event.agents:
+                return event.agents[0]
+            if kind == "to_body":
+                for o in t.prep_objects(event.trigger, "to", "by"):
+                    slot = t.mention(o, ("organization",))
+                    if slot is not None:
+                        return slot
+            if kind == "court":
+                for o in t.prep_objects(event.trigger, "in", "by", "at", "before") + [
+                        a for a in event.agents if False]:
+                    slot = t.mention(o, ("organization",))
+                    if slot is not None:
+                        return slot
+                orgs = [a for a in event.agents if a.label == "organization"]
+                if orgs:
+                    return orgs[0]
+            if kind == "law":
+                law = self.law(event)
+                if law is not None:
+                    return law
+        return None
+
+    def date(self, event: Event) -> str | None:
+        t = self.tree
+        toks = self.clause_tokens(event)
+        lo, hi = t.offset(min(toks)), t.tokens[max(toks)].end
+        inside = {t.offset(j) for j in toks}
+        found = [d for d in self.ctx.dates_in(t.sentence.start, t.sentence.end)
+                 if lo <= d[0] < hi and any(d[0] <= s < d[1] for s in inside)]
+        trig = t.offset(event.trigger)
+        if not found:  # the parse hung the date elsewhere: the sentence's date nearest before the trigger
+            found = [d for d in self.ctx.dates_in(t.sentence.start, t.sentence.end)
+                     if d[0] <= trig or t.dep(event.clause) == "ROOT"]
+        if not found:
+            return None
+        return min(found, key=lambda d: abs(d[0] - trig) + (0 if d[0] <= trig else 40))[2]
+
+    def place(self, event: Event) -> int | None:
+        t = self.tree
+        heads = [event.trigger] + ([event.clause] if event.clause != event.trigger else [])
+        for h in heads:
+            for o in t.prep_objects(h, "in", "at", "near", "outside"):
+                slot = t.mention(o, ("location",))
+                if slot is not None:
+                    return slot.cluster
+        return None
+
+
+def justice_facts(tree: SentenceTree, ctx: DocContext) -> Iterator[Fact]:
+    """Every justice fact of one parsed sentence."""
+    builder = FactBuilder(tree, ctx)
+    for event in EventReader(tree, ctx).events():
+        yield from builder.facts(event)

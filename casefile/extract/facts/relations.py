@@ -1,196 +1,477 @@
-"""Relations between people and organisations: position, member_of, family, subordinate_of,
-ordered, testified, retracted_testimony.
+"""Relations between people and bodies, read off the parse: position, member_of, family,
+subordinate_of, ordered, testified, retracted_testimony, complained_against, appeal.
 
-Positions come from appositions, the way news reports introduce people: "A, chairman of B",
-"Deputy Head of B, A", "the press secretary of B A", "A - head of the NGO “B”",
-"B's researcher A", "police investigator A". The role phrase must end in a role word.
+Posts, memberships and kinship are stated by the noun phrase around a name: an apposition ("A,
+the head of B" / "the head of B, A"), a title before the name ("Minister A", "B's chief A"), a
+copula ("A is the head of B", "A was appointed head of B") or a verb of the post ("A heads B").
+The noun decides the relation: a kinship word gives family, a superior word with a person's
+possessive gives subordinate_of, a membership word with a body gives member_of, a role word a
+position. Orders, testimony, complaints and appeals are verbs and nouns with their arguments.
 """
 from __future__ import annotations
 
-import re
+import tomllib
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
 from casefile.extract.facts.context import DocContext
-from casefile.extract.facts.masking import MaskedSentence, Slot
-from casefile.extract.facts.patterns import BOSS, KINSHIP, LOC, ORG, ORG_OR_LOC, PER, PLIST, PRONOUN
-from casefile.extract.facts.values import negated_before
+from casefile.extract.facts.justice import NOUN_POS, VERB_POS, EventReader
+from casefile.extract.facts.tree import SentenceTree, Slot
 from casefile.models import Fact
 from casefile.nlp import lexicons, names
 
-_NOT_MODIFIER = {"what", "how", "why", "when", "where", "which", "said", "says", "about", "with", "by", "from", "to", "for", "and", "or", "but", "that", "this",
-                 "also", "who", "her", "his", "their", "its", "the", "a", "an", "of", "was", "is", "were",
-                 "under", "in", "on", "at", "into", "over", "after", "before", "as", "than", "including",
-                 # justice verbs: "a court fined activist X" -> the role is "activist"
-                 "fined", "detained", "arrested", "sentenced", "convicted", "charged", "jailed", "acquitted",
-                 "released", "questioned", "interrogated", "searched", "summoned", "named", "called"}
-# a role modifier is any word but these function words, so a role phrase never swallows "said the"
-_W = r"(?!(?:" + "|".join(sorted(_NOT_MODIFIER)) + r")\b)[A-Za-z][\w'’-]*"
-_DET = r"(?:(?:the|a|an|its|The|A|An|Its)\s+)?"
-# the head of a role phrase is a role word, checked inside the regex so a failed candidate never
-# hides a good one further right ("the case of a public figure X")
-_ROLE_SUFFIX = r"-(?:in-chief|general|at-large|elect)"  # "editor-in-chief", "secretary-general"
-_ROLE_HEAD = (r"(?i:" + "|".join(sorted((re.escape(w) for w in lexicons.role_words()), key=len, reverse=True))
-              + r")(?:" + _ROLE_SUFFIX + r")?\b")
-_ROLE_BARE = r"(?:(?:" + _W + r"|" + LOC + r")\s+){0,3}?" + _ROLE_HEAD
-_NOT_POSSESSED = r"(?<!\bher\s)(?<!\bhis\s)(?<!\btheir\s)(?<!\bmy\s)(?<!\bour\s)"  # "her chief X": a relation
-# the same with modifiers in between ("her former chief X"), which a fixed-width lookbehind cannot see
-_POSSESSED_BEFORE = re.compile(r"\b(?:her|his|their|my|our)\s+(?:(?:former|ex|then|deputy|direct|immediate|"
-                               r"acting|current|new|longtime|long-time)(?:\s+|-))+$", re.IGNORECASE)
-_ROLE = r"(?:^|(?<=[\s,(:;—–-]))" + _NOT_POSSESSED + _DET + r"(?P<role>" + _ROLE_BARE + r")"
-_OF = r"\s+(?:of|at|for|in)\s+(?:the\s+)?(?:[^⟨⟩.;,]{0,30}?\s)?"
-_HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Lord|Lady|Baroness|Sir)\.?\s+)?"
-_POSITION_PATTERNS = [
-    # "Deputy Head of the Department of Finance, A" / "the press secretary of B A" / "the head of B, Colonel A"
-    re.compile(_ROLE + _OF + r"(?P<org>" + ORG_OR_LOC + r")[“”\"]?\s*,?\s*(?:(?P<rank>[A-Z][a-z]+)\s+)?" + _HONORIFIC
-               + r"(?P<per>" + PER + r")"),
-    # "Kazakhstan's President A", "the ministry's spokesman A"
-    re.compile(r"(?P<org>" + ORG_OR_LOC + r")(?:'s|’s)\s+(?P<role>" + _ROLE_BARE + r")\s+" + _HONORIFIC + r"(?P<per>" + PER + r")"),
-    # "the chief translator, A, for B"
-    re.compile(_ROLE + r",\s*(?P<per>" + PER + r"),\s*(?:for|of|at)\s+(?:the\s+)?(?P<org>" + ORG_OR_LOC + r")"),
-    # "A, the owner of B" / "A - head of the NGO “B”"
-    re.compile(r"(?P<per>" + PER + r")\s*(?:,|-|–|—)\s*(?:the\s+|a\s+|an\s+|its\s+)?" + _ROLE + _OF
-               + r"(?:[^⟨⟩.;]{0,40}?)?[“\"«]?(?P<org>" + ORG_OR_LOC + r")"),
-    # "A, B's Central Asia researcher"
-    re.compile(r"(?P<per>" + PER + r")\s*,\s*(?P<org>" + ORG + r")(?:'s|’s)\s+(?P<role>" + _ROLE_BARE + r")\b"),
-    # "A, media manager, public figure and former member of B"
-    re.compile(r"(?P<per>" + PER + r")\s*,\s*" + _DET + r"(?P<role>" + _ROLE_BARE + r"(?:\s*(?:,|and)\s*" + _DET
-               + _ROLE_BARE + r"){1,3})" + _OF + r"(?P<org>" + ORG_OR_LOC + r")"),
-    # "A, the deputy akim of the region," / "A, a blogger," (no named organisation)
-    re.compile(r"(?P<per>" + PER + r")\s*,\s*" + _DET + r"(?P<role>" + _ROLE_BARE + r")"
-               + r"(?P<rest>\s+(?:of|at|in)\s+(?:the|a|an|its|his|her|their)\s+[a-z][a-z\s-]{2,30}?)?(?=\s*(?:,|\.|;|$))"),
-    # "police investigator A", "the investigator of the police department Mr. A"
-    re.compile(_ROLE + r"(?P<rest>\s+of\s+(?:the\s+)?[a-z][\w\s]{2,40}?)?\s+" + _HONORIFIC + r"(?P<per>" + PER + r")"),
-]
-# "A, who heads the B": the verb names the post
-_HEADS = re.compile(r"(?P<per>" + PER + r")\s*,?\s+(?:who\s+)?(?:now\s+|currently\s+)?(?P<verb>heads|headed|leads|led|chairs|"
-                    r"chaired|directs|directed|runs|ran|founded|co-founded)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?[“\"«]?"
-                    r"(?P<org>" + ORG + r")")
-_HEAD_ROLE = {"heads": "head", "headed": "head", "leads": "leader", "led": "leader", "chairs": "chair",
-              "chaired": "chair", "directs": "director", "directed": "director", "runs": "head", "ran": "head",
-              "founded": "founder", "co-founded": "co-founder"}
-_NAMED_AFTER = re.compile(r"\s+(?:project|channel|page|account|group|movement|initiative|programme|program|show)\s*"
-                          r"[“\"«]?(?P<org>" + ORG + r")")
-_MEMBER_FROM = re.compile(r"(?P<per>" + PLIST + r")\s+(?:from|of|representing)\s+(?:the\s+)?(?:[^⟨⟩.;,]{0,40}?)?[“\"«]?(?P<org>" + ORG + r")")
-_MEMBER_OF = [
-    re.compile(r"\bmember\s+of\s+(?:the\s+)?(?P<org>" + ORG + r")(?:\s+(?:party|movement|union|bloc|group))?\s*,?\s*(?P<per>" + PER + r")"),
-    re.compile(r"(?P<per>" + PER + r")\s*,?\s*(?:is\s+|was\s+)?(?:a\s+|an\s+)?(?:former\s+)?member\s+of\s+(?:the\s+)?(?P<org>" + ORG + r")"),
-]
-_LIST_ROW = re.compile(r"^\s*(?:\d+[.)]\s*)?" + _HONORIFIC + r"(?P<per>" + PER + r")\s*,\s*(?P<loc>" + LOC + r")\s*,?\s*(?P<org>" + ORG + r")\s*$")
-# a few lower-case words describing the relative: "the nephew of former energy minister X"
-_DESC = r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|with|to|by|from|for|but|who|which)\b)[a-z][\w-]*\s+){0,4}"
-_FAMILY = [
-    re.compile(r"(?P<b>" + PER + r")(?:'s|’s)\s+(?P<kin>" + KINSHIP + r")\s*,?\s*" + _DESC + r"(?P<a>" + PER + r")"),
-    re.compile(r"(?P<a>" + PER + r")\s*,\s*(?:the\s+|a\s+)?(?P<kin>" + KINSHIP + r")\s+of\s+" + _DESC + r"(?P<b>" + PER + r")"),
-    re.compile(r"\b(?P<b>his|her|their)\s+(?P<kin>" + KINSHIP + r")\s*,?\s*" + _DESC + r"(?P<a>" + PER + r")"),
-]
-_SUBORDINATE = re.compile(r"\b(?:her|his|their)\s+(?:former\s+|direct\s+|immediate\s+)?(?P<boss>" + BOSS + r")\s*,?\s*(?P<obj>" + PER + r")")
-_ORDERED = re.compile(r"(?P<subj>" + PER + r"|" + ORG + r")\s*,?\s+(?:personally\s+|allegedly\s+|reportedly\s+)?"
-                      r"(?P<trig>ordered|instructed|commanded)\s+(?P<what>[^.;]{3,120})")  # "the akim, X, instructed"
-_RETRACTED = [
-    re.compile(r"(?P<subj>" + PER + r"|" + PRONOUN + r")\s+(?:also\s+|later\s+)?(?P<trig>rejected|retracted|withdrew|recanted|repudiated|renounced)\s+"
-               r"(?:(?:his|her|their|the|earlier|previous|initial|own)\s+)*(?:testimony|testimonies|statements?)"
-               r"(?:\s+(?:about|against|on|regarding)\s+(?:(?:his|her|their|the)\s+)?(?:former\s+)?(?:\w+\s+)?(?P<obj>" + PER + r"))?"),
-    re.compile(r"(?P<subj>" + PER + r")\s+(?P<trig>insisted|said|claimed|stated)\s+(?:that\s+)?(?:he\s+|she\s+)?(?:did\s+not|never)\s+(?:give|gave|make|made|sign)\s+(?:such|this|that|the|any)\s+(?:testimony|statement)"),
-]
-# "a witness, deputy chairman of the commission X" / "the witness taxi driver X" - but not "a witness
-# in the trial of X", where X is the accused
-_WITNESS = re.compile(r"\bwitness(?:es)?\s*(?:,\s*(?:[^⟨.;,]{0,60}?\s)?|\s(?:(?!(?:of|in|at|for|against|to|by|with|"
-                      r"from)\b)[a-z][\w-]*\s+){0,3})(?P<per>" + PER + r")")
-# what a witness says, in court or about their testimony: "X insisted that ...", "X, later, explained"
-_WITNESS_SAYS = re.compile(r"(?P<subj>" + PER + r")\s*,?(?:[^⟨.;]{0,80}?\s)?(?P<trig>claimed|said|says|insisted|stated|told|"
-                           r"explained|admitted|confirmed|noticed|recalled|confessed|testified)\b")
-_TESTIFIED = re.compile(r"(?P<subj>" + PER + r")\s+(?P<trig>testified)(?:\s+against\s+(?P<obj>" + PER + r"))?")
+BODIES = ("organization", "location")
+MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod")
+OBJECT_PREPS = ("of", "at", "for", "in", "with", "to")
 
 
-def _role_ok(role: str) -> bool:
-    words = [w for w in re.sub(r"⟨L\d+⟩|,", " ", role).split() if w != "and"]
-    return (bool(words) and names.is_role_word(re.sub(_ROLE_SUFFIX + "$", "", words[-1]))
-            and not any(w.lower() in _NOT_MODIFIER for w in words)
-            and not any(w[:1].isupper() and names.is_given_name(w) for w in words))
+@cache
+def justice_words() -> frozenset[str]:
+    """Every verb of the justice lexicon ("a detained activist" names no post)."""
+    return frozenset(w for entry in lexicons.justice_events().values() for w in entry.get("verbs", ()))  # type: ignore[union-attr]
 
 
-def _clean_role(role: str, ms: MaskedSentence, doc: str) -> str:
-    role = ms.unmask(role, doc)
-    return re.sub(r"^(?:the|a|an|its|his|her)\s+", "", role.strip(), flags=re.IGNORECASE)
+@cache
+def table() -> dict[str, dict[str, object]]:
+    """relations.toml."""
+    return tomllib.loads(resources.files(__package__).joinpath("relations.toml").read_text(encoding="utf-8"))
 
 
-def _fact(ms: MaskedSentence, type_: str, subj: Slot, obj: Slot | None = None, value: str | None = None) -> Fact:
-    return Fact(type_, subj.cluster, ms.start, ms.end, object=obj.cluster if obj else None, value=value)
+class RelationReader:
+    """Reads the relations one parsed sentence states."""
 
+    def __init__(self, tree: SentenceTree, ctx: DocContext) -> None:
+        self.tree = tree
+        self.ctx = ctx
+        self.events = EventReader(tree, ctx)
+        self.roles = lexicons.role_words()
+        self.kin = lexicons.kinship_words()
+        self.superiors = lexicons.superior_words()
+        self.membership = lexicons.membership_words()
 
-def relation_facts(ms: MaskedSentence, ctx: DocContext) -> Iterator[Fact]:
-    """Positions, memberships, family ties, subordination, orders and testimony in one sentence."""
-    masked, doc = ms.masked, ctx.text
-    seen: set[tuple[str, int, int | None]] = set()
+    def fact(self, type_: str, subject: Slot, obj: Slot | None = None, value: str | None = None) -> Fact:
+        """A fact whose evidence is this sentence."""
+        s = self.tree.sentence
+        return Fact(type_, subject.cluster, s.start, s.end,
+                    object=obj.cluster if obj is not None and obj.cluster != subject.cluster else None, value=value)
 
-    def emit(f: Fact) -> Iterator[Fact]:
-        key = (f.type, f.subject, f.object)
-        if key not in seen:
-            seen.add(key)
-            yield f
+    def facts(self) -> Iterator[Fact]:
+        """Every relation of the sentence."""
+        yield from self.described_people()
+        yield from self.representatives()
+        yield from self.post_verbs()
+        yield from self.orders()
+        yield from self.testimony()
+        yield from self.complaints()
+        yield from self.appeals()
 
-    for pattern in _POSITION_PATTERNS:
-        for m in pattern.finditer(masked):
-            role = m.group("role")
-            if not _role_ok(role) or _POSSESSED_BEFORE.search(masked, 0, m.start("role")):
+    # -- the noun phrase around a name -------------------------------------------------------------
+    def person_heads(self) -> list[tuple[int, Slot]]:
+        """The head token of each person mention: the one whose head lies outside the mention."""
+        t = self.tree
+        out = []
+        for i, slot in enumerate(t.slot_at):
+            if slot is not None and slot.label == "person" and (t.head(i) == i or t.slot_at[t.head(i)] is not slot):
+                out.append((i, slot))
+            elif slot is None and t.is_pronoun(i) and t.dep(i) in ("nsubj", "nsubjpass"):  # "he is a member of B"
+                out += [(i, r) for r in self.ctx.resolve_pronoun(t.offset(i), t.lower(i))[:1]]
+        return out
+
+    def descriptors(self, p: int) -> list[tuple[int, bool]]:
+        """Nouns describing the person at token ``p``, each with whether it is a title before the
+        name (whose possessive may sit on the name: "B's chief A")."""
+        t = self.tree
+        out = [(d, False) for d in t.kids(p, "appos")]
+        first = p
+        while t.dep(first) == "conj" and t.head(first) != first:
+            first = t.head(first)
+        for member in t.conjuncts(first):  # "A and B, the daughters of C": a plural apposition of the list
+            if member != p:
+                out += [(d, False) for d in t.kids(member, "appos") if t.tokens[d].tag in ("NNS", "NNPS")]
+        head = t.head(p)
+        if t.dep(p) == "appos" and not self._describes_another(head, p):
+            out.append((head, False))  # "the head of B, A" (but in a list, the noun is the first name's)
+        if t.dep(p) in ("compound", "nmod") and head > p:
+            out.append((head, False))  # "A - head of B": the parser makes the name a modifier of the noun
+        out += [(d, True) for d in t.kids(p, *MODIFIER_DEPS) if t.slot_at[d] is None]
+        verb = head if t.dep(p) in ("nsubj", "nsubjpass") else None
+        for rel in t.kids(p, "relcl"):  # "A, who is the head of B"
+            if any(t.lower(s) in ("who", "that") for s in t.kids(rel, "nsubj", "nsubjpass")):
+                verb = rel
+        copulas = table()["copula_verbs"]["verbs"]  # type: ignore[index]
+        if verb is not None and t.lemma(verb) in copulas and not self.events.unreal(verb):
+            out += [(d, False) for d in t.kids(verb, "attr", "oprd", "acomp")]
+            out += [(d, False) for d in t.prep_objects(verb, "as")]
+            out += [(d, False) for x in t.kids(verb, "xcomp", "ccomp") for d in [x] + t.kids(x, "attr")
+                    if t.tokens[d].pos in NOUN_POS]
+        return [(d, before) for d, before in out if t.tokens[d].pos in NOUN_POS and t.slot_at[d] is None]
+
+    def positional(self, slot: Slot) -> list[int]:
+        """Role nouns next to a name across a comma, a dash or a colon, where the small parser often
+        attaches them elsewhere: "A, Central Asia researcher at B", "A - head of B", "judge - A",
+        "prosecutors: A and C". The window stops at a verb, another name or a clause break."""
+        t = self.tree
+        idx = [i for i in range(len(t)) if t.slot_at[i] is slot]
+        out: list[int] = []
+        if not idx:
+            return out  # a person a pronoun stands for
+        j = idx[-1] + 1
+        if j < len(t) and t.word(j) in (",", "-", "–", "—"):
+            found = None
+            for k in range(j + 1, min(len(t), j + 9)):
+                other = t.slot_at[k]
+                if (other is not None and other.label == "person") or t.tokens[k].pos in ("VERB", "AUX") \
+                        or t.word(k) in (",", ";", ".", "(", ")", ":") or t.lower(k) in ("who", "which", "that"):
+                    break
+                if t.tokens[k].pos in NOUN_POS and other is None and self._describing_word(k):
+                    found = k
+                elif found is not None and t.tokens[k].pos == "ADP":
+                    break
+            if found is not None:
+                out.append(found)
+        before = self._role_before(idx[0])
+        if before is not None:
+            out.append(before)
+        return out
+
+    def _role_before(self, first: int) -> int | None:
+        """A role noun in the stretch right before a name: "the presiding judge A", "deputy chairman
+        of the tender commission A", "Deputy Head of B, A", "prosecutors - A and C". The stretch
+        ends at a verb, a clause mark, a conjunction, another name; across a comma only when the
+        name is closed by punctuation too ("Head of B, A, said") and no preposition opens it."""
+        t = self.tree
+        j = first - 1
+        while j >= 0 and (t.lower(j) in (",", "and") or (t.slot_at[j] is not None and t.slot_at[j].label == "person")):
+            if t.lower(j) in (",", "and") and j + 1 < len(t) and t.slot_at[j + 1] is None:
+                break
+            j -= 1  # back over the earlier names of a list: "prosecutors - A and C"
+        if j >= 1 and t.word(j) in ("-", "–", "—", ":"):
+            return j - 1 if t.tokens[j - 1].pos in NOUN_POS and self._describing_word(j - 1) else None
+        j = first - 1
+        while j >= 0 and names.is_honorific(t.word(j).rstrip(".")):
+            j -= 1
+        if j >= 0 and t.tokens[j].pos == "ADP":
+            return None  # "the lawyer of A": A is no lawyer
+        comma = j >= 0 and t.word(j) == ","
+        if comma:
+            after = first
+            while after < len(t) and t.slot_at[after] is t.slot_at[first]:
+                after += 1
+            if after < len(t) and t.word(after) not in (",", ".", ")", ";"):
+                return None
+            j -= 1
+        for k in range(j, max(-1, j - 8), -1):
+            other = t.slot_at[k]
+            if (other is not None and other.label == "person") or t.tokens[k].pos in ("VERB", "AUX", "CCONJ", "PRON") \
+                    or t.word(k) in (",", ";", ".", ":", "(", ")", "“", "”", '"'):
+                return None
+            if other is None and t.tokens[k].pos in NOUN_POS and self._describing_word(k):
+                opener = k - 1
+                while opener >= 0 and t.tokens[opener].pos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and t.slot_at[opener] is None:
+                    opener -= 1
+                if comma and opener >= 0 and t.tokens[opener].pos == "ADP":
+                    return None  # "according to the judge, A said"
+                return k
+        return None
+
+    def _describing_word(self, k: int) -> bool:
+        word = self.head_word(k)
+        base = word.split("-")[0]
+        return word in self.roles or base in self.roles or base in self.kin or word in self.membership
+
+    def positional_body(self, d: int) -> Slot | None:
+        """The body after a role noun in the same stretch: "researcher at B", "head of the NGO B"."""
+        t = self.tree
+        for k in range(d + 1, min(len(t), d + 8)):
+            if t.word(k) in (",", ";", ".") or t.tokens[k].pos in ("VERB", "AUX"):
+                return None
+            slot = t.slot_at[k]
+            if slot is not None:
+                return slot if slot.label in BODIES and t.lower(d + 1) in OBJECT_PREPS else None
+        return None
+
+    def _describes_another(self, d: int, p: int) -> bool:
+        """The noun already describes another person named before ``p`` (as a modifier or apposition)."""
+        t = self.tree
+        return any(c < p and t.slot_at[c] is not None and t.slot_at[c].label == "person"
+                   and t.slot_at[c] is not t.slot_at[p] for c in t.kids(d, "compound", "nmod", "appos"))
+
+    def role_phrase(self, d: int) -> str:
+        """The noun with its modifiers: "former deputy head", "press secretary"."""
+        t = self.tree
+        toks, stack = [d], [d]
+        while stack:
+            j = stack.pop()
+            for c in t.kids(j, *MODIFIER_DEPS, "punct"):
+                if c < d and t.slot_at[c] is None and (t.tokens[c].pos not in ("VERB", "AUX") or (
+                        t.tokens[c].tag in ("VBG", "VBN") and t.lemma(c) not in justice_words())) \
+                        and (t.dep(c) != "punct" or t.word(c) == "-"):
+                    toks.append(c)
+                    stack.append(c)
+        words = " ".join(t.word(j) for j in sorted(toks)).replace(" - ", "-")
+        return words
+
+    def head_word(self, d: int) -> str:
+        """The noun's lemma, with "-in-law" and "-in-chief" compounds kept ("son-in-law")."""
+        t = self.tree
+        lemma = t.lemma(d)
+        after = t.text[t.tokens[d].end:t.tokens[d].end + 9].lower()
+        for tail in ("-in-law", "-in-chief", "-general"):
+            if after.startswith(tail):
+                return lemma + tail
+        return lemma
+
+    def body_of(self, d: int, p: int, before: bool) -> Slot | None:
+        """The organisation or country a post is in: "head of B", "B's head", "B chief A"."""
+        t = self.tree
+        near = self.positional_body(d)
+        if near is not None:
+            return near
+        for o in t.prep_objects(d, *OBJECT_PREPS):
+            slot = t.mention(o, BODIES)
+            if slot is None:  # "head of the press service of B"
+                slot = next((t.mention(q, BODIES) for q in t.prep_objects(o, "of") if t.mention(q, BODIES)), None)
+            if slot is not None:
+                return slot
+        holders = t.kids(d, "poss", "compound", "nmod") + (t.kids(p, "poss", "compound", "nmod") if before else [])
+        for h in holders:
+            slot = t.mention(h, BODIES)
+            if slot is not None and t.slot_at[h] is not t.slot_at[p]:
+                return slot
+        return None
+
+    def relative_of(self, d: int) -> list[Slot]:
+        """Whose kin or superior the noun names: "A's son", "his wife", "the son of A"."""
+        t = self.tree
+        out: list[Slot] = []
+        for h in t.kids(d, "poss") + t.prep_objects(d, "of"):
+            if t.lower(h) == "whose":  # "A, whose son B ...": A
+                clause = next((a for a in t.ancestors(h) if t.dep(a) == "relcl"), None)
+                if clause is not None:
+                    out += self.events.people(t.head(clause), ("person",))
                 continue
-            if m.groupdict().get("rank") and not names.is_role_word(m.group("rank")):
-                continue  # "the head of B, Colonel A" - a rank, not any capitalised word
-            org = ms.slot(m.group("org")) if "org" in m.groupdict() and m.group("org") else None
-            named = _NAMED_AFTER.match(masked, m.end("org")) if org is not None else None
-            if named:  # "the manager of the YouTube project “X”": X is the body, YouTube its platform
-                org = ms.slot(named.group("org"))
-            value = _clean_role(role + (m.group("rest") or "" if "rest" in m.groupdict() else ""), ms, doc)
-            yield from emit(_fact(ms, "position", ms.slot(m.group("per")), org, value))
-    for m in _HEADS.finditer(masked):
-        if not negated_before(masked, m.start("verb"), 30):
-            yield from emit(_fact(ms, "position", ms.slot(m.group("per")), ms.slot(m.group("org")),
-                                  _HEAD_ROLE[m.group("verb")]))
-    for m in _MEMBER_FROM.finditer(masked):
-        for per in ms.mentions_in(m.group("per")):
-            yield from emit(_fact(ms, "member_of", per, ms.slot(m.group("org")), "representative"))
-    for pattern in _MEMBER_OF:
-        for m in pattern.finditer(masked):
-            yield from emit(_fact(ms, "member_of", ms.slot(m.group("per")), ms.slot(m.group("org")), "member"))
-    for line in masked.split("\n"):
-        m = _LIST_ROW.match(line)
-        if m:
-            per = ms.slot(m.group("per"))
-            yield from emit(_fact(ms, "member_of", per, ms.slot(m.group("org")), "member"))
-            yield from emit(_fact(ms, "represents", per, ms.slot(m.group("loc"))))
-    for pattern in _FAMILY:
-        for m in pattern.finditer(masked):
-            a = ms.slot(m.group("a"))
-            b_text = m.group("b")
-            bs = [ms.slot(b_text)] if b_text.startswith("⟨") else [
-                p for p in ctx.antecedent(ms.offset(m.start()), "he") if p.cluster != a.cluster]
-            for b in bs[:1]:
-                yield from emit(_fact(ms, "family", a, b, m.group("kin").lower()))
-    for m in _SUBORDINATE.finditer(masked):
-        before = ms.mentions_in(masked[:m.start()])
-        if before:
-            yield from emit(_fact(ms, "subordinate_of", before[0], ms.slot(m.group("obj")), m.group("boss")))
-    for m in _ORDERED.finditer(masked):
-        if negated_before(masked, m.start("trig"), 30):
-            continue
-        subj = ms.slot(m.group("subj"))
-        target = re.search(PER + r"|" + ORG, m.group("what"))
-        value = _clean_role(m.group("what"), ms, doc)
-        yield from emit(_fact(ms, "ordered", subj, ms.slot(target.group()) if target else None, value))
-    for pattern in _RETRACTED:
-        for m in pattern.finditer(masked):
-            subj_text = m.group("subj")
-            subjects = [ms.slot(subj_text)] if subj_text.startswith("⟨") else ctx.antecedent(ms.offset(m.start()), subj_text)
-            obj = ms.slot(m.group("obj")) if m.groupdict().get("obj") else None
-            for s in subjects:
-                yield from emit(_fact(ms, "retracted_testimony", s, obj))
-    for m in _WITNESS.finditer(masked):
-        ctx.witnesses.add(ms.slot(m.group("per")).cluster)
-    for m in _WITNESS_SAYS.finditer(masked):
-        subj = ms.slot(m.group("subj"))
-        if subj.cluster in ctx.witnesses and not negated_before(masked, m.start("trig"), 30):
-            yield from emit(_fact(ms, "testified", subj))  # a witness's account, as they gave it
-    for m in _TESTIFIED.finditer(masked):
-        if not negated_before(masked, m.start("trig"), 30):
-            obj = ms.slot(m.group("obj")) if m.group("obj") else None
-            yield from emit(_fact(ms, "testified", ms.slot(m.group("subj")), obj))
+            if t.lower(h) in ("his", "her", "their", "my"):
+                out += self.ctx.resolve_pronoun(t.offset(h), t.lower(h))
+                continue
+            out += self.events.people(h, ("person",))
+        return out
+
+    def described_people(self) -> Iterator[Fact]:
+        """Posts, memberships, kinship and superiors stated around each person's name."""
+        t = self.tree
+        seen: set[tuple[str, int, int | None]] = set()
+        for p, person in self.person_heads():
+            found = self.descriptors(p) + [(d, False) for d in self.positional(person)]
+            for d, before in dict.fromkeys(found):
+                word = self.head_word(d)
+                fact = self._relation(p, person, d, word, before)
+                if fact is not None and (fact.type, fact.subject, fact.object) not in seen:
+                    seen.add((fact.type, fact.subject, fact.object))
+                    yield fact
+                    if fact.type in ("position", "member_of"):  # "A and B, members of C"
+                        for q in t.kids(p, "conj"):
+                            other = t.slot_at[q]
+                            if other is not None and other.label == "person":
+                                yield self.fact(fact.type, other, t.mention(d, BODIES) if False else
+                                                self.body_of(d, p, before), fact.value)
+
+    def represented(self) -> list[tuple[int, Slot]]:
+        """"A from B", "A and C from B": people named as coming from a body (its representatives)."""
+        t = self.tree
+        out = []
+        for i, _person in self.person_heads():
+            group = t.conjuncts(i)
+            bodies = [s for j in group for o in t.prep_objects(j, "from") for s in [t.mention(o, ("organization",))] if s]
+            if bodies:
+                out.append((i, bodies[-1]))
+        return out
+
+    def _relation(self, p: int, person: Slot, d: int, word: str, before: bool) -> Fact | None:
+        base = word.split("-")[0] if word.endswith("-in-law") else word
+        if word == "witness":  # what a witness says is testimony (see facts.witness_statements)
+            self.ctx.witnesses.add(person.cluster)
+        if base in self.kin:
+            relatives = [r for r in self.relative_of(d) if r.cluster != person.cluster]
+            return self.fact("family", person, relatives[0], word) if relatives else None
+        if word in self.superiors:
+            bosses_of = [r for r in self.relative_of(d) if r.cluster != person.cluster and r.label == "person"]
+            if bosses_of:  # "her chief A": she is A's subordinate
+                return self.fact("subordinate_of", bosses_of[0], person, self.role_phrase(d))
+        body = self.body_of(d, p, before)
+        if word in self.membership and body is not None:
+            return self.fact("member_of", person, body, word)
+        if word.split("-")[0] in self.roles or word in self.roles:
+            return self.fact("position", person, body, self.role_phrase(d))
+        return None
+
+    def representatives(self) -> Iterator[Fact]:
+        """member_of for "A from B" (and every name coordinated with A)."""
+        for p, body in self.represented():
+            yield self.fact("member_of", self.tree.slot_at[p], body, "representative")  # type: ignore[arg-type]
+
+    def post_verbs(self) -> Iterator[Fact]:
+        """"A heads B", "A, who chairs B", "A founded B": A holds that post in B."""
+        t = self.tree
+        posts: dict[str, str] = table()["post_verbs"]  # type: ignore[assignment]
+        for v in range(len(t)):
+            if t.lemma(v) not in posts or t.tokens[v].pos not in VERB_POS or self.events.unreal(v):
+                continue
+            bodies = [s for o in t.kids(v, "dobj") for s in [t.mention(o, ("organization",))] if s]
+            holders = [h for s in t.kids(v, "nsubj") for h in self.events.people(s, ("person",))]
+            if not holders and t.dep(v) in ("relcl", "acl"):
+                holders = self.events.people(t.head(v), ("person",))
+            for holder in holders:
+                for body in bodies[:1]:
+                    role = posts[t.lemma(v)]
+                    yield self.fact("member_of" if role == "representative" else "position", holder, body, role)
+
+    # -- orders ----------------------------------------------------------------------------
+    def orders(self) -> Iterator[Fact]:
+        """"A ordered the police to detain B", "B was detained on A's orders"."""
+        t = self.tree
+        verbs = set(lexicons.justice_events()["ordered"]["verbs"])  # type: ignore[arg-type]
+        nouns = set(table()["order_nouns"]["nouns"])  # type: ignore[index]
+        for v in range(len(t)):
+            if t.lemma(v) in verbs and t.tokens[v].pos in VERB_POS and not self.events.unreal(v):
+                passive = self.events.passive(v)
+                givers = ([p for a in t.prep_objects(v, "by") for p in self.events.people(a)] if passive
+                          else [p for s in t.kids(v, "nsubj") for p in self.events.people(s)])
+                told = ([p for s in self.events.subject_tokens(v) for p in self.events.people(s)] if passive
+                        else [p for o in t.kids(v, "dobj") for p in self.events.people(o)])
+                actions = t.kids(v, "xcomp", "ccomp") or t.kids(v, "dobj")
+                acted_on = [p for a in actions for p in self._acted_on(a)]
+                value = t.span_text(t.subtree(actions[0], ("relcl",))) if actions else None
+                target = (acted_on or told)[:1]
+                for giver in givers:
+                    yield self.fact("ordered", giver, target[0] if target else None, value)
+            if t.lemma(v) in nouns and t.tokens[v].pos in NOUN_POS and t.dep(v) == "pobj":
+                givers = [p for h in t.kids(v, "poss") + t.prep_objects(v, "of") for p in self.events.people(h)]
+                governed = t.head(t.head(v))  # on [A's orders] <- detained
+                if not givers or t.tokens[governed].pos not in VERB_POS or self.events.unreal(governed):
+                    continue
+                acted_on = self._acted_on(governed)
+                for giver in givers:
+                    yield self.fact("ordered", giver, acted_on[0] if acted_on else None, t.word(governed))
+
+    def _acted_on(self, a: int) -> list[Slot]:
+        t = self.tree
+        if t.tokens[a].pos in NOUN_POS:  # "ordered the arrest of B"
+            return [p for h in t.kids(a, "poss") + t.prep_objects(a, "of") for p in self.events.people(h)]
+        if self.events.passive(a):
+            return [p for s in t.kids(a, "nsubjpass") for p in self.events.people(s)]
+        return [p for o in t.kids(a, "dobj") for p in self.events.people(o)]
+
+    # -- testimony, complaints, appeals ----------------------------------------------------------
+    def testimony(self) -> Iterator[Fact]:
+        """"A testified against B", "A gave testimony", "A retracted his testimony about B"."""
+        t = self.tree
+        justice = lexicons.justice_events()
+        testify = set(justice["testified"]["verbs"])  # type: ignore[arg-type]
+        testimony = set(justice["testified"]["nouns"])  # type: ignore[arg-type]
+        giving = set(justice["testified"]["giving_verbs"])  # type: ignore[arg-type]
+        retract = set(justice["retracted_testimony"]["verbs"])  # type: ignore[arg-type]
+        statements = set(justice["retracted_testimony"]["objects"])  # type: ignore[arg-type]
+        for v in range(len(t)):
+            if t.tokens[v].pos not in VERB_POS or self.events.unreal(v):
+                continue
+            lemma = t.lemma(v)
+            subjects = [p for s in t.kids(v, "nsubj") or self.events.subject_tokens(v) for p in self.events.people(s)]
+            objects = t.kids(v, "dobj")
+            if lemma in testify or (lemma in giving and any(t.lemma(o) in testimony for o in objects)):
+                against = [p for o in t.prep_objects(v, "against") + [q for o in objects for q in t.prep_objects(o, "against")]
+                           for p in self.events.people(o)]
+                for s in subjects:
+                    yield self.fact("testified", s, against[0] if against else None)
+            elif lemma in retract and any(t.lemma(o) in statements for o in objects):
+                about = [p for o in objects for q in t.prep_objects(o, "about", "against", "on", "regarding")
+                         for p in self.events.people(q)]
+                for s in subjects:
+                    yield self.fact("retracted_testimony", s, about[0] if about else None)
+
+    def complaints(self) -> Iterator[Fact]:
+        """"A sued B", "A filed a complaint against B", "a case opened at the request of A" against B."""
+        t = self.tree
+        entry = lexicons.justice_events()["complained_against"]
+        verbs, nouns = set(entry["verbs"]), set(entry["nouns"])  # type: ignore[arg-type]
+        filing = set(entry["filing_verbs"])  # type: ignore[arg-type]
+        for v in range(len(t)):
+            lemma = t.lemma(v)
+            if t.tokens[v].pos in VERB_POS and not self.events.unreal(v):
+                complainants = [p for s in t.kids(v, "nsubj") or self.events.subject_tokens(v) for p in self.events.people(s)]
+                targets: list[Slot] = []
+                if lemma == "sue":
+                    targets = [p for o in t.kids(v, "dobj") for p in self.events.people(o)]
+                elif lemma in verbs or (lemma in filing and any(t.lemma(o) in nouns for o in t.kids(v, "dobj"))):
+                    preps = t.prep_objects(v, "against", "about") + [
+                        q for o in t.kids(v, "dobj") for q in t.prep_objects(o, "against")]
+                    targets = [p for o in preps for p in self.events.people(o)]
+                for c in complainants:
+                    for target in targets:
+                        if target.cluster != c.cluster:
+                            yield self.fact("complained_against", c, target)
+            if t.tokens[v].pos in NOUN_POS and lemma in nouns and t.dep(v) == "pobj" and lemma != "appeal":
+                # "opened at the request of A": A complained about the person the event is about
+                complainants = [p for h in t.kids(v, "poss") + t.prep_objects(v, "of") for p in self.events.people(h)]
+                governed = t.head(t.head(v))
+                if complainants and t.tokens[governed].pos in VERB_POS:
+                    targets = self._acted_on(governed) + [p for o in t.prep_objects(governed, "against")
+                                                          for p in self.events.people(o)]
+                    for c in complainants:
+                        for target in targets:
+                            if target.cluster != c.cluster:
+                                yield self.fact("complained_against", c, target)
+
+    def appeals(self) -> Iterator[Fact]:
+        """"A appealed", "the court upheld A's sentence", "A's appeal was rejected by B"."""
+        t = self.tree
+        entry = lexicons.justice_events()["appeal"]
+        rulings, ruled = set(entry["ruling_verbs"]), set(entry["ruling_objects"])  # type: ignore[arg-type]
+        outcome: dict[str, str] = table()["ruling_outcome"]  # type: ignore[assignment]
+        for v in range(len(t)):
+            if t.tokens[v].pos not in VERB_POS:
+                continue
+            lemma = t.lemma(v)
+            negated = bool(t.kids(v, "neg"))
+            if self.events.unreal(v) and not (negated and lemma in rulings and not self._modal(v)):
+                continue
+            if lemma == "appeal" and not negated:
+                appellants = [p for s in t.kids(v, "nsubj") or self.events.subject_tokens(v)
+                              for p in self.events.people(s, ("person", "organization"))]
+                court = next((s for o in t.prep_objects(v, "to", "in", "with") for s in [t.mention(o, ("organization",))] if s), None)
+                for a in appellants:
+                    yield self.fact("appeal", a, court, "appealed")
+            elif lemma in rulings:
+                passive = self.events.passive(v)
+                things = [o for o in (t.kids(v, "nsubjpass") if passive else t.kids(v, "dobj")) if t.lemma(o) in ruled]
+                if not things:
+                    continue
+                whose = [s for o in things for j in t.subtree(o, ("relcl",))
+                         for s in [t.slot_at[j]] if s is not None and s.label == "person"]  # "A's appeal", "the appeal of A's lawyers"
+                courts = ([s for a in t.prep_objects(v, "by") for s in [t.mention(a, ("organization",))] if s] if passive
+                          else [s for a in t.kids(v, "nsubj") for s in [t.mention(a, ("organization",))] if s])
+                about_appeal = any(t.lemma(o) in ("appeal", "complaint", "cassation") for o in things)
+                if lemma in ("grant", "satisfy") and not about_appeal:
+                    continue
+                upheld = outcome.get(lemma, "verdict upheld") == "verdict upheld"
+                if lemma in ("reject", "dismiss", "deny") and not about_appeal:
+                    upheld = False  # rejecting the verdict itself overturns it
+                if negated:
+                    upheld = not upheld  # "did not satisfy the appeal": the verdict stands
+                for w in _unique_slots(whose):
+                    yield self.fact("appeal", w, courts[0] if courts else None,
+                                    "verdict upheld" if upheld else "verdict overturned")
+
+    def _modal(self, v: int) -> bool:
+        t = self.tree
+        return any(t.lemma(a) in self.events.irrealis for a in t.kids(v, "aux", "auxpass"))
+
+
+def _unique_slots(slots: list[Slot]) -> list[Slot]:
+    seen: set[int] = set()
+    return [s for s in slots if not (s.cluster in seen or seen.add(s.cluster))]  # type: ignore[func-returns-value]
+
+
+def relation_facts(tree: SentenceTree, ctx: DocContext) -> Iterator[Fact]:
+    """Every relation fact of one parsed sentence."""
+    yield from RelationReader(tree, ctx).facts()

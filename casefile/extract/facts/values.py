@@ -11,7 +11,9 @@ NUMBER_WORDS = {
 }
 _NUM = r"(?P<n>\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _KINDS = [
-    (r"restrict(?:ed|ion\s+of)\s+freedom", "restricted freedom"),
+    (r"restrict(?:ed|ion\s+of)\s+freedom|(?:freedom|liberty)\s+(?:limitation|restriction)|limitation\s+of\s+(?:freedom|liberty)",
+     "restricted freedom"),
+    (r"administrative\s+(?:arrest|detention)", "administrative arrest"),
     (r"house\s+arrest", "house arrest"),
     (r"probation", "probation"),
     (r"correctional\s+labou?r|community\s+service|public\s+works", "corrective labour"),
@@ -57,7 +59,7 @@ def sentence_term(text: str) -> str | None:
     """"three years of imprisonment" -> "3 years prison"; "a five-year prison sentence" ->
     "5 years prison"; suspended terms keep "suspended"."""
     text = re.sub(r"(\d+)\s*\((?:[a-z]+[\s-]?)+\)", r"\1", text)  # "3 (three) years": court style
-    half = re.search(r"\b(\w+)\s+and\s+a\s+half\s+(years?|months?)", text, re.IGNORECASE)
+    half = re.search(r"\b(\w+)[\s-]+and[\s-]+a[\s-]+half[\s-]+(years?|months?)", text, re.IGNORECASE)
     if half and _number(half.group(1)) is not None:  # "eight and a half years" -> "8.5 years"
         text = text[:half.start()] + f"{_number(half.group(1)) + 0.5:g} {half.group(2)}" + text[half.end():]
     span = _RANGE.search(text)  # "from 5 to 8 years", "between four and five years": a range
@@ -67,7 +69,7 @@ def sentence_term(text: str) -> str | None:
         return value + (f" {kind}" if kind else "")
     m = _TERM.search(text)
     if not m:
-        return None
+        return _term_without_number(text)
     n = _number(m.group("n"))
     if n is None:
         return None
@@ -81,6 +83,21 @@ def sentence_term(text: str) -> str | None:
     if re.search(r"\bsuspended|probation(?:ary)?\s+period|conditional", text, re.IGNORECASE):
         value += " suspended"
     return value
+
+
+# terms named without a number: "a suspended sentence", "life imprisonment"
+_NAMED_TERMS = [
+    (r"\blife\s+(?:imprisonment|sentence|in\s+prison|term)", "life imprisonment"),
+    (r"\b(?:suspended|probationary|conditional)\s+(?:prison\s+)?(?:sentences?|terms?)|\bprobation\b", "suspended sentence"),
+    (r"\bdeath\s+(?:penalty|sentence)", "death penalty"),
+]
+
+
+def _term_without_number(text: str) -> str | None:
+    for pattern, name in _NAMED_TERMS:
+        if re.search(pattern, text, re.IGNORECASE):
+            return name
+    return None
 
 
 def money(text: str) -> str | None:

@@ -6,6 +6,7 @@ per line, ``#`` starts a comment) and is loaded once, on first use.
 
 from __future__ import annotations
 
+import tomllib
 from functools import cache
 from importlib import resources
 
@@ -19,6 +20,13 @@ __all__ = [
     "honorifics",
     "legal_form_words",
     "demonyms",
+    "justice_events",
+    "speech_verbs",
+    "kinship_words",
+    "superior_words",
+    "membership_words",
+    "irrealis_words",
+    "inflections",
 ]
 
 
@@ -73,6 +81,69 @@ def legal_form_words() -> frozenset[str]:
 def demonyms() -> frozenset[str]:
     """Nationality adjectives / demonyms that are not locations."""
     return load("demonyms")
+
+
+@cache
+def justice_events() -> dict[str, dict[str, object]]:
+    """The justice-event word table (``justice.toml``): event type -> verbs, nouns and idioms."""
+    text = resources.files(__package__).joinpath("justice.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def speech_verbs() -> frozenset[str]:
+    """Verbs that introduce speech (lemmas): said, told, wrote, stressed ..."""
+    return load("speech_verbs")
+
+
+@cache
+def kinship_words() -> frozenset[str]:
+    """Kinship nouns with their "-in-law" compounds (son, son-in-law, sister ...)."""
+    base = load("kinship")
+    in_law = {f"{w}-in-law" for w in ("son", "daughter", "brother", "sister", "father", "mother", "parent")}
+    return base | frozenset(in_law)
+
+
+def superior_words() -> frozenset[str]:
+    """Nouns naming a superior at work (chief, boss, superior ...)."""
+    return load("superior_words")
+
+
+def membership_words() -> frozenset[str]:
+    """Nouns tying a person to an organisation as one of its people (member, supporter ...)."""
+    return load("membership_words")
+
+
+def irrealis_words() -> frozenset[str]:
+    """Modals, verbs, nouns and adjectives that make an event hypothetical or wished for."""
+    return load("irrealis_words")
+
+
+# irregular forms of the verbs in these lists; regular ones are built by rule
+_IRREGULAR = {
+    "hold": ("held",), "take": ("took", "taken"), "put": ("put",), "send": ("sent",), "bring": ("brought",),
+    "give": ("gave", "given"), "find": ("found",), "get": ("got", "gotten"), "stand": ("stood",),
+    "go": ("went", "gone"), "spend": ("spent",), "keep": ("kept",), "set": ("set",), "let": ("let",),
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "be": ("is", "are", "was", "were", "been"),
+    "come": ("came",), "make": ("made",), "withdraw": ("withdrew", "withdrawn"), "try": ("tried", "tries"),
+    "deny": ("denied", "denies"), "quiz": ("quizzed",), "upheld": (), "uphold": ("upheld",), "overrule": (),
+    "swear": ("swore", "sworn"), "leave": ("left",), "lead": ("led",), "run": ("ran",), "seek": ("sought",),
+}
+_VOWELS = set("aeiou")
+
+
+def inflections(lemma: str) -> set[str]:
+    """Likely inflected forms of an English verb or noun lemma (for cheap pre-filtering, not
+    for grammar): detain -> detains, detained, detaining; try -> tried; plan -> planned."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    if len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS \
+            and lemma[-3] not in _VOWELS:
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # plan -> planned
+    forms.update(_IRREGULAR.get(lemma, ()))
+    return forms
 
 
 def name_particles() -> frozenset[str]:

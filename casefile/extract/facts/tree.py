@@ -1,0 +1,146 @@
+"""A parsed sentence with the document's entity mentions laid over its tokens.
+
+Fact extraction reads roles off the dependency tree: who is the passive subject, the direct
+object, the pobj of "by" or "under". ``SentenceTree`` answers those questions and maps a token
+to the mention it belongs to, so an extractor never deals with character offsets.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from casefile.models import ParsedSentence, ParsedToken
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One entity mention: its type, its entity (cluster) index in the document, its span."""
+
+    label: str
+    cluster: int
+    start: int  # offsets in the document
+    end: int
+
+
+PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us"})
+POSSESSIVE = frozenset({"his", "her", "their", "my", "our"})
+RELATIVE = frozenset({"who", "whom", "that", "which", "whose"})
+
+
+class SentenceTree:
+    """Tokens, heads, children and mentions of one parsed sentence."""
+
+    def __init__(self, text: str, sentence: ParsedSentence, mentions: list[Slot]) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.tokens: tuple[ParsedToken, ...] = sentence.tokens
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for i, tok in enumerate(self.tokens):
+            if tok.head != i:
+                self.children[tok.head].append(i)
+        self.slot_at: list[Slot | None] = [None] * len(self.tokens)
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        for i, tok in enumerate(self.tokens):
+            for m in inside:
+                if m.start <= tok.start and tok.end <= m.end:
+                    self.slot_at[i] = m
+                    break
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    # -- words -------------------------------------------------------------------------------
+    def word(self, i: int) -> str:
+        """The token's text as written."""
+        t = self.tokens[i]
+        return self.text[t.start:t.end]
+
+    def lemma(self, i: int) -> str:
+        """The token's lemma, lower-cased."""
+        return self.tokens[i].lemma.lower()
+
+    def lower(self, i: int) -> str:
+        """The token's text, lower-cased."""
+        return self.word(i).lower()
+
+    def dep(self, i: int) -> str:
+        """The token's dependency label."""
+        return self.tokens[i].dep
+
+    def head(self, i: int) -> int:
+        """Index of the token's head (the root is its own head)."""
+        return self.tokens[i].head
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        """Children of ``i`` (with one of ``deps`` when given), in sentence order."""
+        return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
+
+    def prep_objects(self, i: int, *preps: str) -> list[int]:
+        """Objects of the prepositions under ``i``: "detained [in] Almaty" -> Almaty."""
+        out = []
+        for p in self.kids(i, "prep", "agent", "dative"):
+            if not preps or self.lower(p) in preps:
+                out.extend(self.kids(p, "pobj", "pcomp"))
+        return out
+
+    def subtree(self, i: int, skip: tuple[str, ...] = ()) -> list[int]:
+        """``i`` and everything under it, in order; branches whose label is in ``skip`` are left out."""
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(c for c in self.children[j] if self.tokens[c].dep not in skip)
+        return sorted(out)
+
+    def span_text(self, indexes: list[int]) -> str:
+        """The document text from the first to the last of ``indexes``."""
+        if not indexes:
+            return ""
+        return self.text[self.tokens[min(indexes)].start:self.tokens[max(indexes)].end]
+
+    def offset(self, i: int) -> int:
+        """Document offset of token ``i``."""
+        return self.tokens[i].start
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        """The heads above ``i``, nearest first."""
+        seen = {i}
+        while self.head(i) not in seen:
+            i = self.head(i)
+            seen.add(i)
+            yield i
+
+    # -- mentions ----------------------------------------------------------------------------
+    def conjuncts(self, i: int) -> list[int]:
+        """``i`` and the tokens coordinated with it ("A, B and C"), in order."""
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self.kids(j, "conj"))
+        return sorted(out)
+
+    def mention(self, i: int, labels: tuple[str, ...] = ("person", "organization")) -> Slot | None:
+        """The mention a noun phrase headed by ``i`` names: the token's own mention, or one in an
+        apposition or compound ("the activist, A," / "activist A" / "lawyer of A" is not it)."""
+        slot = self.slot_at[i]
+        if slot is not None:
+            return slot if slot.label in labels else None
+        for c in self.kids(i, "appos", "compound", "nmod", "npadvmod", "amod"):
+            slot = self.slot_at[c]
+            if slot is not None and slot.label in labels:
+                return slot
+        return None
+
+    def mentions_under(self, i: int, labels: tuple[str, ...], skip: tuple[str, ...] = ("relcl", "acl")) -> list[Slot]:
+        """Distinct mentions inside the subtree of ``i``, in order."""
+        out: list[Slot] = []
+        for j in self.subtree(i, skip):
+            slot = self.slot_at[j]
+            if slot is not None and slot.label in labels and slot not in out:
+                out.append(slot)
+        return out
+
+    def is_pronoun(self, i: int) -> bool:
+        """A personal pronoun that may stand for a named person ("he", "them", "I")."""
+        return self.lower(i) in PERSONAL and self.tokens[i].pos == "PRON"
