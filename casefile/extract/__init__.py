@@ -9,12 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from casefile.extract.coref import _sentence_of, cluster_mentions
-from casefile.extract.events import event_names
-from casefile.extract.events import event_names
-from casefile.extract.dates import reference_for
-from casefile.extract.facts import DocContext, Slot, extract_facts
+from casefile.extract.dates import document_dates, reference_for
+from casefile.extract.facts import DocContext, Slot, document_author, extract_facts, sentence_trees
 from casefile.extract.laws import find_provisions
-from casefile.extract.quotes import find_quotes
+from casefile.extract.events import event_names
+from casefile.extract.quotes import find_quotes, quote_spans
 from casefile.extract.junk import is_junk, strip_heading_words, strip_trailing_roles
 from casefile.extract.repair import (
     harmonise_labels,
@@ -67,13 +66,6 @@ def _not_a_name(text: str, whole_row: bool = False) -> Callable[[Cand], bool]:
     a person or a whole organisation stands, except inside a list row, which is the whole name."""
     return lambda m: (m.label not in {"person", "organization"} or names.is_org_word(m.text(text))
                       or (whole_row and m.label == "organization"))
-
-
-def _event_may_replace(event: Cand) -> Callable[[Cand], bool]:
-    """Model spans an event's name may replace: places and other non-bodies; a person's name too
-    when the text glosses the name as an event's ("X, as the protests are called")."""
-    glossed = event.origin.startswith("event_gloss")
-    return lambda m: m.label != "organization" and (m.label != "person" or glossed)
 
 
 def _event_may_replace(event: Cand) -> Callable[[Cand], bool]:
@@ -141,7 +133,6 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule += [c for c in morphology_names(text) if _room_for(c, model)]
     rule += [c for c in town_mentions(text) if _room_for(c, model, lambda m: False)]
     rule += [c for c in event_names(text, headings) if _room_for(c, model, _event_may_replace(c))]
-    rule += [c for c in event_names(text) if _room_for(c, model, _event_may_replace(c))]
     cands = _merge_rule_spans(model, rule)
     places = {c.text(text) for c in model if c.label == "location"}
     repaired: list[Cand] = []
@@ -208,15 +199,24 @@ def law_entities(text: str, sentences: list[tuple[int, int]], first_index: int) 
 
 def extract_document(text: str, analysis: Analysis, headings: list[tuple[int, int]] | None = None,
                      published: str | None = None) -> Extraction:
-    """Entities, legal provisions, facts and quotes of one document."""
+    """Entities, legal provisions, facts and quotes of one document.
+
+    Quotes are attributed before facts are read, so that "I" inside a quote is its speaker; the
+    author of a first-person text is found first, so that "I" outside quotes is the author.
+    """
     entities = extract_entities(text, analysis, headings)
     entities += law_entities(text, analysis.sentences, len(entities))
     slots = [Slot(m.label, m.cluster, m.start, m.end) for e in entities for m in e.mentions]
-    ctx = DocContext(text, analysis.sentences, [s for s in slots if s.label == "person"],
-                     reference_for(text, published), [s for s in slots if s.label == "law"])
-    quotes = find_quotes(ctx, slots)
+    ref = reference_for(text, published)
+    persons = [s for s in slots if s.label == "person"]
+    ctx = DocContext(text, analysis.sentences, persons, ref, [s for s in slots if s.label == "law"],
+                     dates=document_dates(text, analysis.dates, ref),
+                     names={i: e.name for i, e in enumerate(entities)})
+    trees = sentence_trees(text, analysis.parses, slots)
+    ctx.author = document_author(text, persons, quote_spans(ctx, slots))
+    quotes = find_quotes(ctx, slots, trees)
     ctx.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.speaker is not None]
-    return Extraction(entities, extract_facts(ctx, slots), quotes)
+    return Extraction(entities, extract_facts(ctx, trees, slots), quotes)
 
 
 __all__ = ["Extraction", "extract_document", "extract_entities"]
