@@ -184,3 +184,11 @@ def test_elder_or_younger_surname_picks_by_age_or_kinship(doc, expected):
     got, _ = clusters(doc, [cand(doc, "Bolat Serikov"), cand(doc, "Nurlan Serikov"), surname])
     assert "Serikov" in got[expected]
 
+
+
+def test_a_body_named_with_and_without_its_country_joins_in_one_document():
+    doc = "The Dala Housing Savings Bank of Kazakhstan sued. The Dala Housing Savings Bank won."
+    spans = [cand(doc, "Dala Housing Savings Bank of Kazakhstan", "organization"),
+             cand(doc, "Dala Housing Savings Bank", "organization", nth=1)]
+    got, _ = clusters(doc, spans)
+    assert len(got) == 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.spans import (
-    Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_org_head, extend_right, split_lines, trim,
+    Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_of_phrase, extend_org_head, extend_right, split_lines,
+    trim,
 )
 
 
@@ -202,3 +203,14 @@ def test_a_name_and_the_next_line_are_split_in_ordinary_text():
 def test_a_preposition_ends_a_towns_body():
     doc = "The Tolqyn over media row grew."
     assert extend_org_head(doc, cand(doc, "Tolqyn", "location"), {"Tolqyn"}).text(doc) == "Tolqyn"
+
+
+def test_a_body_cut_before_its_of_phrase_runs_on_and_drops_its_countrys_possessive():
+    doc = "He sits on a group under Tolqynstan’s Office of the Ombudsman today."
+    got = extend_of_phrase(doc, cand(doc, "Tolqynstan’s Office", "organization"), lambda w: w == "Tolqynstan")
+    assert got.text(doc) == "Office of the Ombudsman"
+    doc = "He met Arman’s Office of the Ombudsman staff."  # near miss: a person's possessive stays
+    got = extend_of_phrase(doc, cand(doc, "Arman’s Office", "organization"), lambda w: False)
+    assert got.text(doc) == "Arman’s Office of the Ombudsman"
+    doc = "The Steppe Times of the region"  # near miss: no body word at the end
+    assert extend_of_phrase(doc, cand(doc, "Steppe Times", "organization"), lambda w: False).text(doc) == "Steppe Times"

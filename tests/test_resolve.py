@@ -441,3 +441,11 @@ def test_a_generic_body_without_a_country_stays_apart_from_a_countrys_body():
     clusters = [cl("d1:0", "organization", "MVD"), cl("d2:0", "organization", "Ministry of Internal Affairs of Uzbekistan")]
     groups = group_clusters(clusters)
     assert not together(groups, "d1:0", "d2:0")
+
+
+def test_a_distinctive_name_with_and_without_its_country_is_one_organisation():
+    groups = group_by_names([cl("d1:0", "organization", "Dala Housing Savings Bank of Kazakhstan"),
+                             cl("d2:0", "organization", "Dala Housing Savings Bank"),
+                             cl("d3:0", "organization", "Supreme Court of Uzbekistan"),
+                             cl("d4:0", "organization", "Supreme Court")])  # near miss: generic rest
+    assert partition(groups) == {frozenset({"d1:0", "d2:0"}), frozenset({"d3:0"}), frozenset({"d4:0"})}

@@ -15,6 +15,7 @@ from casefile.extract.spans import Cand
 from casefile.models import LocalEntity, Mention
 from casefile.nlp.keys import PersonKey, fold, person_key, persons_compatible, token_key
 from casefile.nlp.org_keys import acronym_of, org_key, org_word_set_key
+from casefile.nlp.state_bodies import country_free_name
 from casefile.nlp.territories import territory_code
 
 
@@ -148,6 +149,11 @@ def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> lis
             key = next(iter(by_acronym[bare]))
         # word order is no part of a name: "Akimat of X" and "X Akimat" are one body
         clusters.setdefault(org_word_set_key(key), []).append(c)
+    for key in list(clusters):  # "X Saving Bank of Y" joins "X Saving Bank" named in the same text
+        bare = country_free_name(clusters[key][0].text(doc))
+        target = org_word_set_key(bare) if bare else None
+        if target and target != key and target in clusters:
+            clusters[target].extend(clusters.pop(key))
     return list(clusters.values())
 
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 
 from casefile.clean.boilerplate import SOCIAL_NETWORKS
-from casefile.extract.spans import Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_org_head, extend_right
+from casefile.extract.spans import Cand, cut_colon, cut_dash_tail, extend_of_phrase, drop_leading_place, extend_org_head, extend_right
 from casefile.nlp import names
 from casefile.nlp.keys import fold, token_key
 from casefile.nlp.org_keys import org_key
@@ -173,7 +173,7 @@ def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
         if shared:
             return shared
     if cand.label in {"organization", "location"}:
-        cand = extend_org_head(doc, cand, places)
+        cand = extend_of_phrase(doc, extend_org_head(doc, cand, places), lambda w: w in places or is_territory(w))
         return split_place_acronym(doc, cand)
     if cand.label == "person":
         toks = _tokens(cand.text(doc))

@@ -6,6 +6,7 @@ NER models on scraped news cut names short, run them across line breaks, or glue
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -208,6 +209,27 @@ def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
     if m and cand.label in {"organization", "location"}:  # "Akimat of the X" + " region"
         return Cand(cand.start, cand.end + m.end(), cand.label, cand.origin)
     return cand
+
+
+_OF_NAME = re.compile(r" of (?:the )?[A-Z][\w'’-]+(?: (?:of |for |and )?(?:the )?[A-Z][\w'’-]+)*")
+_POSSESSIVE_LEAD = re.compile(r"(?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s ")
+
+
+def extend_of_phrase(doc: str, cand: Cand, is_place: Callable[[str], bool]) -> Cand:
+    """A body cut before its "of" phrase ("X’s Office" + " of the Ombudsman") runs on over it; a
+    place's possessive before the body ("X’s") is the body's country, not part of its name."""
+    text = cand.text(doc)
+    words = text.split()
+    if cand.label != "organization" or not words or not names.is_org_word(words[-1]):
+        return cand
+    start, end = cand.start, cand.end
+    tail = _OF_NAME.match(doc, end)
+    if tail and not names.is_demonym(tail.group().split()[-1]):  # "the X of the American [actor]"
+        end = tail.end()
+    lead = _POSSESSIVE_LEAD.match(text)
+    if lead and is_place(lead.group("owner")) and len(doc[start + lead.end():end].split()) >= 2:
+        start += lead.end()
+    return cand if (start, end) == (cand.start, cand.end) else Cand(start, end, cand.label, cand.origin)
 
 
 def drop_leading_place(doc: str, cand: Cand, places: set[str]) -> tuple[Cand, Cand | None]:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from casefile.nlp.english import is_english_word
 from casefile.nlp.org_keys import org_word_set_key
 from casefile.nlp.territories import territory_code
 
-__all__ = ["StateBodies", "body_key", "is_state_body_acronym", "load_state_bodies", "split_country"]
+__all__ = ["StateBodies", "body_key", "country_free_name", "is_state_body_acronym", "load_state_bodies", "split_country"]
 
 _LINE = re.compile(r"^(?P<country>\*|[A-Z]{2})\s+(?P<kind>[a-z-]+):\s*(?P<entries>.+)$")
 _ANY = "*"
@@ -90,6 +91,17 @@ def split_country(name: str) -> tuple[str, str | None]:
                 rest = rest[:-1]
             return " ".join(rest), code
     return name, None
+
+
+def country_free_name(name: str) -> str | None:
+    """The name without the country it names, when what is left still names one body on its own
+    ("X Saving Bank of Y" -> "X Saving Bank"); None for a generic rest ("Supreme Court")."""
+    rest, country = split_country(name)
+    words = rest.split()
+    if country is None or not words:
+        return None
+    distinctive = len(words) >= 3 or any(not is_english_word(w) for w in words)
+    return rest if distinctive else None
 
 
 def _candidates(name: str, table: StateBodies) -> tuple[set[tuple[str, str]], str | None]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from casefile.nlp.keys import PersonKey, fold, person_key, persons_compatible
 from casefile.nlp.org_keys import acronym_of, org_compact_key, org_key, org_word_set_key
-from casefile.nlp.state_bodies import body_key
+from casefile.nlp.state_bodies import body_key, country_free_name
 from casefile.resolve.countries import document_countries
 from casefile.resolve.typing_votes import vote_types
 from casefile.nlp import names
@@ -93,6 +93,9 @@ def _org_keys(text: str, country: str | None) -> set[str]:
         return {body}
     key = org_key(text)
     keys = {key, org_word_set_key(text), org_compact_key(text)}  # "Steppe Media" = "SteppeMedia"
+    bare = country_free_name(text)
+    if bare is not None:  # "X Saving Bank of Y" and "X Saving Bank"
+        keys.add(org_word_set_key(bare))
     if key.endswith(" party"):  # "X Party" and "X" name one party
         keys.add(key[: -len(" party")])
     return keys
