@@ -12,7 +12,9 @@ what the steps before left open (``SIEVE`` lists them; each can be switched off 
    "said X", "X told reporters"), read off the parse; a pronoun is resolved or the quote stays
    open; a described speaker ("the co-chairs of B said") goes to the body named with them;
 2. colon_intro - "X said:" or "X:" introducing the quote, in its paragraph or the one before;
-3. according_to - "according to X" in the quote's sentence;
+3. according_to - "according to X" in the quote's sentence ("according to the blogger": the
+   person the text called so);
+   quoted_words - words quoted as someone's ("for phrases such as '...'"): the sentence's subject;
 4. continued - a quote continuing the one before it (same paragraph, or the next paragraph of
    an unclosed quote) keeps its speaker;
 5. paragraph_before - a quote alone in its paragraph goes to the speaker named in the
@@ -40,6 +42,11 @@ _MARKS = "“”«»„\""
 # a pair that holds straight quotes inside: «… "…" …» or “… "…" …”
 _PAIRED = re.compile(r"«(?P<q>[^«»\n]{0,600}?\"[^«»\n]{0,600}?)»|“(?P<q2>[^“”\n]{0,600}?\"[^“”\n]{0,600}?)”")
 _ANY_MARKS = re.compile(r"[“«„\"](?P<q>[^“”«»„\"\n]{2,600}?)[”»“\"]")
+# single curly marks open after a space or line start and close before punctuation or a space;
+# an apostrophe sits between letters ("don’t", "Kazakhstan’s") and never matches
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(]))‘(?P<q>[^‘’\n]{2,600}?(?:’\w[^‘’\n]{0,600}?)*?)’(?=[\s,.;:!?)]|$)", re.M)
+# a quoted name of a work, not words someone said: "a video titled “...”"
+_TITLED = re.compile(r"\b(?:titled|entitled|headlined|named|captioned)\s*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b")
 SPEAKERS = ("person", "organization")
 
@@ -57,6 +64,7 @@ class QuoteSpan:
     closed: bool
     speaker: int | None = None
     step: str | None = None
+    said: bool = False  # a speech verb introduces it, even when its speaker cannot be named
 
 
 class QuoteFinder:
@@ -120,9 +128,8 @@ class QuoteFinder:
                 if close is not None:
                     last = j
                     break
-                if self._ends_closed(*self.paragraphs[j]) or j + 1 >= len(self.paragraphs) \
-                        or self.text[self.paragraphs[j + 1][0]] not in _OPEN:
-                    break
+                if self._ends_closed(*self.paragraphs[j]):
+                    break  # the quote ends in this paragraph, without a tail
             if close is None:
                 last = i
                 p_end = self.paragraphs[i][1]
@@ -153,10 +160,10 @@ class QuoteFinder:
 
     def _inline_spans(self) -> Iterator[QuoteSpan]:
         found: list[re.Match[str]] = []
-        for pattern in (_PAIRED, _ANY_MARKS):
-            for m in pattern.finditer(self.text):
-                if not any(f.start() <= m.start() < f.end() or m.start() <= f.start() < m.end() for f in found):
-                    found.append(m)
+        matches = [m for pattern in (_PAIRED, _ANY_MARKS, _SINGLE) for m in pattern.finditer(self.text)]
+        for m in sorted(matches, key=lambda m: (m.start(), m.start() - m.end())):  # the outermost wins
+            if not any(f.start() <= m.start() < f.end() or m.start() <= f.start() < m.end() for f in found):
+                found.append(m)
         for m in sorted(found, key=lambda m: m.start()):
             if m.start() > 0 and self.text[m.start() - 1].isalnum():
                 continue  # an apostrophe-like mark inside a word
@@ -164,7 +171,8 @@ class QuoteFinder:
             yield QuoteSpan(m.start(g), m.end(g), m.start(), m.end() - 1, self.paragraph_of(m.start()), False, True)
 
     # -- the sieve ----------------------------------------------------------------------------
-    def speech_subject(self, tree: SentenceTree, outside: tuple[int, int], near: int) -> int | None:
+    def speech_subject(self, tree: SentenceTree, outside: tuple[int, int], near: int,
+                       quote: QuoteSpan | None = None) -> int | None:
         """The speaker a speech verb outside the quote names: its subject, resolved."""
         from casefile.extract.facts.justice import EventReader
 
@@ -174,38 +182,77 @@ class QuoteFinder:
         for v in sorted(verbs, key=lambda v: abs(tree.offset(v) - near)):
             if tree.kids(v, "neg"):
                 continue
-            subjects = tree.kids(v, "nsubj") or reader.subject_tokens(v)
-            if tree.lemma(v) == "accord":
-                continue
+            subjects = [s for s in tree.kids(v, "nsubj") or reader.subject_tokens(v)
+                        if not outside[0] <= tree.offset(s) < outside[1]]
+            if not subjects:  # "..., - confessed the witness": a garbled tail names the speaker after the verb
+                subjects = [o for o in tree.subtree(v) if o > v and tree.tokens[o].pos in ("NOUN", "PROPN")
+                            and not outside[0] <= tree.offset(o) < outside[1]][:1]
             for s in subjects:
-                if outside[0] <= tree.offset(s) < outside[1]:
-                    continue
-                people = reader.people(s, SPEAKERS)
-                if people:
-                    return people[0].cluster
-                body = next((tree.mention(o, ("organization",)) for o in tree.prep_objects(s, "of", "from", "at")
-                             if tree.mention(o, ("organization",))), None)
-                if body is not None:  # "the co-chairs of B said": B
-                    return body.cluster
-                described = self.described(tree.lower(s), near)
-                if described is not None:
-                    return described
+                speaker = self.subject_speaker(tree, reader, s, min(near, outside[0]))
+                if speaker is not None:
+                    return speaker
             if subjects:
+                if quote is not None:
+                    quote.said = True
                 return None  # a subject we cannot name: leave the quote open
         return None
 
-    def described(self, noun: str, before: int) -> int | None:
-        """The last person before ``before`` the text called ``noun`` ("the blogger" -> the one
-        introduced as "blogger X" or "X, a blogger")."""
-        if noun not in lexicons.role_words():
+    def subject_speaker(self, tree: SentenceTree, reader: object, s: int, near: int) -> int | None:
+        """Who a speech verb's subject names: a name or a resolved pronoun; else the name inside
+        the subject ("the co-chairs of B", "the response signed by A"); else the person the text
+        earlier called by the subject's noun ("the blogger")."""
+        if tree.is_pronoun(s) and tree.lower(s) not in ("i", "we"):
+            return self.pronoun_speaker(tree, s, near)
+        people = reader.people(s, SPEAKERS)  # type: ignore[attr-defined]
+        if people:
+            return people[0].cluster
+        if tree.is_pronoun(s):
             return None
-        near = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.IGNORECASE)
-        for m in reversed([m for m in self.mentions if m.label == "person" and m.end <= before]):
-            ahead = self.text[max(0, m.start - 40):m.start]
-            behind = re.match(r"\s*,\s*(?:a|an|the)?\s*[^,.;]{0,30}", self.text[m.end:m.end + 50])
-            if near.search(ahead) or (behind and near.search(behind.group())):
-                return m.cluster
+        inside = [tree.slot_at[j] for j in tree.subtree(s, ("relcl",)) if tree.slot_at[j] is not None]
+        named = [m for m in inside if m.label == "person"] or [m for m in inside if m.label == "organization"]
+        if named:
+            return named[0].cluster
+        return self.described(tree.lemma(s), near)
+
+    def pronoun_speaker(self, tree: SentenceTree, s: int, before: int) -> int | None:
+        """"he said" after a quote: the subject of the sentence before, when it names someone (a
+        name, or a noun the text called someone by: "The lawyer specified ... «...», he said");
+        "they wrote" after a body's statement: that body; else the pronoun's usual antecedent."""
+        from casefile.extract.facts.justice import EventReader
+
+        word = tree.lower(s)
+        index = self.ctx.sentence_index(min(before, tree.sentence.start))
+        for k in (index, index - 1):  # the text right before the quote: its own sentence's start, or the one before
+            if k < 0:
+                continue
+            prev_start, _e = self.ctx.sentences[k]
+            prev = self.trees.get(prev_start)
+            if prev is None or prev is tree:
+                continue
+            subjects = [i for i in range(len(prev)) if prev.dep(i) in ("nsubj", "nsubjpass") and prev.offset(i) < before
+                        and prev.dep(prev.head(i)) not in ("advcl", "relcl", "acl", "pcomp")]
+            for subj in subjects[:1]:  # the first subject of a main clause: what the sentence is about
+                named = EventReader(prev, self.ctx).people(subj, SPEAKERS)
+                if named and (word != "they" or named[0].label == "organization"):
+                    return named[0].cluster
+                if not named and word in ("he", "she"):
+                    described = self.described(prev.lemma(subj), prev_start)
+                    if described is not None:
+                        return described
+            if subjects:
+                break
+        found = self.ctx.resolve_pronoun(tree.offset(s), word)
+        if found:
+            return found[0].cluster
+        if word == "they":  # a statement a body made: the body last named
+            bodies = [m for m in self.mentions if m.label == "organization" and m.end <= tree.offset(s)
+                      and tree.offset(s) - m.end < 400]
+            return bodies[-1].cluster if bodies else None
         return None
+
+    def described(self, noun: str, before: int) -> int | None:
+        """The person the text called ``noun`` before ``before`` (see DocContext.described)."""
+        return self.ctx.described(noun, before)
 
     def step_speech_verb(self, quotes: list[QuoteSpan]) -> None:
         """1. A speech verb in the sentence of the closing or the opening mark."""
@@ -215,7 +262,7 @@ class QuoteFinder:
                 if tree is None or self.paragraph_of(tree.sentence.start) != self.paragraph_of(max(0, offset)) \
                         and offset == q.close:
                     continue
-                speaker = self.speech_subject(tree, (q.open, q.close + 1), offset)
+                speaker = self.speech_subject(tree, (q.open, q.close + 1), offset, q)
                 if speaker is not None:
                     q.speaker, q.step = speaker, "speech_verb"
                     break
@@ -256,6 +303,42 @@ class QuoteFinder:
                 if named:
                     q.speaker, q.step = (persons or named)[0].cluster, "according_to"
                     break
+                noun = re.match(r"\s+(?:the|a|an|this|that)?\s*(\w+)", self.text[at:at + 40])
+                described = self.described(noun.group(1).lower(), q.open) if noun else None
+                if described is not None:  # "according to the blogger"
+                    q.speaker, q.step = described, "according_to"
+                    break
+
+    def step_quoted_words(self, quotes: list[QuoteSpan]) -> None:
+        """3b. Words quoted as someone's ("for phrases such as “...”", "the words “...”"): the
+        person the sentence is about (its subject)."""
+        for q in quotes:
+            if q.speaker is not None:
+                continue
+            head = self.text[max(0, q.open - 60):q.open]
+            if not re.search(r"\b(?:phrases?|words?|slogans?|posts?|statements?|remarks?|comments?)\s+(?:such\s+as|like)?\s*$"
+                             r"|\bsuch\s+(?:phrases?|words?|slogans?|posts?|statements?|remarks?)\s+as\s*$"
+                             r"|\b(?:and|or|,)\s*$", head, re.IGNORECASE):
+                continue
+            tree = self.tree_at(q.open)
+            if tree is None:
+                continue
+            from casefile.extract.facts.justice import EventReader
+
+            reader = EventReader(tree, self.ctx)
+            root = next((i for i in range(len(tree)) if tree.head(i) == i), None)
+            if root is None:
+                continue
+            for s in reader.subject_tokens(root) or tree.kids(root, "nsubj", "nsubjpass"):
+                people = reader.people(s, ("person",))
+                if people and (not re.search(r"\b(?:and|or|,)\s*$", head) or self._after_words(quotes, q)):
+                    q.speaker, q.step = people[0].cluster, "quoted_words"
+                    break
+
+    def _after_words(self, quotes: list[QuoteSpan], q: QuoteSpan) -> bool:
+        """The quote follows another quoted phrase of the same list ("“A” and “B”")."""
+        before = [p for p in quotes if p.close < q.open and q.open - p.close < 8]
+        return bool(before) and before[-1].step == "quoted_words"
 
     def step_continued(self, quotes: list[QuoteSpan]) -> None:
         """4. A quote right after an attributed one keeps its speaker: in the same paragraph with
@@ -322,7 +405,7 @@ class QuoteFinder:
     # -- all ----------------------------------------------------------------------------------
     def find(self, steps: tuple[str, ...] | None = None) -> list[Quote]:
         """All quotes of the document with their speakers, in order."""
-        quotes = self.spans()
+        quotes = [q for q in self.spans() if not _TITLED.search(self.text[max(0, q.open - 30):q.open])]
         for name, step in SIEVE:
             if steps is None or name in steps:
                 step(self, quotes)
@@ -330,7 +413,7 @@ class QuoteFinder:
         for q in quotes:
             quote = self._quote(q)
             words = len(quote.text.split())
-            if words >= 2 and (q.speaker is not None or (words >= 10 and re.search(r"[.!?,]$", quote.text))):
+            if words >= 2 and (q.speaker is not None or q.said or (words >= 10 and re.search(r"[.!?,]$", quote.text))):
                 out.append(quote)
         return out
 
@@ -350,6 +433,7 @@ SIEVE: list[tuple[str, Callable[[QuoteFinder, list[QuoteSpan]], None]]] = [
     ("speech_verb", QuoteFinder.step_speech_verb),
     ("colon_intro", QuoteFinder.step_colon_intro),
     ("according_to", QuoteFinder.step_according_to),
+    ("quoted_words", QuoteFinder.step_quoted_words),
     ("continued", QuoteFinder.step_continued),
     ("paragraph_before", QuoteFinder.step_paragraph_before),
     ("first_person", QuoteFinder.step_first_person),

@@ -122,7 +122,9 @@ class SentenceParser:
             if span is None or len(span) > 150:
                 continue  # a run-together table, not a sentence
             words = [t.lower_ for t in span]
-            has_name = any(start <= s < end for s, _e in named)
+            # a name the model tagged, or a capitalised word inside the sentence (casefile's own
+            # rules find names the model misses)
+            has_name = any(start <= s < end for s, _e in named) or any(t.is_title for t in span[1:])
             has_quote = any(ch in QUOTE_MARKS for ch in text[start:end])
             if needs_parse(words, has_name, has_quote):
                 chosen.append(span)

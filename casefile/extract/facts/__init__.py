@@ -16,7 +16,7 @@ from casefile.extract.facts.tree import SentenceTree, Slot
 from casefile.models import Fact, ParsedSentence
 
 
-CASE_STEPS = frozenset({"detention", "charge", "trial", "conviction", "sentence", "acquittal"})
+CASE_STEPS = frozenset({"detention", "interrogation", "charge", "trial", "conviction", "sentence", "acquittal"})
 
 
 def sentence_trees(text: str, parses: list[ParsedSentence], mentions: list[Slot]) -> dict[int, SentenceTree]:
@@ -32,8 +32,10 @@ def extract_facts(ctx: DocContext, trees: dict[int, SentenceTree], mentions: lis
         tree = trees[start]
         sentence = [*justice_facts(tree, ctx), *relation_facts(tree, ctx)]
         facts.extend(_distinct(_fullest_positions(sentence)))
-        for f in sentence:  # "the trial" later on is theirs
-            if f.type in CASE_STEPS and f.subject not in ctx.defendants:
+        for f in sentence:  # "the trial" later on is theirs; the latest named last
+            if f.type in CASE_STEPS:
+                if f.subject in ctx.defendants:
+                    ctx.defendants.remove(f.subject)
                 ctx.defendants.append(f.subject)
     facts.extend(row_facts(ctx.text, mentions))
     facts.extend(witness_statements(ctx))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from casefile.extract.dates import DateRef, is_dateline
 from casefile.extract.facts.tree import Slot
+from casefile.nlp import lexicons
 
 # surname and patronymic endings that tell a woman's name from a man's in the region's
 # naming systems ("-ova"/"-kyzy" female, "-ov"/"-uly" male); English names tell nothing here
@@ -82,6 +83,20 @@ class DocContext:
             if name_gender(self.names.get(p.cluster, self.text[p.start:p.end])) in (wanted, None):
                 return [p]
         return []
+
+    def described(self, noun: str, before: int) -> int | None:
+        """The last person before ``before`` whom the text called ``noun`` ("the blogger" -> the one
+        introduced as "blogger X" or "X, a blogger"); None for a noun that names no role."""
+        if noun not in lexicons.role_words():
+            return None
+        near = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.IGNORECASE)
+        i = bisect.bisect_left(self._person_starts, before)
+        for m in reversed(self.persons[:i]):
+            ahead = self.text[max(0, m.start - 40):m.start]
+            behind = re.match(r"\s*,\s*(?:a|an|the)?\s*[^,.;]{0,30}", self.text[m.end:m.end + 50])
+            if near.search(ahead) or (behind and near.search(behind.group())):
+                return m.cluster
+        return None
 
     def antecedent(self, offset: int, pronoun: str) -> list[Slot]:
         """Alias of ``resolve_pronoun`` for callers that ask about "he"/"they" generically."""

@@ -17,12 +17,13 @@ from functools import cache
 from importlib import resources
 
 from casefile.extract.facts.context import DocContext
-from casefile.extract.facts.tree import RELATIVE, SentenceTree, Slot
+from casefile.extract.facts.tree import POSSESSIVE, RELATIVE, SentenceTree, Slot
 from casefile.extract.facts.values import money, sentence_term
 from casefile.models import Fact
 from casefile.nlp import lexicons
 
 NOUN_POS = ("NOUN", "PROPN")
+QUOTE_MARKS = "“”‘’«»\"'"
 MAX_IMPLIED_DEFENDANTS = 8
 VERB_POS = ("VERB", "AUX", "ADJ")  # the tagger sometimes reads "was charged" as an adjective
 PEOPLE = ("person", "organization")
@@ -134,14 +135,27 @@ class EventReader:
             return []
         if t.slot_at[i] is None and t.dep(i) in ("compound", "amod") and t.slot_at[t.head(i)] is not None:
             i = t.head(i)  # "activists [A and B]": the title word is a modifier of the name
+        skip = PHRASE_BOUNDARIES
+        if t.dep(i) == "pobj" and t.tokens[t.head(t.head(i))].pos == "NOUN":
+            skip = PHRASE_BOUNDARIES + ("appos",)  # "the wife of A, B": B is the wife, not A
         out: list[Slot] = []
-        for j in t.subtree(i, PHRASE_BOUNDARIES):
-            if t.is_pronoun(j) and (j == i or t.dep(j) in ("conj", "appos")):
+        for j in t.subtree(i, skip):
+            if t.slot_at[j] is None and t.tokens[j].pos == "NOUN":
+                out += [s for s in [displaced_apposition(t, j)] if s is not None and s.label in labels]
+            if (t.is_pronoun(j) or (j == i and t.lower(j) in POSSESSIVE)) and (j == i or t.dep(j) in ("conj", "appos")):
                 out.extend(self.ctx.resolve_pronoun(t.offset(j), t.lower(j)))
                 continue
             slot = t.slot_at[j]
-            if slot is not None and slot.label in labels:
+            modifier = t.dep(j) == "compound" and t.slot_at[t.head(j)] not in (None, slot)
+            if slot is not None and slot.label in labels and not modifier:  # "the deputy A B": A modifies B
                 out.append(slot)
+        if not out and "organization" in labels and t.tokens[i].tag == "NNS" and t.lemma(i) in lexicons.role_words():
+            # "two activists from B were charged": the body stands for its unnamed people
+            out = [s for o in t.prep_objects(i, "from", "of") for s in [t.mention(o, ("organization",))] if s]
+        head = t.slot_at[i]
+        if head is not None and head in out:  # "the deputy A B": the phrase's head B first
+            out.remove(head)
+            out.insert(0, head)
         return _unique(out)
 
     # -- voice and inherited subjects ---------------------------------------------------------
@@ -152,6 +166,9 @@ class EventReader:
             return True
         if t.dep(v) == "amod":  # a participle before its noun: the noun is acted on, in either tag
             return True
+        head = t.head(v)
+        if t.dep(v) == "conj" and head != v and not t.kids(v, "nsubj", "dobj", "aux") and self.passive(head):
+            return True  # "was convicted ... and sentenced": the tagger may read the second as past tense
         if t.tokens[v].tag != "VBN" or t.kids(v, "nsubj", "dobj", "aux"):
             return False
         return t.dep(v) in ("acl", "relcl", "conj", "advcl", "xcomp", "ROOT", "ccomp", "pcomp", "amod")
@@ -204,6 +221,8 @@ class EventReader:
             return True
         if any(t.lemma(a) in self.irrealis for a in t.kids(i, "amod")):  # "a possible arrest"
             return True
+        if any(t.lower(d) == "no" for d in t.kids(i, "det")):  # "no search was carried out"
+            return True
         node = i
         for _ in range(4):  # up through "to be detained", "for the release of", "threat of arrest"
             head = t.head(node)
@@ -252,15 +271,16 @@ class EventReader:
             return
         if self.passive(v):
             patients = [p for s in self.subject_tokens(v) for p in self.people(s)]
-            if not patients and type_ == "search_seizure":  # "A's home was searched"
+            if not patients and type_ == "search_seizure":  # "A's home was searched", "seized from A's flat"
                 patients = [p for s in self.subject_tokens(v) for p in self.owners(s)]
+                patients += [p for o in t.prep_objects(v, "from") for p in self.people(o) + self.owners(o)]
             agents = [p for a in t.prep_objects(v, "by") + (t.kids(v, "nsubj") if t.dep(v) == "amod" else [])
                       for p in self.people(a)]
         else:
             patients = [p for o in self.objects(v) for p in self.people(o)]
             if not patients and type_ == "search_seizure":  # "searched A's home", "seized ... from A"
                 patients = [p for o in self.objects(v) for p in self.owners(o)]
-                patients += [p for o in t.prep_objects(v, "from") for p in self.people(o)]
+                patients += [p for o in t.prep_objects(v, "from") for p in self.people(o) + self.owners(o)]
             agents = [p for s in t.kids(v, "nsubj") for p in self.people(s)]
         if patients:
             yield Event(type_, v, patients, v, agents, details=t.kids(v, "prep", "dobj", "npadvmod"))
@@ -281,8 +301,9 @@ class EventReader:
             return False
         if idiom.particles:
             return any(t.lower(c) in idiom.particles for c in t.kids(v, "prt", "acomp", "advmod", "oprd", "ccomp", "xcomp"))
-        if idiom.prep:
-            return any(t.lemma(o) in idiom.objects for o in t.prep_objects(v, idiom.prep))
+        if idiom.prep:  # the phrase may hang on the verb or on its object ("summoned A for questioning")
+            heads = [v] + t.kids(v, "dobj")
+            return any(t.lemma(o) in idiom.objects for h in heads for o in t.prep_objects(h, idiom.prep))
         return any(t.lemma(o) in idiom.objects for o in t.kids(v, "dobj", "attr", "nsubjpass", "oprd"))
 
     def _idiom_event(self, v: int, idiom: Idiom) -> Iterator[Event]:
@@ -334,6 +355,9 @@ class EventReader:
             agents = [p for s in self.subject_tokens(v) for p in self.people(s)]
             yield Event(type_, v, patients, v, agents, details=nouns)
 
+    def _sentence_law(self) -> bool:
+        return any(s is not None and s.label == "law" for s in self.tree.slot_at)
+
     def _noun_event(self, n: int, type_: str) -> Iterator[Event]:
         """"the arrest of A", "A's detention", "charges against A", "the verdict in A's case"."""
         t = self.tree
@@ -341,12 +365,14 @@ class EventReader:
             return
         holders = t.kids(n, "poss") + t.prep_objects(n, "of", "against", "for") if type_ != "charge" \
             else t.kids(n, "poss") + t.prep_objects(n, "against")
+        if type_ == "charge" and t.lemma(n) == "case":  # "the case of A under Article N": a case needs its law
+            holders = (t.kids(n, "poss") + t.prep_objects(n, "of", "against")) if self._sentence_law() else []
         governing = [t.head(n)] if t.dep(n) in ("dobj", "nsubj", "nsubjpass", "attr") else []
         for case in t.prep_objects(n, "in", "on") + [c for g in governing for c in t.prep_objects(g, "in")]:
             if t.lemma(case) == "case":  # "the verdict in A's case", "passed a verdict in the case of A"
                 holders += t.kids(case, "poss") + t.prep_objects(case, "of", "against")
-        if type_ == "search_seizure":  # "raids on their homes"
-            holders += [o for o in t.prep_objects(n, "on", "at")]
+        if type_ == "search_seizure":  # "raids on their homes", "a search was carried out at A's home"
+            holders += t.prep_objects(n, "on", "at", "in") + [o for g in governing for o in t.prep_objects(g, "at", "in")]
         if not holders and t.dep(n) in ("dobj", "nsubjpass", "nsubj") and type_ == "charge":
             holders = t.prep_objects(t.head(n), "against")  # "brought charges against A"
         patients = [p for h in holders for p in self.people(h, ("person",) if type_ != "fine" else PEOPLE)]
@@ -359,6 +385,17 @@ class EventReader:
         if patients:
             clause = next((a for a in t.ancestors(n) if t.tokens[a].pos in VERB_POS), n)
             yield Event(type_, n, patients, clause, details=[n])
+
+
+def displaced_apposition(t: SentenceTree, noun: int) -> Slot | None:
+    """"the wife of A, B": the parser hangs B on A; B names the noun's referent, not A's."""
+    for o in t.prep_objects(noun, "of"):
+        owner = t.slot_at[o]
+        for a in t.kids(o, "appos"):
+            named = t.slot_at[a]
+            if owner is not None and named is not None and named is not owner and named.label == owner.label == "person":
+                return named
+    return None
 
 
 def _unique(slots: list[Slot]) -> list[Slot]:
@@ -406,12 +443,15 @@ class FactBuilder:
 
     def term(self, event: Event) -> str | None:
         t = self.tree
+        end = t.tokens[max(self.clause_tokens(event))].end
+        rest = t.text[t.tokens[event.trigger].end:t.sentence.end]
         for j in event.details:
             if t.dep(j) == "prep" and t.lower(j) not in ("to", "for", "of", "with"):
                 continue
-            text = t.text[t.offset(j):t.tokens[max(self.clause_tokens(event))].end]
-            found = sentence_term(text[:200])
+            found = sentence_term(t.text[t.offset(min(t.subtree(j))):end][:200])
             if found:
+                if "suspended" not in found and re.match(r"[^.;]*\bsuspended\b", rest):
+                    found += " suspended"  # "to two years, suspended": the clause the parser cut off
                 return found
         if t.lemma(event.trigger) == "sentence":  # "sentenced ... to five years" the parser hung elsewhere
             after = t.text[t.tokens[event.trigger].end:t.sentence.end]
@@ -433,6 +473,12 @@ class FactBuilder:
                 found = self.offence(event)
                 if found:
                     return found
+            if kind == "case_law":  # "questioned in a case under Article N": the law of that case
+                t = self.tree
+                clause = t.subtree(event.clause, ("relcl", "ccomp", "parataxis", "advcl", "conj"))
+                law = self.law(event) if any(t.lemma(j) == "case" for j in clause) else None
+                if law is not None:
+                    return self.ctx.text[law.start:law.end]
             if kind == "named_charge":  # "convicted on charges of X"
                 found = self.offence(event)
                 if found and re.search(r"\bcharges?\b", found):
@@ -454,11 +500,14 @@ class FactBuilder:
         for o in [o for h in heads for o in t.prep_objects(h, "of", "with", "for", "over", "on")]:
             if t.lemma(o) in ("year", "month", "day", "hour", "time") or t.slot_at[o] is not None:
                 continue  # a term or a person ("the sentence of A"), not what it was for
+            if t.lower(t.head(o)) == "on" and t.lemma(o) not in ("charge", "charges", "accusation", "suspicion"):
+                continue  # "on Friday", "on the square": not an offence
             inner = [o]
             if t.lemma(o) in ("charge", "charges", "accusation") and t.prep_objects(o, "of", "under", "for"):
                 inner = [o]  # keep "charges of X" whole: it names the charge
             toks = [j for k in inner for j in t.subtree(k, ("relcl",))]
-            text = re.sub(r"\s*\([^)]*\)?\s*$", "", t.span_text(toks)).strip(" ,;(")  # the law in brackets is the law's
+            text = re.sub(r"\s*\([^)]*\)?\s*$", "", t.span_text(toks))  # the law in brackets is the law's
+            text = re.sub(r"(?:\s*,)?\s+(?:and|or|but)$", "", text.strip(" ,;(" + QUOTE_MARKS)).strip(" ,;")
             if len(text) >= 4 and not text[0].isdigit() and t.tokens[o].pos != "PRON":
                 prep = t.head(o)
                 return (t.word(prep) + " " + text if t.lower(prep) == "on" else text)[:160]
@@ -466,11 +515,17 @@ class FactBuilder:
 
     def law(self, event: Event) -> Slot | None:
         t = self.tree
-        for j in self.clause_tokens(event):
+        for j in t.subtree(event.clause, ("relcl", "ccomp", "parataxis", "advcl", "conj")):
             slot = t.slot_at[j]
             if slot is not None and slot.label == "law":
                 return slot
-        laws = {s.cluster: s for s in t.slot_at if s is not None and s.label == "law"}
+        clause_verbs = {event.clause} | set(t.ancestors(event.clause))
+        laws = {}
+        for j, slot in enumerate(t.slot_at):  # a law the parser hung on the same governing verb
+            if slot is not None and slot.label == "law":
+                verb = next((a for a in t.ancestors(j) if t.tokens[a].pos in VERB_POS), None)
+                if verb is None or verb in clause_verbs:
+                    laws[slot.cluster] = slot
         return next(iter(laws.values())) if len(laws) == 1 else None
 
     def object(self, event: Event, kinds: tuple[str, ...]) -> Slot | None:
@@ -496,6 +551,13 @@ class FactBuilder:
                 law = self.law(event)
                 if law is not None:
                     return law
+            if kind == "offence_body":
+                heads = [event.trigger] + [d for d in event.details if t.tokens[d].pos == "ADJ"]
+                for o in [o for h in heads for o in t.prep_objects(h, "of", "for")]:
+                    bodies = [s for j in t.subtree(o, ("relcl",)) for s in [t.slot_at[j]]
+                              if s is not None and s.label == "organization"]
+                    if bodies:
+                        return bodies[-1]
         return None
 
     def date(self, event: Event) -> str | None:

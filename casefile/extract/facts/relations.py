@@ -10,6 +10,7 @@ position. Orders, testimony, complaints and appeals are verbs and nouns with the
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from functools import cache
@@ -50,11 +51,18 @@ class RelationReader:
         self.superiors = lexicons.superior_words()
         self.membership = lexicons.membership_words()
 
-    def fact(self, type_: str, subject: Slot, obj: Slot | None = None, value: str | None = None) -> Fact:
-        """A fact whose evidence is this sentence."""
+    def fact(self, type_: str, subject: Slot, obj: Slot | None = None, value: str | None = None,
+             trigger: int | None = None) -> Fact:
+        """A fact whose evidence is this sentence; an event's date from the trigger's clause."""
         s = self.tree.sentence
+        date = None
+        if trigger is not None:
+            from casefile.extract.facts.justice import Event, FactBuilder
+
+            date = FactBuilder(self.tree, self.ctx).date(Event(type_, trigger, [], trigger))
         return Fact(type_, subject.cluster, s.start, s.end,
-                    object=obj.cluster if obj is not None and obj.cluster != subject.cluster else None, value=value)
+                    object=obj.cluster if obj is not None and obj.cluster != subject.cluster else None, value=value,
+                    date=date)
 
     def facts(self) -> Iterator[Fact]:
         """Every relation of the sentence."""
@@ -92,10 +100,15 @@ class RelationReader:
         head = t.head(p)
         if t.dep(p) == "appos" and not self._describes_another(head, p):
             out.append((head, False))  # "the head of B, A" (but in a list, the noun is the first name's)
+        if t.dep(p) == "appos" and t.slot_at[head] is not None and t.dep(head) == "pobj":
+            out.append((t.head(t.head(head)), False))  # "the wife of B, A": the parser hangs A on B
         if t.dep(p) in ("compound", "nmod") and head > p:
             out.append((head, False))  # "A - head of B": the parser makes the name a modifier of the noun
         out += [(d, True) for d in t.kids(p, *MODIFIER_DEPS) if t.slot_at[d] is None]
         verb = head if t.dep(p) in ("nsubj", "nsubjpass") else None
+        if t.dep(p) == "attr" or (t.dep(p) == "appos" and t.dep(head) == "attr"):  # "the claimant was A"
+            copula = head if t.dep(p) == "attr" else t.head(head)
+            out += [(d, False) for d in t.kids(copula, "nsubj") if t.lemma(copula) == "be"]
         for rel in t.kids(p, "relcl"):  # "A, who is the head of B"
             if any(t.lower(s) in ("who", "that") for s in t.kids(rel, "nsubj", "nsubjpass")):
                 verb = rel
@@ -124,8 +137,8 @@ class RelationReader:
                 if (other is not None and other.label == "person") or t.tokens[k].pos in ("VERB", "AUX") \
                         or t.word(k) in (",", ";", ".", "(", ")", ":") or t.lower(k) in ("who", "which", "that"):
                     break
-                if t.tokens[k].pos in NOUN_POS and other is None and self._describing_word(k):
-                    found = k
+                if t.tokens[k].pos in NOUN_POS and other is None:
+                    found = k if self._describing_word(k) else None  # "the owner's friend": a friend
                 elif found is not None and t.tokens[k].pos == "ADP":
                     break
             if found is not None:
@@ -154,12 +167,12 @@ class RelationReader:
         if j >= 0 and t.tokens[j].pos == "ADP":
             return None  # "the lawyer of A": A is no lawyer
         comma = j >= 0 and t.word(j) == ","
+        closed = True
         if comma:
             after = first
             while after < len(t) and t.slot_at[after] is t.slot_at[first]:
                 after += 1
-            if after < len(t) and t.word(after) not in (",", ".", ")", ";"):
-                return None
+            closed = after >= len(t) or t.word(after) in (",", ".", ")", ";")
             j -= 1
         for k in range(j, max(-1, j - 8), -1):
             other = t.slot_at[k]
@@ -172,8 +185,25 @@ class RelationReader:
                     opener -= 1
                 if comma and opener >= 0 and t.tokens[opener].pos == "ADP":
                     return None  # "according to the judge, A said"
+                if comma and not closed and opener >= 0:
+                    return None  # "..., the lawyer, A said": only a phrase opening the sentence may run on
                 return k
         return None
+
+    def _called_witness(self, person: Slot) -> bool:
+        """"a witness, A", "another earlier witness, deputy chairman of B, A": the words before the
+        name, back to a verb or another name, call the person a witness."""
+        t = self.tree
+        idx = [i for i, s in enumerate(t.slot_at) if s is person]
+        if not idx:
+            return False
+        for k in range(idx[0] - 1, max(-1, idx[0] - 14), -1):
+            other = t.slot_at[k]
+            if (other is not None and other.label == "person") or t.tokens[k].pos in ("VERB", "AUX") or t.word(k) in (".", ";"):
+                return False
+            if t.lemma(k) == "witness":
+                return True
+        return False
 
     def _describing_word(self, k: int) -> bool:
         word = self.head_word(k)
@@ -183,8 +213,8 @@ class RelationReader:
     def positional_body(self, d: int) -> Slot | None:
         """The body after a role noun in the same stretch: "researcher at B", "head of the NGO B"."""
         t = self.tree
-        for k in range(d + 1, min(len(t), d + 8)):
-            if t.word(k) in (",", ";", ".") or t.tokens[k].pos in ("VERB", "AUX"):
+        for k in range(d + 1, min(len(t), d + 14)):
+            if t.word(k) in (",", ";", ".") or (t.tokens[k].pos in ("VERB", "AUX") and t.tokens[k].tag != "VBN"):
                 return None
             slot = t.slot_at[k]
             if slot is not None:
@@ -198,19 +228,22 @@ class RelationReader:
                    and t.slot_at[c] is not t.slot_at[p] for c in t.kids(d, "compound", "nmod", "appos"))
 
     def role_phrase(self, d: int) -> str:
-        """The noun with its modifiers: "former deputy head", "press secretary"."""
+        """The noun with the words before it in its phrase: "former deputy head", "well-known
+        activist", "press secretary" (not determiners, possessors, names or justice verbs)."""
         t = self.tree
-        toks, stack = [d], [d]
-        while stack:
-            j = stack.pop()
-            for c in t.kids(j, *MODIFIER_DEPS, "punct"):
-                if c < d and t.slot_at[c] is None and (t.tokens[c].pos not in ("VERB", "AUX") or (
-                        t.tokens[c].tag in ("VBG", "VBN") and t.lemma(c) not in justice_words())) \
-                        and (t.dep(c) != "punct" or t.word(c) == "-"):
-                    toks.append(c)
-                    stack.append(c)
-        words = " ".join(t.word(j) for j in sorted(toks)).replace(" - ", "-")
-        return words
+        left = [j for j in t.subtree(d, ("prep", "relcl", "acl", "appos", "conj", "cc", "poss")) if j < d]
+        start = d
+        for j in sorted(left, reverse=True):
+            if j != start - 1 or t.slot_at[j] is not None or t.tokens[j].pos in ("DET", "PRON", "NUM", "PUNCT") \
+                    and t.word(j) != "-" or (t.tokens[j].pos in ("VERB", "AUX") and (
+                        t.tokens[j].tag not in ("VBG", "VBN") or t.lemma(j) in justice_words())):
+                break
+            start = j
+        while start < d and t.word(start) in ("-", "–"):
+            start += 1
+        end = t.tokens[d].end
+        tail = re.match(r"-(?:in-(?:chief|law)|general|elect|at-large)\b", t.text[end:end + 12], re.IGNORECASE)
+        return t.text[t.offset(start):end + (tail.end() if tail else 0)]
 
     def head_word(self, d: int) -> str:
         """The noun's lemma, with "-in-law" and "-in-chief" compounds kept ("son-in-law")."""
@@ -223,12 +256,10 @@ class RelationReader:
         return lemma
 
     def body_of(self, d: int, p: int, before: bool) -> Slot | None:
-        """The organisation or country a post is in: "head of B", "B's head", "B chief A"."""
+        """The organisation or country a post is in: "head of B", "B's head", "B chief A", "the
+        translator, A, for B"."""
         t = self.tree
-        near = self.positional_body(d)
-        if near is not None:
-            return near
-        for o in t.prep_objects(d, *OBJECT_PREPS):
+        for o in t.prep_objects(d, *OBJECT_PREPS) + (t.prep_objects(p, "for", "at") if p != d else []):
             slot = t.mention(o, BODIES)
             if slot is None:  # "head of the press service of B"
                 slot = next((t.mention(q, BODIES) for q in t.prep_objects(o, "of") if t.mention(q, BODIES)), None)
@@ -239,13 +270,15 @@ class RelationReader:
             slot = t.mention(h, BODIES)
             if slot is not None and t.slot_at[h] is not t.slot_at[p]:
                 return slot
-        return None
+        return self.positional_body(d)
 
-    def relative_of(self, d: int) -> list[Slot]:
-        """Whose kin or superior the noun names: "A's son", "his wife", "the son of A"."""
+    def relative_of(self, d: int, p: int | None = None) -> list[Slot]:
+        """Whose kin or superior the noun names: "A's son", "his wife", "the son of A"; with a
+        title before a name, the possessive may hang on the name ("her [former chief] A")."""
         t = self.tree
         out: list[Slot] = []
-        for h in t.kids(d, "poss") + t.prep_objects(d, "of"):
+        own = t.kids(p, "poss") if p is not None and t.head(d) == p else []
+        for h in t.kids(d, "poss") + t.prep_objects(d, "of") + own:
             if t.lower(h) == "whose":  # "A, whose son B ...": A
                 clause = next((a for a in t.ancestors(h) if t.dep(a) == "relcl"), None)
                 if clause is not None:
@@ -262,6 +295,8 @@ class RelationReader:
         t = self.tree
         seen: set[tuple[str, int, int | None]] = set()
         for p, person in self.person_heads():
+            if self._called_witness(person):
+                self.ctx.witnesses.add(person.cluster)
             found = self.descriptors(p) + [(d, False) for d in self.positional(person)]
             for d, before in dict.fromkeys(found):
                 word = self.head_word(d)
@@ -276,26 +311,46 @@ class RelationReader:
                                 yield self.fact(fact.type, other, t.mention(d, BODIES) if False else
                                                 self.body_of(d, p, before), fact.value)
 
-    def represented(self) -> list[tuple[int, Slot]]:
+    def represented(self) -> list[tuple[Slot, Slot]]:
         """"A from B", "A and C from B": people named as coming from a body (its representatives)."""
         t = self.tree
         out = []
-        for i, _person in self.person_heads():
-            group = t.conjuncts(i)
-            bodies = [s for j in group for o in t.prep_objects(j, "from") for s in [t.mention(o, ("organization",))] if s]
-            if bodies:
-                out.append((i, bodies[-1]))
+        for _i, person in self.person_heads():
+            group = t.coordinated(person)
+            tokens = [j for j, s in enumerate(t.slot_at) if s in group]
+            bodies = [s for j in tokens for o in t.prep_objects(j, "from") for s in [t.mention(o, ("organization",))] if s]
+            body = bodies[-1] if bodies else self._from_after(max(tokens) if tokens else None)
+            if body is not None:
+                out.append((person, body))
         return out
+
+    def _from_after(self, last: int | None) -> Slot | None:
+        """"A from the foundation “B”" read by position, where a long list defeats the parser: "from",
+        then a few words of kind, then the body, with no comma or verb in between."""
+        t = self.tree
+        if last is None or last + 1 >= len(t) or t.lower(last + 1) != "from":
+            return None
+        for k in range(last + 2, min(len(t), last + 9)):
+            slot = t.slot_at[k]
+            if slot is not None:
+                return slot if slot.label == "organization" else None
+            if t.word(k) in (",", ";", ".") or t.tokens[k].pos in ("VERB", "AUX"):
+                return None
+        return None
 
     def _relation(self, p: int, person: Slot, d: int, word: str, before: bool) -> Fact | None:
         base = word.split("-")[0] if word.endswith("-in-law") else word
         if word == "witness":  # what a witness says is testimony (see facts.witness_statements)
             self.ctx.witnesses.add(person.cluster)
         if base in self.kin:
-            relatives = [r for r in self.relative_of(d) if r.cluster != person.cluster]
+            relatives = [r for r in self.relative_of(d, p) if r.cluster != person.cluster]
             return self.fact("family", person, relatives[0], word) if relatives else None
+        if word in ("claimant", "complainant", "plaintiff") and self.ctx.defendants:
+            against = [c for c in self.ctx.defendants if c != person.cluster]  # the case the text tells
+            if against:
+                return self.fact("complained_against", person, Slot("person", against[-1], 0, 0), word)
         if word in self.superiors:
-            bosses_of = [r for r in self.relative_of(d) if r.cluster != person.cluster and r.label == "person"]
+            bosses_of = [r for r in self.relative_of(d, p) if r.cluster != person.cluster and r.label == "person"]
             if bosses_of:  # "her chief A": she is A's subordinate
                 return self.fact("subordinate_of", bosses_of[0], person, self.role_phrase(d))
         body = self.body_of(d, p, before)
@@ -307,8 +362,8 @@ class RelationReader:
 
     def representatives(self) -> Iterator[Fact]:
         """member_of for "A from B" (and every name coordinated with A)."""
-        for p, body in self.represented():
-            yield self.fact("member_of", self.tree.slot_at[p], body, "representative")  # type: ignore[arg-type]
+        for person, body in self.represented():
+            yield self.fact("member_of", person, body, "representative")
 
     def post_verbs(self) -> Iterator[Fact]:
         """"A heads B", "A, who chairs B", "A founded B": A holds that post in B."""
@@ -317,10 +372,14 @@ class RelationReader:
         for v in range(len(t)):
             if t.lemma(v) not in posts or t.tokens[v].pos not in VERB_POS or self.events.unreal(v):
                 continue
-            bodies = [s for o in t.kids(v, "dobj") for s in [t.mention(o, ("organization",))] if s]
-            holders = [h for s in t.kids(v, "nsubj") for h in self.events.people(s, ("person",))]
-            if not holders and t.dep(v) in ("relcl", "acl"):
-                holders = self.events.people(t.head(v), ("person",))
+            if self.events.passive(v):  # "B, founded by A": the body is what the verb is said of
+                bodies = [s for o in self.events.subject_tokens(v) for s in [t.mention(o, ("organization",))] if s]
+                holders = [h for a in t.prep_objects(v, "by") for h in self.events.people(a, ("person",))]
+            else:
+                bodies = [s for o in t.kids(v, "dobj") for s in [t.mention(o, ("organization",))] if s]
+                holders = [h for s in t.kids(v, "nsubj") for h in self.events.people(s, ("person",))]
+                if not holders and t.dep(v) in ("relcl", "acl"):
+                    holders = self.events.people(t.head(v), ("person",))
             for holder in holders:
                 for body in bodies[:1]:
                     role = posts[t.lemma(v)]
@@ -343,8 +402,9 @@ class RelationReader:
                 acted_on = [p for a in actions for p in self._acted_on(a)]
                 value = t.span_text(t.subtree(actions[0], ("relcl",))) if actions else None
                 target = (acted_on or told)[:1]
+                value = re.sub(r"^(?:the|a|an)\s+", "", value) if value else value
                 for giver in givers:
-                    yield self.fact("ordered", giver, target[0] if target else None, value)
+                    yield self.fact("ordered", giver, target[0] if target else None, value, v)
             if t.lemma(v) in nouns and t.tokens[v].pos in NOUN_POS and t.dep(v) == "pobj":
                 givers = [p for h in t.kids(v, "poss") + t.prep_objects(v, "of") for p in self.events.people(h)]
                 governed = t.head(t.head(v))  # on [A's orders] <- detained
@@ -352,20 +412,28 @@ class RelationReader:
                     continue
                 acted_on = self._acted_on(governed)
                 for giver in givers:
-                    yield self.fact("ordered", giver, acted_on[0] if acted_on else None, t.word(governed))
+                    yield self.fact("ordered", giver, acted_on[0] if acted_on else None, t.word(governed), governed)
 
     def _acted_on(self, a: int) -> list[Slot]:
         t = self.tree
         if t.tokens[a].pos in NOUN_POS:  # "ordered the arrest of B"
             return [p for h in t.kids(a, "poss") + t.prep_objects(a, "of") for p in self.events.people(h)]
-        if self.events.passive(a):
-            return [p for s in t.kids(a, "nsubjpass") for p in self.events.people(s)]
-        return [p for o in t.kids(a, "dobj") for p in self.events.people(o)]
+        things = t.kids(a, "nsubjpass") if self.events.passive(a) else t.kids(a, "dobj")
+        people = [p for s in things for p in self.events.people(s)]
+        return people or [p for s in things for o in t.prep_objects(s, "against") for p in self.events.people(o)]
 
     # -- testimony, complaints, appeals ----------------------------------------------------------
     def testimony(self) -> Iterator[Fact]:
-        """"A testified against B", "A gave testimony", "A retracted his testimony about B"."""
+        """"A testified against B", "A gave testimony", "A retracted his testimony about B"; and
+        what a person the text calls a witness tells the court or says is their testimony."""
         t = self.tree
+        speech = lexicons.speech_verbs()
+        for v in range(len(t)):
+            if t.lemma(v) in speech and t.tokens[v].pos in VERB_POS and not self.events.unreal(v):
+                for s in t.kids(v, "nsubj"):
+                    for w in self.events.people(s, ("person",)):
+                        if w.cluster in self.ctx.witnesses:
+                            yield self.fact("testified", w, None, None, v)
         justice = lexicons.justice_events()
         testify = set(justice["testified"]["verbs"])  # type: ignore[arg-type]
         testimony = set(justice["testified"]["nouns"])  # type: ignore[arg-type]
@@ -406,6 +474,16 @@ class RelationReader:
                     preps = t.prep_objects(v, "against", "about") + [
                         q for o in t.kids(v, "dobj") for q in t.prep_objects(o, "against")]
                     targets = [p for o in preps for p in self.events.people(o)]
+                    for o in preps:
+                        if not self.events.people(o) and t.lemma(o) in self.roles:
+                            named = self.ctx.described(t.lemma(o), t.offset(o))
+                            if named is None:  # "against the official": the other person just named
+                                prior = [p for p in self.ctx.persons if p.end <= t.sentence.start
+                                         and t.sentence.start - p.end < 400 and p.cluster not in
+                                         {c.cluster for c in complainants}]
+                                named = prior[-1].cluster if prior else None
+                            if named is not None:
+                                targets.append(Slot("person", named, 0, 0))
                 for c in complainants:
                     for target in targets:
                         if target.cluster != c.cluster:
@@ -440,7 +518,7 @@ class RelationReader:
                               for p in self.events.people(s, ("person", "organization"))]
                 court = next((s for o in t.prep_objects(v, "to", "in", "with") for s in [t.mention(o, ("organization",))] if s), None)
                 for a in appellants:
-                    yield self.fact("appeal", a, court, "appealed")
+                    yield self.fact("appeal", a, court, "appealed", v)
             elif lemma in rulings:
                 passive = self.events.passive(v)
                 things = [o for o in (t.kids(v, "nsubjpass") if passive else t.kids(v, "dobj")) if t.lemma(o) in ruled]
@@ -460,7 +538,7 @@ class RelationReader:
                     upheld = not upheld  # "did not satisfy the appeal": the verdict stands
                 for w in _unique_slots(whose):
                     yield self.fact("appeal", w, courts[0] if courts else None,
-                                    "verdict upheld" if upheld else "verdict overturned")
+                                    "verdict upheld" if upheld else "verdict overturned", v)
 
     def _modal(self, v: int) -> bool:
         t = self.tree

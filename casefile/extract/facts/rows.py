@@ -27,8 +27,9 @@ def row_facts(text: str, mentions: list[Slot]) -> list[Fact]:
             continue
         gaps = [text[start:inside[0].start], text[inside[0].end:inside[1].start],
                 text[inside[1].end:inside[2].start], text[inside[2].end:end]]
-        if (gaps[0].strip() and not names.is_honorific(gaps[0].strip().rstrip("."))) or gaps[3].strip(" .;") or not all(g.strip() == "," for g in gaps[1:3]):
-            continue
+        if (gaps[0].strip() and not names.is_honorific(gaps[0].strip().rstrip("."))) or gaps[3].strip(" .;") \
+                or gaps[1].strip() != "," or gaps[2].strip() not in (",", ""):
+            continue  # "Name, Country, GROUP" (the last comma is sometimes dropped)
         person, place, body = inside
         facts.append(Fact("member_of", person.cluster, line.start(), end, object=body.cluster, value="member"))
         facts.append(Fact("represents", person.cluster, line.start(), end, object=place.cluster))

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from casefile.models import ParsedSentence, ParsedToken
+from casefile.nlp import lexicons
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,11 @@ class Slot:
     cluster: int
     start: int  # offsets in the document
     end: int
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    return frozenset(lexicons.trigger_lemmas().values())
 
 
 PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us"})
@@ -56,8 +63,12 @@ class SentenceTree:
         return self.text[t.start:t.end]
 
     def lemma(self, i: int) -> str:
-        """The token's lemma, lower-cased."""
-        return self.tokens[i].lemma.lower()
+        """The token's lemma, lower-cased; for a word of the trigger lexicons, the lexicon's lemma
+        when the parser's is no lexicon word ("fined" is "fine", not "fin")."""
+        lemma = self.tokens[i].lemma.lower()
+        if lemma in _vocabulary():
+            return lemma
+        return lexicons.trigger_lemmas().get(self.lower(i), lemma)
 
     def lower(self, i: int) -> str:
         """The token's text, lower-cased."""
@@ -126,11 +137,28 @@ class SentenceTree:
         slot = self.slot_at[i]
         if slot is not None:
             return slot if slot.label in labels else None
-        for c in self.kids(i, "appos", "compound", "nmod", "npadvmod", "amod"):
-            slot = self.slot_at[c]
-            if slot is not None and slot.label in labels:
-                return slot
+        for deps in (("appos",), ("compound", "nmod", "npadvmod", "amod")):  # "the X project “B”": B, not X
+            for c in self.kids(i, *deps):
+                slot = self.slot_at[c]
+                if slot is not None and slot.label in labels:
+                    return slot
         return None
+
+    def coordinated(self, slot: Slot) -> list[Slot]:
+        """The mentions coordinated with ``slot`` ("A, B and C"), itself included, in order; the
+        conjunction may hang on any token of a name."""
+        tokens = [i for i, s in enumerate(self.slot_at) if s is slot]
+        seen: list[Slot] = [slot]
+        stack = list(tokens)
+        while stack:
+            j = stack.pop()
+            links = self.kids(j, "conj") + ([self.head(j)] if self.dep(j) == "conj" else [])
+            for k in links:
+                other = self.slot_at[k]
+                if other is not None and other.label == slot.label and other not in seen:
+                    seen.append(other)
+                    stack += [i for i, s in enumerate(self.slot_at) if s is other]
+        return sorted(seen, key=lambda s: s.start)
 
     def mentions_under(self, i: int, labels: tuple[str, ...], skip: tuple[str, ...] = ("relcl", "acl")) -> list[Slot]:
         """Distinct mentions inside the subtree of ``i``, in order."""

@@ -27,6 +27,7 @@ __all__ = [
     "membership_words",
     "irrealis_words",
     "inflections",
+    "trigger_lemmas",
 ]
 
 
@@ -159,3 +160,26 @@ def patronym_links() -> frozenset[str]:
 def separate_patronymics() -> frozenset[str]:
     """Turkic patronymic words written apart after the father's name (kyzy, uly, uulu, ogly ...)."""
     return load("separate_patronymics")
+
+
+@cache
+def trigger_lemmas() -> dict[str, str]:
+    """Inflected form -> lemma for every word of the trigger lexicons (justice, speech, kinship,
+    role, membership, superior). The parser's lemmatizer misreads some ("fined" -> "fin"); the
+    lexicon's own words are known exactly."""
+    words: set[str] = set(speech_verbs()) | kinship_words() | superior_words() | membership_words() | role_words()
+    for entry in justice_events().values():
+        for key, value in entry.items():
+            if isinstance(value, list) and value and isinstance(value[0], str):
+                words.update(value)
+            elif isinstance(value, list):
+                for idiom in value:
+                    words.update(idiom.get("verbs", ()))
+                    words.update(idiom.get("objects", ()))
+    forms: dict[str, str] = {}
+    for word in sorted(words):
+        for form in inflections(word):
+            forms.setdefault(form, word)
+    for word in words:  # a word is its own lemma even when it is another's inflection ("sentences")
+        forms[word] = word
+    return forms
