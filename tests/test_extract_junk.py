@@ -23,32 +23,32 @@ def junk(doc, surface, label, headings=(), starts=frozenset({0}), origin="model"
     ("doc", "surface", "label"),
     [
         ("He paid 5000 Tenge.", "5000 Tenge", "organization"),  # digits
-        ("under the Penal Code of Kazakhstan", "Penal Code", "organization"),  # law names
+        ("under the Water Code of Tajikistan", "Water Code", "organization"),  # law names
         ("the new Steppe Media Law says", "Steppe Media Law", "organization"),
         ("lost it in Talgar to the firm of his rival", "Talgar to the firm", "organization"),  # "to" not linking names
-        ("under the Code of Administrative Offenses of", "Code of Administrative Offenses", "organization"),
-        ("the Kazakh authorities said", "Kazakh", "location"),  # demonyms
-        ("a Kazakhstani court ruled", "Kazakhstani", "location"),
-        ("the Kazakh authorities said", "Kazakh authorities", "organization"),
-        ("Kazakh Themis said", "Kazakh Themis", "location"),
-        ("it cost US$500 in fines", "US", "location"),  # currency prefix
-        ("he met the Deputy Mayor of Aktau today", "Deputy Mayor of Aktau", "organization"),  # job titles
+        ("under the Code of Civil Procedure of", "Code of Civil Procedure", "organization"),
+        ("the Uzbek customs officers said", "Uzbek", "location"),  # demonyms
+        ("a Tajikistani tribunal ruled", "Tajikistani", "location"),
+        ("the Turkmen officials said", "Turkmen officials", "organization"),
+        ("Blind Tajik Astraea weighed it", "Tajik Astraea", "location"),  # a metaphor for justice
+        ("the stall charged HK$900 a night", "HK", "location"),  # currency prefix
+        ("she met the Deputy Governor of Naryn today", "Deputy Governor of Naryn", "organization"),  # job titles
         ("fined 100 MCI for a picket", "MCI", "organization"),  # a unit after a number
         ("charged under Art. 174 of the code", "Art", "person"),  # an abbreviation before a number
         ("the Deputy Head said", "Deputy Head", "person"),
         ("the UN Special Rapporteur said", "UN Special Rapporteur", "organization"),
-        ("the Regional Communication Officer said", "Regional Communication", "organization"),  # org + role word
+        ("the Senior Outreach Coordinator said", "Senior Outreach", "organization"),  # org + role word
         ("the Ministry of Justice Officer said", "Ministry of Justice", "organization"),
         ("the Corporation said", "Corporation", "organization"),  # a generic head word
-        ("the NGO said", "NGO", "organization"),  # legal forms
-        ("the Public Foundation said", "Public Foundation", "organization"),
+        ("the LLP said", "LLP", "organization"),  # legal forms
+        ("the Charitable Foundation said", "Charitable Foundation", "organization"),
         ("the two Seriks said", "Seriks", "person"),  # plural of a given name
         ("Dala Photo", "Dala Photo", "organization"),  # photo credit
         ("He met marat.", "marat", "person"),  # lowercase
         ("in Aktau", "Aktau", "norp"),  # a label that is never stored
         # quoted titles of videos and reports (three words or more)
-        ("the video “Voices From The Steppe” was", "Voices From The Steppe", "organization"),
-        ("the video “Voices From Steppe” was", "Voices From Steppe", "work"),
+        ("the podcast “Letters From The Salt Delta” was", "Letters From The Salt Delta", "organization"),
+        ("the podcast “Letters From Delta” was", "Letters From Delta", "work"),
         # acronym used as a common noun
         ("There was no KNB officer.", "KNB", "organization"),
         ("There was an OSCE mission.", "OSCE", "organization"),
@@ -61,13 +61,13 @@ def test_is_junk(doc, surface, label):
 @pytest.mark.parametrize(
     ("doc", "surface", "label"),
     [
-        ("the General Prosecutor's Office said", "General Prosecutor's Office", "organization"),
-        ("the Almaty city court said", "Almaty city court", "organization"),
-        ("the Akimat of Aktau region said", "Akimat of Aktau region", "organization"),
+        ("the State Auditor's Office said", "State Auditor's Office", "organization"),
+        ("the Kokshetau city court said", "Kokshetau city court", "organization"),
+        ("the Administration of Naryn region said", "Administration of Naryn region", "organization"),
         ("the Ministry of Justice said", "Ministry of Justice", "organization"),
-        ("he met the Deputy Mayor of Aktau today", "Deputy Mayor of Aktau", "person"),  # not read as an org
+        ("she met the Deputy Governor of Naryn today", "Deputy Governor of Naryn", "person"),  # not read as an org
         ("The KNB detained him.", "KNB", "organization"),  # an acronym with "the" is a name
-        ("the Voices From The Steppe Foundation was", "Voices From The Steppe Foundation", "organization"),
+        ("the Letters From The Salt Delta Foundation was", "Letters From The Salt Delta Foundation", "organization"),
         ("Kazakhstan said", "Kazakhstan", "location"),
         ("Marat said.", "Marat", "person"),
         ("Abenov said.", "Abenov", "person"),
@@ -81,8 +81,8 @@ def test_is_junk_keeps_names(doc, surface, label):
 
 
 def test_capitalised_common_word_at_sentence_start():
-    doc = "Law enforcement officers came."
-    assert junk(doc, "Law", "organization", starts={0})
+    doc = "Border guards came."
+    assert junk(doc, "Border", "organization", starts={0})
     doc = "Security forces came."
     assert junk(doc, "Security", "organization", starts={0})
     assert not junk(doc, "Security", "organization", starts=set())  # not at a sentence start
@@ -119,10 +119,10 @@ def test_strip_heading_words():
 @pytest.mark.parametrize(
     ("doc", "surface", "label", "expected"),
     [
-        ("the Central Asia Researcher said", "Central Asia Researcher", "location", "Central Asia"),
-        ("the Central Asia Researcher said", "Central Asia Researcher", "organization", "Central Asia Researcher"),
+        ("the East Africa Correspondent said", "East Africa Correspondent", "location", "East Africa"),
+        ("the East Africa Correspondent said", "East Africa Correspondent", "organization", "East Africa Correspondent"),
         ("the Marat Abenov Judge said", "Marat Abenov Judge", "person", "Marat Abenov Judge"),
-        ("the Central Asia office", "Central Asia", "location", "Central Asia"),
+        ("the East Africa office", "East Africa", "location", "East Africa"),
     ],
 )
 def test_strip_trailing_roles(doc, surface, label, expected):
