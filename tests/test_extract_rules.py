@@ -51,10 +51,10 @@ def test_honorific_names(doc, expected):
     ("doc", "expected"),
     [
         ("the NGO “Bright Steppe” said", ["Bright Steppe"]),
-        ("the Public Foundation “Free Voice of Aral” said", ["Free Voice of Aral"]),
+        ("the Charitable Foundation “Free Voice of Aral” said", ["Free Voice of Aral"]),
         ('LLP "Kokzhal Trade" sued', ["Kokzhal Trade"]),
         ("the NGO «Dala Community» said", ["Dala Community"]),
-        ("ULE “Association “Kazakh Lawyers Union”” said", ["Kazakh Lawyers Union"]),  # innermost name
+        ("LLC “Association “Steppe Beekeepers Union”” said", ["Steppe Beekeepers Union"]),  # innermost name
         ("JSC “Aral Munai” and the NGO “Dala” said", ["Aral Munai", "Dala"]),
         # near misses: no legal form, lowercase content, quote not closed on the line
         ("he said “Bright Steppe” was closed", []),
@@ -141,15 +141,15 @@ def test_nickname_mentions_finds_every_whole_word_occurrence():
     ("the Steppe Bureau for Civil Liberties and Rule of Law (SBCL) said", ["Steppe Bureau for Civil Liberties and Rule of Law"]),
     ("He wrote to the Ministry of Water Resources of Kyrgyzstan and the Tulpar Security Committee.",
      ["Ministry of Water Resources of Kyrgyzstan", "Tulpar Security Committee"]),
-    ("the Deputy Head of the Department of Finance said", []),  # a title and a generic body
+    ("the Chief Inspector of the Bureau of Statistics said", []),  # a title and a generic body
     ("the Steppe Bureau for Civil Liberties and the Rule of Law said",  # "and the" inside one name
      ["Steppe Bureau for Civil Liberties and the Rule of Law"]),
     ("said the Steppe Rights Watch's researcher", ["Steppe Rights Watch"]),  # no possessive in the name
     ("the Supreme Court ruled", []),  # two generic words: left to the model
-    ("the owner of the TK-group Corporation said", ["TK-group Corporation"]),  # a coined word and its head
+    ("a founder of the Qyzylsu-Agro Company spoke", ["Qyzylsu-Agro Company"]),  # a coined word and its head
     ("the Kazakh Bank said", []),  # a demonym is not a coined word
     ("the Press Committee of the Steppe Prosecutor's Office", []),  # two bodies, neither named enough alone
-    ("a Position Statement On Reprisals Against Steppe Society", []),  # a title in Title Case
+    ("an Open Letter To The Salt Lake Council", []),  # a title in Title Case
 ])
 def test_headed_org_names(doc, expected):
     assert [doc[c.start:c.end] for c in headed_org_names(doc)] == expected
@@ -161,7 +161,7 @@ def test_headed_org_names_skip_headings():
 
 
 def test_headed_org_names_stay_on_one_line():
-    doc = "Protests Over Tariffs And Power\n\nThe Steppe Ministry of Water said"
+    doc = "Rivers Run Dry Across The Delta\n\nThe Steppe Ministry of Water said"
     assert [doc[c.start:c.end] for c in headed_org_names(doc)] == ["Steppe Ministry of Water"]
 
 
@@ -186,7 +186,7 @@ def test_dateline_places(doc, expected):
     ("The Soviet Ivanov era ended.", []),  # an English word first
     ("In Shymkent Ivanov spoke.", []),  # a town first
     ("The Abay Prospekt was closed.", []),  # no surname ending
-    ("Aidana Karaganda went there.", []),  # a place name has no surname ending
+    ("Aidana Balkhash went there.", []),  # a place name has no surname ending
 ])
 def test_morphology_names(doc, expected):
     assert [doc[c.start:c.end] for c in morphology_names(doc)] == expected
@@ -204,12 +204,12 @@ def test_town_mentions(doc, expected):
 
 
 def test_list_row_names():
-    doc = ("Signed by:\nMr Pieter VAN DAM, Netherlands, EPP/CD\nLord Richard HALE, United Kingdom, EC/DA\n"
-           "Ms Nina ROSSI, Rome, SOC\nThe meeting, Monday, ended\n")
+    doc = ("Signed by:\nMrs Ingrid LUND, Denmark, GPA/L\nDr Tomas ORTEGA, Portugal, RDC\n"
+           "Ms Helen PARK, Lisbon, NLF\nThe meeting, Monday, ended\n")
     got = [(doc[c.start:c.end], c.label) for c in list_row_names(doc)]
     # a row whose middle field is not a country, and a sentence with commas, give nothing
-    assert got == [("Netherlands", "location"), ("EPP/CD", "organization"),
-                   ("United Kingdom", "location"), ("EC/DA", "organization")]
+    assert got == [("Denmark", "location"), ("GPA/L", "organization"),
+                   ("Portugal", "location"), ("RDC", "organization")]
 
 
 def test_nickname_known_among_a_group():
@@ -229,9 +229,9 @@ def test_domain_names(doc, expected):
 
 
 @pytest.mark.parametrize(("doc", "expected"), [
-    ('He runs the YouTube project "Civil Watch - Aktau" with friends.', ["Civil Watch - Aktau"]),
-    ("The website «Zhas Tolqyn» reported it.", ["Zhas Tolqyn"]),
-    ('His video "The House of Bribes" was removed.', []),  # a title, not a body
+    ('She edits the weekly "Night Ferry - Taraz" with two friends.', ["Night Ferry - Taraz"]),
+    ("The portal «Sary Arqa Today» covered it.", ["Sary Arqa Today"]),
+    ('Her film "The Orchard of Salt" was banned.', []),  # a title, not a body
 ])
 def test_quoted_names_after_a_kind_of_body(doc, expected):
     assert [doc[c.start:c.end] for c in quoted_org_names(doc)] == expected

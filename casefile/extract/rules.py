@@ -38,7 +38,7 @@ def honorific_names(doc: str) -> Iterator[Cand]:
             yield Cand(start, start + len(" ".join(tokens)), "person", "honorific")
 
 
-# kinds of bodies whose name follows in quotes, as legal forms do: "the YouTube project “X”"
+# kinds of bodies whose name follows in quotes, as legal forms do: "the weekly “X”"
 _KINDS = ("project", "channel", "movement", "initiative", "campaign", "newspaper", "weekly", "magazine", "portal",
           "website", "party", "bloc", "union", "network", "coalition", "club", "group")
 
@@ -117,9 +117,9 @@ def _headed(phrase: str, offset: int) -> Cand | None:
     toks = list(re.finditer(r"\S+", phrase))
     words = [t.group() for t in toks]
     if any(w in _TITLE_WORDS for w in words[1:]):
-        return None  # "Statement On Retaliation Against ...": a title in Title Case
+        return None  # "Open Letter To The ... Council": a title in Title Case
     while len(words) > 1 and (names.is_role_word(words[0]) or words[0] in _CONNECTORS):
-        toks, words = toks[1:], words[1:]  # "Deputy Head of the Department": the title is not the name
+        toks, words = toks[1:], words[1:]  # "Chief Inspector of the Bureau": the title is not the name
     of_the = [i for i in range(1, len(words) - 1) if words[i] == "of" and words[i + 1] == "the"]
     if of_the and any(names.is_org_word(w) for w in words[of_the[0]:]) and \
             any(names.is_org_word(w) for w in words[:of_the[0]]):
