@@ -139,7 +139,7 @@ def cut_colon(doc: str, cand: Cand) -> Cand:
 
 
 def cut_dash_tail(doc: str, cand: Cand) -> Cand:
-    """Drop a " - head of ..." tail glued to a name; keep dashes inside names ("Civil Patrol - X")."""
+    """Drop a " - head of ..." tail glued to a name; keep dashes inside names ("Green Caravan - X")."""
     text = cand.text(doc)
     m = _DASH_SPLIT.search(text)
     if not m:
@@ -184,7 +184,7 @@ _PUBLIC_BODIES = frozenset({"court", "police", "akimat", "administration", "pris
 
 
 def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
-    """"Almaty" + " city court" -> "Almaty city court": a place or name followed by lowercase
+    """"Kokshetau" + " city court" -> "Kokshetau city court": a place or name followed by lowercase
     organisation words is the name of that organisation."""
     head = re.match(r"(?:'|’)s?\s+([A-Z][a-z]+)\b", doc[cand.end:cand.end + 30])
     if head and cand.label == "organization" and names.is_org_word(head.group(1)):  # "X Journalists' Network"
@@ -206,7 +206,7 @@ def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
             end = cand.end + len(" ".join([""] + words[:heads[-1] + 1]))
             return Cand(cand.start, end, "organization", "org_head")
     m = re.match(r" (?:region|district|oblast)\b", doc[cand.end:cand.end + 12])
-    if m and cand.label in {"organization", "location"}:  # "Akimat of the X" + " region"
+    if m and cand.label in {"organization", "location"}:  # "Administration of the X" + " region"
         return Cand(cand.start, cand.end + m.end(), cand.label, cand.origin)
     return cand
 
