@@ -26,19 +26,19 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model", n
     ("doc", "span", "label", "expected"),
     [
         # a surname-suffixed token typed as an organisation or place is a person ...
-        ("Police questioned Sarsenbayeva on Monday.", "Sarsenbayeva", "organization", "person"),
-        ("Police questioned Sarsenbayeva on Monday.", "Sarsenbayeva", "location", "person"),
+        ("Inspectors visited Zhumagaliyeva at noon.", "Zhumagaliyeva", "organization", "person"),
+        ("Inspectors visited Zhumagaliyeva at noon.", "Zhumagaliyeva", "location", "person"),
         # ... unless it follows a place preposition ("in Rostov")
-        ("He was born in Sarsenbayeva.", "Sarsenbayeva", "location", "location"),
+        ("He was born in Zhumagaliyeva.", "Zhumagaliyeva", "location", "location"),
         ("He moved to Rostov last year.", "Rostov", "location", "location"),
         ("He moved to Rostov last year.", "Rostov", "organization", "organization"),
         # given name + surname typed as an organisation
-        ("Yerlan Sarsenbayev was detained.", "Yerlan Sarsenbayev", "organization", "person"),
+        ("Yerlan Zhumagaliyev was detained.", "Yerlan Zhumagaliyev", "organization", "person"),
         ("Yerlan Koval was detained.", "Yerlan Koval", "organization", "person"),
         ("Yerlan Koval Foundation was closed.", "Yerlan Koval Foundation", "organization", "organization"),
         # a "person" followed by a lowercase organisation word names that organisation
-        ("the Zhuldyz holding bought it", "Zhuldyz", "person", "organization"),
-        ("Zhuldyz bought it", "Zhuldyz", "person", "person"),
+        ("the Zhuldyz studio hired them", "Zhuldyz", "person", "organization"),
+        ("Zhuldyz hired them", "Zhuldyz", "person", "person"),
         # countries are places whatever the model said
         ("He flew to Kazakhstan.", "Kazakhstan", "person", "location"),
         ("He flew to Kazakhstan.", "Kazakhstan", "organization", "location"),
@@ -54,11 +54,12 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model", n
         ("the Karasu district court ruled", "Karasu", "person", "location"),
         ("the Karasu court ruled", "Karasu", "organization", "organization"),
         # a bare capitalised token doing something only people do
-        ("Tleubay extorted money from them.", "Tleubay", "organization", "person"),
-        ("Tleubay extorted money from them.", "Tleubay", "location", "person"),
-        ("Tleubay, Kasymov and Abenov were detained.", "Tleubay", "location", "person"),
-        ("Tleubay is a small town.", "Tleubay", "location", "location"),
-        ("Kazakh said nothing", "Kazakh", "location", "location"),  # demonyms are not people
+        ("Qoshqar kidnapped a courier at the depot.", "Qoshqar", "organization", "person"),
+        ("Qoshqar kidnapped a courier at the depot.", "Qoshqar", "location", "person"),
+        ("Qoshqar, Dosbol and Zhaisan were arrested.", "Qoshqar", "location", "person"),
+        ("Qoshqar is a small town.", "Qoshqar", "location", "location"),
+        ("Qoshqar states its case.", "Qoshqar", "location", "location"),  # "states" reads as a noun too
+        ("Uzbek said nothing", "Uzbek", "location", "location"),  # demonyms are not people
         # a single place word after "in"
         ("He lives in Pavlodar.", "Pavlodar", "person", "location"),
         ("He met Kokzhar.", "Kokzhar", "organization", "organization"),
@@ -73,11 +74,11 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model", n
         # streets
         ("a picket on Abai Avenue", "Abai Avenue", "organization", "location"),
         # rule spans are trusted
-        ("Sarsenbayeva said", "Sarsenbayeva", "organization", "organization"),
+        ("Zhumagaliyeva said", "Zhumagaliyeva", "organization", "organization"),
     ],
 )
 def test_retype(doc, span, label, expected):
-    origin = "legal_form" if doc == "Sarsenbayeva said" else "model"
+    origin = "legal_form" if doc == "Zhumagaliyeva said" else "model"
     assert retype(doc, cand(doc, span, label, origin)) == expected
 
 
@@ -125,18 +126,18 @@ def test_retype_home_town_before_a_trade_is_a_place():
     assert retype(doc, cand(doc, "Zhezkazgan", "organization")) == "location"
 
 
-def test_retype_name_before_a_works_and_its_director_stays_organisation():
-    doc = "The Steppemash plant director resigned."
-    assert retype(doc, cand(doc, "Steppemash", "organization")) == "organization"
+def test_retype_name_before_a_works_and_its_manager_stays_organisation():
+    doc = "Workers said the Altynkazan factory manager had left."
+    assert retype(doc, cand(doc, "Altynkazan", "organization")) == "organization"
 
 
 def test_retype_place_after_preposition_before_verb_stays_location():
-    doc = "Police in Karaganda detained him."
-    assert retype(doc, cand(doc, "Karaganda", "location")) == "location"
+    doc = "Police in Ekibastuz detained him."
+    assert retype(doc, cand(doc, "Ekibastuz", "location")) == "location"
 
 
 def test_retype_given_name_place_before_org_word_is_organisation():
-    doc = "The Zhuldyz holding denied any links."
+    doc = "The Zhuldyz studio denied any links."
     assert retype(doc, cand(doc, "Zhuldyz", "location")) == "organization"
 
 
@@ -150,11 +151,11 @@ def test_retype_given_name_place_before_org_word_is_organisation():
         ("Ivanova Petrov said", "Ivanova Petrov", "person", set(), [("Ivanova", "person"), ("Petrov", "person")]),
         ("Marat Abenov - head of the fund", "Marat Abenov - head of the fund", "person", set(),
          [("Marat Abenov", "person")]),
-        ("the Almaty city court ruled", "Almaty", "location", set(), [("Almaty city court", "organization")]),
-        ("the Almaty city said", "Almaty", "location", set(), [("Almaty", "location")]),
-        ("Sweden SOC said", "Sweden SOC", "organization", set(), [("Sweden", "location"), ("SOC", "organization")]),
-        ("Civic Watch - Kazakhstan said", "Civic Watch - Kazakhstan", "organization", set(),
-         [("Civic Watch - Kazakhstan", "organization")]),
+        ("the Kokshetau city court ruled", "Kokshetau", "location", set(), [("Kokshetau city court", "organization")]),
+        ("the Kokshetau city said", "Kokshetau", "location", set(), [("Kokshetau", "location")]),
+        ("Estonia RPL said", "Estonia RPL", "organization", set(), [("Estonia", "location"), ("RPL", "organization")]),
+        ("Green Caravan - Kyrgyzstan said", "Green Caravan - Kyrgyzstan", "organization", set(),
+         [("Green Caravan - Kyrgyzstan", "organization")]),
     ],
 )
 def test_repair_boundaries(doc, span, label, places, expected):
@@ -179,9 +180,9 @@ def test_split_surname_pairs(doc, expected):
 @pytest.mark.parametrize(
     ("doc", "expected"),
     [
-        ("Sweden SOC", [("Sweden", "location"), ("SOC", "organization")]),
-        ("Steppe SOC", [("Steppe SOC", "organization")]),
-        ("Sweden Social", [("Sweden Social", "organization")]),
+        ("Estonia RPL", [("Estonia", "location"), ("RPL", "organization")]),
+        ("Steppe RPL", [("Steppe RPL", "organization")]),
+        ("Estonia Social", [("Estonia Social", "organization")]),
     ],
 )
 def test_split_place_acronym(doc, expected):
@@ -238,9 +239,9 @@ def test_harmonise_labels(doc, spans, expected):
 @pytest.mark.parametrize(
     ("doc", "labels", "expected"),
     [
-        ("Aktobe, Uralsk and Kostanay", ["location", "location", "organization"], ["location"] * 3),
-        ("Aktobe, Uralsk", ["location", "organization"], ["location", "organization"]),  # too short a list
-        ("Aktobe, Uralsk and KNP", ["location", "location", "organization"],
+        ("Semey, Uralsk and Kostanay", ["location", "location", "organization"], ["location"] * 3),
+        ("Semey, Uralsk", ["location", "organization"], ["location", "organization"]),  # too short a list
+        ("Semey, Uralsk and KNP", ["location", "location", "organization"],
          ["location", "location", "organization"]),  # an acronym keeps its type
     ],
 )
@@ -256,25 +257,25 @@ def test_harmonise_lists(doc, labels, expected):
 from casefile.extract import extract_entities  # noqa: E402
 
 MISSION = (
-    "Police in Karaganda detained the civic activist Gulnara Sarsenbayeva on Tuesday. "
-    "Sarsenbayeva had criticised the regional akimat for months. "
-    "Her lawyer Timur Zhaksylykov said the charges were fabricated.\n"
-    "The following members of the monitoring mission signed the statement:\n"
+    "Police in Ekibastuz detained the environmental campaigner Gulnara Dauletkaliyeva on Thursday. "
+    "Dauletkaliyeva had filmed waste dumped into the river by the plant. "
+    "Her lawyer Timur Zhaksylykov said the case against her was invented.\n"
+    "The observers who visited her in custody signed this note:\n"
+    "Ms. Ingrid LUND, Denmark, GPA\n"
     "Mr. Daulet KASYMOV, Kazakhstan, PDP\n"
-    "Ms. Anna KOVAL, Ukraine, SDU\n"
-    "Mr. Pieter VAN DAM, Netherlands, LPN\n"
-    "The complaint was rejected by the Deputy Head of the Department of Internal Policy, Abenov. "
-    "Abenov refused to comment.\n"
-    "The Press Freedom Committee (PFC) condemned the arrest. "
-    "PFC called on the Kazakh authorities to release her under the Penal Code amnesty."
+    "Dr. Tomas ORTEGA, Portugal, RDC\n"
+    "Her request for bail was turned down by the Chief Inspector of the Agency for Land Relations, Ospanov. "
+    "Ospanov did not answer questions.\n"
+    "The Water Rights Bureau (WRB) called the detention unlawful. "
+    "WRB urged the Kazakh prosecutors to drop the case brought under the Water Code."
 )
 
 BLOGGER = (
-    "Blogger Detained In Aktobe\n"
-    "Aktobe police detained the blogger Nurlan Temirbekov, known as “Batyr”, on Friday. "
-    "Batyr had posted videos on Steppenews.kz about the Almaty city court. "
-    "The General Prosecutor's Office said there was no KNB involvement. "
-    "His colleague Marat Serikbayev said Temirbekov was beaten."
+    "Steppe Cartoonist Held Again\n"
+    "Semey police held the cartoonist Nurlan Temirbekov, known as “Batyr”, on Sunday. "
+    "Batyr had mocked the Semey city court in drawings shared on Steppenews.kz. "
+    "The State Auditor's Office said it had no KNB complaint on file. "
+    "His brother Marat Serikbayev said Temirbekov was kicked during the arrest."
 )
 
 
@@ -295,33 +296,34 @@ def run(backend, text, headings=None):
 def test_end_to_end_mission_paragraph(backend):
     got, entities = run(backend, MISSION)
     # a Central Asian surname the model typed as a place joins its person
-    assert got[("person", "Gulnara Sarsenbayeva")] == ["Gulnara Sarsenbayeva", "Sarsenbayeva"]
+    assert got[("person", "Gulnara Dauletkaliyeva")] == ["Dauletkaliyeva", "Gulnara Dauletkaliyeva"]
     assert got[("person", "Timur Zhaksylykov")] == ["Timur Zhaksylykov"]
-    # list rows "Mr. Given SURNAME, Country, PARTY"
+    # list rows "Title Given SURNAME, Country, PARTY"
     assert got[("person", "Daulet Kasymov")] == ["Daulet KASYMOV"]
-    assert got[("person", "Anna Koval")] == ["Anna KOVAL"]
-    for country in ("Kazakhstan", "Ukraine", "Netherlands"):
+    assert got[("person", "Ingrid Lund")] == ["Ingrid LUND"]
+    assert got[("person", "Tomas Ortega")] == ["Tomas ORTEGA"]  # the model found only the given name
+    for country in ("Kazakhstan", "Denmark", "Portugal"):
         assert ("location", country) in got
-    for party in ("PDP", "SDU", "LPN"):
+    for party in ("GPA", "PDP", "RDC"):
         assert ("organization", party) in got
-    # the role apposition: the department is an organisation, the surname a person
-    assert ("organization", "Department of Internal Policy") in got
-    assert got[("person", "Abenov")] == ["Abenov", "Abenov"]
+    # the role apposition: the agency is an organisation, the surname a person
+    assert ("organization", "Agency for Land Relations") in got
+    assert got[("person", "Ospanov")] == ["Ospanov", "Ospanov"]
     # an acronym defined in parentheses joins its full name
-    assert got[("organization", "Press Freedom Committee")] == ["PFC", "PFC", "Press Freedom Committee"]
+    assert got[("organization", "Water Rights Bureau")] == ["WRB", "WRB", "Water Rights Bureau"]
     # things that must not appear
     names = {name for _label, name in got}
-    for junk in ("Kazakh", "Kazakh authorities", "Penal Code", "Deputy Head", "The Press Freedom Committee"):
+    for junk in ("Kazakh", "Kazakh prosecutors", "Water Code", "Chief Inspector", "The Water Rights Bureau"):
         assert junk not in names
-    assert not any("Deputy" in name or "akimat" in name.lower() for name in names)
+    assert not any("Inspector" in name for name in names)
     assert all(m.cluster == i for i, e in enumerate(entities) for m in e.mentions)
     assert all(MISSION[m.start:m.end] == m.text for e in entities for m in e.mentions)
 
 
 def test_end_to_end_place_before_human_verb(backend):
     got, _ = run(backend, MISSION)
-    assert ("location", "Karaganda") in got
-    assert ("person", "Karaganda") not in got
+    assert ("location", "Ekibastuz") in got
+    assert ("person", "Ekibastuz") not in got
 
 
 def test_end_to_end_blogger_with_heading(backend):
@@ -331,12 +333,12 @@ def test_end_to_end_blogger_with_heading(backend):
     assert got[("person", "Nurlan Temirbekov")] == ["Batyr", "Batyr", "Nurlan Temirbekov", "Temirbekov"]
     assert ("person", "Marat Serikbayev") in got
     assert ("organization", "Steppenews.kz") in got  # a domain, though the model said place
-    assert ("organization", "Almaty city court") in got  # place + lowercase org head
-    assert ("organization", "General Prosecutor's Office") in got
+    assert ("organization", "Semey city court") in got  # place + lowercase org head
+    assert ("organization", "State Auditor's Office") in got
     names = {name for _label, name in got}
-    assert "KNB" not in names  # "no KNB involvement"
+    assert "KNB" not in names  # "no KNB complaint"
     assert "Batyr" not in names  # the nickname never names the entity
-    assert not any("Blogger" in name or "Detained" in name for name in names)  # the heading is not a name
+    assert not any("Cartoonist" in name or "Held" in name for name in names)  # the heading is not a name
 
 
 DATELINE = ("Activist held after rally\n\n"

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import cache
 
 from casefile.clean.boilerplate import SOCIAL_NETWORKS
 from casefile.extract.spans import Cand, cut_colon, cut_dash_tail, extend_of_phrase, drop_leading_place, extend_org_head, extend_right
-from casefile.nlp import names
+from casefile.nlp import lexicons, names
 from casefile.nlp.keys import fold, token_key
 from casefile.nlp.org_keys import org_key
 from casefile.nlp.english import is_english_word
@@ -21,19 +22,22 @@ from casefile.nlp.territories import is_capital, is_territory, territory_code
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|near|at|of|across|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
-# verbs that only people do; a bare capitalised token doing them is a person, not a place
-_HUMAN_VERB = re.compile(
-    r"^\s*(?:,\s*[A-Z][\w'’\-]+\s*)*(?:,?\s*and\s+[A-Z][\w'’\-]+\s*)?"
-    r"(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|also\s+|then\s+)?"
-    r"(?:said|says|told|stated|noted|explained|claimed|confessed|insisted|admitted|added|asked|"
-    r"extorted|stabbed|raped|bribed|promoted|evaded|embezzled|received|demanded|wrote|argued|"
-    r"convicted|sentenced|detained|arrested|charged|interrogated|questioned|released|fined|"
-    r"acquitted|accused|testified|denied|refused)\b"
-)
 
 
 def _tokens(text: str) -> list[str]:
     return text.split()
+
+
+@cache
+def _human_verb() -> re.Pattern[str]:
+    """A verb only people do (the human_verbs lexicon), after an optional list of further names
+    and an auxiliary: a bare capitalised token doing it is a person, not a place."""
+    forms = sorted(lexicons.load("human_verbs"), key=len, reverse=True)
+    return re.compile(
+        r"^\s*(?:,\s*[A-Z][\w'’\-]+\s*)*(?:,?\s*and\s+[A-Z][\w'’\-]+\s*)?"
+        r"(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|also\s+|then\s+)?"
+        r"(?:" + "|".join(map(re.escape, forms)) + r")\b"
+    )
 
 
 # a name right after its kind of outlet, with or without an article: "(the) newspaper X"
@@ -56,7 +60,7 @@ def _known_town(text: str) -> bool:
 
 def _trade_after(words: list[str]) -> bool:
     """Lower-case words after a name end in a person's trade, with no organisation word before it
-    ("taxi driver" yes, "plant director" no: the director of the plant the name names)."""
+    ("bus driver" yes, "factory manager" no: the manager of the factory the name names)."""
     for w in words:
         if names.is_org_word(w):
             return False
@@ -83,7 +87,7 @@ def retype(doc: str, cand: Cand) -> str | None:
         return "location"  # a country, or a town the model took for something else
     if cand.label in {"person", "location"} and following and names.is_org_word(following.group(1)) \
             and not is_territory(text) and not _known_town(text) and (cand.label == "person" or names.is_given_name(text)):
-        return "organization"  # "the X holding", "the X party"
+        return "organization"  # "the X studio", "the X party"
     before = doc[max(0, cand.start - 40):cand.start]
     if cand.label in {"person", "location"} and (_MEDIA_BEFORE.search(before) or _OUTLET_BEFORE.search(before)) \
             and names.person_name_score(toks) < 0.85:  # but "the company Marat Abenov owns"
@@ -98,7 +102,7 @@ def retype(doc: str, cand: Cand) -> str | None:
     if len(toks) == 1 and cand.label == "organization" and not text.isupper() and lower_after \
             and _trade_after(lower_after.group().split()) and not names.is_given_name(text) \
             and not names.looks_like_surname(text):
-        return "location"  # "the Karaganda taxi driver": a home town before a person's trade
+        return "location"  # "the X bus driver": a home town before a person's trade
     if len(toks) == 1 and re.match(r"\s+(?:district|region|oblast|province)\b", doc[cand.end:cand.end + 12]):
         return "location"  # "the X district court": X names a district
     if re.search(r"\s(?:Avenue|Street|Square|Boulevard|Prospect|Road|Lane|Highway|Embankment|Park|Monument|"
@@ -140,7 +144,7 @@ def retype(doc: str, cand: Cand) -> str | None:
         if cand.label == "location" and text.isupper() and len(text) <= 3 and territory_code(text) is None:
             return "organization"  # a party or group code in a list, not a country
         if len(toks) == 1 and cand.label in {"location", "organization"} and not text.isupper() \
-                and _HUMAN_VERB.match(doc[cand.end:cand.end + 80]) \
+                and _human_verb().match(doc[cand.end:cand.end + 80]) \
                 and not names.is_demonym(toks[0]) \
                 and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
             return "person"
@@ -211,7 +215,7 @@ def _name_word(word: str) -> bool:
 
 
 def split_place_acronym(doc: str, cand: Cand) -> list[Cand]:
-    """"Sweden SOC" -> a country and an acronym: list rows glue a country to a party code."""
+    """"Estonia RPL" -> a country and an acronym: list rows glue a country to a party code."""
     m = re.fullmatch(r"(.+) ([A-Z]{2,6})", cand.text(doc))
     if m and is_territory(m.group(1)):
         mid = cand.start + len(m.group(1))
