@@ -1,4 +1,4 @@
-"""Photo captions and credits: "Photo: AGENCY", "Title photo: site.kz", "Photo by ...", "(Photo: ...)".
+"""Photo captions and credits: "Photo: AGENCY", "Cover picture: news.example", "Photo by ...", "(Photo: ...)".
 
 A credit names its source in a few words; a sentence that mentions a photo goes on in lower case
 or ends like a sentence, and is kept.
