@@ -447,6 +447,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--casefile-default-config", action="store_true",
                    help="do not give (c) a casefile.toml with the same batch size / n_process")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    p.add_argument("--source", type=Path, action="append",
+                   help="build the documents from the texts of this folder (repeatable; default: "
+                        "demo/corpus and ../shared/corpus)")
     p.add_argument("--worker", choices=["spacy-full", "spacy-ner"], help=argparse.SUPPRESS)
     p.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--result", type=Path, help=argparse.SUPPRESS)
@@ -456,7 +459,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def run_benchmark(args: argparse.Namespace, work: Path) -> dict[str, object]:
     """Build the corpus, run the selected subjects, print and return the results."""
     corpus = work / "corpus"
-    folders = [DEMO_CORPUS, SHARED_CORPUS]
+    folders = args.source or [DEMO_CORPUS, SHARED_CORPUS]
     texts = build_corpus(args.docs, corpus, folders)
     tokens = count_tokens(texts)
     print(f"corpus: {len(texts)} distinct documents, {tokens} tokens, in {corpus}"

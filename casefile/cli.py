@@ -25,6 +25,23 @@ ENTITY_TYPE = click.Choice(ENTITY_TYPES, case_sensitive=False)
 EXPORT_FORMATS = ("jsonl",)
 
 
+class ProcessCount(click.ParamType):
+    """A positive number of worker processes, or "auto"."""
+
+    name = "processes"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int | str:
+        if isinstance(value, int) or str(value).lower() == "auto":
+            return value if isinstance(value, int) else "auto"
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number < 1:
+            self.fail(f"{value!r} is not a positive number of processes or 'auto'", param, ctx)
+        return number
+
+
 def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Turn CasefileError (and SQLite errors) into one clear line and exit status 1."""
 
@@ -108,13 +125,13 @@ def main() -> None:
 @click.option("--model", default=None, metavar="NAME", help="NER model name or path (overrides the config).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Refuse files larger than N bytes.")
-@click.option("--processes", type=click.IntRange(min=1), default=None, metavar="N",
-              help="NLP worker processes.")
+@click.option("--processes", type=ProcessCount(), default=None, metavar="N|auto",
+              help="NLP worker processes, or auto (default: all cores when the run is large enough).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 @_handle_errors
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, config_file: str | None, model: str | None,
-           max_bytes: int | None, processes: int | None, quiet: bool) -> None:
+           max_bytes: int | None, processes: int | str | None, quiet: bool) -> None:
     """Read files and folders (text, HTML, PDF, DOCX, JSON) into the database.
 
     Unchanged files are skipped; changed files replace their older version. Exits with status 1

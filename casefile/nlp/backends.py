@@ -15,7 +15,7 @@ from typing import Protocol
 from casefile.config import Config
 from casefile.errors import ConfigError
 from casefile.models import Analysis, Span
-from casefile.nlp.parse import PARSE_PIPES, SENTENCES_KEY, USER_DATA_KEY, SentenceParser, unpack_parses
+from casefile.nlp.parse import DISABLED_PIPES, SENTENCES_KEY, USER_DATA_KEY, SentenceParser, unpack_parses
 
 # spaCy labels we keep, mapped to casefile entity types; the rest (DATE, MONEY, ...) are dropped
 SPACY_LABELS = {
@@ -128,7 +128,7 @@ class SpacyBackend:
     """
 
     name = "spacy"
-    _SKIP = ("morphologizer",)
+    _SKIP = ("morphologizer", "attribute_ruler", "lemmatizer")
 
     def __init__(self, config: Config) -> None:
         import spacy
@@ -142,7 +142,7 @@ class SpacyBackend:
             ) from exc
         if "ner" not in nlp.component_names:
             raise ConfigError(f"spaCy model {config.ner_model!r} has no 'ner' component")
-        for name in PARSE_PIPES:
+        for name in DISABLED_PIPES:
             if name in nlp.pipe_names:
                 nlp.disable_pipe(name)
         if "senter" in nlp.disabled:
@@ -153,7 +153,8 @@ class SpacyBackend:
         nlp.add_pipe("casefile_sentence_parser", last=True)
         self.nlp = nlp
         self.batch_size = config.batch_size
-        self.n_process = config.n_process
+        # "auto" is decided by ingest, which knows how many documents come; alone, one process
+        self.n_process = config.n_process if isinstance(config.n_process, int) else 1
 
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """Run the pipeline over texts (in worker processes when configured)."""

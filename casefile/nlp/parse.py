@@ -22,7 +22,22 @@ from casefile.nlp import lexicons
 
 USER_DATA_KEY = "casefile_parses"
 SENTENCES_KEY = "casefile_sentences"
-PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+# the attribute ruler and lemmatizer cost as much as the parser itself; the part of speech comes
+# from the tag (TAG_POS) and the extractors know the lemmas of the words they look for
+PARSE_PIPES = ("tok2vec", "tagger", "parser")
+DISABLED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+# Penn Treebank tags to universal parts of speech (the mapping spaCy's English models use)
+TAG_POS = {
+    ".": "PUNCT", ",": "PUNCT", "-LRB-": "PUNCT", "-RRB-": "PUNCT", "``": "PUNCT", '""': "PUNCT", "''": "PUNCT",
+    ":": "PUNCT", "HYPH": "PUNCT", "NFP": "PUNCT", "$": "SYM", "#": "SYM", "SYM": "SYM", "AFX": "ADJ",
+    "CC": "CCONJ", "CD": "NUM", "DT": "DET", "PDT": "DET", "EX": "PRON", "PRP": "PRON", "PRP$": "PRON",
+    "WDT": "PRON", "WP": "PRON", "WP$": "PRON", "IN": "ADP", "RP": "ADP", "JJ": "ADJ", "JJR": "ADJ",
+    "JJS": "ADJ", "MD": "AUX", "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "POS": "PART",
+    "TO": "PART", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV", "UH": "INTJ", "VB": "VERB",
+    "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "_SP": "SPACE", "SP": "SPACE",
+}
+AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "have", "has",
+                         "had", "having", "do", "does", "did", "'ve", "'d"})
 # words that may stand for a person acted on or speaking when no name is in the sentence
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "me", "us", "his", "their", "my", "our"})
 QUOTE_MARKS = frozenset("“”«»„\"")
@@ -30,14 +45,19 @@ QUOTE_MARKS = frozenset("“”«»„\"")
 
 @dataclass(frozen=True)
 class TriggerWords:
-    """Inflected forms that make a sentence worth parsing.
+    """Inflected forms that make a sentence worth parsing, by what they need beside them.
 
-    ``primary``: a justice verb or noun, a speech verb, a kinship, superior, membership or order
-    word. ``roles``: role words, which state a post only next to a name. ``light`` and
-    ``light_objects``: idioms ("taken into custody") count when verb and object both occur.
+    ``justice``: a justice word that is no everyday word ("detained", "verdict"); ``common``: a
+    justice word that is ("case", "find", "sentence"), which needs a name the model found;
+    ``speech``: a speech verb, which matters next to a quotation mark; ``relations``: kinship,
+    superior and membership words; ``roles``: role words; ``light`` and ``light_objects``: idioms
+    ("taken into custody"), which count when verb and object both occur.
     """
 
-    primary: frozenset[str]
+    justice: frozenset[str]
+    common: frozenset[str]
+    speech: frozenset[str]
+    relations: frozenset[str]
     roles: frozenset[str]
     light: frozenset[str]
     light_objects: frozenset[str]
@@ -53,39 +73,75 @@ def _forms(lemmas: Iterable[str]) -> set[str]:
 @cache
 def trigger_words() -> TriggerWords:
     """The trigger forms of all lexicons, built once."""
-    primary: set[str] = set()
+    table = lexicons.justice_events()
+    justice: set[str] = set()
     light: set[str] = set()
     light_objects: set[str] = set()
-    for entry in lexicons.justice_events().values():
-        for key in ("verbs", "nouns", "guilty_verbs", "case_nouns", "objects", "ruling_verbs"):
-            primary |= _forms(entry.get(key, ()))  # type: ignore[arg-type]
+    for entry in table.values():
+        for key in ("verbs", "nouns", "guilty_verbs", "case_nouns", "objects", "ruling_verbs", "case_verbs",
+                    "filing_verbs", "giving_verbs", "ruling_objects"):
+            justice |= _forms(entry.get(key, ()))  # type: ignore[arg-type]
         for key in ("light_verbs", "undergoer_verbs"):
             for idiom in entry.get(key, ()):  # type: ignore[union-attr]
                 light |= _forms(idiom["verbs"])
                 light_objects |= _forms(idiom.get("objects", ())) | set(idiom.get("particles", ()))
-    primary |= _forms(lexicons.speech_verbs()) | _forms(lexicons.kinship_words())
-    primary |= _forms(lexicons.superior_words()) | _forms(lexicons.membership_words())
-    primary.discard("be")
-    roles = frozenset(_forms(lexicons.role_words()))
-    return TriggerWords(frozenset(primary), roles, frozenset(light), frozenset(light_objects))
+    common = frozenset(_forms(lexicons.everyday_justice_words()))
+    relations = _forms(lexicons.kinship_words()) | _forms(lexicons.superior_words()) | _forms(lexicons.membership_words())
+    return TriggerWords(frozenset(justice - common), common & frozenset(justice), frozenset(_forms(lexicons.speech_verbs())),
+                        frozenset(relations), frozenset(_forms(lexicons.role_words())),
+                        frozenset(light - {"be"}), frozenset(light_objects))
 
 
-def needs_parse(words: list[str], has_name: bool, has_quote: bool) -> bool:
-    """True when a sentence (its lower-cased words) may state a fact or attribute a quote."""
-    triggers = trigger_words()
-    if not has_name and not has_quote and not PRONOUNS.intersection(words):
-        return False
-    present = set(words)
-    if present & triggers.primary:
+@dataclass(frozen=True)
+class SentenceSignals:
+    """What the selection knows of a sentence before parsing it."""
+
+    words: frozenset[str]  # lower-cased
+    model_name: bool  # a name the NER model tagged
+    capitalised: bool  # a capitalised word after the first (names casefile's rules may find)
+    quote: bool  # a quotation mark
+
+
+def needs_parse(s: SentenceSignals, case_told: bool = False) -> bool:
+    """True when a sentence may state a fact or attribute a quote.
+
+    ``case_told``: an earlier sentence of the document told a justice event about someone, so a
+    nameless "the trial" or "the hearing" here may be theirs.
+    """
+    t = trigger_words()
+    someone = s.model_name or s.capitalised or bool(PRONOUNS & s.words)
+    if s.words & t.justice and (someone or case_told):
         return True
-    if (has_name or PRONOUNS.intersection(words)) and present & triggers.roles:
+    if s.words & t.common and (s.model_name or (case_told and someone)):
         return True
-    return bool(present & triggers.light and present & triggers.light_objects)
+    if s.words & t.speech and s.quote:
+        return True
+    if s.words & (t.relations | t.roles) and someone:
+        return True
+    return bool(someone and s.words & t.light and s.words & t.light_objects)
+
+
+def tells_case(s: SentenceSignals) -> bool:
+    """A sentence with a justice word next to someone: later nameless events may be theirs."""
+    t = trigger_words()
+    return bool(s.words & t.justice) and (s.model_name or s.capitalised or bool(PRONOUNS & s.words))
+
+
+def part_of_speech(tag: str, word: str, dep: str) -> str:
+    """The universal part of speech of a tagged word: from the tag, with auxiliaries told apart."""
+    pos = TAG_POS.get(tag, "X")
+    if pos == "VERB" and word.lower() in AUXILIARIES and dep in ("aux", "auxpass", "ROOT", "ccomp", "conj", "relcl"):
+        return "AUX"
+    if pos == "ADP" and dep == "mark":
+        return "SCONJ"
+    return pos
 
 
 def pack(offset: int, doc: object) -> list:  # doc: a spacy.tokens.Doc of one sentence
-    """A parsed sentence as plain lists (what msgpack can carry back from a worker)."""
-    tokens = [[offset + t.idx, offset + t.idx + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i]
+    """A parsed sentence as plain lists (what msgpack can carry back from a worker). The lemma is
+    the model's when it has a lemmatizer running, else the lower-cased word."""
+    tokens = [[offset + t.idx, offset + t.idx + len(t.text), t.lemma_ or t.lower_,
+               t.pos_ or part_of_speech(t.tag_, t.text, t.dep_), t.tag_, t.dep_, t.head.i]
               for t in doc]  # type: ignore[attr-defined]
     return [offset, offset + len(doc.text), tokens]  # type: ignore[attr-defined]
 
@@ -117,17 +173,16 @@ class SentenceParser:
         named = [(e.start_char, e.end_char) for e in doc.ents  # type: ignore[attr-defined]
                  if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}]
         chosen: list[object] = []
+        case_told = False
         for start, end in sentences:
             span = doc.char_span(start, end, alignment_mode="expand")  # type: ignore[attr-defined]
             if span is None or len(span) > 150:
                 continue  # a run-together table, not a sentence
-            words = [t.lower_ for t in span]
-            # a name the model tagged, or a capitalised word inside the sentence (casefile's own
-            # rules find names the model misses)
-            has_name = any(start <= s < end for s, _e in named) or any(t.is_title for t in span[1:])
-            has_quote = any(ch in QUOTE_MARKS for ch in text[start:end])
-            if needs_parse(words, has_name, has_quote):
+            signals = SentenceSignals(frozenset(t.lower_ for t in span), any(start <= s < end for s, _e in named),
+                                      any(t.is_title for t in span[1:]), any(ch in QUOTE_MARKS for ch in text[start:end]))
+            if needs_parse(signals, case_told):
                 chosen.append(span)
+            case_told = case_told or tells_case(signals)
         docs: Iterator[object] | list[object] = [span.as_doc() for span in chosen]  # type: ignore[attr-defined]
         for pipe in self._pipes():
             docs = pipe.pipe(docs)  # type: ignore[attr-defined]

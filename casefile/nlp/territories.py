@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 
@@ -61,9 +62,32 @@ def territory_code(text: str) -> str | None:
     Capitals are excluded: rigour's lookup maps them to their country, but "Astana" is not
     another name of Kazakhstan.
     """
-    from rigour.territories import lookup_territory
-
     if is_capital(text):
         return None
-    territory = lookup_territory(text.strip())  # knows short forms and endonyms
-    return territory.code if territory is not None else None
+    return _territory_index().get(_name_key(text))
+
+
+def _name_key(name: str) -> str:
+    """A territory name folded for lookup: accents off, lower case, punctuation as spaces."""
+    if not name.isascii():
+        name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", name.casefold()).split())
+
+
+@cache
+def _territory_index() -> dict[str, str]:
+    """Name key -> territory code, from rigour's names of every territory (strong names before
+    weak ones, as rigour's own lookup ranks them). Built here rather than with rigour's
+    ``lookup_territory``, whose index of names in every script takes a second to build; English
+    text needs the Latin-script names only."""
+    from rigour.territories.lookup import _load_territory_names
+
+    entries = list(_load_territory_names())
+    index: dict[str, str] = {}
+    for strength in (1, 2):
+        for territory, strongs, weaks, _places in entries:
+            for name in strongs if strength == 1 else weaks:
+                key = _name_key(name) if name else ""
+                if key and key.isascii():
+                    index.setdefault(key, territory.code)
+    return index

@@ -54,6 +54,18 @@ def iter_sources(
             yield from _read_all(path, max_bytes)
 
 
+def count_files(paths: Sequence[str | os.PathLike[str]]) -> int:
+    """How many readable files the paths hold (folders walked as ``iter_sources`` does), unread."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            total += sum(1 for item in _walk(path) if not isinstance(item, SourceError))
+        elif path.exists():
+            total += 1
+    return total
+
+
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SourceDocument]:
     """Read every document in one file; raises SourceError (for a JSON file: its first bad record)."""
     results = _read(path, max_bytes)

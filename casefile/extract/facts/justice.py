@@ -67,6 +67,7 @@ class Triggers:
     idioms: list[Idiom] = field(default_factory=list)
     guilty: frozenset[str] = frozenset()
     cases: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)  # type -> verbs, nouns
+    words: frozenset[str] = frozenset()  # every lemma above
 
 
 @cache
@@ -89,6 +90,8 @@ def triggers() -> Triggers:
     for type_, entry in table.items():
         if "case_verbs" in entry:
             out.cases[type_] = (frozenset(entry["case_verbs"]), frozenset(entry["case_nouns"]))  # type: ignore[arg-type]
+    out.words = frozenset(set(out.verbs) | set(out.nouns) | out.guilty | {v for i in out.idioms for v in i.verbs}
+                          | {v for verbs, _nouns in out.cases.values() for v in verbs})
     return out
 
 
@@ -246,7 +249,7 @@ class EventReader:
         """Every justice event the sentence states."""
         t = self.tree
         table = triggers()
-        for i in range(len(t)):
+        for i in t.having(table.words):
             lemma, pos = t.lemma(i), t.tokens[i].pos
             if pos in VERB_POS:
                 if lemma in table.guilty:

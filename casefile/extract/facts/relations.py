@@ -369,7 +369,7 @@ class RelationReader:
         """"A heads B", "A, who chairs B", "A founded B": A holds that post in B."""
         t = self.tree
         posts: dict[str, str] = table()["post_verbs"]  # type: ignore[assignment]
-        for v in range(len(t)):
+        for v in t.having(posts):
             if t.lemma(v) not in posts or t.tokens[v].pos not in VERB_POS or self.events.unreal(v):
                 continue
             if self.events.passive(v):  # "B, founded by A": the body is what the verb is said of
@@ -391,7 +391,7 @@ class RelationReader:
         t = self.tree
         verbs = set(lexicons.justice_events()["ordered"]["verbs"])  # type: ignore[arg-type]
         nouns = set(table()["order_nouns"]["nouns"])  # type: ignore[index]
-        for v in range(len(t)):
+        for v in t.having(verbs | nouns):
             if t.lemma(v) in verbs and t.tokens[v].pos in VERB_POS and not self.events.unreal(v):
                 passive = self.events.passive(v)
                 givers = ([p for a in t.prep_objects(v, "by") for p in self.events.people(a)] if passive
@@ -428,7 +428,7 @@ class RelationReader:
         what a person the text calls a witness tells the court or says is their testimony."""
         t = self.tree
         speech = lexicons.speech_verbs()
-        for v in range(len(t)):
+        for v in t.having(speech) if self.ctx.witnesses else ():
             if t.lemma(v) in speech and t.tokens[v].pos in VERB_POS and not self.events.unreal(v):
                 for s in t.kids(v, "nsubj"):
                     for w in self.events.people(s, ("person",)):
@@ -440,7 +440,7 @@ class RelationReader:
         giving = set(justice["testified"]["giving_verbs"])  # type: ignore[arg-type]
         retract = set(justice["retracted_testimony"]["verbs"])  # type: ignore[arg-type]
         statements = set(justice["retracted_testimony"]["objects"])  # type: ignore[arg-type]
-        for v in range(len(t)):
+        for v in t.having(testify | giving | retract):
             if t.tokens[v].pos not in VERB_POS or self.events.unreal(v):
                 continue
             lemma = t.lemma(v)
@@ -463,7 +463,7 @@ class RelationReader:
         entry = lexicons.justice_events()["complained_against"]
         verbs, nouns = set(entry["verbs"]), set(entry["nouns"])  # type: ignore[arg-type]
         filing = set(entry["filing_verbs"])  # type: ignore[arg-type]
-        for v in range(len(t)):
+        for v in t.having(verbs | nouns | filing | {"accuse"}):
             lemma = t.lemma(v)
             if t.tokens[v].pos in VERB_POS and not self.events.unreal(v):
                 complainants = [p for s in t.kids(v, "nsubj") or self.events.subject_tokens(v) for p in self.events.people(s)]
@@ -506,7 +506,7 @@ class RelationReader:
         entry = lexicons.justice_events()["appeal"]
         rulings, ruled = set(entry["ruling_verbs"]), set(entry["ruling_objects"])  # type: ignore[arg-type]
         outcome: dict[str, str] = table()["ruling_outcome"]  # type: ignore[assignment]
-        for v in range(len(t)):
+        for v in t.having(rulings | {"appeal"}):
             if t.tokens[v].pos not in VERB_POS:
                 continue
             lemma = t.lemma(v)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from casefile.models import ParsedSentence, ParsedToken
-from casefile.nlp import lexicons
+from casefile.extract.facts import vocabulary
 
 
 @dataclass(frozen=True)
@@ -22,11 +21,6 @@ class Slot:
     cluster: int
     start: int  # offsets in the document
     end: int
-
-
-@cache
-def _vocabulary() -> frozenset[str]:
-    return frozenset(lexicons.trigger_lemmas().values())
 
 
 PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us"})
@@ -45,6 +39,10 @@ class SentenceTree:
         for i, tok in enumerate(self.tokens):
             if tok.head != i:
                 self.children[tok.head].append(i)
+        self.lemmas = [vocabulary.lemma(text[t.start:t.end], t.lemma) for t in self.tokens]
+        self.by_lemma: dict[str, list[int]] = {}
+        for i, lemma in enumerate(self.lemmas):
+            self.by_lemma.setdefault(lemma, []).append(i)
         self.slot_at: list[Slot | None] = [None] * len(self.tokens)
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         for i, tok in enumerate(self.tokens):
@@ -63,12 +61,14 @@ class SentenceTree:
         return self.text[t.start:t.end]
 
     def lemma(self, i: int) -> str:
-        """The token's lemma, lower-cased; for a word of the trigger lexicons, the lexicon's lemma
-        when the parser's is no lexicon word ("fined" is "fine", not "fin")."""
-        lemma = self.tokens[i].lemma.lower()
-        if lemma in _vocabulary():
-            return lemma
-        return lexicons.trigger_lemmas().get(self.lower(i), lemma)
+        """The token's lemma, lower-cased (see vocabulary.lemma)."""
+        return self.lemmas[i]
+
+    def having(self, lemmas: set[str] | frozenset[str] | dict[str, object]) -> list[int]:
+        """The tokens whose lemma is one of ``lemmas``, in order: scanners visit only these."""
+        found = [i for lemma in lemmas for i in self.by_lemma.get(lemma, ())] if len(lemmas) < len(self.by_lemma) \
+            else [i for i, lemma in enumerate(self.lemmas) if lemma in lemmas]
+        return sorted(found)
 
     def lower(self, i: int) -> str:
         """The token's text, lower-cased."""

@@ -22,12 +22,14 @@ __all__ = [
     "demonyms",
     "justice_events",
     "speech_verbs",
+    "everyday_justice_words",
     "kinship_words",
     "superior_words",
     "membership_words",
     "irrealis_words",
     "inflections",
     "trigger_lemmas",
+    "lemma_table",
 ]
 
 
@@ -91,6 +93,11 @@ def justice_events() -> dict[str, dict[str, object]]:
     return tomllib.loads(text)
 
 
+def everyday_justice_words() -> frozenset[str]:
+    """Justice-lexicon words that are everyday English too ("case", "order", "find")."""
+    return load("everyday_justice_words")
+
+
 def speech_verbs() -> frozenset[str]:
     """Verbs that introduce speech (lemmas): said, told, wrote, stressed ..."""
     return load("speech_verbs")
@@ -127,7 +134,8 @@ _IRREGULAR = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "be": ("is", "are", "was", "were", "been"),
     "come": ("came",), "make": ("made",), "withdraw": ("withdrew", "withdrawn"), "try": ("tried", "tries"),
     "deny": ("denied", "denies"), "quiz": ("quizzed",), "upheld": (), "uphold": ("upheld",), "overrule": (),
-    "swear": ("swore", "sworn"), "leave": ("left",), "lead": ("led",), "run": ("ran",), "seek": ("sought",),
+    "swear": ("swore", "sworn"), "become": ("became",), "begin": ("began", "begun"), "speak": ("spoke", "spoken"),
+    "flee": ("fled",), "fight": ("fought",), "seek": ("sought",), "hear": ("heard",), "pay": ("paid",), "leave": ("left",), "lead": ("led",), "run": ("ran",),
 }
 _VOWELS = set("aeiou")
 
@@ -165,21 +173,25 @@ def separate_patronymics() -> frozenset[str]:
 @cache
 def trigger_lemmas() -> dict[str, str]:
     """Inflected form -> lemma for every word of the trigger lexicons (justice, speech, kinship,
-    role, membership, superior). The parser's lemmatizer misreads some ("fined" -> "fin"); the
-    lexicon's own words are known exactly."""
+    role, membership, superior): casefile parses without spaCy's lemmatizer, and the lexicons'
+    own words are known exactly."""
     words: set[str] = set(speech_verbs()) | kinship_words() | superior_words() | membership_words() | role_words()
     for entry in justice_events().values():
-        for key, value in entry.items():
+        for value in entry.values():
             if isinstance(value, list) and value and isinstance(value[0], str):
                 words.update(value)
             elif isinstance(value, list):
                 for idiom in value:
                     words.update(idiom.get("verbs", ()))
                     words.update(idiom.get("objects", ()))
+    return lemma_table(words)
+
+
+def lemma_table(words: set[str]) -> dict[str, str]:
+    """Inflected form -> lemma for a set of lemmas; a form two lemmas share goes to the shorter
+    ("years" is a form of "year", even when "years" is listed too)."""
     forms: dict[str, str] = {}
-    for word in sorted(words):
-        for form in inflections(word):
+    for word in sorted(words, key=lambda w: (len(w), w)):
+        for form in sorted(inflections(word)):
             forms.setdefault(form, word)
-    for word in words:  # a word is its own lemma even when it is another's inflection ("sentences")
-        forms[word] = word
     return forms

@@ -1,0 +1,26 @@
+"""The lemmas the fact extractors look for, and the forms that stand for them.
+
+casefile parses trigger sentences without spaCy's lemmatizer (it costs as much as the parser);
+every word an extractor compares is in a lexicon or a rule table, so its forms are known.
+"""
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+from casefile.nlp import lexicons
+
+
+@cache
+def lemmas() -> dict[str, str]:
+    """Form -> lemma for the lexicons' words and the verbs of relations.toml."""
+    table = tomllib.loads(resources.files(__package__).joinpath("relations.toml").read_text(encoding="utf-8"))
+    words = set(lexicons.trigger_lemmas().values()) | set(table["post_verbs"]) | set(table["copula_verbs"]["verbs"])
+    words |= set(table["ruling_outcome"]) | set(table["order_nouns"]["nouns"])
+    return lexicons.lemma_table(words)
+
+
+def lemma(word: str, parser_lemma: str) -> str:
+    """The lemma of ``word``: the known one, else what the parser gave (lower-cased)."""
+    return lemmas().get(word.lower(), parser_lemma.lower())
