@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 TXT = """Court Fines Blogger Over Video in Tarazburg
 
-TARAZBURG, 3 May 2024. A district court in Tarazburg fined the blogger Timur Zhaksenov for a video
+TARAZBURG, 3 May 2024. A district court in Tarazburg fined the blogger Timur Baizhanov for a video
 about the city water utility. His lawyer, Aigerim Balkenova, said the fine would be appealed.
 
-The Steppe Rights Bureau called the case a warning to other bloggers. Zhaksenov said he would keep filming.
+The Steppe Rights Bureau called the case a warning to other bloggers. Baizhanov said he would keep filming.
 """
 
 MD = """# Activist Questioned in Ordaville
@@ -42,8 +42,8 @@ Serikbolov told reporters that officers had taken his phone. The Steppe Rights B
 HTML = """<!doctype html><html><head><title>Reporter summoned in Ordaville</title>
 <meta property="article:published_time" content="2024-05-07T10:00:00Z"></head>
 <body><article><h1>Reporter summoned in Ordaville</h1>
-<p>Investigators in Ordaville summoned the reporter Dina Kuanyshbekova for questioning on Tuesday about her
-articles on the regional hospital. Kuanyshbekova said she had been told she was only a witness.</p>
+<p>Investigators in Ordaville summoned the reporter Dina Orazalina for questioning on Tuesday about her
+articles on the regional hospital. Orazalina said she had been told she was only a witness.</p>
 <p>Her editor, Marat Tolegenov, said the newsroom would continue its reporting on the hospital.</p>
 </article></body></html>
 """
@@ -70,7 +70,7 @@ BAD = {
     "broken.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage \x00\xff endobj\n",
     "broken.docx": b"PK\x03\x04 this is not really a zip archive",
     "broken.json": b'{"title": "x", "text": ',
-    "huge.txt": ("The blogger Timur Zhaksenov spoke in Tarazburg. " * 200).encode("utf-8"),
+    "huge.txt": ("The blogger Timur Baizhanov spoke in Tarazburg. " * 200).encode("utf-8"),
 }
 MAX_BYTES = 4000
 
@@ -144,7 +144,7 @@ def test_bad_files_are_reported_and_good_ones_ingested(corpus, tmp_path, spacy_b
     check_consistent(store)
     check_resolved(store)
     persons = {r[0] for r in store.conn.execute("SELECT name FROM entities WHERE type = 'person'")}
-    assert {"Timur Zhaksenov", "Bakyt Serikbolov", "Dina Kuanyshbekova", "Arman Oskenbayev"} <= persons
+    assert {"Timur Baizhanov", "Bakyt Serikbolov", "Dina Orazalina", "Arman Oskenbayev"} <= persons
     assert report.entities == counts(store)["entities"]
     assert report.tokens == store.conn.execute("SELECT sum(tokens) FROM documents").fetchone()[0]
     store.close()

@@ -85,7 +85,7 @@ HIGH = [
     ["Anton", "Borisovich", "Petrov"], ["Mr.", "Abenov"], ["Aigerim", "Smith"],
 ]
 LOW = [
-    ["Anti-Corruption", "Agency"], ["Supreme", "Court"], ["Judge"], ["Kazakh"],
+    ["Anti-Doping", "Agency"], ["Supreme", "Court"], ["Judge"], ["Kazakh"],
     ["Ministry", "of", "Justice"], ["Deputy", "Minister"], ["2024"], [],
 ]
 
