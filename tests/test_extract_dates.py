@@ -13,9 +13,9 @@ def only_date(text: str, ref: DateRef) -> str | None:
 
 
 @pytest.mark.parametrize(("text", "ref", "expected"), [
-    ("On July 20 he was detained.", DateRef(2020), "2020-07-20"),
-    ("On July 20 he was detained.", DateRef(None), "--07-20"),  # no year known: month and day only
-    ("He was detained on June 27, 2020.", DateRef(2015), "2020-06-27"),  # an explicit year wins
+    ("On October 8 she was fined.", DateRef(2020), "2020-10-08"),
+    ("On October 8 she was fined.", DateRef(None), "--10-08"),  # no year known: month and day only
+    ("She was fined on February 11, 2022.", DateRef(2015), "2022-02-11"),  # an explicit year wins
     ("He was detained on 5 March 2021.", DateRef(2015), "2021-03-05"),
     ("He was detained on the 3rd of May.", DateRef(2018), "2018-05-03"),
     ("Sept. 3, 2019 was the last hearing.", DateRef(None), "2019-09-03"),
@@ -37,7 +37,7 @@ def only_date(text: str, ref: DateRef) -> str | None:
     ("next March", DateRef(2021, 3), "2022-03"),
     ("next January", DateRef(2021, 12), "2022-01"),
     # numeric dates are day.month.year; two-digit years are 20xx below 50
-    ("23.04.17", DateRef(2000), "2017-04-23"),
+    ("14.09.16", DateRef(2000), "2016-09-14"),
     ("on 12.05.2019", DateRef(None), "2019-05-12"),
     ("29.02.2020", DateRef(None), "2020-02-29"),
     ("05.11.98", DateRef(None), "1998-11-05"),
@@ -66,15 +66,15 @@ def test_find_dates_rejects_impossible_calendar_days(text):
 
 
 def test_find_dates_offsets_and_order():
-    text = "Detained on July 20, 2021 and released on 3 August 2021."
+    text = "Fined on October 8, 2021 and cleared on 2 November 2021."
     found = find_dates(text, DateRef(None))
-    assert [v for _s, _e, v in found] == ["2021-07-20", "2021-08-03"]
-    assert [text[s:e] for s, e, _v in found] == ["July 20, 2021", "3 August 2021"]
+    assert [v for _s, _e, v in found] == ["2021-10-08", "2021-11-02"]
+    assert [text[s:e] for s, e, _v in found] == ["October 8, 2021", "2 November 2021"]
 
 
 def test_find_dates_prefers_the_most_specific_expression():
-    # "June 27, 2020" is one date, not "June 27" plus "2020" or "June 2020"
-    assert find_dates("On June 27, 2020", DateRef(1999)) == [(3, 16, "2020-06-27")]
+    # "February 11, 2022" is one date, not "February 11" plus "2022" or "February 2022"
+    assert find_dates("On February 11, 2022", DateRef(1999)) == [(3, 20, "2022-02-11")]
 
 
 def test_reference_for_prefers_the_publication_date():
@@ -92,9 +92,9 @@ def test_reference_for_falls_back_to_the_most_frequent_year():
 
 
 def test_reference_changes_the_year_of_a_bare_date():
-    text = "In 2016 and 2016 the blogger wrote posts. On July 20 he was detained."
-    assert find_dates(text, reference_for(text, None))[-1][2] == "2016-07-20"
-    assert find_dates(text, reference_for(text, "2020-08-01"))[-1][2] == "2020-07-20"
+    text = "In 2016 and 2016 the singer gave concerts. On October 8 she was fined."
+    assert find_dates(text, reference_for(text, None))[-1][2] == "2016-10-08"
+    assert find_dates(text, reference_for(text, "2020-11-01"))[-1][2] == "2020-10-08"
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -3,7 +3,7 @@
 The model marks date expressions (DATE spans); ``dateparser`` normalises them against the
 reference date. The rules here cover what it misses or gets wrong for news ("November 12 last
 year", "last December", a month and day when no year is known) and find dates the model did not
-mark. "On July 20" in an article about 2020 -> 2020-07-20; "23.04.17" -> 2017-04-23. The
+mark. "On October 8" in an article about 2020 -> 2020-10-08; "14.09.16" -> 2016-09-14. The
 reference is the publication date, else a dateline, else the year the document names most.
 """
 from __future__ import annotations
@@ -199,7 +199,7 @@ def normalise_date(expression: str, ref: DateRef) -> str | None:
     if data is None or data.date_obj is None:
         if ruled:
             return ruled[0][2]
-        return has_year[0] if len(set(has_year)) == 1 else None  # "the summer of 2013", "mid-2021"
+        return has_year[0] if len(set(has_year)) == 1 else None  # "the autumn of 2011", "mid-2021"
     when = data.date_obj
     if data.period == "year":
         return f"{when.year:04d}"
