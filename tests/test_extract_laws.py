@@ -12,11 +12,11 @@ def parsed(p: Provision) -> tuple:
 
 
 @pytest.mark.parametrize(("text", "surface", "expected", "name"), [
-    ("He was charged under Article 274 of the Penal Code.", "Article 274 of the Penal Code",
-     ("274", None, None, "criminal", None), "Article 274 of the Criminal Code"),
-    ("He was charged under the fourth part of Article 274 of the Criminal Code.",
-     "the fourth part of Article 274 of the Criminal Code",
-     ("274", "4", None, "criminal", None), "Article 274 of the Criminal Code"),
+    ("He was charged under Article 209 of the Penal Code.", "Article 209 of the Penal Code",
+     ("209", None, None, "criminal", None), "Article 209 of the Criminal Code"),
+    ("He was charged under the third part of Article 209 of the Criminal Code.",
+     "the third part of Article 209 of the Criminal Code",
+     ("209", "3", None, "criminal", None), "Article 209 of the Criminal Code"),
     ("She was fined under Article 456-2, Part 1 of the Administrative Code.",
      "Article 456-2, Part 1 of the Administrative Code",
      ("456-2", "1", None, "administrative", None), "Article 456-2 of the Administrative Code"),
@@ -58,8 +58,8 @@ def test_find_provisions(text, surface, expected, name):
 
 
 def test_penal_code_and_criminal_code_are_one_code():
-    penal = find_provisions("Article 274 of the Penal Code")[0]
-    criminal = find_provisions("Article 274 of the Criminal Code")[0]
+    penal = find_provisions("Article 209 of the Penal Code")[0]
+    criminal = find_provisions("Article 209 of the Criminal Code")[0]
     assert penal.code == criminal.code == "criminal"
     assert penal.name == criminal.name
 

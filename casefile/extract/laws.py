@@ -1,8 +1,8 @@
-"""Legal provisions as entities: "Article 274 of the Penal Code", "the fourth part of Article 274",
+"""Legal provisions as entities: "Article 209 of the Penal Code", "the third part of Article 209",
 "Article 456-2, Part 1 of the Administrative Code", "Art. 361-4".
 
 Each mention is parsed into article, part, paragraph and code. The entity is the article of a
-code; a bare "Article 274" takes the code the document names for that article elsewhere (or the
+code; a bare "Article 209" takes the code the document names for that article elsewhere (or the
 only code it names at all). A quoted title right after the article becomes an alias.
 """
 from __future__ import annotations
@@ -87,7 +87,7 @@ def find_provisions(text: str) -> list[Provision]:
 
 
 def _fill_codes(text: str, found: list[Provision]) -> list[Provision]:
-    """A bare "Article 274" takes the code named for the same article, else the document's only code."""
+    """A bare "Article 209" takes the code named for the same article, else the document's only code."""
     by_article: dict[str, Counter[str]] = {}
     for p in found:
         if p.code:
