@@ -103,7 +103,7 @@ def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
         return []
     taken = sorted((c.start, c.end) for c in kept)
     alternation = "|".join(re.escape(s) for s in sorted(unique, key=len, reverse=True))
-    # multi-word organisation names also match in lower case ("the financial police")
+    # multi-word organisation names also match in lower case ("the border service")
     folded = {s.casefold(): label for s, label in unique.items() if label == "organization" and " " in s}
     lower = "|".join(re.escape(s) for s in sorted(folded, key=len, reverse=True))
     pattern = r"(?<![\w.-])(?:" + alternation + (r"|(?i:" + lower + r")" if lower else "") + r")(?![\w-])"

@@ -149,7 +149,7 @@ def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> lis
             key = next(iter(by_acronym[bare]))
         # word order is no part of a name: "Akimat of X" and "X Akimat" are one body
         clusters.setdefault(org_word_set_key(key), []).append(c)
-    for key in list(clusters):  # "X Saving Bank of Y" joins "X Saving Bank" named in the same text
+    for key in list(clusters):  # "X Credit Union of Y" joins "X Credit Union" named in the same text
         bare = country_free_name(clusters[key][0].text(doc))
         target = org_word_set_key(bare) if bare else None
         if target and target != key and target in clusters:

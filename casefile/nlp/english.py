@@ -1,7 +1,7 @@
 """A dictionary of common English words, taken from the spaCy model's own lemmatizer tables.
 
 Used to reject capitalised common words that NER mistakes for names at the start of a sentence
-("Law enforcement officers ..."). No extra download: the tables ship inside the model package.
+("Border guards stopped ..."). No extra download: the tables ship inside the model package.
 """
 from __future__ import annotations
 

@@ -70,10 +70,10 @@ _ACRONYM_SKIP = frozenset(
 
 
 def acronym_of(name: str) -> str:
-    """Upper-case initials of the capitalised content words ("National Security Committee" -> "NSC")."""
+    """Upper-case initials of the capitalised content words ("State Forestry Committee" -> "SFC")."""
     words = [w.strip("\"'«»“”„()[],.;:") for w in unicodedata.normalize("NFKC", name).split()]
     words = [w for w in words if w and w.lower() not in _ACRONYM_SKIP]
-    # Legal forms ("LLP", "Public Foundation") are not part of the acronym.
+    # Legal forms ("LLP", "Charitable Foundation") are not part of the acronym.
     words = _strip_forms(words, key=lambda w: fold(w).replace("-", ""))
     capitalised = [w for w in words if w[:1].isupper()]
     out: list[str] = []

@@ -95,7 +95,7 @@ def split_country(name: str) -> tuple[str, str | None]:
 
 def country_free_name(name: str) -> str | None:
     """The name without the country it names, when what is left still names one body on its own
-    ("X Saving Bank of Y" -> "X Saving Bank"); None for a generic rest ("Supreme Court")."""
+    ("X Credit Union of Y" -> "X Credit Union"); None for a generic rest ("Supreme Court")."""
     rest, country = split_country(name)
     words = rest.split()
     if country is None or not words:

@@ -94,7 +94,7 @@ def _org_keys(text: str, country: str | None) -> set[str]:
     key = org_key(text)
     keys = {key, org_word_set_key(text), org_compact_key(text)}  # "Steppe Media" = "SteppeMedia"
     bare = country_free_name(text)
-    if bare is not None:  # "X Saving Bank of Y" and "X Saving Bank"
+    if bare is not None:  # "X Credit Union of Y" and "X Credit Union"
         keys.add(org_word_set_key(bare))
     if key.endswith(" party"):  # "X Party" and "X" name one party
         keys.add(key[: -len(" party")])
