@@ -39,6 +39,7 @@ from casefile.extract.rules import (
 )
 from casefile.extract.spans import Cand, extend_org_head, extend_right, split_lines, trim
 from casefile.nlp import names
+from casefile.nlp.territories import territory_code
 from casefile.models import Analysis, Fact, LocalEntity, Mention, Quote
 
 
@@ -197,6 +198,13 @@ def law_entities(text: str, sentences: list[tuple[int, int]], first_index: int) 
     return list(groups.values())
 
 
+def main_country(entities: list[LocalEntity]) -> int | None:
+    """The country a document names most often (its index among the entities), or None."""
+    countries = [(len(e.mentions), -i, i) for i, e in enumerate(entities)
+                 if e.label == "location" and territory_code(e.name) is not None]
+    return max(countries)[2] if countries else None
+
+
 def extract_document(text: str, analysis: Analysis, headings: list[tuple[int, int]] | None = None,
                      published: str | None = None) -> Extraction:
     """Entities, legal provisions, facts and quotes of one document.
@@ -211,7 +219,7 @@ def extract_document(text: str, analysis: Analysis, headings: list[tuple[int, in
     persons = [s for s in slots if s.label == "person"]
     ctx = DocContext(text, analysis.sentences, persons, ref, [s for s in slots if s.label == "law"],
                      dates=document_dates(text, analysis.dates, ref),
-                     names={i: e.name for i, e in enumerate(entities)})
+                     names={i: e.name for i, e in enumerate(entities)}, country=main_country(entities))
     trees = sentence_trees(text, analysis.parses, slots)
     ctx.author = document_author(text, persons, quote_spans(ctx, slots))
     quotes = find_quotes(ctx, slots, trees)

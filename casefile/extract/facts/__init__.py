@@ -37,6 +37,9 @@ def extract_facts(ctx: DocContext, trees: dict[int, SentenceTree], mentions: lis
                 if f.subject in ctx.defendants:
                     ctx.defendants.remove(f.subject)
                 ctx.defendants.append(f.subject)
+        group = list(dict.fromkeys(f.subject for f in sentence if f.type in CASE_STEPS))
+        if len(group) >= 2:
+            ctx.case_group = group
     facts.extend(row_facts(ctx.text, mentions))
     facts.extend(witness_statements(ctx))
     return facts

@@ -40,10 +40,12 @@ class DocContext:
     laws: list[Slot] = field(default_factory=list)
     dates: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, ISO) in text order
     author: int | None = None  # the person who wrote a first-person document, when it names them
+    country: int | None = None  # the country the document names most (a location entity)
     names: dict[int, str] = field(default_factory=dict)  # cluster -> display name (for gender)
     quotes: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, speaker cluster)
     witnesses: set[int] = field(default_factory=set)  # people the text calls witnesses
     defendants: list[int] = field(default_factory=list)  # people the text has told a case against so far
+    case_group: list[int] = field(default_factory=list)  # the latest two or more people a case step named together
 
     def __post_init__(self) -> None:
         self.persons.sort(key=lambda s: s.start)
@@ -52,7 +54,7 @@ class DocContext:
         self._sentence_starts = [s for s, _e in self.sentences]
         self._date_starts = [d[0] for d in self.dates]
 
-    def resolve_pronoun(self, offset: int, pronoun: str) -> list[Slot]:
+    def resolve_pronoun(self, offset: int, pronoun: str, acted_on: bool = False) -> list[Slot]:
         """The person(s) a pronoun at ``offset`` stands for, or nothing when unsure.
 
         First person: the speaker of the quote it is in, else the author of a first-person
@@ -67,6 +69,9 @@ class DocContext:
             return [Slot("person", self.author, offset, offset)] if self.author is not None else []
         if word in {"we", "us", "our"}:
             return []
+        if acted_on and word in {"they", "them", "their"} and self.case_group:
+            # "they were charged": the people the case is about, not the last names in passing
+            return [Slot("person", c, offset, offset) for c in self.case_group]
         i = bisect.bisect_left(self._person_starts, offset)
         before = [p for p in self.persons[:i] if offset - p.end < 600]
         if word in {"they", "them", "their"}:

@@ -24,7 +24,7 @@ from casefile.nlp import lexicons
 
 NOUN_POS = ("NOUN", "PROPN")
 QUOTE_MARKS = "“”‘’«»\"'"
-MAX_IMPLIED_DEFENDANTS = 8
+MAX_IMPLIED_DEFENDANTS = 12
 VERB_POS = ("VERB", "AUX", "ADJ")  # the tagger sometimes reads "was charged" as an adjective
 PEOPLE = ("person", "organization")
 # branches of a noun phrase that name someone else than the phrase: "A's lawyer", "the wife of A",
@@ -125,7 +125,7 @@ class EventReader:
         self.irrealis = lexicons.irrealis_words()
 
     # -- people ------------------------------------------------------------------------------
-    def people(self, i: int, labels: tuple[str, ...] = PEOPLE) -> list[Slot]:
+    def people(self, i: int, labels: tuple[str, ...] = PEOPLE, acted_on: bool = False) -> list[Slot]:
         """Who the noun phrase at ``i`` names, with everyone coordinated or in apposition with it
         ("the director, A, the editor, B, and journalist C"); pronouns and relative pronouns
         resolved. Possessors, prepositional phrases and clauses inside the phrase are not it
@@ -146,7 +146,7 @@ class EventReader:
             if t.slot_at[j] is None and t.tokens[j].pos == "NOUN":
                 out += [s for s in [displaced_apposition(t, j)] if s is not None and s.label in labels]
             if (t.is_pronoun(j) or (j == i and t.lower(j) in POSSESSIVE)) and (j == i or t.dep(j) in ("conj", "appos")):
-                out.extend(self.ctx.resolve_pronoun(t.offset(j), t.lower(j)))
+                out.extend(self.ctx.resolve_pronoun(t.offset(j), t.lower(j), acted_on))
                 continue
             slot = t.slot_at[j]
             modifier = t.dep(j) == "compound" and t.slot_at[t.head(j)] not in (None, slot)
@@ -273,14 +273,14 @@ class EventReader:
         if self.unreal(v):
             return
         if self.passive(v):
-            patients = [p for s in self.subject_tokens(v) for p in self.people(s)]
+            patients = [p for s in self.subject_tokens(v) for p in self.people(s, acted_on=True)]
             if not patients and type_ == "search_seizure":  # "A's home was searched", "seized from A's flat"
                 patients = [p for s in self.subject_tokens(v) for p in self.owners(s)]
                 patients += [p for o in t.prep_objects(v, "from") for p in self.people(o) + self.owners(o)]
             agents = [p for a in t.prep_objects(v, "by") + (t.kids(v, "nsubj") if t.dep(v) == "amod" else [])
                       for p in self.people(a)]
         else:
-            patients = [p for o in self.objects(v) for p in self.people(o)]
+            patients = [p for o in self.objects(v) for p in self.people(o, acted_on=True)]
             if not patients and type_ == "search_seizure":  # "searched A's home", "seized ... from A"
                 patients = [p for o in self.objects(v) for p in self.owners(o)]
                 patients += [p for o in t.prep_objects(v, "from") for p in self.people(o) + self.owners(o)]
@@ -353,7 +353,7 @@ class EventReader:
         targets = t.prep_objects(v, "against") + [o for n in nouns for o in t.prep_objects(n, "against")]
         if type_ != "charge":  # whose case: "the case of A", "A's case"
             targets += [o for n in nouns for o in t.kids(n, "poss") + t.prep_objects(n, "of")]
-        patients = [p for o in targets for p in self.people(o)]
+        patients = [p for o in targets for p in self.people(o, acted_on=True)]
         if patients:
             agents = [p for s in self.subject_tokens(v) for p in self.people(s)]
             yield Event(type_, v, patients, v, agents, details=nouns)
@@ -378,8 +378,10 @@ class EventReader:
             holders += t.prep_objects(n, "on", "at", "in") + [o for g in governing for o in t.prep_objects(g, "at", "in")]
         if not holders and t.dep(n) in ("dobj", "nsubjpass", "nsubj") and type_ == "charge":
             holders = t.prep_objects(t.head(n), "against")  # "brought charges against A"
-        patients = [p for h in holders for p in self.people(h, ("person",) if type_ != "fine" else PEOPLE)]
-        if not holders and type_ == "trial" and 0 < len(self.ctx.defendants) <= MAX_IMPLIED_DEFENDANTS:
+        patients = [p for h in holders for p in self.people(h, ("person",) if type_ != "fine" else PEOPLE, acted_on=True)]
+        specific = t.dep(n) != "compound" and (t.tokens[n].tag != "NNS" or any(
+            t.lower(d) in ("the", "these", "those") for d in t.kids(n, "det")))  # not "fair trials", "trial dates"
+        if not holders and type_ == "trial" and specific and 0 < len(self.ctx.defendants) <= MAX_IMPLIED_DEFENDANTS:
             # "the trial", "the hearing" with no one named: the people the text has told the case of
             patients = [Slot("person", c, t.offset(n), t.offset(n)) for c in self.ctx.defendants]
         if type_ == "search_seizure":

@@ -88,15 +88,18 @@ class RelationReader:
 
     def descriptors(self, p: int) -> list[tuple[int, bool]]:
         """Nouns describing the person at token ``p``, each with whether it is a title before the
-        name (whose possessive may sit on the name: "B's chief A")."""
+        name (whose possessive may sit on the name: "B's chief A"). A pronoun is described only
+        by a copula ("he is a member of B"), not by what the parser hangs on it."""
         t = self.tree
+        if t.slot_at[p] is None:
+            return self._copula_descriptors(p, t.head(p) if t.dep(p) in ("nsubj", "nsubjpass") else None)
         out = [(d, False) for d in t.kids(p, "appos")]
         first = p
         while t.dep(first) == "conj" and t.head(first) != first:
             first = t.head(first)
         for member in t.conjuncts(first):  # "A and B, the daughters of C": a plural apposition of the list
             if member != p:
-                out += [(d, False) for d in t.kids(member, "appos") if t.tokens[d].tag in ("NNS", "NNPS")]
+                out += [(d, False) for d in t.kids(member, "appos") if t.tokens[d].tag in ("NNS", "NNPS") and d > p]
         head = t.head(p)
         if t.dep(p) == "appos" and not self._describes_another(head, p):
             out.append((head, False))  # "the head of B, A" (but in a list, the noun is the first name's)
@@ -112,12 +115,19 @@ class RelationReader:
         for rel in t.kids(p, "relcl"):  # "A, who is the head of B"
             if any(t.lower(s) in ("who", "that") for s in t.kids(rel, "nsubj", "nsubjpass")):
                 verb = rel
+        out += self._copula_descriptors(p, verb)
+        return [(d, before) for d, before in out if t.tokens[d].pos in NOUN_POS and t.slot_at[d] is None]
+
+    def _copula_descriptors(self, p: int, verb: int | None) -> list[tuple[int, bool]]:
+        """"A is the head of B", "A served as head of B", "A was appointed head of B"."""
+        t = self.tree
         copulas = table()["copula_verbs"]["verbs"]  # type: ignore[index]
-        if verb is not None and t.lemma(verb) in copulas and not self.events.unreal(verb):
-            out += [(d, False) for d in t.kids(verb, "attr", "oprd", "acomp")]
-            out += [(d, False) for d in t.prep_objects(verb, "as")]
-            out += [(d, False) for x in t.kids(verb, "xcomp", "ccomp") for d in [x] + t.kids(x, "attr")
-                    if t.tokens[d].pos in NOUN_POS]
+        if verb is None or t.lemma(verb) not in copulas or self.events.unreal(verb):
+            return []
+        out = [(d, False) for d in t.kids(verb, "attr", "oprd", "acomp")]
+        out += [(d, False) for d in t.prep_objects(verb, "as")]
+        out += [(d, False) for x in t.kids(verb, "xcomp", "ccomp") for d in [x] + t.kids(x, "attr")
+                if t.tokens[d].pos in NOUN_POS]
         return [(d, before) for d, before in out if t.tokens[d].pos in NOUN_POS and t.slot_at[d] is None]
 
     def positional(self, slot: Slot) -> list[int]:
@@ -315,11 +325,16 @@ class RelationReader:
         """"A from B", "A and C from B": people named as coming from a body (its representatives)."""
         t = self.tree
         out = []
+        def bodies_of(tokens: list[int]) -> list[Slot]:
+            return [s for j in tokens for o in t.prep_objects(j, "from") for s in [t.mention(o, ("organization",))] if s]
+
         for _i, person in self.person_heads():
+            own = [j for j, s in enumerate(t.slot_at) if s is person]
             group = t.coordinated(person)
-            tokens = [j for j, s in enumerate(t.slot_at) if s in group]
-            bodies = [s for j in tokens for o in t.prep_objects(j, "from") for s in [t.mention(o, ("organization",))] if s]
-            body = bodies[-1] if bodies else self._from_after(max(tokens) if tokens else None)
+            later = [j for j, s in enumerate(t.slot_at) if s in group and s.start >= person.start]
+            # its own "from B"; else the one the names coordinated after it share ("A and C from B")
+            bodies = bodies_of(own) or [b for b in bodies_of(later)][:1]
+            body = bodies[0] if bodies else self._from_after(max(own) if own else None)
             if body is not None:
                 out.append((person, body))
         return out
@@ -356,8 +371,37 @@ class RelationReader:
         body = self.body_of(d, p, before)
         if word in self.membership and body is not None:
             return self.fact("member_of", person, body, word)
-        if word.split("-")[0] in self.roles or word in self.roles:
-            return self.fact("position", person, body, self.role_phrase(d))
+        if (word.split("-")[0] in self.roles or word in self.roles) and word not in lexicons.case_roles():
+            phrase = self.role_phrase(d)
+            if body is None:
+                body = self._body_after_name(person)
+            if body is None and self.ctx.country is not None and self._national(phrase):
+                body = Slot("location", self.ctx.country, 0, 0)  # "President A": of the document's country
+            return self.fact("position", person, body, phrase)
+        return None
+
+    def _national(self, phrase: str) -> bool:
+        words = table()["national_posts"]["words"]  # type: ignore[index]
+        lowered = re.sub(r"^(?:first|former|late|then|current|incumbent|acting)\s+", "", phrase.lower())
+        return lowered in words
+
+    def _body_after_name(self, person: Slot) -> Slot | None:
+        """"the translator, A, for B": a body in a phrase right after the name."""
+        t = self.tree
+        idx = [i for i, s in enumerate(t.slot_at) if s is person]
+        if not idx:
+            return None
+        k = idx[-1] + 1
+        if k < len(t) and t.word(k) == ",":
+            k += 1
+        if k >= len(t) or t.lower(k) not in ("for", "at", "of", "from"):
+            return None
+        for j in range(k + 1, min(len(t), k + 7)):
+            slot = t.slot_at[j]
+            if slot is not None:
+                return slot if slot.label in BODIES else None
+            if t.word(j) in (",", ";", ".") or t.tokens[j].pos in ("VERB", "AUX"):
+                return None
         return None
 
     def representatives(self) -> Iterator[Fact]:

@@ -22,6 +22,7 @@ __all__ = [
     "demonyms",
     "justice_events",
     "speech_verbs",
+    "case_roles",
     "everyday_justice_words",
     "kinship_words",
     "superior_words",
@@ -96,6 +97,11 @@ def justice_events() -> dict[str, dict[str, object]]:
 def everyday_justice_words() -> frozenset[str]:
     """Justice-lexicon words that are everyday English too ("case", "order", "find")."""
     return load("everyday_justice_words")
+
+
+def case_roles() -> frozenset[str]:
+    """Roles in a case, not posts: witness, victim, defendant, claimant ..."""
+    return load("case_roles")
 
 
 def speech_verbs() -> frozenset[str]:
@@ -188,10 +194,14 @@ def trigger_lemmas() -> dict[str, str]:
 
 
 def lemma_table(words: set[str]) -> dict[str, str]:
-    """Inflected form -> lemma for a set of lemmas; a form two lemmas share goes to the shorter
-    ("years" is a form of "year", even when "years" is listed too)."""
+    """Inflected form -> lemma for a set of lemmas; a form two lemmas share goes to the shorter,
+    a listed word to itself ("hearing"), a listed plural to its singular ("years" -> "year")."""
     forms: dict[str, str] = {}
     for word in sorted(words, key=lambda w: (len(w), w)):
         for form in sorted(inflections(word)):
             forms.setdefault(form, word)
+    for word in words:  # a listed word is its own lemma ("hearing", not "hear"), unless it is a plural
+        if not any(word == base + tail for base, tail in ((word[:-1], "s"), (word[:-2], "es")) if base in words) \
+                and not (word.endswith("ies") and word[:-3] + "y" in words):
+            forms[word] = word
     return forms
