@@ -50,6 +50,7 @@ class RelationReader:
         self.kin = lexicons.kinship_words()
         self.superiors = lexicons.superior_words()
         self.membership = lexicons.membership_words()
+        self.events_nouns = frozenset(w for e in lexicons.justice_events().values() for w in e.get("nouns", ()))  # type: ignore[union-attr]
 
     def fact(self, type_: str, subject: Slot, obj: Slot | None = None, value: str | None = None,
              trigger: int | None = None) -> Fact:
@@ -442,9 +443,13 @@ class RelationReader:
                           else [p for s in t.kids(v, "nsubj") for p in self.events.people(s)])
                 told = ([p for s in self.events.subject_tokens(v) for p in self.events.people(s)] if passive
                         else [p for o in t.kids(v, "dobj") for p in self.events.people(o)])
-                actions = t.kids(v, "xcomp", "ccomp") or t.kids(v, "dobj")
+                # what was ordered: an action ("to detain B") or an act named by a noun ("the arrest of
+                # B", "the closure of the newspaper"); "ordered a coffee" orders nothing we record
+                actions = t.kids(v, "xcomp", "ccomp") or [o for o in t.kids(v, "dobj") if self._an_act(o)]
+                if not actions:
+                    continue
                 acted_on = [p for a in actions for p in self._acted_on(a)]
-                value = t.span_text(t.subtree(actions[0], ("relcl",))) if actions else None
+                value = t.span_text(t.subtree(actions[0], ("relcl",)))
                 target = (acted_on or told)[:1]
                 value = re.sub(r"^(?:the|a|an)\s+", "", value) if value else value
                 for giver in givers:
@@ -457,6 +462,13 @@ class RelationReader:
                 acted_on = self._acted_on(governed)
                 for giver in givers:
                     yield self.fact("ordered", giver, acted_on[0] if acted_on else None, t.word(governed), governed)
+
+    def _an_act(self, o: int) -> bool:
+        """A noun that names an act done to someone or something: a justice noun, or one with an
+        "of" phrase ("the closure of B"), or a person or body told to act."""
+        t = self.tree
+        return (t.slot_at[o] is not None or t.lemma(o) in self.events_nouns or bool(t.prep_objects(o, "of"))
+                or (t.tokens[o].tag == "NN" and t.lower(o).endswith(("tion", "sion", "ment", "ure", "al"))))
 
     def _acted_on(self, a: int) -> list[Slot]:
         t = self.tree
@@ -558,9 +570,13 @@ class RelationReader:
             if self.events.unreal(v) and not (negated and lemma in rulings and not self._modal(v)):
                 continue
             if lemma == "appeal" and not negated:
+                # an appeal in court: against a ruling, or to a court; "appealed to the public" is none
+                court = next((s for o in t.prep_objects(v, "to", "in", "with") for s in [t.mention(o, ("organization",))] if s), None)
+                ruling = [o for o in t.kids(v, "dobj") + t.prep_objects(v, "against") if t.lemma(o) in ruled]
+                if court is None and not ruling:
+                    continue
                 appellants = [p for s in t.kids(v, "nsubj") or self.events.subject_tokens(v)
                               for p in self.events.people(s, ("person", "organization"))]
-                court = next((s for o in t.prep_objects(v, "to", "in", "with") for s in [t.mention(o, ("organization",))] if s), None)
                 for a in appellants:
                     yield self.fact("appeal", a, court, "appealed", v)
             elif lemma in rulings:
