@@ -80,7 +80,7 @@ def test_zh_j_dzh_transliterations_are_one_person(demo):
     documents = demo.conn.execute("SELECT documents FROM entities WHERE id = ?", (eid,)).fetchone()[0]
     assert documents >= 5  # 01, 05, 06, 07, 08
     # his wife shares the surname and stays apart
-    wife = one_entity(demo, "Saltanat Yerkinova")
+    wife = one_entity(demo, "Gulmira Yerkinova")
     assert wife != eid
 
 
@@ -139,17 +139,19 @@ def test_role_appositions_give_the_person_name(demo):
     persons = {r[0] for r in demo.conn.execute("SELECT name FROM entities WHERE type = 'person'")}
     assert {"Saule Temirkhanova", "Yerbolat Kassymov", "Marat Zhunusbekov", "Mukanova",
             "Viktor Sergeyevich Belyakov", "Aidana Asanbek kyzy", "Nurbol Sagyndykuly"} <= persons
-    assert not {p for p in persons if re.search(r"\b(judge|spokesman|prosecutor|deputy|head)\b", p, re.I)}
+    assert not {p for p in persons if re.search(r"\b(judge|spokesman|prosecutor|chief|specialist)\b", p, re.I)}
     orgs = {r[0] for r in demo.conn.execute("SELECT name FROM entities WHERE type = 'organization'")}
-    assert "Department of Internal Policy of Astana" in orgs
+    assert "Astana Department of Culture and Sport" in orgs
     one_entity(demo, "Aidana Asanbek kyzy", "Asanbek kyzy")
 
 
 def test_position_title_is_not_a_person(demo):
     persons = [r[0] for r in demo.conn.execute("SELECT name FROM entities WHERE type = 'person'")]
-    assert not [p for p in persons if "mayor" in p.lower()]
-    for hit in covering(demo, "04_", "Deputy Mayor"):
+    assert not [p for p in persons if "doctor" in p.lower()]
+    for hit in covering(demo, "04_", "Chief Sanitary Doctor"):
         assert all(r["type"] != "person" for r in hit), hit
+    # the model reads "the Chief Sanitary Doctor" as an organisation: a title, no body either
+    assert not [n for (n,) in demo.conn.execute("SELECT name FROM entities") if "Sanitary" in n]
 
 
 def test_nickname_is_an_alias_of_the_cartoonist(demo):
@@ -186,7 +188,7 @@ def test_cajn_is_one_organisation_with_its_acronym(demo):
 
 # -- cleaning ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("line", ["Subscribe to our Telegram channel", "Ctrl+Enter", "Title photo",
+@pytest.mark.parametrize("line", ["Follow our WhatsApp channel", "Ctrl+Enter", "Lead image", "Follow us on Instagram",
                                   "Related Posts", "Related posts", "Scroll Top", "Most read", "Read also:"])
 def test_boilerplate_lines_are_dropped(demo, line):
     hits = [r[0] for r in demo.conn.execute("SELECT source FROM documents WHERE instr(text, ?) > 0", (line,))]
