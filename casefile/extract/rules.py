@@ -68,7 +68,7 @@ def quoted_org_names(doc: str) -> Iterator[Cand]:
         if end < 0 or end - start > 160:
             continue
         last_open = max(doc.rfind(q, start, end) for q in _OPEN_QUOTES)
-        if last_open >= start:  # nested: ULE “Association “Name”” -> the innermost name
+        if last_open >= start:  # nested: LLC “Association “Name”” -> the innermost name
             start = last_open + 1
         name = doc[start:end].strip()
         if name and name[0].isupper():
