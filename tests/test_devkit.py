@@ -72,3 +72,12 @@ def test_merge_targets(result):
 
 def test_cross_doc_target(result):
     assert result["cross_doc.linked"] >= 0.90, _show(result, "cross_doc.linked", "cross_doc.unlinked")
+
+
+def test_facts_targets(result):
+    assert result["facts.recall"] >= 0.75, _show(result, "facts.recall", "facts.per_type")
+    assert result["facts.precision_lenient"] >= 0.85, _show(result, "facts.precision_lenient")
+
+
+def test_quotes_target(result):
+    assert result["quotes.attributed"] >= 0.90, _show(result, "quotes.attributed", "quotes.missed")

@@ -1,12 +1,10 @@
-"""Fact extraction (casefile.extract.facts) through extract_document, with the real NER model.
+"""Facts read off the parse (casefile.extract.facts) through extract_document, with the real model.
 
-Every sentence and name here is invented for these tests. Positive sentences check the fact a
-reader would record; near-miss negatives check that negated, hypothetical or unrelated wording
-yields nothing. Genuine misses are strict xfails whose reason names the bug.
+Every sentence and name here is invented. Each construction has a test that it is read and a
+near-miss that must not give the fact: a negation, a hypothetical, a different sense of the
+same word, or a name that is not the one acted on.
 """
 from __future__ import annotations
-
-import sqlite3
 
 import pytest
 
@@ -14,738 +12,491 @@ from casefile.extract import extract_document
 
 
 def run(backend, text: str, published: str | None = None):
-    """Extract one document; facts as (type, subject, object, value, date) with entity names."""
+    """Facts as (type, subject, object, value, date) with entity names, and the extraction."""
     ex = extract_document(text, next(backend.analyse([text])), [], published)
 
     def name(i):
         return None if i is None else ex.entities[i].name
 
-    facts = [(f.type, name(f.subject), name(f.object), f.value, f.date) for f in ex.facts]
-    return facts, ex
-
-
-def names_of(ex, label: str = "person") -> set[str]:
-    return {e.name for e in ex.entities if e.label == label}
+    return [(f.type, name(f.subject), name(f.object), f.value, f.date) for f in ex.facts], ex
 
 
 def of_type(facts, type_: str) -> list[tuple]:
     return [f for f in facts if f[0] == type_]
 
 
-# -- detention ---------------------------------------------------------------------------------
+def subjects(facts, type_: str) -> set[str]:
+    return {f[1] for f in facts if f[0] == type_}
 
-def test_detention_passive_list_with_place_and_date(spacy_backend):
-    text = "Aibek Nurlanov and Dana Seitkali were detained in Almaty on July 20, 2021."
+
+# -- voice: passive subject, active object, agent ------------------------------------------------
+
+def test_passive_list_with_place_and_date(spacy_backend):
+    text = "Saule Myrzakhmetova and Timur Baikenov were detained in Karaganda on 3 March 2023."
     facts, ex = run(spacy_backend, text)
     assert of_type(facts, "detention") == [
-        ("detention", "Aibek Nurlanov", None, None, "2021-07-20"),
-        ("detention", "Dana Seitkali", None, None, "2021-07-20"),
+        ("detention", "Saule Myrzakhmetova", None, None, "2023-03-03"),
+        ("detention", "Timur Baikenov", None, None, "2023-03-03"),
     ]
-    almaty = next(i for i, e in enumerate(ex.entities) if e.name == "Almaty")
-    for f in ex.facts:
-        assert f.place == almaty
-        assert text[f.start:f.end] == text  # the evidence is the whole (single) sentence
+    karaganda = next(i for i, e in enumerate(ex.entities) if e.name == "Karaganda")
+    assert {f.place for f in ex.facts if f.type == "detention"} == {karaganda}
+    assert all(text[f.start:f.end].startswith("Saule") for f in ex.facts)  # the sentence is the evidence
 
 
-def test_detention_active_voice(spacy_backend):
-    facts, _ = run(spacy_backend, "On Monday police detained Yerlan Sadykov outside his home in Shymkent.")
-    assert ("detention", "Yerlan Sadykov", None, None, None) in facts
-
-
-def test_detention_active_voice_list(spacy_backend):
-    facts, _ = run(spacy_backend, "Police detained Aibek Nurlanov and Dana Seitkali in Almaty.")
-    assert {f[1] for f in of_type(facts, "detention")} == {"Aibek Nurlanov", "Dana Seitkali"}
-
-
-def test_detention_active_voice_place(spacy_backend):
-    _, ex = run(spacy_backend, "Police detained Aibek Nurlanov and Dana Seitkali in Almaty.")
-    almaty = next(i for i, e in enumerate(ex.entities) if e.name == "Almaty")
-    assert [f.place for f in ex.facts if f.type == "detention"] == [almaty, almaty]
-
-
-
-def test_detention_place_not_taken_from_an_apposition(spacy_backend):
-    facts, ex = run(spacy_backend, "Police detained Aibek Nurlanov, who lives in Almaty.")
-    assert of_type(facts, "detention") == [("detention", "Aibek Nurlanov", None, None, None)]
-    assert [f.place for f in ex.facts if f.type == "detention"] == [None]
-
-
-def test_detention_pronoun_resolves_to_previous_person(spacy_backend):
-    text = "The blogger Marat Zhumabayev spoke at a rally in Taraz. He was detained two days later."
-    facts, ex = run(spacy_backend, text)
-    assert ("detention", "Marat Zhumabayev", None, None, None) in facts
-    f = next(f for f in ex.facts if f.type == "detention")
-    assert text[f.start:f.end].strip() == "He was detained two days later."
-
-
-def test_detention_date_uses_publication_year(spacy_backend):
-    facts, _ = run(spacy_backend, "On July 20, Aibek Nurlanov was detained.", published="2020-08-01")
-    assert facts == [("detention", "Aibek Nurlanov", None, None, "2020-07-20")]
-
-
-@pytest.mark.parametrize("text", [
-    "The lawyer Bolat Sagynov said Timur Ospanov was not detained.",
-    "The lawyer Bolat Sagynov said Timur Ospanov denied that he had been arrested.",
-])
-def test_detention_negated_is_dropped(spacy_backend, text):
-    facts, ex = run(spacy_backend, text)
-    assert "Timur Ospanov" in names_of(ex)  # the negative is not vacuous
+def test_hypothetical_detention_is_no_fact(spacy_backend):
+    facts, _ = run(spacy_backend, "Saule Myrzakhmetova said she could be detained in Karaganda next week.")
     assert of_type(facts, "detention") == []
 
 
-def test_detention_in_reported_clause_goes_to_its_own_subject(spacy_backend):
-    facts, ex = run(spacy_backend, "Aibek Nurlanov reported that Dana Seitkali was detained in Almaty.")
-    assert [f[1] for f in of_type(facts, "detention")] == ["Dana Seitkali"]
+def test_active_voice_object_is_the_person_acted_on(spacy_backend):
+    facts, _ = run(spacy_backend, "Police detained Yerlan Zhumadilov outside the courthouse.")
+    assert subjects(facts, "detention") == {"Yerlan Zhumadilov"}
 
 
-# -- charge ------------------------------------------------------------------------------------
-
-def test_charge_object_is_the_law_entity(spacy_backend):
-    facts, ex = run(spacy_backend, "Galym Abenov was charged under Article 179 of the Criminal Code.")
-    charges = of_type(facts, "charge")
-    assert len(charges) == 1
-    _, subj, obj, value, _ = charges[0]
-    assert (subj, obj) == ("Galym Abenov", "Article 179 of the Criminal Code")
-    f = next(f for f in ex.facts if f.type == "charge")
-    assert ex.entities[f.object].label == "law"
-    assert "Article 179" in value
-
-
-@pytest.mark.parametrize("text", [
-    "Galym Abenov was not charged with any crime.",
-    "Galym Abenov could be charged under Article 179 of the Criminal Code.",
-])
-def test_charge_negated_or_hypothetical_is_dropped(spacy_backend, text):
-    facts, ex = run(spacy_backend, text)
-    assert "Galym Abenov" in names_of(ex)
-    assert facts == []
-
-
-# -- conviction and sentence -------------------------------------------------------------------
-
-@pytest.mark.parametrize(("text", "term"), [
-    ("Nurlan Bekov was sentenced to five years in prison.", "5 years prison"),
-    ("Nurlan Bekov was sentenced to three years of restricted freedom.", "3 years restricted freedom"),
-    ("Nurlan Bekov was sentenced to two years of imprisonment, suspended.", "2 years prison suspended"),
-    ("Nurlan Bekov was sentenced to a suspended sentence of two years.", "2 years suspended"),
-])
-def test_sentenced_gives_conviction_and_sentence(spacy_backend, text, term):
-    facts, _ = run(spacy_backend, text)
-    assert sorted(facts) == [
-        ("conviction", "Nurlan Bekov", None, None, None),
-        ("sentence", "Nurlan Bekov", None, term, None),
-    ]
-
-
-def test_received_sentence_with_another_trigger_word(spacy_backend):
-    facts, _ = run(spacy_backend, "In the fraud case, Kairat Nurpeisov received a three-year prison sentence.")
-    assert ("conviction", "Kairat Nurpeisov", None, None, None) in facts
-    assert ("sentence", "Kairat Nurpeisov", None, "3 years prison", None) in facts
-
-
-@pytest.mark.parametrize("text", [
-    "Kairat Nurpeisov received a three-year prison sentence.",
-    "Kairat Nurpeisov was handed a three-year prison sentence by the court.",
-])
-def test_received_sentence_alone(spacy_backend, text):
-    facts, _ = run(spacy_backend, text)
-    assert ("sentence", "Kairat Nurpeisov", None, "3 years prison", None) in facts
-
-
-
-def test_received_term_of_a_known_kind(spacy_backend):
-    facts, _ = run(spacy_backend, "Kairat Nurpeisov got two years in a penal colony.")
-    assert ("sentence", "Kairat Nurpeisov", None, "2 years prison", None) in facts
-
-
-@pytest.mark.parametrize("text", [
-    "Dana Seitkali received death threats for years.",
-    "Dana Seitkali got a two-year contract with the newspaper.",
-])
-def test_received_something_else_is_no_verdict(spacy_backend, text):
-    facts, ex = run(spacy_backend, text)
-    assert "Dana Seitkali" in names_of(ex)
-    assert of_type(facts, "conviction") == [] and of_type(facts, "sentence") == []
-
-
-def test_hypothetical_conviction_is_dropped(spacy_backend):
-    facts, ex = run(spacy_backend, "Dana Seitkali faces up to seven years in prison if convicted.")
-    assert "Dana Seitkali" in names_of(ex)
-    assert of_type(facts, "conviction") == [] and of_type(facts, "sentence") == []
-
-
-def test_relative_clause_sentence_stays_with_its_own_person(spacy_backend):
-    text = ("Aidar Kenzhebayev, whose brother Ermek Kenzhebayev was sentenced to three years, "
-            "was detained in Almaty on Monday.")
-    facts, _ = run(spacy_backend, text)
-    assert ("detention", "Aidar Kenzhebayev", None, None, None) in facts
-    assert ("sentence", "Ermek Kenzhebayev", None, "3 years", None) in facts
-    assert ("conviction", "Ermek Kenzhebayev", None, None, None) in facts
-    assert not [f for f in facts if f[1] == "Aidar Kenzhebayev" and f[0] in {"sentence", "conviction"}]
-    assert not [f for f in facts if f[1] == "Ermek Kenzhebayev" and f[0] == "detention"]
-
-
-# -- release, fine, acquittal, interrogation ---------------------------------------------------
-
-def test_release_on_parole(spacy_backend):
-    facts, _ = run(spacy_backend, "Asel Karimova was released on parole in March 2022.")
-    assert facts == [("release", "Asel Karimova", None, None, "2022-03")]
-
-
-def test_release_by_pronoun(spacy_backend):
-    facts, _ = run(spacy_backend, "Aibek Nurlanov was detained in Almaty. He was later released.")
-    assert ("release", "Aibek Nurlanov", None, None, None) in facts
-
-
-def test_fine_value_contains_amount(spacy_backend):
-    facts, _ = run(spacy_backend, "Asel Karimova was fined 200,000 tenge for taking part in a rally.")
-    fines = of_type(facts, "fine")
-    assert len(fines) == 1 and fines[0][1] == "Asel Karimova"
-    assert "200,000" in fines[0][3] and "tenge" in fines[0][3]
-
-
-def test_fine_active_voice(spacy_backend):
-    facts, _ = run(spacy_backend, "The court in Taraz fined the activist Dana Seitkali 150,000 tenge.")
-    assert ("fine", "Dana Seitkali", None, "150,000 tenge", None) in facts
-
-
-def test_fine_hypothetical_is_dropped(spacy_backend):
-    facts, ex = run(spacy_backend, "Asel Karimova could be fined 200,000 tenge for the post.")
-    assert "Asel Karimova" in names_of(ex)
-    assert facts == []
-
-
-def test_acquittal(spacy_backend):
-    facts, _ = run(spacy_backend, "Aibek Nurlanov was acquitted by the Taraz court.")
-    assert ("acquittal", "Aibek Nurlanov", None, None, None) in facts
-
-
-@pytest.mark.parametrize("text", [
-    "Timur Ospanov was interrogated by investigators for six hours.",
-    "Timur Ospanov was summoned for questioning.",
-    "Police questioned Timur Ospanov about the rally.",
-])
-def test_interrogation(spacy_backend, text):
-    facts, _ = run(spacy_backend, text)
-    assert of_type(facts, "interrogation") == [("interrogation", "Timur Ospanov", None, None, None)]
-
-
-def test_interrogation_summoned_person_for_questioning(spacy_backend):
-    facts, ex = run(spacy_backend, "Investigators summoned Timur Ospanov for questioning on May 3.")
-    assert "Timur Ospanov" in names_of(ex)
-    assert [f[1] for f in of_type(facts, "interrogation")] == ["Timur Ospanov"]
-
-
-
-def test_summoned_for_a_hearing_is_no_interrogation(spacy_backend):
-    facts, ex = run(spacy_backend, "The court summoned Timur Ospanov for the hearing.")
-    assert "Timur Ospanov" in names_of(ex)
-    assert of_type(facts, "interrogation") == []
-
-
-# -- search and seizure, complaint, trial, testimony -------------------------------------------
-
-def test_seizure_from_their_apartments_after_a_detention(spacy_backend):
-    text = ("Aibek Nurlanov and Dana Seitkali were detained in Almaty. "
-            "Their devices were seized from their apartments.")
-    facts, ex = run(spacy_backend, text)
-    assert {f[1] for f in of_type(facts, "search_seizure")} == {"Aibek Nurlanov", "Dana Seitkali"}
-    for f in ex.facts:
-        if f.type == "search_seizure":
-            assert "seized" in text[f.start:f.end] and "detained" not in text[f.start:f.end]
-
-
-def test_complained_against(spacy_backend):
-    facts, _ = run(spacy_backend, "Yerlan Sadykov filed a lawsuit against Berik Tulegenov.")
-    assert facts == [("complained_against", "Yerlan Sadykov", "Berik Tulegenov", None, None)]
-
-
-def test_trial(spacy_backend):
-    facts, _ = run(spacy_backend, "The trial of Yerlan Sadykov began in Taraz on Tuesday.")
-    assert ("trial", "Yerlan Sadykov", None, None, None) in facts
-
-
-def test_retracted_testimony(spacy_backend):
-    facts, _ = run(spacy_backend, "Aigul Serikova retracted her testimony against Yerlan Sadykov.")
-    assert facts == [("retracted_testimony", "Aigul Serikova", "Yerlan Sadykov", None, None)]
-
-
-# -- positions -----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("text", "person", "org", "role"), [
-    ("The statement was signed by Kanat Omarov, chairman of the Steppe Development Bank.",
-     "Kanat Omarov", "Steppe Development Bank", "chairman"),
-    ("Deputy Head of the Internal Policy Department, Saule Baimukhanova, refused to comment.",
-     "Saule Baimukhanova", "Internal Policy Department", "Deputy Head"),
-    ("The interview was confirmed by the press secretary of the Taraz City Police Department Ruslan Akhmetov on Friday.",
-     "Ruslan Akhmetov", "Taraz City Police Department", "press secretary"),
-    ("Ruslan Akhmetov, a spokesman for the Taraz City Police Department, declined to comment.",
-     "Ruslan Akhmetov", "Taraz City Police Department", "spokesman"),
-    ("The case was handled by police investigator Daniyar Kuatov.", "Daniyar Kuatov", None, "police investigator"),
-    ("The blogger Marat Zhumabayev spoke at a rally in Taraz.", "Marat Zhumabayev", None, "blogger"),
-])
-def test_position_from_apposition(spacy_backend, text, person, org, role):
-    facts, _ = run(spacy_backend, text)
-    assert ("position", person, org, role, None) in of_type(facts, "position")
-
-
-def test_position_role_never_swallows_said(spacy_backend):
-    facts, ex = run(spacy_backend, "The activists met the mayor, said the deputy Bolat Iskakov.")
-    positions = of_type(facts, "position")
-    assert positions == [("position", "Bolat Iskakov", None, "deputy", None)]
-    assert not any("said" in (f[3] or "") for f in positions)
-
-
-def test_possessed_chief_is_a_relation_not_a_position(spacy_backend):
-    facts, _ = run(spacy_backend, "Gulmira Abdrakhmanova testified that her chief Yerlan Baitasov had forged the papers.")
-    assert ("subordinate_of", "Gulmira Abdrakhmanova", "Yerlan Baitasov", "chief", None) in facts
-    assert of_type(facts, "position") == []
-
-
-def test_subordinate_of_former_chief(spacy_backend):
-    facts, _ = run(spacy_backend,
-                   "Gulmira Abdrakhmanova testified that her former chief Yerlan Baitasov had forged the papers.")
-    assert ("subordinate_of", "Gulmira Abdrakhmanova", "Yerlan Baitasov", "chief", None) in facts
-
-
-def test_possessed_former_chief_is_not_a_position(spacy_backend):
-    facts, _ = run(spacy_backend,
-                   "Gulmira Abdrakhmanova testified that her former chief Yerlan Baitasov had forged the papers.")
-    assert of_type(facts, "position") == []
-
-
-
-def test_possessed_ex_boss_is_not_a_position(spacy_backend):
-    facts, ex = run(spacy_backend, "Gulmira Abdrakhmanova said her ex-boss Yerlan Baitasov had forged the papers.")
-    assert "Yerlan Baitasov" in names_of(ex)
-    assert of_type(facts, "position") == []
-
-
-def test_unpossessed_former_chief_is_a_position(spacy_backend):
-    facts, _ = run(spacy_backend, "The former police chief Yerlan Baitasov was detained.")
-    assert ("position", "Yerlan Baitasov", None, "former police chief", None) in facts
-
-
-# -- membership, family, orders --------------------------------------------------------------------
-
-def test_member_from_public_foundation(spacy_backend):
-    text = "Ainur Seitova and Serik Dzhaksybekov from the Public Foundation “Open Steppe” attended the hearing."
-    facts, _ = run(spacy_backend, text)
-    assert sorted(of_type(facts, "member_of")) == [
-        ("member_of", "Ainur Seitova", "Open Steppe", "representative", None),
-        ("member_of", "Serik Dzhaksybekov", "Open Steppe", "representative", None),
-    ]
-
-
-def test_member_from_participant_list_row(spacy_backend):
-    facts, _ = run(spacy_backend, "Participants:\n1. Mr. Aidos ZHANIBEKOV, Kazakhstan, KIBHR")
-    assert ("member_of", "Aidos Zhanibekov", "KIBHR", "member", None) in facts
-    assert ("represents", "Aidos Zhanibekov", "Kazakhstan", None, None) in facts
-
-
-@pytest.mark.parametrize(("text", "relative", "of", "kin"), [
-    ("Mukhtar Ablyazov's nephew Iskander Yerimbetov was detained in 2017.",
-     "Iskander Yerimbetov", "Mukhtar Ablyazov", "nephew"),
-    ("Arman Tulegenov, the son of Bakhyt Tulegenov, was questioned as a witness.",
-     "Arman Tulegenov", "Bakhyt Tulegenov", "son"),
-])
-def test_family(spacy_backend, text, relative, of, kin):
-    facts, _ = run(spacy_backend, text)
-    assert of_type(facts, "family") == [("family", relative, of, kin, None)]
-
-
-def test_family_sentence_keeps_the_detention_with_the_relative(spacy_backend):
-    facts, _ = run(spacy_backend, "Mukhtar Ablyazov's nephew Iskander Yerimbetov was detained in 2017.")
-    assert of_type(facts, "detention") == [("detention", "Iskander Yerimbetov", None, None, "2017")]
-
-
-def test_ordered(spacy_backend):
-    facts, _ = run(spacy_backend, "Nurlan Sarsenov ordered the closure of the independent newspaper in Taraz.")
-    assert facts == [("ordered", "Nurlan Sarsenov", None, "closure of the independent newspaper in Taraz", None)]
-
-
-def test_ordered_negated_is_dropped(spacy_backend):
-    facts, ex = run(spacy_backend, "Nurlan Sarsenov did not order the closure of the newspaper, said Bolat Sagynov.")
-    assert {"Nurlan Sarsenov", "Bolat Sagynov"} <= names_of(ex)
-    assert of_type(facts, "ordered") == []
-
-
-# -- merging across documents ------------------------------------------------------------------------
-# (the model misses "Aibek Nurlanov" opening a paragraph right under a heading, so DOC_A says "The blogger ...")
-
-DOC_A = """Blogger Detained in Almaty
-
-The blogger Aibek Nurlanov was detained in Almaty on July 20, 2021. His supporters gathered outside the police station.
-"""
-
-DOC_B = """Supporters Protest in Almaty
-
-Local journalists wrote about the rally on Friday. Aibek Nurlanov was detained in Almaty on July 20, 2021.
-The lawyer Bolat Sagynov asked for his release.
-"""
-
-
-def test_same_detention_in_two_documents_is_one_fact_with_two_evidence_spans(spacy_backend, tmp_path):
-    from casefile.config import Config
-    from casefile.ingest import ingest_paths
-    from casefile.store import Store
-
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "a.txt").write_text(DOC_A, encoding="utf-8")
-    (folder / "b.txt").write_text(DOC_B, encoding="utf-8")
-    store = Store(tmp_path / "store.db", create=True)
-    try:
-        report = ingest_paths([str(folder)], store, Config(), backend=spacy_backend)
-    finally:
-        store.close()
-    assert report.failed == [] and report.ingested == 2
-
-    conn = sqlite3.connect(tmp_path / "store.db")
-    conn.row_factory = sqlite3.Row
-    try:
-        facts = conn.execute(
-            "SELECT f.id, f.date FROM facts f JOIN entities e ON e.id = f.subject "
-            "WHERE f.type = 'detention' AND e.name = 'Aibek Nurlanov'").fetchall()
-        assert len(facts) == 1
-        assert facts[0]["date"] == "2021-07-20"
-        evidence = conn.execute("SELECT document, start, end, text FROM fact_evidence WHERE fact = ?",
-                                (facts[0]["id"],)).fetchall()
-        assert len(evidence) == 2
-        assert len({row["document"] for row in evidence}) == 2
-        for row in evidence:
-            doc_text = conn.execute("SELECT text FROM documents WHERE id = ?", (row["document"],)).fetchone()[0]
-            assert doc_text[row["start"]:row["end"]] == row["text"]
-            assert "Aibek Nurlanov was detained in Almaty on July 20, 2021." in row["text"]
-    finally:
-        conn.close()
-
-
-# -- apposition around the subject, laws of verdicts and fines ------------------------------------------
-
-def test_subject_in_an_apposition_closed_before_the_verb(spacy_backend):
-    facts, _ = run(spacy_backend, "Her brother, Nurlan Bekov, was fined 70,000 tenge under Article 488 of the "
-                                  "Code of Administrative Offences.")
-    assert of_type(facts, "fine") == [("fine", "Nurlan Bekov", "Article 488 of the Administrative Code",
-                                       "70,000 tenge", None)]
-
-
-def test_sentence_under_an_article_names_the_law_of_the_conviction(spacy_backend):
-    facts, _ = run(spacy_backend, "The court sentenced Aigerim Tulegenova to three years in prison under "
-                                  "Article 405 of the Criminal Code.")
-    assert ("conviction", "Aigerim Tulegenova", "Article 405 of the Criminal Code", None, None) in facts
-
-
-def test_law_in_another_clause_is_not_the_verdicts(spacy_backend):
-    facts, _ = run(spacy_backend, "The court sentenced Aigerim Tulegenova to three years in prison, while "
-                                  "Marat Ospanov was charged under Article 405 of the Criminal Code.")
-    convictions = of_type(facts, "conviction")
-    assert convictions and all(f[2] is None for f in convictions)
-
-
-def test_hyphenated_role_with_its_outlet(spacy_backend):
-    facts, ex = run(spacy_backend, "Arman Seitov, editor-in-chief of the independent weekly Dala Zhanalary, "
-                                   "was questioned on Monday.")
-    assert "Dala Zhanalary" in names_of(ex, "organization")
-    assert ("position", "Arman Seitov", "Dala Zhanalary", "editor-in-chief", None) in facts
-
-
-def test_role_apposition_without_a_named_organisation(spacy_backend):
-    facts, _ = run(spacy_backend, "The complaint came from Bolat Sarsenov, the deputy akim of the region, "
-                                  "who did not comment.")
-    assert ("position", "Bolat Sarsenov", None, "deputy akim of the region", None) in facts
-
-
-def test_role_apposition_needs_a_role_word(spacy_backend):
-    facts, _ = run(spacy_backend, "The complaint came from Bolat Sarsenov, the owner's friend of many years, "
-                                  "who did not comment.")
-    assert of_type(facts, "position") == []
-
-
-# -- complaints named by their author ----------------------------------------------------------------
-
-def test_claimant_complained_against_the_person_questioned(spacy_backend):
-    facts, _ = run(spacy_backend, "In May, Aigul Nurova was questioned as a suspect in a libel case. "
-                                  "The claimant was the businessman Timur Akhmetov.")
-    assert ("complained_against", "Timur Akhmetov", "Aigul Nurova", None, None) in facts
-
-
-def test_complaint_by_names_its_target_in_the_sentence(spacy_backend):
-    facts, _ = run(spacy_backend, "Dana Serikova was arrested. The case against Berik Saparov was opened after "
-                                  "a complaint by Nurlan Dauletov.")
-    assert of_type(facts, "complained_against") == [("complained_against", "Nurlan Dauletov", "Berik Saparov", None,
-                                                     None)]
-
-
-def test_complaint_not_acted_on_is_left_out(spacy_backend):
-    facts, _ = run(spacy_backend, "Dana Serikova was arrested. Police never received a complaint from Nurlan Dauletov.")
-    assert of_type(facts, "complained_against") == []
-
-
-# -- witnesses and their testimony ---------------------------------------------------------------------
-
-def test_a_witness_who_tells_the_court_testified(spacy_backend):
-    text = ("The hearing went on for a second day. A witness, Ruslan Temirbekov, told the court that he had "
-            "never seen the documents. Temirbekov later explained that he signed them in a hurry.")
-    facts, _ = run(spacy_backend, text)
-    testified = of_type(facts, "testified")
-    assert testified and {f[1] for f in testified} == {"Ruslan Temirbekov"}
-
-
-def test_a_witness_quotation_is_testimony(spacy_backend):
-    text = ("Another witness, the accountant Saule Bekova, spoke next. "
-            "“Nobody asked me anything about the tender,” said Bekova.")
-    facts, _ = run(spacy_backend, text)
-    assert ("testified", "Saule Bekova", None, None, None) in facts
-
-
-def test_someone_not_called_a_witness_only_speaks(spacy_backend):
-    text = "The hearing went on for a second day. The lawyer Ruslan Temirbekov told the court that the case was weak."
-    facts, _ = run(spacy_backend, text)
-    assert of_type(facts, "testified") == []
-
-
-def test_own_interrogation_protocol_is_an_interrogation(spacy_backend):
-    facts, _ = run(spacy_backend, "Marat Sultanov noticed that his own interrogation protocol was dated a year earlier.")
-    assert ("interrogation", "Marat Sultanov", None, None, None) in facts
-
-
-# -- custody stated as a state, charges stated by denial -----------------------------------------------
-
-def test_extended_pre_trial_detention_of_a_person(spacy_backend):
-    facts, _ = run(spacy_backend, "A court in Aktau extended the pre-trial detention of activist Marat Sultanov "
-                                  "by two months.")
-    assert ("detention", "Marat Sultanov", None, None, None) in facts
-
-
-def test_in_custody_since_a_date(spacy_backend):
-    facts, _ = run(spacy_backend, "Marat Sultanov, 41, has been in custody since February 2, 2022.")
-    assert ("detention", "Marat Sultanov", None, None, "2022-02-02") in facts
-
-
-def test_denies_the_charges_under_an_article(spacy_backend):
-    facts, _ = run(spacy_backend, "Marat Sultanov was arrested in May. He denies the charges under Article 272 "
-                                  "of the Criminal Code.")
-    assert ("charge", "Marat Sultanov", "Article 272 of the Criminal Code", "Article 272 of the Criminal Code",
-            None) in facts
-
-
-def test_not_in_custody_is_no_detention(spacy_backend):
-    facts, _ = run(spacy_backend, "Marat Sultanov has never been in custody, his lawyer said.")
+def test_refusing_to_detain_is_no_detention(spacy_backend):
+    facts, _ = run(spacy_backend, "Officers refused to detain Yerlan Zhumadilov outside the courthouse.")
     assert of_type(facts, "detention") == []
 
 
-# -- lists of verdicts: coordinated verbs, laws in parentheses, appeals ---------------------------------
-
-def test_coordinated_passive_verbs_each_give_a_fact(spacy_backend):
-    facts, _ = run(spacy_backend, "Nurlan Beisenov was convicted in 2020 under Article 190 of the Criminal Code and "
-                                  "sentenced to 6 years of imprisonment.")
-    assert ("conviction", "Nurlan Beisenov", "Article 190 of the Criminal Code", None, "2020") in facts
-    assert [f[3] for f in of_type(facts, "sentence")] == ["6 years prison"]
+def test_agent_of_a_passive_is_the_object(spacy_backend):
+    facts, _ = run(spacy_backend, "Dariga Tulepova was arrested by the National Security Committee on Tuesday.")
+    assert ("Dariga Tulepova", "National Security Committee") in {(f[1], f[2]) for f in of_type(facts, "detention")}
 
 
-def test_law_in_parentheses_after_the_verdict(spacy_backend):
-    text = ("Statement on the verdicts under the Criminal Code.\n"
-            "Ruslan Mukanov was sentenced to 8 years for taking bribes (Article 366).")
-    facts, _ = run(spacy_backend, text)
-    assert ("conviction", "Ruslan Mukanov", "Article 366 of the Criminal Code", None, None) in facts
+def test_a_negated_arrest_is_no_fact(spacy_backend):
+    facts, _ = run(spacy_backend, "Dariga Tulepova was not arrested by the National Security Committee.")
+    assert of_type(facts, "detention") == []
 
 
-def test_conviction_wording_stops_before_the_sentence(spacy_backend):
-    facts, _ = run(spacy_backend, "Askar Temirov was found guilty of organising an illegal rally and sentenced to "
-                                  "5 years in a penal colony.")
-    [conviction] = of_type(facts, "conviction")
-    assert conviction[3] == "organising an illegal rally"
+# -- charges: law, offence, nouns -----------------------------------------------------------------
+
+def test_charged_under_an_article(spacy_backend):
+    facts, _ = run(spacy_backend, "Kanat Ospanbayev was charged under Article 174 of the Criminal Code.")
+    charge = of_type(facts, "charge")
+    assert [(f[1], f[2]) for f in charge] == [("Kanat Ospanbayev", "Article 174 of the Criminal Code")]
+    assert "174" in charge[0][3]
 
 
-def test_appeal_rejected_by_a_court(spacy_backend):
-    facts, _ = run(spacy_backend, "Askar Temirov's appeal was rejected by the Supreme Court on 4 May 2022.")
-    assert ("appeal", "Askar Temirov", "Supreme Court", "verdict upheld", "2022-05-04") in facts
+def test_writing_about_an_article_is_no_charge(spacy_backend):
+    facts, _ = run(spacy_backend, "Kanat Ospanbayev wrote a long essay about Article 174 of the Criminal Code.")
+    assert of_type(facts, "charge") == []
 
 
-def test_different_person_in_the_coordinated_clause(spacy_backend):
-    facts, _ = run(spacy_backend, "Askar Temirov was detained in March, and Nurlan Beisenov was later released.")
-    assert ("release", "Askar Temirov", None, None, None) not in facts
+def test_charged_with_offences(spacy_backend):
+    facts, _ = run(spacy_backend, "Prosecutors charged Aibek Sarsenbayev with fraud and forgery.")
+    assert of_type(facts, "charge") == [("charge", "Aibek Sarsenbayev", None, "fraud and forgery", None)]
 
 
-def test_summoned_somewhere_and_questioned(spacy_backend):
-    facts, _ = run(spacy_backend, "Blogger Aigerim Tolegen was summoned to the Almaty police department on 10 June "
-                                  "2024 and questioned as a witness.")
-    assert ("interrogation", "Aigerim Tolegen", None, None, "2024-06-10") in facts
+def test_charging_a_phone_is_no_charge(spacy_backend):
+    facts, _ = run(spacy_backend, "Aibek Sarsenbayev charged his phone at the bus station.")
+    assert of_type(facts, "charge") == []
 
 
-def test_under_house_arrest_since(spacy_backend):
-    facts, _ = run(spacy_backend, "Makhambet Seitov has been under house arrest since April 2024.")
-    assert ("detention", "Makhambet Seitov", None, None, "2024-04") in facts
+def test_charges_as_a_noun_brought_against_someone(spacy_backend):
+    facts, _ = run(spacy_backend, "Charges of fraud were brought against Timur Baikenov in May 2021.")
+    assert subjects(facts, "charge") == {"Timur Baikenov"}
 
 
-def test_kinship_with_a_description_of_the_relative(spacy_backend):
-    facts, _ = run(spacy_backend, "The court jailed Timur Aubakov, the nephew of former energy minister Bolat Aubakov.")
-    assert ("family", "Timur Aubakov", "Bolat Aubakov", "nephew", None) in facts
+def test_charges_read_about_are_no_charge(spacy_backend):
+    facts, _ = run(spacy_backend, "Timur Baikenov read about charges of fraud in a newspaper.")
+    assert of_type(facts, "charge") == []
 
 
-def test_kinship_word_then_a_conjunction_is_not_a_tie(spacy_backend):
-    facts, _ = run(spacy_backend, "Bolat Aubakov came with his son and Marat Serikov, a neighbour.")
-    assert of_type(facts, "family") == []
+def test_the_case_against_someone_under_an_article(spacy_backend):
+    facts, _ = run(spacy_backend, "The case against Bolat Serikbayev under Article 190 reached the court in June.")
+    assert [(f[1], f[2]) for f in of_type(facts, "charge")] == [("Bolat Serikbayev", "Article 190")]
 
 
-def test_signatory_rows_give_membership_and_country(spacy_backend):
-    text = ("Written declaration on civil society\n\nSigned by:\nMr Pieter VANDAMME, Netherlands, EPP/CD\n"
-            "Lord Richard HALE, United Kingdom, EC/DA\n")
-    facts, _ = run(spacy_backend, text)
-    assert ("member_of", "Pieter Vandamme", "EPP/CD", "member", None) in facts
-    assert ("represents", "Richard Hale", "United Kingdom", None, None) in facts
+def test_a_case_without_a_law_is_no_charge(spacy_backend):
+    facts, _ = run(spacy_backend, "Bolat Serikbayev described the case of his neighbour to reporters.")
+    assert of_type(facts, "charge") == []
 
 
-def test_list_of_officials_with_a_range_of_terms(spacy_backend):
-    text = ("The three officials, Arman Sultanov, Yerlan Nurpeisov and Dinara Kassymova, received sentences of "
-            "between four and five years in prison.")
-    facts, _ = run(spacy_backend, text)
-    sentences = of_type(facts, "sentence")
-    assert {f[1] for f in sentences} == {"Arman Sultanov", "Yerlan Nurpeisov", "Dinara Kassymova"}
-    assert {f[3] for f in sentences} == {"4-5 years prison"}
+def test_a_criminal_case_opened_against_two_people(spacy_backend):
+    facts, _ = run(spacy_backend, "Investigators opened a criminal case against Nurgul Sadvakasova and Kanat Ospanbayev.")
+    assert subjects(facts, "charge") == {"Nurgul Sadvakasova", "Kanat Ospanbayev"}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("three years of imprisonment", "3 years prison"),
-    ("a five-year prison sentence", "5 years prison"),
-    ("eight and a half years in a penal colony", "8.5 years prison"),
-    ("between four and five years in prison", "4-5 years prison"),
-    ("from 5 to 8 years", "5-8 years"),
-    ("two years of restricted freedom", "2 years restricted freedom"),
-    ("no term at all", None),
+def test_facing_years_in_prison_is_a_charge(spacy_backend):
+    facts, _ = run(spacy_backend, "Nurgul Sadvakasova faces up to seven years in prison if convicted.")
+    assert subjects(facts, "charge") == {"Nurgul Sadvakasova"}
+
+
+def test_denying_the_charges_states_them(spacy_backend):
+    facts, _ = run(spacy_backend, "Kanat Ospanbayev denies the charges.")
+    assert subjects(facts, "charge") == {"Kanat Ospanbayev"}
+
+
+# -- convictions and sentences ------------------------------------------------------------------
+
+def test_sentenced_to_a_term_states_a_conviction_and_a_sentence(spacy_backend):
+    facts, _ = run(spacy_backend, "The court sentenced Nurgul Sadvakasova to six years in a penal colony.")
+    assert ("sentence", "Nurgul Sadvakasova", None, "6 years prison", None) in facts
+    assert subjects(facts, "conviction") == {"Nurgul Sadvakasova"}
+
+
+def test_years_of_work_are_no_sentence(spacy_backend):
+    facts, _ = run(spacy_backend, "Nurgul Sadvakasova has taught for six years at the colony's school.")
+    assert of_type(facts, "sentence") == of_type(facts, "conviction") == []
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Timur Baikenov was sentenced to three and a half years in prison.", "3.5 years prison"),
+    ("Timur Baikenov was sentenced to two years of restricted freedom.", "2 years restricted freedom"),
+    ("Timur Baikenov was sentenced to two years in prison, suspended.", "2 years prison suspended"),
+    ("Timur Baikenov received a four-year prison sentence.", "4 years prison"),
+    ("Timur Baikenov was handed 15 days of administrative arrest.", "15 days administrative arrest"),
 ])
-def test_sentence_term_table(text, expected):
-    from casefile.extract.facts.values import sentence_term
-
-    assert sentence_term(text) == expected
-
-
-def test_a_run_together_list_longer_than_a_sentence_gives_no_facts(spacy_backend):
-    from casefile.extract.facts import MAX_SENTENCE_CHARS
-
-    people = [f"{g} {s}" for g in ("Marat", "Serik", "Aidos", "Nurlan") for s in ("Abenov", "Temirov", "Kasymov")]
-    short, _ = run(spacy_backend, ", ".join(people[:3]) + " were detained.")
-    assert len(of_type(short, "detention")) == 3  # the same shape, sentence-sized, does give facts
-    listing = ", ".join(people * (MAX_SENTENCE_CHARS // (15 * len(people)) + 1))
-    assert len(listing) > MAX_SENTENCE_CHARS
-    facts, _ = run(spacy_backend, listing + " were detained.")
-    assert facts == []
-
-
-def test_the_accused_named_after_a_witness_did_not_testify(spacy_backend):
-    text = ("A key witness in the trial of the activist Aizhan Serikova told the court that he had signed a "
-            "statement written by the police.")
+def test_terms_are_normalised(spacy_backend, text, term):
     facts, _ = run(spacy_backend, text)
-    assert of_type(facts, "testified") == []
+    assert [f[3] for f in of_type(facts, "sentence")] == [term]
 
 
-def test_a_question_word_in_a_heading_is_not_part_of_a_role(spacy_backend):
-    text = "What Activist Serikova Said\n\nThe activist Aizhan Serikova spoke to reporters."
+def test_receiving_an_award_is_no_sentence(spacy_backend):
+    facts, _ = run(spacy_backend, "Timur Baikenov received a four-year scholarship from the university.")
+    assert of_type(facts, "sentence") == []
+
+
+def test_convicted_of_two_offences(spacy_backend):
+    facts, _ = run(spacy_backend, "Saule Myrzakhmetova was convicted of fraud and tax evasion in 2019.")
+    assert of_type(facts, "conviction") == [("conviction", "Saule Myrzakhmetova", None, "fraud and tax evasion", "2019")]
+
+
+def test_found_guilty_and_found_not_guilty(spacy_backend):
+    facts, _ = run(spacy_backend, "The court found Dariga Tulepova guilty of extortion but found Aibek Sarsenbayev not guilty.")
+    assert subjects(facts, "conviction") == {"Dariga Tulepova"}
+    assert subjects(facts, "acquittal") == {"Aibek Sarsenbayev"}
+
+
+def test_conviction_for_taking_part_names_the_body(spacy_backend):
+    facts, _ = run(spacy_backend, "Kanat Ospanbayev was convicted for taking part in the banned Free Steppe Movement.")
+    assert [f[2] for f in of_type(facts, "conviction")] == ["Free Steppe Movement"]
+
+
+def test_a_relative_clause_states_the_sentence_of_its_noun(spacy_backend):
+    facts, _ = run(spacy_backend, "Timur Baikenov, who was sentenced to six years, wrote to his family.")
+    assert ("sentence", "Timur Baikenov", None, "6 years", None) in facts
+
+
+def test_a_relative_clause_about_writing_states_nothing(spacy_backend):
+    facts, _ = run(spacy_backend, "Timur Baikenov, who wrote about sentences in the region, visited his family.")
+    assert of_type(facts, "sentence") == of_type(facts, "conviction") == []
+
+
+def test_a_reduced_participle_describes_its_noun(spacy_backend):
+    facts, _ = run(spacy_backend, "Yerlan Zhumadilov, arrested in May, remains in custody in Taraz.")
+    assert subjects(facts, "detention") == {"Yerlan Zhumadilov"}
+
+
+def test_coordinated_passive_verbs_share_their_subject(spacy_backend):
+    facts, _ = run(spacy_backend, "Dariga Tulepova was arrested and charged with extremism.")
+    assert subjects(facts, "detention") == {"Dariga Tulepova"}
+    assert of_type(facts, "charge") == [("charge", "Dariga Tulepova", None, "extremism", None)]
+
+
+def test_a_list_of_people_in_apposition_shares_the_sentence(spacy_backend):
+    text = ("The court sentenced the outlet's editor, Aigerim Baimukhanova, its lawyer, Serik Tuleubayev, "
+            "and reporter Dana Kairatova to five years.")
     facts, _ = run(spacy_backend, text)
-    assert not [f for f in of_type(facts, "position") if "What" in (f[3] or "")]
+    assert subjects(facts, "sentence") == {"Aigerim Baimukhanova", "Serik Tuleubayev", "Dana Kairatova"}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Kazakhstan's President Kassym Tokamov signed the law.", ("Kassym Tokamov", "Kazakhstan", "President")),
-    ("The head of the Aktau Police Department, Colonel Serik Abdenov, said so.",
-     ("Serik Abdenov", "Aktau Police Department", "head")),
-    ("Gulmira Satova, who heads the Legal Media Centre, said the case was weak.",
-     ("Gulmira Satova", "Legal Media Centre", "head")),
+# -- nominal events ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, type_", [
+    ("The arrest of Ruslan Temirkhanov caused protests in Aktobe.", "detention"),
+    ("Ruslan Temirkhanov's detention was extended by two months.", "detention"),
+    ("Ruslan Temirkhanov's trial opened in Aktobe on Monday.", "trial"),
+    ("The trial of Ruslan Temirkhanov opened in Aktobe on Monday.", "trial"),
+    ("The verdict in Ruslan Temirkhanov's case was read out on Friday.", "conviction"),
+    ("The release of Ruslan Temirkhanov was confirmed by his lawyer.", "release"),
 ])
-def test_positions_with_their_organisation(spacy_backend, text, expected):
+def test_nominal_events(spacy_backend, text, type_):
     facts, _ = run(spacy_backend, text)
-    person, org, role = expected
-    assert ("position", person, org, role, None) in facts
-    # the same role without its organisation is not stated twice
-    assert ("position", person, None, role, None) not in facts
+    assert subjects(facts, type_) == {"Ruslan Temirkhanov"}
 
 
-def test_who_no_longer_heads_is_not_a_position(spacy_backend):
-    facts, _ = run(spacy_backend, "Gulmira Satova, who never headed the Legal Media Centre, said the case was weak.")
-    assert not [f for f in of_type(facts, "position") if f[2] == "Legal Media Centre"]
+@pytest.mark.parametrize("text, type_", [
+    ("Activists called for the release of Ruslan Temirkhanov.", "release"),
+    ("Ruslan Temirkhanov lives under the constant threat of arrest.", "detention"),
+    ("A possible arrest of Ruslan Temirkhanov was discussed by the committee.", "detention"),
+])
+def test_wished_or_feared_events_are_no_facts(spacy_backend, text, type_):
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, type_) == []
 
 
-def test_court_upheld_the_sentence_of_a_person(spacy_backend):
-    facts, _ = run(spacy_backend, "KYZYLORDA, 20 May 2023 – The regional appeals court on Friday upheld the sentence "
-                                  "of activist Nurzhan Mukhamedov, his lawyer said.")
-    assert ("appeal", "Nurzhan Mukhamedov", None, "verdict upheld", "2023-05-19") in facts
+def test_the_trial_later_in_the_text_is_the_defendants(spacy_backend):
+    text = "Kanat Ospanbayev was charged with fraud in March. The trial began in Almaty on Monday."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "trial") == {"Kanat Ospanbayev"}
+
+
+def test_trials_in_general_are_nobodys(spacy_backend):
+    text = "Kanat Ospanbayev was charged with fraud in March. Fair trials are rare in the region."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "trial") == []
+
+
+def test_a_court_taking_up_someones_case_is_a_trial(spacy_backend):
+    facts, _ = run(spacy_backend, "In June the Taraz City Court began to examine the case of Aibek Sarsenbayev.")
+    assert [(f[1], f[2]) for f in of_type(facts, "trial")] == [("Aibek Sarsenbayev", "Taraz City Court")]
+
+
+# -- fines, searches, releases, interrogations ------------------------------------------------------
+
+def test_fined_an_amount(spacy_backend):
+    facts, _ = run(spacy_backend, "Aliya Dosmagambetova was fined 200,000 tenge for an unsanctioned picket.")
+    assert [f[3] for f in of_type(facts, "fine")] == ["200,000 tenge"]
+
+
+def test_paying_for_a_car_is_no_fine(spacy_backend):
+    facts, _ = run(spacy_backend, "Aliya Dosmagambetova paid 200,000 tenge for a used car.")
+    assert of_type(facts, "fine") == []
+
+
+def test_ordered_by_a_court_to_pay_is_a_fine(spacy_backend):
+    facts, _ = run(spacy_backend, "The court ordered Aliya Dosmagambetova to pay 90,000 tenge.")
+    assert [(f[1], f[3]) for f in of_type(facts, "fine")] == [("Aliya Dosmagambetova", "90,000 tenge")]
 
 
 @pytest.mark.parametrize("text", [
-    "A search was carried out at Rustem Zhanuzakov's home in the morning.",
-    "Searches were conducted in the flats of Rustem Zhanuzakov and Aigul Serikova.",
+    "Aibek Sarsenbayev's home was searched by the police.",
+    "Police searched the home of Aibek Sarsenbayev on Sunday.",
+    "Laptops were seized from the flat of Aibek Sarsenbayev.",
 ])
-def test_searches_carried_out_at_someones_home(spacy_backend, text):
+def test_searches_of_someones_home(spacy_backend, text):
     facts, _ = run(spacy_backend, text)
-    assert ("search_seizure", "Rustem Zhanuzakov", None, None, None) in facts
+    assert subjects(facts, "search_seizure") == {"Aibek Sarsenbayev"}
 
 
-def test_no_search_was_carried_out(spacy_backend):
-    facts, _ = run(spacy_backend, "No search was carried out at Rustem Zhanuzakov's home, his lawyer said.")
+def test_searching_for_keys_is_no_search(spacy_backend):
+    facts, _ = run(spacy_backend, "Aibek Sarsenbayev searched for his keys all morning.")
     assert of_type(facts, "search_seizure") == []
 
 
-def test_court_style_verdict_found_guilty_and_sentenced_him(spacy_backend):
-    text = ("The court found Bekov Marat Serikovich guilty under Art. 174 part 1 of the Criminal Code and "
-            "sentenced him to 3 (three) years of imprisonment.")
-    facts, ex = run(spacy_backend, text)
-    assert names_of(ex) == {"Bekov Marat Serikovich"}  # "Art." is no one
-    assert ("conviction", "Bekov Marat Serikovich", "Article 174 of the Criminal Code", None, None) in facts
-    assert ("sentence", "Bekov Marat Serikovich", None, "3 years prison", None) in facts
+def test_no_search_was_carried_out(spacy_backend):
+    facts, _ = run(spacy_backend, "No search was carried out at Aibek Sarsenbayev's home, his lawyer said.")
+    assert of_type(facts, "search_seizure") == []
 
 
-def test_found_not_guilty_is_an_acquittal(spacy_backend):
-    facts, _ = run(spacy_backend, "On Friday the court found Aigul Serikova not guilty of fraud.")
-    assert ("acquittal", "Aigul Serikova", None, None, None) in facts
-    assert of_type(facts, "conviction") == []
+def test_released_and_set_free(spacy_backend):
+    facts, _ = run(spacy_backend, "Gulmira Ermekova was released on bail, and Askar Bekmukhanov was set free a week later.")
+    assert subjects(facts, "release") == {"Gulmira Ermekova", "Askar Bekmukhanov"}
 
 
-def test_her_before_a_noun_is_a_possessive_not_the_person_acted_on(spacy_backend):
-    facts, _ = run(spacy_backend, "Aigul Serikova spoke to reporters. Police detained her brother Nurlan Serikov.")
-    assert [f[1] for f in of_type(facts, "detention")] == ["Nurlan Serikov"]
+def test_a_released_report_is_no_release(spacy_backend):
+    facts, _ = run(spacy_backend, "Gulmira Ermekova released a report on prison conditions.")
+    assert of_type(facts, "release") == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Blogger Aset Nurlanov was placed in pre-trial detention for two months.", ("detention", "Aset Nurlanov")),
-    ("Journalist Timur Saparov was pardoned by presidential decree in March.", ("release", "Timur Saparov")),
+def test_summoned_for_questioning(spacy_backend):
+    facts, _ = run(spacy_backend, "Investigators summoned Marat Zhaksylykov for questioning on 4 May 2022.")
+    assert of_type(facts, "interrogation") == [("interrogation", "Marat Zhaksylykov", None, None, "2022-05-04")]
+
+
+def test_summoned_to_a_meeting_is_no_interrogation(spacy_backend):
+    facts, _ = run(spacy_backend, "The mayor summoned Marat Zhaksylykov to a meeting about the budget.")
+    assert of_type(facts, "interrogation") == []
+
+
+def test_held_in_custody_since_a_date(spacy_backend):
+    facts, _ = run(spacy_backend, "Marat Zhaksylykov has been in custody since 2 February 2022.")
+    assert of_type(facts, "detention") == [("detention", "Marat Zhaksylykov", None, None, "2022-02-02")]
+
+
+def test_questioned_in_a_case_under_an_article_states_the_charge(spacy_backend):
+    facts, _ = run(spacy_backend, "Marat Zhaksylykov was questioned in a criminal case under Article 274.")
+    assert subjects(facts, "interrogation") == {"Marat Zhaksylykov"}
+    assert [(f[1], f[2]) for f in of_type(facts, "charge")] == [("Marat Zhaksylykov", "Article 274")]
+
+
+# -- appeals ----------------------------------------------------------------------------------------
+
+def test_a_court_upholding_a_sentence(spacy_backend):
+    facts, _ = run(spacy_backend, "On 19 May 2023 the Supreme Court upheld the sentence of Timur Baikenov.")
+    assert ("appeal", "Timur Baikenov", "Supreme Court", "verdict upheld", "2023-05-19") in facts
+
+
+def test_an_appeal_rejected_by_a_court(spacy_backend):
+    facts, _ = run(spacy_backend, "Timur Baikenov's appeal was rejected by the Taraz Regional Court.")
+    assert of_type(facts, "appeal") == [("appeal", "Timur Baikenov", "Taraz Regional Court", "verdict upheld", None)]
+
+
+def test_a_court_that_did_not_satisfy_an_appeal_upheld_the_verdict(spacy_backend):
+    facts, _ = run(spacy_backend, "The Supreme Court did not satisfy the appeal filed by the lawyers of Timur Baikenov.")
+    assert [(f[1], f[3]) for f in of_type(facts, "appeal")] == [("Timur Baikenov", "verdict upheld")]
+
+
+def test_appealing_to_the_public_is_no_appeal(spacy_backend):
+    facts, _ = run(spacy_backend, "Timur Baikenov appealed to the public for donations.")
+    assert of_type(facts, "appeal") == []
+
+
+# -- pronouns and first person ------------------------------------------------------------------------
+
+def test_a_pronoun_goes_to_the_person_named_before(spacy_backend):
+    facts, _ = run(spacy_backend, "Timur Baikenov left the country in 2021. He was arrested on his return.")
+    assert subjects(facts, "detention") == {"Timur Baikenov"}
+
+
+def test_she_skips_a_mans_name(spacy_backend):
+    text = "Nurgul Sadvakasova met Timur Baikenov in Almaty. She was detained the next day."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "detention") == {"Nurgul Sadvakasova"}
+
+
+def test_they_acted_on_are_the_group_of_the_case(spacy_backend):
+    text = ("Dana Kairatova and Serik Tuleubayev were detained in May. At the hearing they thanked Aliya Nurova "
+            "and Kanat Bekov for their support. They were charged with hooliganism.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "charge") == {"Dana Kairatova", "Serik Tuleubayev"}
+
+
+def test_first_person_in_a_signed_letter_is_its_author(spacy_backend):
+    text = ("I was detained on 5 May and the next day they charged me with hooliganism. My lawyer was not "
+            "allowed to see me. I ask you to look into my case.\n\nSaule Myrzakhmetova")
+    facts, _ = run(spacy_backend, text, published="2024-06-01")
+    assert ("detention", "Saule Myrzakhmetova", None, None, "2024-05-05") in facts
+    assert ("charge", "Saule Myrzakhmetova", None, "hooliganism", None) in [f[:4] + (None,) for f in facts]
+
+
+def test_first_person_in_an_unsigned_text_belongs_to_no_one(spacy_backend):
+    text = "I was detained on 5 May and they charged me with hooliganism. My lawyer was not allowed to see me."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "detention") == of_type(facts, "charge") == []
+
+
+def test_first_person_inside_a_quote_is_its_speaker(spacy_backend):
+    text = "“I was detained in Almaty on 3 May 2022 without any warrant,” said Ruslan Temirkhanov."
+    facts, _ = run(spacy_backend, text)
+    assert ("detention", "Ruslan Temirkhanov", None, None, "2022-05-03") in facts
+
+
+# -- posts, memberships, kinship, superiors ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, body", [
+    ("Aigul Zhanbyrbayeva, the head of the Steppe Rights Bureau, spoke at the rally.", "head", "Steppe Rights Bureau"),
+    ("The director of the Steppe Rights Bureau, Aigul Zhanbyrbayeva, spoke at the rally.", "director", "Steppe Rights Bureau"),
+    ("Aigul Zhanbyrbayeva is the deputy chair of the Steppe Rights Bureau.", "deputy chair", "Steppe Rights Bureau"),
+    ("Aigul Zhanbyrbayeva, who heads the Steppe Rights Bureau, spoke at the rally.", "head", "Steppe Rights Bureau"),
+    ("The presiding judge Aigul Zhanbyrbayeva read the verdict.", "presiding judge", None),
+    ("Aigul Zhanbyrbayeva - researcher at the Steppe Rights Bureau - spoke at the rally.", "researcher", "Steppe Rights Bureau"),
 ])
-def test_more_justice_wordings(spacy_backend, text, expected):
+def test_positions(spacy_backend, text, value, body):
     facts, _ = run(spacy_backend, text)
-    assert expected in {(f[0], f[1]) for f in facts}
+    assert ("position", "Aigul Zhanbyrbayeva", body, value, None) in facts
 
 
-def test_owner_of_a_coined_company_name(spacy_backend):
-    facts, _ = run(spacy_backend, "The claimant was the construction magnate Aidar Rakhimov, the owner of the "
-                                  "TK-group Corporation.")
-    assert ("position", "Aidar Rakhimov", "TK-group Corporation", "owner", None) in facts
+def test_meeting_the_head_of_a_body_is_no_post(spacy_backend):
+    facts, _ = run(spacy_backend, "Aigul Zhanbyrbayeva met the head of the Steppe Rights Bureau in Astana.")
+    assert of_type(facts, "position") == []
 
 
-def test_position_in_a_named_project_on_a_platform(spacy_backend):
-    text = 'Almaty blogger Arman Seitov, the manager of the YouTube project "Civil Watch - Aktau", was questioned.'
+def test_the_lawyer_of_someone_is_not_that_person(spacy_backend):
+    facts, _ = run(spacy_backend, "The lawyer of Aidar Myrzabekov, Gulnar Iskakova, spoke to reporters.")
+    assert ("Aidar Myrzabekov", "lawyer") not in {(f[1], f[3]) for f in of_type(facts, "position")}
+
+
+def test_a_witness_is_no_post_but_speaks_testimony(spacy_backend):
+    text = "A witness, Yerbol Kassenov, told the court that he had seen nothing that night."
     facts, _ = run(spacy_backend, text)
-    assert ("position", "Arman Seitov", "Civil Watch - Aktau", "manager", None) in facts
+    assert of_type(facts, "position") == []
+    assert subjects(facts, "testified") == {"Yerbol Kassenov"}
 
 
-def test_case_brought_at_the_request_of_a_company(spacy_backend):
-    text = ("Dana Serikova and Marat Ospanov were detained in Almaty. The case was opened at the request of the "
-            "heads of Steppe Savings Bank, filed in April.")
+def test_telling_reporters_is_no_testimony(spacy_backend):
+    facts, _ = run(spacy_backend, "Yerbol Kassenov told reporters that he had seen nothing that night.")
+    assert of_type(facts, "testified") == []
+
+
+def test_member_of_a_party(spacy_backend):
+    facts, _ = run(spacy_backend, "Timur Baikenov, a member of the Green Valley Party, was detained.")
+    assert ("member_of", "Timur Baikenov", "Green Valley Party", "member", None) in facts
+
+
+def test_people_from_a_foundation_represent_it(spacy_backend):
+    facts, _ = run(spacy_backend, "Ainur Seitova and Serik Dzhaksybekov from the Public Foundation “Open Steppe” attended.")
+    assert subjects(facts, "member_of") == {"Ainur Seitova", "Serik Dzhaksybekov"}
+
+
+def test_a_visitor_from_a_city_represents_nothing(spacy_backend):
+    facts, _ = run(spacy_backend, "Ainur Seitova from Shymkent attended the hearing.")
+    assert of_type(facts, "member_of") == []
+
+
+@pytest.mark.parametrize("text, kin", [
+    ("Kanat Ospanbayev's son-in-law Aibek Sarsenbayev was detained in Atyrau.", "son-in-law"),
+    ("Aibek Sarsenbayev, the nephew of Kanat Ospanbayev, was detained in Atyrau.", "nephew"),
+    ("Police detained Dana Serikova as well as the son of Kanat Ospanbayev, Aibek Sarsenbayev.", "son"),
+])
+def test_kinship(spacy_backend, text, kin):
     facts, _ = run(spacy_backend, text)
-    got = {(f[1], f[2]) for f in of_type(facts, "complained_against")}
-    assert got == {("Steppe Savings Bank", "Dana Serikova"), ("Steppe Savings Bank", "Marat Ospanov")}
+    assert ("family", "Aibek Sarsenbayev", "Kanat Ospanbayev", kin, None) in facts
 
 
-def test_a_request_outside_a_case_is_no_complaint(spacy_backend):
-    text = "Dana Serikova and Marat Ospanov opened a school. It was built at the request of the Steppe Savings Bank."
+def test_a_sisters_garden_names_no_relative(spacy_backend):
+    facts, _ = run(spacy_backend, "Nurgul Sadvakasova wrote about her sister's garden in Taraz.")
+    assert of_type(facts, "family") == []
+
+
+def test_her_former_chief(spacy_backend):
+    text = "Gulmira Abdrakhmanova retracted her testimony about her former chief Yerlan Baitasov."
     facts, _ = run(spacy_backend, text)
+    assert ("subordinate_of", "Gulmira Abdrakhmanova", "Yerlan Baitasov", "former chief", None) in facts
+    assert subjects(facts, "retracted_testimony") == {"Gulmira Abdrakhmanova"}
+
+
+def test_a_police_chief_is_a_post_not_a_superior(spacy_backend):
+    facts, _ = run(spacy_backend, "Gulmira Abdrakhmanova met police chief Yerlan Baitasov in Taraz.")
+    assert of_type(facts, "subordinate_of") == []
+
+
+# -- orders and complaints -----------------------------------------------------------------------------
+
+def test_ordered_the_police_to_detain(spacy_backend):
+    facts, _ = run(spacy_backend, "Mayor Bolat Serikbayev ordered the police to detain Kanat Ospanbayev.")
+    assert [(f[1], f[2]) for f in of_type(facts, "ordered")] == [("Bolat Serikbayev", "Kanat Ospanbayev")]
+
+
+def test_detained_on_someones_orders(spacy_backend):
+    facts, _ = run(spacy_backend, "Kanat Ospanbayev was detained on the orders of Bolat Serikbayev.")
+    assert [(f[1], f[2]) for f in of_type(facts, "ordered")] == [("Bolat Serikbayev", "Kanat Ospanbayev")]
+
+
+def test_ordering_a_coffee_is_no_order(spacy_backend):
+    facts, _ = run(spacy_backend, "Bolat Serikbayev ordered a coffee and waited for Kanat Ospanbayev.")
+    assert of_type(facts, "ordered") == []
+
+
+def test_a_lawsuit_against_someone(spacy_backend):
+    facts, _ = run(spacy_backend, "Aliya Nurova filed a lawsuit against Kanat Bekov in March.")
+    assert [(f[1], f[2]) for f in of_type(facts, "complained_against")] == [("Aliya Nurova", "Kanat Bekov")]
+
+
+def test_a_lawsuit_is_no_charge(spacy_backend):
+    facts, _ = run(spacy_backend, "Aliya Nurova filed a lawsuit against Kanat Bekov in March.")
+    assert of_type(facts, "charge") == []
+
+
+def test_filing_a_report_about_someone_is_no_complaint(spacy_backend):
+    facts, _ = run(spacy_backend, "Aliya Nurova filed a report about Kanat Bekov's new book.")
     assert of_type(facts, "complained_against") == []
 
 
-def test_order_given_by_a_person_in_apposition(spacy_backend):
-    facts, _ = run(spacy_backend, "The akim of Almaty, Yerbolat Dossayev, instructed the police to disperse the rally.")
-    assert ("ordered", "Yerbolat Dossayev", None, "police to disperse the rally", None) in facts
+def test_the_claimant_complained_against_the_person_questioned(spacy_backend):
+    text = "Dana Kairatova was questioned in May. The claimant was the businessman Aliya Nurova."
+    facts, _ = run(spacy_backend, text)
+    assert [(f[1], f[2]) for f in of_type(facts, "complained_against")] == [("Aliya Nurova", "Dana Kairatova")]
 
 
-def test_no_order_given(spacy_backend):
-    facts, _ = run(spacy_backend, "Prosecutor Daniyar Omarov did not order any searches.")
-    assert of_type(facts, "ordered") == []
+def test_a_list_row_of_signatories(spacy_backend):
+    text = "The statement was signed by:\n\n1. Mr. Arman BEKOV, Norway, GREEN\n\n2. Ms. Dana SEITOVA, Chile, RED"
+    facts, _ = run(spacy_backend, text)
+    assert {(f[1], f[2]) for f in of_type(facts, "member_of")} >= {("Arman Bekov", "GREEN"), ("Dana Seitova", "RED")}
+
+
+def test_a_run_together_table_gives_no_facts(spacy_backend):
+    names = ", ".join(f"Arman Bekov{i}" for i in range(300))
+    facts, _ = run(spacy_backend, f"Detained: {names}.")
+    assert facts == []

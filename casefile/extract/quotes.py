@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from casefile.extract.facts.context import DocContext
+from casefile.extract.facts.context import DocContext, name_gender
 from casefile.extract.facts.tree import SentenceTree, Slot
 from casefile.models import Quote
 from casefile.nlp import lexicons
@@ -233,6 +233,9 @@ class QuoteFinder:
                         and prev.dep(prev.head(i)) not in ("advcl", "relcl", "acl", "pcomp")]
             for subj in subjects[:1]:  # the first subject of a main clause: what the sentence is about
                 named = EventReader(prev, self.ctx).people(subj, SPEAKERS)
+                wanted = {"he": "m", "she": "f"}.get(word)
+                if named and wanted and name_gender(self.ctx.names.get(named[0].cluster, "")) not in (wanted, None):
+                    named = []  # "Anna ... , he said": not her
                 if named and (word != "they" or named[0].label == "organization"):
                     return named[0].cluster
                 if not named and word in ("he", "she"):

@@ -14,9 +14,11 @@ from casefile.nlp import lexicons
 
 @cache
 def lemmas() -> dict[str, str]:
-    """Form -> lemma for the lexicons' words and the verbs of relations.toml."""
+    """Form -> lemma for the lexicons' words (triggers, irrealis words, case roles) and the
+    verbs and nouns of relations.toml."""
     table = tomllib.loads(resources.files(__package__).joinpath("relations.toml").read_text(encoding="utf-8"))
     words = set(lexicons.trigger_lemmas().values()) | set(table["post_verbs"]) | set(table["copula_verbs"]["verbs"])
+    words |= lexicons.irrealis_words() | lexicons.case_roles()
     words |= set(table["ruling_outcome"]) | set(table["order_nouns"]["nouns"])
     return lexicons.lemma_table(words)
 

@@ -200,8 +200,9 @@ def lemma_table(words: set[str]) -> dict[str, str]:
     for word in sorted(words, key=lambda w: (len(w), w)):
         for form in sorted(inflections(word)):
             forms.setdefault(form, word)
+    irregular = {form: lemma for lemma, found in _IRREGULAR.items() if lemma in words for form in found}
     for word in words:  # a listed word is its own lemma ("hearing", not "hear"), unless it is a plural
         if not any(word == base + tail for base, tail in ((word[:-1], "s"), (word[:-2], "es")) if base in words) \
-                and not (word.endswith("ies") and word[:-3] + "y" in words):
-            forms[word] = word
+                and not (word.endswith("ies") and word[:-3] + "y" in words) and word not in irregular:
+            forms[word] = word  # ... or another listed verb's irregular form ("found" is "find")
     return forms
