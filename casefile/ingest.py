@@ -9,18 +9,22 @@ import hashlib
 import sys
 import time
 from collections.abc import Iterator
+from typing import Any
 from dataclasses import dataclass, field, replace
 
 from casefile.clean import clean_text
 from casefile.config import Config, worker_count
 from casefile.errors import CasefileError, SourceError
-from casefile.extract import extract_document
-from casefile.models import SourceDocument
-from casefile.nlp.backends import NerBackend, load_backend
+from casefile.extract import Extraction, extract_document, warm_caches
+from casefile.models import Analysis, SourceDocument
+from casefile.nlp.backends import NerBackend, analyse_and_finish, load_backend
 from casefile.nlp.language import detect_language
 from casefile.resolve import resolve_store
 from casefile.sources import count_files, iter_sources
 from casefile.store import DocumentRecord, Store
+
+
+BATCHES_PER_WORKER = 4
 
 
 @dataclass
@@ -68,13 +72,30 @@ def _pending(store: Store, paths: list[str], config: Config, report: IngestRepor
         yield _Pending(item, doc_id, cleaned.text, cleaned.headings, detect_language(cleaned.text))
 
 
+def _extract(text: str, analysis: Analysis, item: _Pending) -> dict[str, Any]:
+    """Extraction of one document as plain data, or {"error": reason}: runs in the NLP workers."""
+    try:
+        return extract_document(text, analysis, item.headings, item.source.published).to_plain()
+    except CasefileError as exc:
+        return {"error": str(exc)}
+    except Exception as exc:  # noqa: BLE001 - one document's bug must not end the run
+        return {"error": f"extraction failed: {type(exc).__name__}: {exc}"}
+
+
 def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool = False,
                  backend: NerBackend | None = None) -> IngestReport:
     """Ingest files and folders into the store and re-resolve entities; never stops on a bad file."""
     started = time.perf_counter()
     report = IngestReport()
     if backend is None:
-        backend = load_backend(replace(config, n_process=worker_count(config, count_files(paths))))
+        files = count_files(paths)
+        workers = worker_count(config, files)
+        if workers > 1:
+            warm_caches()  # before the workers fork, so they share the tables
+        # batches small enough that every worker gets several: a short run stays balanced
+        batch = max(1, min(config.batch_size, -(-files // (workers * BATCHES_PER_WORKER)))) if workers > 1 \
+            else config.batch_size
+        backend = load_backend(replace(config, n_process=workers, batch_size=batch))
     bar = None
     if progress:
         from tqdm import tqdm
@@ -82,23 +103,12 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
         bar = tqdm(desc="documents", unit="doc", file=sys.stderr)
     try:
         pending = _pending(store, paths, config, report, bar)
-        buffered: list[_Pending] = []
-
-        def texts() -> Iterator[str]:
-            for item in pending:
-                buffered.append(item)
-                yield item.clean
-
-        for analysis in backend.analyse(texts()):
-            item = buffered.pop(0)
-            try:
-                extraction = extract_document(item.clean, analysis, item.headings, item.source.published)
-            except CasefileError as exc:
-                report.failed.append((item.source.source, str(exc)))
+        items = ((item.clean, item) for item in pending)
+        for analysis, item, result in analyse_and_finish(backend, items, _extract):
+            if "error" in result:
+                report.failed.append((item.source.source, result["error"]))
                 continue
-            except Exception as exc:  # noqa: BLE001 - one document's bug must not end the run
-                report.failed.append((item.source.source, f"extraction failed: {type(exc).__name__}: {exc}"))
-                continue
+            extraction = Extraction.from_plain(result)
             store.write_document(DocumentRecord(
                 id=item.doc_id, source=item.source.source, format=item.source.format,
                 title=item.source.title, url=item.source.url, published=item.source.published,

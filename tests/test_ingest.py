@@ -247,15 +247,15 @@ def _interrupt_subprocess(folder: Path, db: Path, n: int) -> bool:
 
 def _interrupt_in_process(folder: Path, db: Path, backend, monkeypatch, after: int) -> None:
     """Fallback: the backend raises KeyboardInterrupt after ``after`` documents."""
-    real = backend.analyse
+    real = backend.analyse_with
 
-    def analyse(texts):
-        for i, analysis in enumerate(real(texts)):
+    def analyse_with(items, finish):
+        for i, result in enumerate(real(items, finish)):
             if i == after:
                 raise KeyboardInterrupt
-            yield analysis
+            yield result
 
-    monkeypatch.setattr(backend, "analyse", analyse)
+    monkeypatch.setattr(backend, "analyse_with", analyse_with)
     store = Store(db)
     try:
         with pytest.raises(KeyboardInterrupt):

@@ -120,3 +120,33 @@ def test_join_abbreviations(text, expected):
         spans.append((start, cut))
         start = cut + 1 if cut < len(text) else cut
     assert len(join_abbreviations(text, spans)) == expected
+
+
+def test_finish_runs_after_a_backend_without_workers():
+    from casefile.models import Analysis
+    from casefile.nlp.backends import analyse_and_finish
+
+    class Plain:
+        name = "plain"
+
+        def analyse(self, texts):
+            for text in texts:
+                yield Analysis(sentences=[(0, len(text))], spans=[], tokens=len(text.split()))
+
+    out = list(analyse_and_finish(Plain(), [("one two", "a"), ("three", "b")],
+                                  lambda text, analysis, ctx: [ctx, text, analysis.tokens]))
+    assert [(ctx, result) for _a, ctx, result in out] == [("a", ["a", "one two", 2]), ("b", ["b", "three", 1])]
+
+
+def test_finish_runs_in_the_worker_processes_with_the_same_results():
+    from casefile.config import Config
+    from casefile.nlp.backends import analyse_and_finish, load_backend
+
+    texts = [f"Police detained Aibek Nurlanov{i} in Almaty on Monday." for i in range(4)]
+    finish = lambda text, analysis, ctx: [ctx, len(analysis.parses), [s.text for s in analysis.spans]]  # noqa: E731
+    runs = []
+    for workers in (1, 2):
+        backend = load_backend(Config(n_process=workers, batch_size=1))
+        runs.append([result for _a, _c, result in analyse_and_finish(backend, [(t, i) for i, t in enumerate(texts)], finish)])
+    assert runs[0] == runs[1]
+    assert [r[0] for r in runs[1]] == [0, 1, 2, 3] and all(r[1] == 1 for r in runs[1])

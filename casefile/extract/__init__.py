@@ -6,7 +6,7 @@ across the document, drop junk, then group mentions by within-document coreferen
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from casefile.extract.coref import _sentence_of, cluster_mentions
 from casefile.extract.dates import document_dates, reference_for
@@ -174,6 +174,21 @@ class Extraction:
     facts: list[Fact]
     quotes: list[Quote]
 
+    def to_plain(self) -> dict[str, list]:
+        """Plain lists and dicts (what a worker process can send back through msgpack)."""
+        return {
+            "entities": [[e.label, e.name, [list(astuple(m)) for m in e.mentions], e.attributes] for e in self.entities],
+            "facts": [list(astuple(f)) for f in self.facts],
+            "quotes": [list(astuple(q)) for q in self.quotes],
+        }
+
+    @classmethod
+    def from_plain(cls, data: dict[str, list]) -> Extraction:
+        """The inverse of ``to_plain``."""
+        entities = [LocalEntity(label, name, [Mention(*m) for m in mentions], dict(attributes))
+                    for label, name, mentions, attributes in data["entities"]]
+        return cls(entities, [Fact(*f) for f in data["facts"]], [Quote(*q) for q in data["quotes"]])
+
 
 def law_entities(text: str, sentences: list[tuple[int, int]], first_index: int) -> list[LocalEntity]:
     """Legal provisions as entities: one per article of a code, with its title as an alias."""
@@ -196,6 +211,22 @@ def law_entities(text: str, sentences: list[tuple[int, int]], first_index: int) 
             t = text.find(p.title, p.start, p.end)
             entity.mentions.append(Mention(t, t + len(p.title), p.title, "law", _sentence_of(starts, t), idx))
     return list(groups.values())
+
+
+def warm_caches() -> None:
+    """Build the lexicons, gazetteers and tables extraction reads, once, in this process: worker
+    processes forked afterwards share them instead of each building its own."""
+    from casefile.extract.dates import DateRef, normalise_date
+    from casefile.extract.facts.justice import roles_table, triggers
+    from casefile.extract.facts.relations import table
+    from casefile.extract.facts.vocabulary import lemmas
+    from casefile.nlp.english import is_english_word
+    from casefile.nlp.gazetteer import is_town
+    from casefile.nlp.territories import is_capital
+
+    triggers(), roles_table(), table(), lemmas()
+    is_town("Springfield"), territory_code("Ruritania"), is_capital("Ruritania"), is_english_word("warm")
+    normalise_date("5 May 2020", DateRef(2020))
 
 
 def main_country(entities: list[LocalEntity]) -> int | None:

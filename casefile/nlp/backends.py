@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 from casefile.config import Config
 from casefile.errors import ConfigError
 from casefile.models import Analysis, Span
-from casefile.nlp.parse import DISABLED_PIPES, SENTENCES_KEY, USER_DATA_KEY, SentenceParser, unpack_parses
+from casefile.nlp.parse import (
+    DISABLED_PIPES, FINISHED_KEY, SENTENCES_KEY, USER_DATA_KEY, SentenceParser, unpack_parses,
+)
 
 # spaCy labels we keep, mapped to casefile entity types; the rest (DATE, MONEY, ...) are dropped
 SPACY_LABELS = {
@@ -83,6 +85,33 @@ class NerBackend(Protocol):
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """Yield one Analysis per input text, in order."""
         ...
+
+
+# what runs on each analysis next to it (in the worker processes when the backend has them):
+# (text, analysis, context) -> a result made of plain lists, dicts, strings and numbers
+Finish = Callable[[str, Analysis, Any], Any]
+
+
+def analyse_and_finish(backend: NerBackend, items: Iterable[tuple[str, Any]],
+                       finish: Finish) -> Iterator[tuple[Analysis, Any, Any]]:
+    """(analysis, context, finish result) for each (text, context) item, in order.
+
+    A backend with worker processes runs ``finish`` inside them (``analyse_with``), so the work
+    after NER spreads over every core; any other backend gets it run here, after ``analyse``.
+    """
+    if hasattr(backend, "analyse_with"):
+        yield from backend.analyse_with(items, finish)  # type: ignore[attr-defined]
+        return
+    pending: list[tuple[str, Any]] = []
+
+    def texts() -> Iterator[str]:
+        for text, context in items:
+            pending.append((text, context))
+            yield text
+
+    for analysis in backend.analyse(texts()):
+        text, context = pending.pop(0)
+        yield analysis, context, finish(text, analysis, context)
 
 
 _REGISTRY: dict[str, Callable[[Config], NerBackend]] = {}
@@ -159,15 +188,27 @@ class SpacyBackend:
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """Run the pipeline over texts (in worker processes when configured)."""
         for doc in self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process):
-            sentences = [(s, e) for s, e in doc.user_data[SENTENCES_KEY]]
-            spans = [
-                Span(e.start_char, e.end_char, SPACY_LABELS[e.label_], e.text)
-                for e in doc.ents
-                if e.label_ in SPACY_LABELS
-            ]
-            dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-            yield Analysis(sentences=sentences, spans=spans, tokens=len(doc), dates=dates,
-                           parses=unpack_parses(doc.user_data[USER_DATA_KEY]))
+            yield analysis_of(doc)
+
+    def analyse_with(self, items: Iterable[tuple[str, Any]], finish: Finish) -> Iterator[tuple[Analysis, Any, Any]]:
+        """Like ``analyse`` over (text, context) items, running ``finish`` in the workers."""
+        parser = self.nlp.get_pipe("casefile_sentence_parser")
+        parser.finish = lambda doc: finish(doc.text, analysis_of(doc), doc._context)
+        try:
+            for doc, context in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size,
+                                              n_process=self.n_process):
+                yield analysis_of(doc), context, doc.user_data.pop(FINISHED_KEY, None)
+        finally:
+            parser.finish = None
+
+
+def analysis_of(doc: Any) -> Analysis:
+    """The Analysis of a processed spaCy Doc (its entities, dates, sentences and parses)."""
+    spans = [Span(e.start_char, e.end_char, SPACY_LABELS[e.label_], e.text) for e in doc.ents
+             if e.label_ in SPACY_LABELS]
+    dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    return Analysis(sentences=[(s, e) for s, e in doc.user_data[SENTENCES_KEY]], spans=spans, tokens=len(doc),
+                    dates=dates, parses=unpack_parses(doc.user_data[USER_DATA_KEY]))
 
 
 register_backend("spacy")(SpacyBackend)

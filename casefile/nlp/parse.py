@@ -22,6 +22,7 @@ from casefile.nlp import lexicons
 
 USER_DATA_KEY = "casefile_parses"
 SENTENCES_KEY = "casefile_sentences"
+FINISHED_KEY = "casefile_finished"
 # the attribute ruler and lemmatizer cost as much as the parser itself; the part of speech comes
 # from the tag (TAG_POS) and the extractors know the lemmas of the words they look for
 PARSE_PIPES = ("tok2vec", "tagger", "parser")
@@ -162,6 +163,9 @@ class SentenceParser:
     def __init__(self, nlp: object, segment: Callable[[str, list[tuple[int, int]]], list[tuple[int, int]]]) -> None:
         self.nlp = nlp
         self.segment = segment
+        # set by the backend for a run: the next stage's work on each document, done here in the
+        # worker; its plain result travels back in user_data
+        self.finish: Callable[[object], object] | None = None
 
     def _pipes(self) -> list[object]:
         names = set(self.nlp.component_names)  # type: ignore[attr-defined]
@@ -189,6 +193,8 @@ class SentenceParser:
         parsed = [pack(span.start_char, sub) for span, sub in zip(chosen, docs)]  # type: ignore[attr-defined]
         doc.user_data[SENTENCES_KEY] = [list(s) for s in sentences]  # type: ignore[attr-defined]
         doc.user_data[USER_DATA_KEY] = parsed  # type: ignore[attr-defined]
+        if self.finish is not None:
+            doc.user_data[FINISHED_KEY] = self.finish(doc)  # type: ignore[attr-defined]
         return doc
 
 
