@@ -532,3 +532,41 @@ def test_case_of_the_target_of_a_complaint_names_who_complained(fdb):
     assert result.exit_code == 0, result.output
     row = next(line for line in result.output.splitlines() if "complained_against" in line)
     assert "by Dana Orlova" in row
+
+
+# -- ingest --processes ------------------------------------------------------------------------------
+
+def _ingest_config(tmp_path, monkeypatch, *options: str):
+    """The Config ingest hands to ingest_paths for these options (with a stand-in ingest)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("x")
+    seen = []
+
+    def fake_ingest_paths(paths, store, config, progress):
+        seen.append(config)
+        return types.SimpleNamespace(ingested=1, unchanged=0, failed=[], entities=0, seconds=0.0)
+
+    _install(monkeypatch, "casefile.ingest", "ingest_paths", fake_ingest_paths)
+    result = run("ingest", "a.txt", "--db", "x.db", "--quiet", *options)
+    assert result.exit_code == 0, result.output
+    return seen[0]
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    ((), "auto"),  # the default
+    (("--processes", "auto"), "auto"),
+    (("--processes", "AUTO"), "auto"),
+    (("--processes", "3"), 3),
+])
+def test_ingest_processes_option(tmp_path, monkeypatch, options, expected):
+    assert _ingest_config(tmp_path, monkeypatch, *options).n_process == expected
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "many", "1.5"])
+def test_ingest_rejects_an_invalid_process_count(tmp_path, monkeypatch, value):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("x")
+    _install(monkeypatch, "casefile.ingest", "ingest_paths", lambda *a: pytest.fail("must not run"))
+    result = run("ingest", "a.txt", "--db", "x.db", "--processes", value)
+    assert result.exit_code == 2
+    assert f"'{value}' is not a positive number of processes or 'auto'" in result.output

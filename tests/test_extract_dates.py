@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.extract.dates import DateRef, find_dates, reference_for
+from casefile.extract.dates import DateRef, document_dates, find_dates, normalise_date, reference_for
 
 
 def only_date(text: str, ref: DateRef) -> str | None:
@@ -128,3 +128,77 @@ def test_weekdays_against_a_full_reference_date(text, expected):
 
 def test_weekdays_need_a_full_reference_date():
     assert find_dates("He was detained on Wednesday.", DateRef(2022, 2)) == []
+
+
+# -- normalise_date: one expression the model marked -----------------------------------------------
+
+@pytest.mark.parametrize(("expression", "ref", "expected"), [
+    # dateparser: full dates, ISO dates and months with a year, whatever the reference
+    ("March 3, 2021", DateRef(2015), "2021-03-03"),
+    ("2021-03-05", DateRef(None), "2021-03-05"),
+    ("March 2021", DateRef(2015), "2021-03"),
+    ("yesterday", DateRef(2022, 2, 3), "2022-02-02"),
+    # the rules: years relative to the article's, month and day against the reference year
+    ("last year", DateRef(2024, 6), "2023"),
+    ("this year", DateRef(2024), "2024"),
+    ("November 12 last year", DateRef(2024, 6), "2023-11-12"),
+    ("last December", DateRef(2021, 3), "2020-12"),
+    ("October 8", DateRef(2020), "2020-10-08"),
+    ("early September", DateRef(2021), "2021-09"),
+    # no year to count from: month and day at most
+    ("October 8", DateRef(None), "--10-08"),
+    ("8 October", DateRef(None), "--10-08"),
+    ("October", DateRef(None), "--10"),
+    # a season or a part of a year: the year it names
+    ("the summer of 2013", DateRef(2022), "2013"),
+    ("the summer of 2013", DateRef(None), "2013"),
+    ("mid-2021", DateRef(2020), "2021"),
+])
+def test_normalise_date(expression, ref, expected):
+    assert normalise_date(expression, ref) == expected
+
+
+@pytest.mark.parametrize(("expression", "full", "expected"), [
+    ("Monday", DateRef(2022, 2, 3), "2022-01-31"),  # the reference day is a Thursday
+    ("three days ago", DateRef(2022, 2, 3), "2022-01-31"),
+])
+def test_weekdays_and_ago_need_a_known_day(expression, full, expected):
+    assert normalise_date(expression, full) == expected
+    assert normalise_date(expression, DateRef(full.year, full.month)) is None
+    assert normalise_date(expression, DateRef(full.year)) is None
+
+
+@pytest.mark.parametrize("expression", [
+    "two years", "six months", "15 days",  # durations are no dates
+    "two days later", "the same day", "a week before", "two years earlier",  # relative to another event
+    "that year", "spring",  # no calendar point
+    "2019 and 2020",  # two years: which one is unknown
+])
+def test_normalise_date_rejects_what_is_no_calendar_point(expression):
+    assert normalise_date(expression, DateRef(2022, 2, 3)) is None
+
+
+# -- document_dates: the model's spans merged with the rules' finds ----------------------------------
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def test_document_dates_merges_model_spans_and_rule_finds():
+    text = "Bakers struck on 14 March 2019. The strike lasted two years and ended in May."
+    model = [_span(text, "14 March 2019"), _span(text, "two years")]
+    found = document_dates(text, model, DateRef(2019))
+    # the duration is dropped; "in May", which the model did not mark, comes from the rules
+    assert [(text[s:e], v) for s, e, v in found] == [("14 March 2019", "2019-03-14"), ("in May", "2019-05")]
+
+
+def test_document_dates_keeps_the_model_span_over_an_overlapping_rule_find():
+    text = "The fair opened on Monday."
+    found = document_dates(text, [_span(text, "Monday")], DateRef(2022, 2, 3))
+    assert found == [(*_span(text, "Monday"), "2022-01-31")]  # not also the rules' "on Monday"
+
+
+def test_document_dates_without_model_spans_are_the_rule_finds():
+    text = "Bakers struck on 14 March 2019 and again in May."
+    assert document_dates(text, [], DateRef(2019)) == find_dates(text, DateRef(2019))

@@ -12,7 +12,7 @@ import pytest
 
 from casefile.errors import SourceError
 from casefile.models import SourceDocument
-from casefile.sources import SUPPORTED_SUFFIXES, iter_sources, read_source
+from casefile.sources import SUPPORTED_SUFFIXES, count_files, iter_sources, read_source
 from casefile.sources.dates import iso_date
 
 ARTICLE = "The harbour council of Westmere approved a new budget on Tuesday."
@@ -294,3 +294,22 @@ def test_explicit_paths_missing_and_unsupported(tmp_path: Path) -> None:
 
 def test_supported_suffixes() -> None:
     assert SUPPORTED_SUFFIXES == {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".json", ".jsonl"}
+
+
+# --- counting ----------------------------------------------------------------------------------
+
+def test_count_files_walks_folders_like_iter_sources_without_reading(tmp_path: Path) -> None:
+    for name in ("a.txt", "sub/deeper/b.md", "sub/C.JSON", "sub/empty.txt", ".drafts/d.txt", ".e.txt", "f.png"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        write(tmp_path / name, b"" if "empty" in name else "Some text.")
+    # hidden files and folders and unsupported types are skipped; an empty file still counts
+    assert count_files([tmp_path]) == 4
+    assert count_files([tmp_path / "sub"]) == 3
+
+
+def test_count_files_of_explicit_and_missing_paths(tmp_path: Path) -> None:
+    records = write(tmp_path / "feed.jsonl", '{"text": "One."}\n{"text": "Two."}\n')
+    image = write(tmp_path / "image.png", b"\x89PNG")
+    # a file of many records is one file; a named unsupported file is one (iter_sources reports it)
+    assert count_files([records, str(image), tmp_path / "missing.txt", tmp_path / "missing-folder"]) == 2
+    assert count_files([]) == 0

@@ -96,8 +96,13 @@ class DocContext:
             return None
         near = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.IGNORECASE)
         i = bisect.bisect_left(self._person_starts, before)
-        for m in reversed(self.persons[:i]):
-            ahead = self.text[max(0, m.start - 40):m.start]
+        for k in range(i - 1, -1, -1):
+            m = self.persons[k]
+            # a noun before the name stands in the name's sentence and after any other name: in
+            # "Blogger A was fined. B paid." and "Blogger A met B", B is no blogger
+            lo = max(m.start - 40, self.persons[k - 1].end if k else 0,
+                     self.sentences[self.sentence_index(m.start)][0] if self.sentences else 0)
+            ahead = self.text[lo:m.start]
             behind = re.match(r"\s*,\s*(?:a|an|the)?\s*[^,.;]{0,30}", self.text[m.end:m.end + 50])
             if near.search(ahead) or (behind and near.search(behind.group())):
                 return m.cluster
