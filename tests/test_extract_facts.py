@@ -500,3 +500,26 @@ def test_a_run_together_table_gives_no_facts(spacy_backend):
     names = ", ".join(f"Arman Bekov{i}" for i in range(300))
     facts, _ = run(spacy_backend, f"Detained: {names}.")
     assert facts == []
+
+
+# -- headlines and case roles ---------------------------------------------------------------------------
+
+def test_a_headline_passive_without_was(spacy_backend):
+    facts, _ = run(spacy_backend, "Blogger Ruslan Temirkhanov jailed for four and a half years\n\nThe verdict came on Monday.")
+    assert ("sentence", "Ruslan Temirkhanov", None, "4.5 years", None) in facts
+
+
+def test_a_full_sentence_past_tense_is_active(spacy_backend):
+    facts, _ = run(spacy_backend, "Ruslan Temirkhanov searched the archive for old court records.")
+    assert of_type(facts, "search_seizure") == []
+
+
+def test_the_accused_are_the_people_of_the_case(spacy_backend):
+    text = "Dana Kairatova and Serik Tuleubayev were charged in May. The accused are still in custody."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "detention") == {"Dana Kairatova", "Serik Tuleubayev"}
+
+
+def test_the_accused_without_a_case_told_are_nobody(spacy_backend):
+    facts, _ = run(spacy_backend, "Dana Kairatova wrote a novel. The accused in her novel are still in custody.")
+    assert of_type(facts, "detention") == []

@@ -90,7 +90,7 @@ def trigger_words() -> TriggerWords:
     relations = _forms(lexicons.kinship_words()) | _forms(lexicons.superior_words()) | _forms(lexicons.membership_words())
     return TriggerWords(frozenset(justice - common), common & frozenset(justice), frozenset(_forms(lexicons.speech_verbs())),
                         frozenset(relations), frozenset(_forms(lexicons.role_words())),
-                        frozenset(light - {"be"}), frozenset(light_objects))
+                        frozenset(light), frozenset(light_objects))
 
 
 @dataclass(frozen=True)

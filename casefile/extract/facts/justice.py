@@ -152,6 +152,13 @@ class EventReader:
             modifier = t.dep(j) == "compound" and t.slot_at[t.head(j)] not in (None, slot)
             if slot is not None and slot.label in labels and not modifier:  # "the deputy A B": A modifies B
                 out.append(slot)
+        if not out and acted_on and t.slot_at[i] is None and (t.lemma(i) in lexicons.case_roles() or t.lower(i) == "accused") \
+                and any(t.lower(d) in ("the", "these", "those", "both", "all") for d in t.kids(i, "det", "predet")):
+            # "the accused were taken to court": the people the case is about
+            verbs = [t.head(i)] + t.kids(t.head(i), "aux", "auxpass")
+            plural = t.tokens[i].tag == "NNS" or any(t.lower(w) in ("are", "were", "have") for w in verbs)
+            group = (self.ctx.case_group or self.ctx.defendants[-2:]) if plural else self.ctx.defendants[-1:]
+            out = [Slot("person", c, t.offset(i), t.offset(i)) for c in group]
         if not out and "organization" in labels and t.tokens[i].tag == "NNS" and t.lemma(i) in lexicons.role_words():
             # "two activists from B were charged": the body stands for its unnamed people
             out = [s for o in t.prep_objects(i, "from", "of") for s in [t.mention(o, ("organization",))] if s]
@@ -169,12 +176,26 @@ class EventReader:
             return True
         if t.dep(v) == "amod":  # a participle before its noun: the noun is acted on, in either tag
             return True
+        if self._headline(v):
+            return True
         head = t.head(v)
         if t.dep(v) == "conj" and head != v and not t.kids(v, "nsubj", "dobj", "aux") and self.passive(head):
             return True  # "was convicted ... and sentenced": the tagger may read the second as past tense
         if t.tokens[v].tag != "VBN" or t.kids(v, "nsubj", "dobj", "aux"):
             return False
         return t.dep(v) in ("acl", "relcl", "conj", "advcl", "xcomp", "ROOT", "ccomp", "pcomp", "amod")
+
+    def _headline(self, v: int) -> bool:
+        """Headline grammar: "A jailed for five years", "Activist A detained in B" - a justice verb
+        with a named person as subject, no object and no auxiliary is a passive without its "was"."""
+        t = self.tree
+        if t.tokens[v].tag not in ("VBD", "VBN") or t.kids(v, "dobj", "aux", "auxpass", "dative", "prt"):
+            return False
+        if t.tokens[v].tag == "VBD" and t.text[t.sentence.start:t.sentence.end].rstrip().endswith((".", "!", "?")):
+            return False  # a past tense in a full sentence is active: "A searched for his keys."
+        if t.lemma(v) not in triggers().verbs:
+            return False
+        return any(s.label == "person" for n in t.kids(v, "nsubj") for s in [t.mention(n, ("person",))] if s)
 
     def subject_tokens(self, v: int) -> list[int]:
         """The subject of a verb, or the one it shares: a coordinated or subordinate verb takes its
@@ -314,7 +335,7 @@ class EventReader:
         if self.unreal(v):
             return
         if idiom.undergoer or self.passive(v):
-            patients = [p for s in self.subject_tokens(v) for p in self.people(s)]
+            patients = [p for s in self.subject_tokens(v) for p in self.people(s, acted_on=True)]
             if self.passive(v) and not idiom.undergoer and t.lemma(v) in ("hand", "give"):
                 patients = patients or [p for d in t.kids(v, "dative") for p in self.people(d)]
         else:
