@@ -53,6 +53,7 @@ class DocContext:
         self._person_starts = [p.start for p in self.persons]
         self._sentence_starts = [s for s, _e in self.sentences]
         self._date_starts = [d[0] for d in self.dates]
+        self._genders: dict[int, str | None] = {}
 
     def resolve_pronoun(self, offset: int, pronoun: str, acted_on: bool = False) -> list[Slot]:
         """The person(s) a pronoun at ``offset`` stands for, or nothing when unsure.
@@ -84,10 +85,47 @@ class DocContext:
                     return list(distinct.values())
             return []
         wanted = "f" if word in {"she", "her", "hers"} else "m"
-        for p in reversed(before):
-            if name_gender(self.names.get(p.cluster, self.text[p.start:p.end])) in (wanted, None):
-                return [p]
-        return []
+        fits = [p for p in before if self.gender(p.cluster) in (wanted, None)]
+        here = self.sentence_index(offset)
+        same = [p for p in fits if self.sentence_index(p.start) == here]
+        if same:  # "A said he was detained": the nearest name before it in its sentence
+            return [same[-1]]
+        for back in range(1, 4):  # else what an earlier sentence was about: its first fitting name
+            earlier = [p for p in fits if self.sentence_index(p.start) == here - back]
+            if earlier:
+                return [earlier[0]]
+        return fits[-1:]  # a run of sentences with only pronouns: the last fitting name before them
+
+    def gender(self, cluster: int) -> str | None:
+        """'m' or 'f' when the document tells: a word describing the person next to a mention
+        ("her husband, A", "Mr A", "spokeswoman A"), else the name's ending; None when unknown."""
+        if cluster in self._genders:
+            return self._genders[cluster]
+        words = lexicons.gendered_words()
+        votes = {"m": 0, "f": 0}
+        for p in self.persons:
+            if p.cluster != cluster:
+                continue
+            before = re.findall(r"[A-Za-z]+", self.text[max(0, p.start - 30):p.start])[-3:]
+            after = re.match(r"\s*,\s*(?:a|an|the|his|her)?\s*([A-Za-z]+)", self.text[p.end:p.end + 40])
+            for w in before + ([after.group(1)] if after else []):
+                if w.lower() in words:
+                    votes[words[w.lower()]] += 1
+        found = "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else None
+        if found is None:
+            written = max((self.text[p.start:p.end] for p in self.persons if p.cluster == cluster), key=len, default="")
+            found = name_gender(self.names.get(cluster, written))
+        self._genders[cluster] = found
+        return self._genders[cluster]
+
+    def topic(self, offset: int, back: int = 2) -> Slot | None:
+        """The first person named in the nearest of the ``back`` sentences before ``offset``."""
+        here = self.sentence_index(offset)
+        for k in range(1, back + 1):
+            named = [p for p in self.persons if self.sentence_index(p.start) == here - k]
+            if named:
+                return named[0]
+        return None
 
     def described(self, noun: str, before: int) -> int | None:
         """The last person before ``before`` whom the text called ``noun`` ("the blogger" -> the one

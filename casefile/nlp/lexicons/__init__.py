@@ -23,6 +23,7 @@ __all__ = [
     "justice_events",
     "speech_verbs",
     "case_roles",
+    "gendered_words",
     "everyday_justice_words",
     "kinship_words",
     "superior_words",
@@ -97,6 +98,14 @@ def justice_events() -> dict[str, dict[str, object]]:
 def everyday_justice_words() -> frozenset[str]:
     """Justice-lexicon words that are everyday English too ("case", "order", "find")."""
     return load("everyday_justice_words")
+
+
+@cache
+def gendered_words() -> dict[str, str]:
+    """Words that tell the gender of the person they describe: word -> "m" or "f"."""
+    text = resources.files(__package__).joinpath("gendered_words.txt").read_text(encoding="utf-8")
+    pairs = (line.split("#", 1)[0].split() for line in text.splitlines())
+    return {p[0].lower(): p[1] for p in pairs if len(p) == 2}
 
 
 def case_roles() -> frozenset[str]:
