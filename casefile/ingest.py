@@ -24,7 +24,7 @@ from casefile.sources import count_files, iter_sources
 from casefile.store import DocumentRecord, Store
 
 
-BATCHES_PER_WORKER = 4
+BATCHES_PER_WORKER = 2
 
 
 @dataclass

@@ -523,3 +523,88 @@ def test_the_accused_are_the_people_of_the_case(spacy_backend):
 def test_the_accused_without_a_case_told_are_nobody(spacy_backend):
     facts, _ = run(spacy_backend, "Dana Kairatova wrote a novel. The accused in her novel are still in custody.")
     assert of_type(facts, "detention") == []
+
+
+# -- descriptions, company, cataphora, more idioms ---------------------------------------------------
+
+def test_the_n_year_old_is_the_person_the_sentence_before_was_about(spacy_backend):
+    text = "Aidos Serikov was detained in April. The 29-year-old was sentenced on Friday to three years in prison."
+    facts, _ = run(spacy_backend, text)
+    assert ("Aidos Serikov", "3 years prison") in {(f[1], f[3]) for f in of_type(facts, "sentence")}
+
+
+def test_an_officer_never_introduced_is_nobody_named(spacy_backend):
+    text = "Aidos Serikov filed a complaint in April. The officer was later arrested for taking bribes."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "detention") == []
+
+
+def test_a_body_describing_the_people_acted_on_is_not_acted_on(spacy_backend):
+    facts, _ = run(spacy_backend, "Police detained Steppe TV producers Kamil Sarybekov and Arman Dosov.")
+    assert subjects(facts, "detention") == {"Kamil Sarybekov", "Arman Dosov"}
+
+
+def test_people_acted_on_along_with_others(spacy_backend):
+    facts, _ = run(spacy_backend, "Prosecutors charged Aidos Serikov alongside former minister Marat Nurlanov with bribery.")
+    assert subjects(facts, "charge") == {"Aidos Serikov", "Marat Nurlanov"}
+
+
+def test_a_meeting_alongside_someone_is_no_charge_of_theirs(spacy_backend):
+    facts, _ = run(spacy_backend, "Prosecutors charged Aidos Serikov after he spoke alongside Marat Nurlanov at a rally.")
+    assert subjects(facts, "charge") == {"Aidos Serikov"}
+
+
+def test_a_pronoun_in_an_opening_phrase_is_the_main_subject(spacy_backend):
+    facts, _ = run(spacy_backend, "After her arrest in Osh, Nurzhan Abdyrakhmanova was questioned for six hours.")
+    assert subjects(facts, "detention") == {"Nurzhan Abdyrakhmanova"}
+
+
+def test_held_in_a_detention_centre(spacy_backend):
+    facts, _ = run(spacy_backend, "Aidos Serikov has been held in a detention centre since May.")
+    assert subjects(facts, "detention") == {"Aidos Serikov"}
+
+
+def test_held_in_a_business_centre_is_no_detention(spacy_backend):
+    facts, _ = run(spacy_backend, "Aidos Serikov held a press conference in a business centre in May.")
+    assert of_type(facts, "detention") == []
+
+
+def test_has_yet_to_stand_trial(spacy_backend):
+    facts, _ = run(spacy_backend, "Aidos Serikov faces charges of fraud and forgery but has yet to stand trial.")
+    assert of_type(facts, "trial") == []
+    assert of_type(facts, "charge") == [("charge", "Aidos Serikov", None, "fraud and forgery", None)]
+
+
+def test_arrested_for_days_is_an_arrest_and_a_sentence(spacy_backend):
+    facts, _ = run(spacy_backend, "A court arrested activist Arman Seitov for 10 days for holding a picket.")
+    assert subjects(facts, "detention") == {"Arman Seitov"}
+    assert [f[3] for f in of_type(facts, "sentence")] == ["10 days"]
+
+
+def test_arrested_years_ago_is_no_sentence(spacy_backend):
+    facts, _ = run(spacy_backend, "Arman Seitov was arrested two years ago in Taraz.")
+    assert of_type(facts, "sentence") == []
+
+
+def test_having_served_years_of_a_sentence_states_no_new_term(spacy_backend):
+    facts, _ = run(spacy_backend, "Marat Nurlanov has already served three years of his sentence.")
+    assert of_type(facts, "sentence") == []
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Erlan Bekov got a 6 1/2 year prison term.", "6.5 years prison"),
+    ("A court sentenced Erlan Bekov to 11 years and eight months in prison.", "11 years 8 months prison"),
+])
+def test_more_term_shapes(spacy_backend, text, term):
+    facts, _ = run(spacy_backend, text)
+    assert [f[3] for f in of_type(facts, "sentence")] == [term]
+
+
+def test_a_date_in_a_relative_clause_is_not_the_events(spacy_backend):
+    facts, _ = run(spacy_backend, "Aidos Serikov, who was elected party chairman on 29 January 2021, was detained by police.")
+    assert [f[4] for f in of_type(facts, "detention")] == [None]
+
+
+def test_a_summons_as_a_witness(spacy_backend):
+    facts, _ = run(spacy_backend, "Aidos Serikov was summoned by the security service as a witness in the case.")
+    assert subjects(facts, "interrogation") == {"Aidos Serikov"}

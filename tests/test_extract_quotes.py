@@ -290,3 +290,28 @@ def test_plural_speakers_go_to_the_body_named_with_them(spacy_backend):
     text = "“The verdict ignores every fact,” the co-chairs of the Steppe Rights Bureau said in a statement."
     quotes, _ = run(spacy_backend, text)
     assert len(quotes) == 1 and speaker_is(quotes[0][0], "Steppe Rights Bureau")
+
+
+def test_the_group_said_is_the_body_named_before(spacy_backend):
+    text = ("The Steppe Rights Bureau condemned the arrest of Erlan Bekov. "
+            "“We call for his immediate release,” the rights group said.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Steppe Rights Bureau")
+
+
+def test_a_body_before_a_speakers_title_is_not_the_speaker(spacy_backend):
+    text = "“This is a dark day for the press,” Ekran TV chairman Selim Yavuz told reporters."
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Yavuz")
+
+
+def test_titles_joined_by_and_are_no_quotes(spacy_backend):
+    text = "Mirbek Asanov wrote reports headlined “Who protects the judge in this city?” and “The prosecutor's new villa by the lake”."
+    quotes, _ = run(spacy_backend, text)
+    assert quotes == []
+
+
+def test_a_quoted_charge_name_is_no_quote(spacy_backend):
+    text = "According to his lawyer, Timur Ergashev was charged with “inciting social discord among residents”."
+    quotes, _ = run(spacy_backend, text)
+    assert quotes == []

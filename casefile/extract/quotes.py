@@ -46,7 +46,10 @@ _ANY_MARKS = re.compile(r"[“«„\"](?P<q>[^“”«»„\"\n]{2,600}?)[”»�
 # an apostrophe sits between letters ("don’t", "Kazakhstan’s") and never matches
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(]))‘(?P<q>[^‘’\n]{2,600}?(?:’\w[^‘’\n]{0,600}?)*?)’(?=[\s,.;:!?)]|$)", re.M)
 # a quoted name of a work, not words someone said: "a video titled “...”"
-_TITLED = re.compile(r"\b(?:titled|entitled|headlined|named|captioned)\s*$", re.IGNORECASE)
+_TITLED = re.compile(r"\b(?:titled|entitled|headlined|named|captioned)\s*$"
+                     # a charge quoted by its name: "on charges of “inciting discord”", "charged with “...”"
+                     r"|\b(?:charges?|charged|accused|convicted|suspected|suspicion|guilty)\s+(?:of|with|under)\s*$"
+                     r"|\b(?:article|crime|offence|offense)\s*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b")
 SPEAKERS = ("person", "organization")
 
@@ -212,6 +215,10 @@ class QuoteFinder:
         named = [m for m in inside if m.label == "person"] or [m for m in inside if m.label == "organization"]
         if named:
             return named[0].cluster
+        if tree.lemma(s) in lexicons.org_words() and any(tree.lower(d) in ("the", "this") for d in tree.kids(s, "det")):
+            # "the press freedom group said": the body last named before it
+            bodies = [m for m in self.mentions if m.label == "organization" and m.end <= near and near - m.end < 500]
+            return bodies[-1].cluster if bodies else None
         return self.described(tree.lemma(s), near)
 
     def pronoun_speaker(self, tree: SentenceTree, s: int, before: int) -> int | None:
@@ -408,7 +415,7 @@ class QuoteFinder:
     # -- all ----------------------------------------------------------------------------------
     def find(self, steps: tuple[str, ...] | None = None) -> list[Quote]:
         """All quotes of the document with their speakers, in order."""
-        quotes = [q for q in self.spans() if not _TITLED.search(self.text[max(0, q.open - 30):q.open])]
+        quotes = self._without_titles(self.spans())
         for name, step in SIEVE:
             if steps is None or name in steps:
                 step(self, quotes)
@@ -419,6 +426,19 @@ class QuoteFinder:
             if words >= 2 and (q.speaker is not None or q.said or (words >= 10 and re.search(r"[.!?,]$", quote.text))):
                 out.append(quote)
         return out
+
+    def _without_titles(self, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+        """Drop quoted titles ("reports headlined “A” and “B”"): after a titling word, or joined by
+        "and"/"or"/a comma to a title just dropped."""
+        kept, last_title = [], -1
+        for q in spans:
+            head = self.text[max(0, q.open - 30):q.open]
+            joined = last_title >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", self.text[last_title:q.open])
+            if _TITLED.search(head) or joined:
+                last_title = q.close + 1
+                continue
+            kept.append(q)
+        return kept
 
     def _quote(self, q: QuoteSpan) -> Quote:
         text = self.text[q.start:q.end].strip(" ,\n" + _MARKS)

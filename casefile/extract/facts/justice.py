@@ -25,6 +25,9 @@ from casefile.nlp import lexicons
 NOUN_POS = ("NOUN", "PROPN")
 QUOTE_MARKS = "“”‘’«»\"'"
 MAX_IMPLIED_DEFENDANTS = 12
+# verbs of both lists whose detention reading gives way to the sentence when a term follows
+# ("jailed for five years"); "arrested for ten days" is both an arrest and a sentence
+SENTENCING_DETENTION_VERBS = frozenset({"jail", "imprison", "incarcerate"})
 VERB_POS = ("VERB", "AUX", "ADJ")  # the tagger sometimes reads "was charged" as an adjective
 PEOPLE = ("person", "organization")
 # branches of a noun phrase that name someone else than the phrase: "A's lawyer", "the wife of A",
@@ -146,12 +149,16 @@ class EventReader:
             if t.slot_at[j] is None and t.tokens[j].pos == "NOUN":
                 out += [s for s in [displaced_apposition(t, j)] if s is not None and s.label in labels]
             if (t.is_pronoun(j) or (j == i and t.lower(j) in POSSESSIVE)) and (j == i or t.dep(j) in ("conj", "appos")):
-                out.extend(self.ctx.resolve_pronoun(t.offset(j), t.lower(j), acted_on))
+                found = self.ctx.resolve_pronoun(t.offset(j), t.lower(j), acted_on) or self._named_later(j)
+                out.extend(found)
                 continue
             slot = t.slot_at[j]
             modifier = t.dep(j) == "compound" and t.slot_at[t.head(j)] not in (None, slot)
             if slot is not None and slot.label in labels and not modifier:  # "the deputy A B": A modifies B
                 out.append(slot)
+        if not out and acted_on and t.tokens[i].pos in (*NOUN_POS, "ADJ") and t.lemma(i) not in lexicons.case_roles() \
+                and t.lower(i) != "accused":
+            out = self.described(i)
         if not out and acted_on and t.slot_at[i] is None and (t.lemma(i) in lexicons.case_roles() or t.lower(i) == "accused") \
                 and any(t.lower(d) in ("the", "these", "those", "both", "all") for d in t.kids(i, "det", "predet")):
             # "the accused were taken to court": the people the case is about
@@ -161,12 +168,51 @@ class EventReader:
             out = [Slot("person", c, t.offset(i), t.offset(i)) for c in group]
         if not out and "organization" in labels and t.tokens[i].tag == "NNS" and t.lemma(i) in lexicons.role_words():
             # "two activists from B were charged": the body stands for its unnamed people
-            out = [s for o in t.prep_objects(i, "from", "of") for s in [t.mention(o, ("organization",))] if s]
+            out = [s for o in t.prep_objects(i, "from", "of")
+                   for s in [next((t.slot_at[j] for j in t.subtree(o, ("relcl",)) if t.slot_at[j] is not None
+                                   and t.slot_at[j].label == "organization"), None)] if s][:1]
+        if any(p.label == "person" for p in out):  # "Orbita TV producers A and B": the body only describes them
+            out = [p for p in out if p.label == "person" or not self._modifies_a_name(p)]
         head = t.slot_at[i]
         if head is not None and head in out:  # "the deputy A B": the phrase's head B first
             out.remove(head)
             out.insert(0, head)
         return _unique(out)
+
+    def _named_later(self, j: int) -> list[Slot]:
+        """A pronoun in a phrase that opens the sentence, before any name, stands for the main
+        clause's subject: "Following her arrest in May, A was moved to a prison"."""
+        t = self.tree
+        root = next((r for r in range(len(t)) if t.head(r) == r), None)
+        if root is None or j > root:
+            return []
+        subjects = [p for s in t.kids(root, "nsubj", "nsubjpass") if s > j for p in self.people(s, ("person",))]
+        return subjects[:1]
+
+    def _modifies_a_name(self, slot: Slot) -> bool:
+        t = self.tree
+        idx = [j for j, s in enumerate(t.slot_at) if s is slot]
+        return bool(idx) and all(t.dep(j) in ("compound", "nmod", "poss", "amod") or t.slot_at[t.head(j)] is slot
+                                 for j in idx)
+
+    def described(self, i: int) -> list[Slot]:
+        """"The 29-year-old", "the activist", "the opposition figure": a definite description of a
+        person the text named before - the one it called so, else what the sentence before was about."""
+        t = self.tree
+        if t.slot_at[i] is not None or not any(t.lower(d) == "the" for d in t.kids(i, "det")):
+            return []
+        noun = t.lemma(i)
+        aged = t.lower(i).endswith("year-old") or (t.lower(i) == "old" and any(
+            t.lemma(c) in ("year", "years") for c in t.kids(i, "npadvmod")))  # "the 29-year-old"
+        if noun not in lexicons.role_words() and not aged and noun not in ("man", "woman", "figure", "leader", "politician"):
+            return []
+        called = self.ctx.described(noun, t.offset(i)) if noun in lexicons.role_words() else None
+        if called is not None:
+            return [Slot("person", called, t.offset(i), t.offset(i))]
+        if not aged and noun not in ("man", "woman"):
+            return []  # "the officer" the text never introduced is someone else
+        topic = self.ctx.topic(t.offset(i))  # "the 29-year-old": what the sentence before was about
+        return [topic] if topic is not None else []
 
     # -- voice and inherited subjects ---------------------------------------------------------
     def passive(self, v: int) -> bool:
@@ -247,6 +293,9 @@ class EventReader:
             return True
         if any(t.lower(d) == "no" for d in t.kids(i, "det")):  # "no search was carried out"
             return True
+        if any(t.lower(a) == "yet" for a in t.kids(i, "advmod")) or (
+                t.dep(i) == "xcomp" and any(t.lower(a) == "yet" for a in t.kids(t.head(i), "advmod"))):
+            return True  # "has yet to stand trial", "not yet charged"
         node = i
         for _ in range(4):  # up through "to be detained", "for the release of", "threat of arrest"
             head = t.head(node)
@@ -295,6 +344,7 @@ class EventReader:
             return
         if self.passive(v):
             patients = [p for s in self.subject_tokens(v) for p in self.people(s, acted_on=True)]
+            patients += self.together_with(v, self.subject_tokens(v))
             if not patients and type_ == "search_seizure":  # "A's home was searched", "seized from A's flat"
                 patients = [p for s in self.subject_tokens(v) for p in self.owners(s)]
                 patients += [p for o in t.prep_objects(v, "from") for p in self.people(o) + self.owners(o)]
@@ -302,12 +352,33 @@ class EventReader:
                       for p in self.people(a)]
         else:
             patients = [p for o in self.objects(v) for p in self.people(o, acted_on=True)]
+            patients += self.together_with(v, self.objects(v)) if patients else []
             if not patients and type_ == "search_seizure":  # "searched A's home", "seized ... from A"
                 patients = [p for o in self.objects(v) for p in self.owners(o)]
                 patients += [p for o in t.prep_objects(v, "from") for p in self.people(o) + self.owners(o)]
             agents = [p for s in t.kids(v, "nsubj") for p in self.people(s)]
         if patients:
             yield Event(type_, v, patients, v, agents, details=t.kids(v, "prep", "dobj", "npadvmod"))
+
+    def together_with(self, v: int, heads: list[int]) -> list[Slot]:
+        """People acted on together with the named ones: "A was detained alongside B", "charged A
+        along with B", "detained dozens, including A"."""
+        t = self.tree
+        found: list[Slot] = []
+        stack, seen = [v, *heads], set()
+        while stack:  # "alongside dozens of protesters, including A": one phrase inside the other
+            h = stack.pop()
+            if h in seen:
+                continue
+            seen.add(h)
+            for p in t.kids(h, "prep"):
+                word = t.lower(p)
+                if word in ("alongside", "including") or (word == "with" and any(
+                        t.lower(a) in ("along", "together") for a in t.kids(p, "advmod"))):
+                    for o in t.kids(p, "pobj"):
+                        found += self.people(o, ("person",))
+                        stack += [o] + [q for q in t.prep_objects(o, "of")]
+        return found
 
     def owners(self, i: int) -> list[Slot]:
         """Whose place or things the phrase at ``i`` names: "A's home", "the office of B", "the B office"."""
@@ -327,7 +398,9 @@ class EventReader:
             return any(t.lower(c) in idiom.particles for c in t.kids(v, "prt", "acomp", "advmod", "oprd", "ccomp", "xcomp"))
         if idiom.prep:  # the phrase may hang on the verb or on its object ("summoned A for questioning")
             heads = [v] + t.kids(v, "dobj")
-            return any(t.lemma(o) in idiom.objects for h in heads for o in t.prep_objects(h, idiom.prep))
+            objects = [o for h in heads for o in t.prep_objects(h, idiom.prep)]
+            objects += [c for o in objects for c in t.kids(o, "compound", "amod")]  # "a detention centre"
+            return any(t.lemma(o) in idiom.objects for o in objects)
         return any(t.lemma(o) in idiom.objects for o in t.kids(v, "dobj", "attr", "nsubjpass", "oprd"))
 
     def _idiom_event(self, v: int, idiom: Idiom) -> Iterator[Event]:
@@ -389,6 +462,9 @@ class EventReader:
             return
         holders = t.kids(n, "poss") + t.prep_objects(n, "of", "against", "for") if type_ != "charge" \
             else t.kids(n, "poss") + t.prep_objects(n, "against")
+        if type_ in ("sentence", "conviction"):  # "the sentence handed down on A"
+            holders += t.prep_objects(n, "on") + [o for a in t.kids(n, "acl") for j in t.subtree(a)
+                                                  if t.lower(j) == "on" for o in t.kids(j, "pobj") if t.slot_at[o]]
         if type_ == "charge" and t.lemma(n) == "case":  # "the case of A under Article N": a case needs its law
             holders = (t.kids(n, "poss") + t.prep_objects(n, "of", "against")) if self._sentence_law() else []
         governing = [t.head(n)] if t.dep(n) in ("dobj", "nsubj", "nsubjpass", "attr") else []
@@ -447,15 +523,16 @@ class FactBuilder:
         """The facts one event states (a sentence also states a conviction)."""
         roles = roles_table()
         term = self.term(event)
-        lemma_types = triggers().verbs.get(self.tree.lemma(event.trigger), ())
-        if event.type == "detention" and term and "sentence" in lemma_types:
+        if event.type == "detention" and term and self.tree.lemma(event.trigger) in SENTENCING_DETENTION_VERBS:
             return  # "jailed for five years": the sentence reading of the same verb states it
         types = [(event.type, False)] + [(t, False) for t in roles[event.type].implies]
         types += [(t, True) for name, _ in list(types) for t in roles[name].implies_with_value]
+        if roles[event.type].needs == "term" and not term:
+            return  # "sentenced" without a term states a conviction only through that verb's own entry
         for name, needs_value in types:
             spec = roles[name]
             value = self.value(event, spec.value, term)
-            if (spec.needs == "term" and not term) or (needs_value and not value):
+            if needs_value and not value:
                 continue
             obj = self.object(event, spec.object)
             date, place = self.date(event), self.place(event)
@@ -523,6 +600,17 @@ class FactBuilder:
         """What the event was for: "of fraud", "with extremism", "on charges of X", "for a post"."""
         t = self.tree
         heads = [event.trigger] + [d for d in event.details if t.tokens[d].pos == "ADJ"]  # "guilty of X"
+        charge_nouns = [d for d in event.details if t.lemma(d) in ("charge", "accusation")]
+        charge_nouns += [o for d in event.details if t.dep(d) == "prep" for o in t.kids(d, "pobj") if t.lemma(o) == "charge"]
+        for c in charge_nouns:  # "faces charges of fraud", "is on extremism charges"
+            named = t.prep_objects(c, "of", "for", "under")
+            if named:
+                heads.append(c)
+            else:
+                kinds = [j for j in t.subtree(c, ("relcl", "prep")) if j < c and t.tokens[j].pos not in ("DET", "PRON", "PUNCT")]
+                text = t.span_text(kinds).strip(QUOTE_MARKS + " ")
+                if len(text) >= 4:
+                    return text
         for o in [o for h in heads for o in t.prep_objects(h, "of", "with", "for", "over", "on")]:
             if t.lemma(o) in ("year", "month", "day", "hour", "time") or t.slot_at[o] is not None:
                 continue  # a term or a person ("the sentence of A"), not what it was for
@@ -594,12 +682,32 @@ class FactBuilder:
         found = [d for d in self.ctx.dates_in(t.sentence.start, t.sentence.end)
                  if lo <= d[0] < hi and any(d[0] <= s < d[1] for s in inside)]
         trig = t.offset(event.trigger)
-        if not found:  # the parse hung the date elsewhere: the sentence's date nearest before the trigger
+        if not found:  # the parse hung the date elsewhere: the sentence's date nearest before the trigger,
+            # unless it stands in a clause or phrase of its own ("A, who was elected on 3 May, was
+            # detained"; "sentenced after the coup in May")
+            elsewhere = {t.offset(j) for j in range(len(t)) if self._in_other_clause(j, event)}
             found = [d for d in self.ctx.dates_in(t.sentence.start, t.sentence.end)
-                     if d[0] <= trig or t.dep(event.clause) == "ROOT"]
+                     if (d[0] <= trig or t.dep(event.clause) == "ROOT")
+                     and not any(d[0] <= s < d[1] for s in elsewhere)]
         if not found:
             return None
         return min(found, key=lambda d: abs(d[0] - trig) + (0 if d[0] <= trig else 40))[2]
+
+    def _in_other_clause(self, j: int, event: Event) -> bool:
+        """Token ``j`` lies in a relative clause, a participle or an after/before phrase that is
+        not the event's own."""
+        t = self.tree
+        own = {event.trigger, event.clause}
+        for a in [j, *t.ancestors(j)]:
+            if a in own:
+                return False
+            if t.dep(a) in ("relcl", "acl", "advcl", "ccomp", "parataxis"):
+                return True
+            if t.dep(a) == "pobj" and t.lower(t.head(a)) in ("after", "before", "following", "since", "until") \
+                    and t.tokens[a].pos in ("NOUN", "PROPN") and not any(
+                        d[0] <= t.offset(a) < d[1] for d in self.ctx.dates_in(t.sentence.start, t.sentence.end)):
+                return True
+        return False
 
     def place(self, event: Event) -> int | None:
         t = self.tree

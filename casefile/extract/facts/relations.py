@@ -127,8 +127,8 @@ class RelationReader:
             return []
         out = [(d, False) for d in t.kids(verb, "attr", "oprd", "acomp")]
         out += [(d, False) for d in t.prep_objects(verb, "as")]
-        out += [(d, False) for x in t.kids(verb, "xcomp", "ccomp") for d in [x] + t.kids(x, "attr")
-                if t.tokens[d].pos in NOUN_POS]
+        out += [(d, False) for x in t.kids(verb, "xcomp", "ccomp", "advcl") for d in [x] + t.kids(x, "attr")
+                if t.tokens[d].pos in NOUN_POS]  # "was elected to be the leader of B"
         return [(d, before) for d, before in out if t.tokens[d].pos in NOUN_POS and t.slot_at[d] is None]
 
     def positional(self, slot: Slot) -> list[int]:

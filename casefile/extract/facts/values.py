@@ -59,6 +59,7 @@ def sentence_term(text: str) -> str | None:
     """"three years of imprisonment" -> "3 years prison"; "a five-year prison sentence" ->
     "5 years prison"; suspended terms keep "suspended"."""
     text = re.sub(r"(\d+)\s*\((?:[a-z]+[\s-]?)+\)", r"\1", text)  # "3 (three) years": court style
+    text = re.sub(r"\b(\d+)\s+1/2\b", lambda m: f"{int(m.group(1)) + 0.5:g}", text)  # "6 1/2 years"
     half = re.search(r"\b(\w+)[\s-]+and[\s-]+a[\s-]+half[\s-]+(years?|months?)", text, re.IGNORECASE)
     if half and _number(half.group(1)) is not None:  # "eight and a half years" -> "8.5 years"
         text = text[:half.start()] + f"{_number(half.group(1)) + 0.5:g} {half.group(2)}" + text[half.end():]
@@ -79,7 +80,12 @@ def sentence_term(text: str) -> str | None:
         unit = unit.rstrip("s")
     kind_text = (m.group("kind") or "") + " " + text[m.end():m.end() + 40]
     kind = _kind(kind_text)
-    value = f"{count} {unit}" + (f" {kind}" if kind else "")
+    value = f"{count} {unit}"
+    n2 = _number(m.group("n2")) if m.group("n2") else None
+    if n2 is not None and m.group("unit2"):  # "11 years and eight months"
+        unit2 = m.group("unit2").lower().rstrip("s") + ("s" if n2 != 1 else "")
+        value += f" {n2:g} {unit2}"
+    value += f" {kind}" if kind else ""
     if re.search(r"\bsuspended|probation(?:ary)?\s+period|conditional", text, re.IGNORECASE):
         value += " suspended"
     return value
