@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
@@ -176,6 +176,7 @@ def _base(ref: DateRef) -> dt.datetime:
     return dt.datetime(year, month, day)
 
 
+@lru_cache(maxsize=4096)
 def normalise_date(expression: str, ref: DateRef) -> str | None:
     """ISO date (YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD) of one date expression, or None.
 

@@ -191,7 +191,8 @@ class SpacyBackend:
             yield analysis_of(doc)
 
     def analyse_with(self, items: Iterable[tuple[str, Any]], finish: Finish) -> Iterator[tuple[Analysis, Any, Any]]:
-        """Like ``analyse`` over (text, context) items, running ``finish`` in the workers."""
+        """Like ``analyse`` over (text, context) items, running ``finish`` in the workers; the
+        analyses yielded here carry no parses (``finish`` read them where they were made)."""
         parser = self.nlp.get_pipe("casefile_sentence_parser")
         parser.finish = lambda doc: finish(doc.text, analysis_of(doc), doc._context)
         try:

@@ -196,6 +196,7 @@ class SentenceParser:
         doc.user_data[USER_DATA_KEY] = self._parse(doc, tokens, starts, chosen)
         if self.finish is not None:
             doc.user_data[FINISHED_KEY] = self.finish(doc)  # type: ignore[attr-defined]
+            doc.user_data[USER_DATA_KEY] = []  # read here; not worth sending back to the main process
         return doc
 
     def _parse(self, doc: object, tokens: list, starts: list[int], chosen: list[tuple[int, int]]) -> list:
