@@ -8,6 +8,7 @@ backend with ``@register_backend("name")``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
@@ -15,6 +16,7 @@ from typing import Any, Protocol
 from casefile.config import Config
 from casefile.errors import ConfigError
 from casefile.models import Analysis, Span
+from casefile.nlp import lexicons
 from casefile.nlp.parse import (
     DISABLED_PIPES, FINISHED_KEY, SENTENCES_KEY, USER_DATA_KEY, SentenceParser, unpack_parses,
 )
@@ -47,12 +49,22 @@ def split_at_lines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
 
 
 # a sentence that ends on one of these and a next one that opens with a digit or a lower-case
-# letter are one sentence: "under Art. | 174", "Bekov M.S. | posted"
-_ABBREVIATION_END = re.compile(r"(?:\b(?:Art|Arts|No|Nos|Para|Paras|Part|Pt|Ch|Sec|St|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|Inc|Ltd|"
-                               r"Co|Corp|vs|cf|etc|approx|p|pp|Vol|Ref)|\b[A-Z](?:\.[A-Z])*)\.$")
+# letter are one sentence: "under Art. | 174", "Bekov M.S. | posted"; courtesy titles come from
+# the honorifics lexicon, and after one of them a sentence always runs on ("Mr. | Abenov")
+_LEGAL_ABBREVIATIONS = ("Art", "Arts", "No", "Nos", "Para", "Paras", "Part", "Pt", "Ch", "Sec", "St", "Inc", "Ltd",
+                        "Co", "Corp", "vs", "cf", "etc", "approx", "p", "pp", "Vol", "Ref")
 
 
-_TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Art|No)\.$")
+@cache
+def _abbreviation_end() -> re.Pattern[str]:
+    titles = sorted((h.title() for h in lexicons.honorifics() if len(h) <= 4), key=len, reverse=True)
+    return re.compile(r"(?:\b(?:" + "|".join([*titles, *_LEGAL_ABBREVIATIONS]) + r")|\b[A-Z](?:\.[A-Z])*)\.$")
+
+
+@cache
+def _title_end() -> re.Pattern[str]:
+    titles = sorted((h.title() for h in lexicons.honorifics() if len(h) <= 4), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join([*titles, "Art", "No"]) + r")\.$")
 
 
 def join_abbreviations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -61,8 +73,8 @@ def join_abbreviations(text: str, sentences: list[tuple[int, int]]) -> list[tupl
     for start, end in sentences:
         before = text[out[-1][0]:out[-1][1]] if out else ""
         if out and "\n" not in text[out[-1][1]:start] and (
-                _TITLE_END.search(before)  # "Mr. | Abenov": a title always runs on
-                or (_ABBREVIATION_END.search(before) and re.match(r"[a-z0-9(]", text[start:start + 1]))):
+                _title_end().search(before)  # "Mr. | Abenov": a title always runs on
+                or (_abbreviation_end().search(before) and re.match(r"[a-z0-9(]", text[start:start + 1]))):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))

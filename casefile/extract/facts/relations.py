@@ -245,10 +245,12 @@ class RelationReader:
         left = [j for j in t.subtree(d, ("prep", "relcl", "acl", "appos", "conj", "cc", "poss")) if j < d]
         start = d
         for j in sorted(left, reverse=True):
-            if j != start - 1 or t.slot_at[j] is not None or t.tokens[j].pos in ("DET", "PRON", "NUM", "PUNCT") \
-                    and t.word(j) != "-" or (t.tokens[j].pos in ("VERB", "AUX") and (
+            place_based = t.slot_at[j] is not None and t.slot_at[j].label == "location" and t.word(j + 1) == "-"
+            if j != start - 1 or (t.slot_at[j] is not None and not place_based) \
+                    or t.tokens[j].pos in ("DET", "PRON", "NUM", "PUNCT") and t.word(j) != "-" \
+                    or (t.tokens[j].pos in ("VERB", "AUX") and (
                         t.tokens[j].tag not in ("VBG", "VBN") or t.lemma(j) in justice_words())):
-                break
+                break  # a name is no part of a role, but a place is in "Shymkent-based blogger"
             start = j
         while start < d and t.word(start) in ("-", "–"):
             start += 1
