@@ -25,6 +25,7 @@ class Config:
     max_bytes: int = 20 * 1024 * 1024  # larger files are refused with a clear reason
     batch_size: int = 16
     n_process: int | str = "auto"  # NLP worker processes, or "auto": every core once a run is large enough
+    sentences: str = "rules"  # sentence splitting: "rules" (punctuation and casefile's repairs) or "model"
 
 
 def load_config(path: str | os.PathLike | None = None, **overrides: object) -> Config:
@@ -48,6 +49,8 @@ def load_config(path: str | os.PathLike | None = None, **overrides: object) -> C
     if unknown:
         raise ConfigError(f"unknown config key(s) {', '.join(unknown)}; valid keys: {', '.join(known)}")
     config = replace(Config(), **values)  # type: ignore[arg-type]
+    if config.sentences not in ("rules", "model"):
+        raise ConfigError(f"config key sentences must be \"rules\" or \"model\", got {config.sentences!r}")
     for name in ("max_bytes", "batch_size", "n_process"):
         value = getattr(config, name)
         if name == "n_process" and value == "auto":

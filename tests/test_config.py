@@ -85,3 +85,12 @@ def test_an_explicit_process_count_wins(monkeypatch, documents):
 def test_auto_grows_with_the_run_up_to_the_cores(monkeypatch, cores, documents, expected):
     monkeypatch.setattr(config_module.os, "cpu_count", lambda: cores)
     assert worker_count(Config(), documents) == expected
+
+
+def test_sentences_setting_is_checked():
+    from casefile.config import load_config
+    from casefile.errors import ConfigError
+
+    assert load_config(None, sentences="model").sentences == "model"
+    with pytest.raises(ConfigError, match="sentences"):
+        load_config(None, sentences="grammar")

@@ -150,3 +150,22 @@ def test_finish_runs_in_the_worker_processes_with_the_same_results():
         runs.append([result for _a, _c, result in analyse_and_finish(backend, [(t, i) for i, t in enumerate(texts)], finish)])
     assert runs[0] == runs[1]
     assert [r[0] for r in runs[1]] == [0, 1, 2, 3] and all(r[1] == 1 for r in runs[1])
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The hearing was set for Jan. 5 in Taraz. It was postponed.", 2),
+    ("Gen. Serik Omarov signed the order. The police obeyed.", 2),
+    ("Mr. Abenov was detained. He was released on Sept. 3 after a week.", 2),
+    ("The court met. The lawyer left. The judge read the verdict.", 3),
+])
+def test_rule_sentences_run_on_after_abbreviations(spacy_backend, text, count):
+    [analysis] = list(spacy_backend.analyse([text]))
+    assert len(analysis.sentences) == count
+
+
+def test_the_model_splitter_is_a_configuration_choice():
+    from casefile.config import Config
+    from casefile.nlp.backends import load_backend
+
+    assert "senter" in load_backend(Config(sentences="model")).nlp.pipe_names
+    assert "sentencizer" in load_backend(Config()).nlp.pipe_names

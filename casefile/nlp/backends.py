@@ -52,7 +52,10 @@ def split_at_lines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
 # letter are one sentence: "under Art. | 174", "Bekov M.S. | posted"; courtesy titles come from
 # the honorifics lexicon, and after one of them a sentence always runs on ("Mr. | Abenov")
 _LEGAL_ABBREVIATIONS = ("Art", "Arts", "No", "Nos", "Para", "Paras", "Part", "Pt", "Ch", "Sec", "St", "Inc", "Ltd",
-                        "Co", "Corp", "vs", "cf", "etc", "approx", "p", "pp", "Vol", "Ref")
+                        "Co", "Corp", "vs", "cf", "etc", "approx", "p", "pp", "Vol", "Ref", "Jan", "Feb", "Mar", "Apr",
+                        "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+# ranks and offices abbreviated before a name: "Gen. | Petrov" runs on like "Mr. | Petrov"
+_RANKS = ("Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Gov", "Sen", "Rep", "Insp", "Cmdr", "Adm")
 
 
 @cache
@@ -64,7 +67,7 @@ def _abbreviation_end() -> re.Pattern[str]:
 @cache
 def _title_end() -> re.Pattern[str]:
     titles = sorted((h.title() for h in lexicons.honorifics() if len(h) <= 4), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join([*titles, "Art", "No"]) + r")\.$")
+    return re.compile(r"\b(?:" + "|".join([*titles, *_RANKS, "Art", "No"]) + r")\.$")
 
 
 def join_abbreviations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -186,9 +189,11 @@ class SpacyBackend:
         for name in DISABLED_PIPES:
             if name in nlp.pipe_names:
                 nlp.disable_pipe(name)
-        if "senter" in nlp.disabled:
-            nlp.enable_pipe("senter")
+        if config.sentences == "model" and "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")  # the statistical splitter: a third of NER's cost again
         elif "senter" not in nlp.pipe_names:
+            # punctuation rules, then casefile's own repairs (split at line breaks, rejoin after
+            # titles, initials and legal abbreviations): nearly free
             nlp.add_pipe("sentencizer", before="ner")
         _register_sentence_parser()
         nlp.add_pipe("casefile_sentence_parser", last=True)
