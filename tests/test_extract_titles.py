@@ -35,3 +35,5 @@ def test_title_phrase_needs_capitalised_function_words():
     assert is_title_phrase("I Will Not Be Elected to the Board")  # title case keeps "to", "the" low
     assert not is_title_phrase("Rights Bureau Of")  # too few words to tell
     assert not is_title_phrase("Bolat Nurlanov Serik Abenov")
+    assert is_title_phrase("Gathering of Crowds in Open Squares That Disturbed the Peace")  # "That" is prose's
+    assert not is_title_phrase("Union of Crowds in Open Squares")

@@ -22,7 +22,9 @@ _WORK_BEFORE = re.compile(
 # function words that prose writes in lower case and titles capitalise
 _TITLE_FUNCTION_WORDS = frozenset({"A", "An", "And", "As", "At", "Be", "But", "By", "For", "From", "In", "Into", "Is",
                                    "Not", "Of", "On", "Or", "The", "To", "Was", "Were", "Will", "With", "Why", "How",
-                                   "What", "We", "I", "Our", "Are", "Has", "Have", "No"})
+                                   "What", "We", "I", "Our", "Are", "Has", "Have", "No", "That", "Which", "Who",
+                                   "This", "It", "Its", "Their", "If", "When", "Can", "Do", "Does", "Did",
+                                   "Should", "Must", "Would", "Could", "Been"})
 
 
 # short words Title Case leaves in lower case
