@@ -17,6 +17,7 @@ from casefile.extract.rules import (
     nickname_definitions,
     nickname_mentions,
     quoted_org_names,
+    role_led_org_names,
 )
 from casefile.extract.spans import Cand
 
@@ -247,3 +248,17 @@ def test_signatory_organisations():
 def test_signatory_rows_need_a_statement_by_organisations():
     doc = "The letter was signed by:\nFreedom Watch Steppe\nMarat Abenov\n"
     assert list(signatory_organisations(doc)) == []
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    ("Engineers Without Limits condemned the ruling.", ["Engineers Without Limits"]),
+    ("a statement by Lawyers for Civic Freedom on Monday", ["Lawyers for Civic Freedom"]),
+    ("Teachers Against Censorship’s coordinator said", ["Teachers Against Censorship"]),
+    ("Doctors Without Limits Director Mirela Vorn said", ["Doctors Without Limits"]),  # the title is not the name's
+    ("Reporters in Vientiane said the court was closed.", []),  # a place after "in"
+    ("Lawyers for the defendant appealed.", []),  # no capitalised phrase
+    ("Lawyers for Anna Vorn appealed.", []),  # a person's lawyers
+    ("Seasons Without Rain is a novel.", []),  # no role word
+])
+def test_role_led_org_names(doc, expected):
+    assert [doc[c.start:c.end] for c in role_led_org_names(doc)] == expected

@@ -14,6 +14,7 @@ from casefile.nlp.names import (
     is_initial,
     is_org_word,
     is_role_word,
+    is_role_plural,
     looks_like_surname,
     person_name_score,
 )
@@ -65,6 +66,8 @@ def test_not_given_names(token: str) -> None:
 
 def test_word_classes() -> None:
     assert is_role_word("Judge") and is_role_word("spokeswoman") and not is_role_word("Serik")
+    assert is_role_plural("Lawyers") and is_role_plural("chairmen") and not is_role_plural("Lawyer")
+    assert not is_role_plural("Borders")
     assert is_org_word("Ministry") and is_org_word("Ministries") and is_org_word("LLP")
     assert not is_org_word("Abenov")
     assert is_honorific("Mr.") and is_honorific("Dr") and not is_honorific("Marat")

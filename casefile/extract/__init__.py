@@ -34,6 +34,7 @@ from casefile.extract.rules import (
     nickname_definitions,
     nickname_mentions,
     quoted_org_names,
+    role_led_org_names,
     signatory_organisations,
     town_mentions,
 )
@@ -131,6 +132,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule += list(list_row_names(text)) + [c for c in domain_names(text) if _room_for(c, model)]
     rule += [c for c in signatory_organisations(text) if _room_for(c, model, _not_a_name(text, whole_row=True))]
     rule += [c for c in headed_org_names(text, headings) if _room_for(c, model, _not_a_name(text))]
+    rule += [c for c in role_led_org_names(text) if _room_for(c, model)]
     rule += [c for c in morphology_names(text) if _room_for(c, model)]
     rule += [c for c in town_mentions(text) if _room_for(c, model, lambda m: False)]
     rule += [c for c in event_names(text, headings) if _room_for(c, model, _event_may_replace(c))]

@@ -100,6 +100,34 @@ def headed_org_names(doc: str, headings: list[tuple[int, int]] | None = None) ->
                 yield cand
 
 
+# a plural role word and a linking word before a capitalised phrase: "Lawyers for Civic Freedom"
+_ROLE_LED = re.compile(r"(?<![\w'’-])(?P<role>[A-Z][a-z]+) (?P<link>Without|without|For|for|In|in|Against|against|"
+                       r"Beyond|beyond|Across|across|Under|under) (?:[Tt]he )?"
+                       r"(?P<rest>[A-Z][\w'’-]+(?: (?:and |of (?:the )?)?[A-Z][\w'’-]+){0,3})")
+
+
+def role_led_org_names(doc: str) -> Iterator[Cand]:
+    """A plural role word, a linking word and a capitalised phrase name a body of those people
+    ("Lawyers for Civic Freedom", "Engineers Without Limits"): the model reads the role word as
+    a title and the rest as a person. "Reporters in Taraz" (a place after "in") is no name."""
+    for m in _ROLE_LED.finditer(doc):
+        if not names.is_role_plural(m.group("role")):
+            continue
+        rest = m.group("rest").split()
+        first = rest[0].rstrip("'’s")
+        cut = next((i for i, w in enumerate(rest) if i and (names.is_role_word(w) or names.is_honorific(w)
+                                                           or names.is_given_name(w))), len(rest))
+        while cut > 1 and rest[cut - 1] in {"and", "of", "the"}:
+            cut -= 1  # "X Without Borders Director Anna": the title and the name after it are not the body's
+        if is_territory(first) or is_town(first) or in_town_list(first) or names.is_demonym(first) \
+                or names.is_given_name(first) or (m.group("link").islower() and len(rest) == 1
+                                                  and names.looks_like_surname(first)):
+            continue  # "Lawyers for Almaty", "Reporters for Kazakh media", "Lawyers for Anna Petrova"
+        end = m.start("rest") + len(" ".join(rest[:cut]))
+        end -= 2 if re.search(r"['’]s$", doc[m.start():end]) else 0
+        yield Cand(m.start(), end, "organization", "role_led")
+
+
 def _bodies(phrase: str) -> list[str]:
     """Split "X Ministry and the Y Committee" in two, but keep "Bureau for ... and the Rule of Law":
     the part after "and the" is another body only when it has an organisation word of its own."""

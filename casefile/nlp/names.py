@@ -22,6 +22,7 @@ __all__ = [
     "is_initials_and_surname",
     "is_org_word",
     "is_role_word",
+    "is_role_plural",
     "has_strong_surname_suffix",
     "looks_like_surname",
     "person_name_score",
@@ -57,6 +58,13 @@ def is_given_name(token: str) -> bool:
 def is_role_word(token: str) -> bool:
     """True for role/title words (judge, minister, activist ...)."""
     return _clean(token) in lexicons.role_words()
+
+
+def is_role_plural(token: str) -> bool:
+    """True for the plural of a role word ("Lawyers", "Reporters", "chairmen")."""
+    s = _clean(token)
+    roles = lexicons.role_words()
+    return (s.endswith("s") and s[:-1] in roles) or (s.endswith("men") and s[:-3] + "man" in roles)
 
 
 def is_org_word(token: str) -> bool:
