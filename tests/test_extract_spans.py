@@ -155,6 +155,9 @@ def test_split_lines_gives_one_span_per_non_empty_line():
     ("The Qoltyq plant closed.", "Qoltyq", "organization", ("Qoltyq", "organization")),  # a brand and its kind
     ("The Aktau city court ruled.", "Aktau", "location", ("Aktau city court", "organization")),
     ("The KNB office was shut.", "KNB", "organization", ("KNB", "organization")),  # acronyms stay
+    # a role word that is a body's word too ("prosecutor"), before a name, is that person's title
+    ("the Qoshqar regional prosecutor Mirela Vorn said", "Qoshqar", "location", ("Qoshqar", "location")),
+    ("the Qoshqar regional prosecutor said", "Qoshqar", "location", ("Qoshqar regional prosecutor", "organization")),
 ])
 def test_extend_org_head(doc, surface, label, expected):
     c = extend_org_head(doc, cand(doc, surface, label), set())

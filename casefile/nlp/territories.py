@@ -32,6 +32,19 @@ def is_territory(text: str) -> bool:
 
 
 @cache
+def _country_codes() -> frozenset[str]:
+    from rigour.territories import get_territories
+
+    return frozenset(t.code.upper() for t in get_territories() if t.is_country and len(t.code) == 2)
+
+
+def is_country_code(text: str) -> bool:
+    """True for a country's two-letter code written in capitals ("US", "KZ"), which the name
+    lookup leaves out because most such pairs are English words or acronyms as well."""
+    return text.strip() in _country_codes()
+
+
+@cache
 def _capitals() -> frozenset[str]:
     from rigour.territories import get_territories
 

@@ -1,0 +1,130 @@
+"""Context cues: the words right around a mention that fit only one kind of thing.
+
+A small model types a bare surname, a capital or a newspaper's name by its look, and gets it
+wrong when the name is foreign to it. The words beside the name often settle the type whatever
+the name looks like: only a person has a husband or an age ("X's husband", "X, 55,"), only a
+place is "the capital X", only a body is "X daily". Each cue is one named pattern; ``cue_label``
+reads them, and ``harmonise_cues`` gives every mention of a name the type a cue gave one of them.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+from casefile.extract.spans import Cand
+from casefile.nlp import lexicons, names
+from casefile.nlp.english import is_english_word
+from casefile.nlp.gazetteer import is_town
+from casefile.nlp.territories import is_capital, is_territory
+
+# kin a company or a place does not have ("the firm's partner" is a business partner)
+_NOT_PERSONAL_KIN = frozenset({"partner", "partners", "parent", "parents", "relative", "relatives"})
+
+
+@cache
+def _kin_after() -> re.Pattern[str]:
+    """A possessive and a kinship noun after the name: "X's husband", "X’s elder sister"."""
+    kin = sorted((k for k in lexicons.kinship_words() if k not in _NOT_PERSONAL_KIN), key=len, reverse=True)
+    kin_forms = "|".join(re.escape(k) + "s?" for k in kin)
+    return re.compile(r"['’]s\s+(?:(?:late|former|elder|eldest|younger|youngest|own|estranged|ex-)\s*)?"
+                      r"(?:" + kin_forms + r")\b")
+
+
+# an age in apposition: "X, 55, said", "X, aged 55,", "X (55)"
+_AGE_AFTER = re.compile(r",\s+(?:aged\s+)?[1-9]\d?\s*,|\s+\([1-9]\d?\)")
+# a kind of settlement just before the name: "the Uzbek capital X", "the city of X"
+_PLACE_BEFORE = re.compile(r"\b(?:capital|capital\s+city|city|town|village|port|township)\s+(?:of\s+)?$")
+# a kind of periodical just after the name: "X daily", "the X weekly"
+_OUTLET_AFTER = re.compile(r"\s+(?:daily|weekly|newspaper|magazine|tabloid|gazette)\b(?!\s+(?:life|basis|routine))")
+
+# a person's trade right before the name: "screenwriter, X", "the blogger X"; role words that
+# also qualify bodies ("the opposition X", "deputy X") say nothing
+_ROLE_BEFORE = re.compile(r"\b(?P<role>[a-z]+),?\s+$")
+_MODIFIER_ROLES = frozenset({"opposition", "general", "major", "deputy", "vice", "executive", "chief", "head",
+                             "member", "citizen", "figure", "star", "expert", "monitor", "chair", "owner", "founder",
+                             "representative", "official", "victim", "witness", "defendant", "plaintiff"})
+
+CUES: tuple[tuple[str, str], ...] = (
+    ("kin_after", "person"),
+    ("role_before", "person"),
+    ("age_after", "person"),
+    ("place_before", "location"),
+    ("outlet_after", "organization"),
+)
+
+
+def _name_words(text: str) -> list[str]:
+    return text.split()
+
+
+def _cue_fires(name: str, doc: str, cand: Cand, text: str) -> bool:
+    toks = _name_words(text)
+    if any(names.is_org_word(t) for t in toks):
+        return False  # "the Karasu Court's chairman": a body's own head word decides
+    if name == "kin_after":
+        return _kin_after().match(doc, cand.end) is not None and not _placeish(text)
+    if name == "age_after":
+        return _AGE_AFTER.match(doc, cand.end) is not None and not _placeish(text)
+    if name == "role_before":
+        m = _ROLE_BEFORE.search(doc[max(0, cand.start - 30):cand.start])
+        return (m is not None and names.is_role_word(m.group("role")) and m.group("role") not in _MODIFIER_ROLES
+                and all(_bare_name_word(t) for t in toks))
+    if name == "place_before":
+        return (_PLACE_BEFORE.search(doc[max(0, cand.start - 20):cand.start]) is not None
+                and not names.is_given_name(toks[0]) and not doc[cand.start - 1:cand.start] == "-")
+    if name == "outlet_after":
+        return (_OUTLET_AFTER.match(doc, cand.end) is not None and not _placeish(text)
+                and not names.is_demonym(text))
+    raise KeyError(f"unknown cue {name!r}; known: {', '.join(n for n, _ in CUES)}")
+
+
+def _placeish(text: str) -> bool:
+    """A country or a town: "Russia's sons", "Minsk daily" speak of the place or its people."""
+    return is_territory(text) or is_capital(text) or is_town(text)
+
+
+def cue_label(doc: str, cand: Cand) -> str | None:
+    """The type the words around a mention give it, or None when no cue fires."""
+    text = cand.text(doc)
+    if not text[:1].isupper():
+        return None
+    for name, label in CUES:
+        if _cue_fires(name, doc, cand, text):
+            return label
+    return None
+
+
+def harmonise_cues(doc: str, cands: list[Cand]) -> None:
+    """Every mention of a name takes the type a context cue gave one of its mentions (when the
+    cues agree): "Sotoudeh's husband" makes every bare "Sotoudeh" in the text a person. A full
+    name typed otherwise that ends in such a surname is that person too, when its other words
+    are name words ("Anna Sotoudeh" in a headline typed as an organisation)."""
+    cued: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        label = cue_label(doc, c)
+        if label is not None:
+            cued[c.text(doc)].add(label)
+    decided = {surface: next(iter(labels)) for surface, labels in cued.items() if len(labels) == 1}
+    if not decided:
+        return
+    for c in cands:
+        surface = c.text(doc)
+        label = decided.get(surface)
+        if label is not None and c.origin in {"model", "propagated"}:
+            c.label = label
+            continue
+        toks = surface.split()
+        if c.label != "person" and c.origin == "model" and 2 <= len(toks) <= 3 \
+                and decided.get(toks[-1]) == "person" and all(_bare_name_word(t) for t in toks[:-1]):
+            c.label = "person"
+
+
+def _bare_name_word(word: str) -> bool:
+    """A capitalised word that can only be part of a name: a given name, or no English word, place,
+    title or body."""
+    if names.is_given_name(word):
+        return True
+    return (word[:1].isupper() and not word.isupper() and not is_english_word(word) and not is_territory(word)
+            and not is_town(word) and not is_capital(word) and not names.is_org_word(word)
+            and not names.is_role_word(word) and not names.is_demonym(word))

@@ -1,0 +1,78 @@
+"""Context cues that type a name by the words around it (casefile.extract.cues). Names invented."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract.cues import cue_label, harmonise_cues
+from casefile.extract.spans import Cand
+
+
+def cand(doc: str, surface: str, label: str = "location", nth: int = 0, origin: str = "model") -> Cand:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.index(surface, start + 1)
+    return Cand(start, start + len(surface), label, origin)
+
+
+@pytest.mark.parametrize(("doc", "surface", "expected"), [
+    # kin after a possessive: only people have husbands and sisters
+    ("Brannick's husband, Tomas Ferd, spoke to reporters.", "Brannick", "person"),
+    ("Kestrel’s elder sister was also questioned.", "Kestrel", "person"),
+    ("The firm's partner resigned.", "The", None),  # no capitalised name before it
+    ("Kazakhstan's sons went to war.", "Kazakhstan", None),  # a country has no husband; the cue is silent
+    # an age in apposition
+    ("Before her arrest, Brannick, 55, had defended several clients.", "Brannick", "person"),
+    ("Kestrel (34) was released.", "Kestrel", "person"),
+    ("In Vientiane, 12 May was a holiday.", "Vientiane", None),  # a date, not an age
+    # a kind of settlement before the name
+    ("a court in the Lao capital Vientiane convicted her", "Vientiane", "location"),
+    ("police in the city of Qoshqar detained him", "Qoshqar", "location"),
+    ("the city Akimat of Qoshqar said", "Akimat", None),  # a body's own word decides
+    # a periodical after the name
+    ("Editor-in-chief of the Vorta daily was detained.", "Vorta", "organization"),
+    ("the Kestrel weekly closed", "Kestrel", "organization"),
+    ("Vientiane daily life goes on", "Vientiane", None),  # a town's daily life
+    # a person's trade before the name
+    ("another screenwriter, Orsolya Brannick, was detained", "Orsolya Brannick", "person"),
+    ("the blogger Mirela Vorn posted it", "Mirela Vorn", "person"),
+    ("the blogger Kestrel Vorn posted it", "Kestrel Vorn", None),  # an English word may be no name
+    ("the opposition Tolqyn Vorn movement", "Tolqyn Vorn", None),  # "opposition" qualifies a body too
+    ("the blogger Tolqyn Party", "Tolqyn Party", None),  # an organisation word
+])
+def test_cue_label(doc, surface, expected):
+    assert cue_label(doc, cand(doc, surface)) == expected
+
+
+def test_a_cue_on_one_mention_types_every_mention_of_the_name():
+    doc = "Brannick was sentenced. Brannick's husband said so. Later Brannick appealed."
+    spans = [cand(doc, "Brannick", "location", i) for i in range(3)]
+    harmonise_cues(doc, spans)
+    assert [c.label for c in spans] == ["person"] * 3
+
+
+def test_a_full_name_ending_in_a_cued_surname_is_that_person():
+    doc = "Mirela Brannick sentenced\nBefore her arrest, Brannick, 55, taught law."
+    spans = [cand(doc, "Mirela Brannick", "organization"), cand(doc, "Brannick", "location", 1)]
+    harmonise_cues(doc, spans)
+    assert [c.label for c in spans] == ["person", "person"]
+
+
+def test_a_body_named_after_a_cued_surname_stays_a_body():
+    doc = "Brannick Holdings grew. Brannick's wife left."
+    spans = [cand(doc, "Brannick Holdings", "organization"), cand(doc, "Brannick", "location", 1)]
+    harmonise_cues(doc, spans)
+    assert spans[0].label == "organization" and spans[1].label == "person"
+
+
+def test_disagreeing_cues_decide_nothing_for_the_other_mentions():
+    doc = "Kestrel's husband spoke. The Kestrel weekly closed. Kestrel grew."
+    spans = [cand(doc, "Kestrel", "location", i) for i in range(3)]
+    harmonise_cues(doc, spans)
+    assert spans[2].label == "location"
+
+
+def test_rule_found_mentions_keep_their_type():
+    doc = "Kestrel's husband spoke. Kestrel grew."
+    spans = [cand(doc, "Kestrel", "location", 0), cand(doc, "Kestrel", "location", 1, origin="gazetteer")]
+    harmonise_cues(doc, spans)
+    assert [c.label for c in spans] == ["person", "location"]
