@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.repair import (
+    harmonise_full_names,
     harmonise_labels,
     harmonise_lists,
     join_adjacent_persons,
@@ -389,6 +390,22 @@ def test_retype_from_shape_and_neighbours(doc, span, label, expected):
 def test_a_peoples_adjective_before_a_court_names_no_body():
     doc = "the Kazakh court ruled"
     assert retype(doc, cand(doc, "Kazakh", "norp")) != "organization"
+
+
+@pytest.mark.parametrize(("doc", "headline", "other", "other_label", "expected"), [
+    # a headline's full name typed as a body: the text names the person by surname, or by the given name
+    ("Orsolya Brannick sentenced\nBrannick told the court.", "Orsolya Brannick", "Brannick", "person", "person"),
+    ("Orsolya Brannick sentenced\nOrsolya Branick said.", "Orsolya Brannick", "Orsolya Branick", "person", "person"),
+    # near misses: a body named after the person, a name with an English word, no person in the text
+    ("Brannick Holdings sued\nBrannick told the court.", "Brannick Holdings", "Brannick", "person", "organization"),
+    ("Brannick Times closed\nBrannick told the court.", "Brannick Times", "Brannick", "person", "organization"),
+    ("Orsolya Brannick sentenced\nThe Vorta court ruled.", "Orsolya Brannick", "Vorta", "organization",
+     "organization"),
+])
+def test_a_full_name_typed_otherwise_is_the_person_the_text_names(doc, headline, other, other_label, expected):
+    spans = [cand(doc, headline, "organization"), cand(doc, other, other_label)]
+    harmonise_full_names(doc, spans)
+    assert spans[0].label == expected
 
 
 def test_a_body_and_the_region_its_desk_covers_are_two_mentions():

@@ -99,6 +99,10 @@ def test_cut_dash_tail(doc, span, expected):
         ("Daulet Minister said", "Daulet", "Daulet"),
         # glued patronymic-looking word is not the separate particle
         ("Aidana Bekovakyzy said", "Aidana", "Aidana"),
+        # an Arabic surname with its lower-case article; near miss: a lower-case word after a name
+        ("President Karim Said el-Vorta spoke", "Karim Said", "Karim Said el-Vorta"),
+        ("Karim Said al-Vorta-Qamar spoke", "Karim Said", "Karim Said al-Vorta-Qamar"),
+        ("Karim Said el-based spoke", "Karim Said", "Karim Said"),
     ],
 )
 def test_extend_right(doc, span, expected):

@@ -15,6 +15,7 @@ from casefile.nlp.names import (
     is_org_word,
     is_role_word,
     is_role_plural,
+    is_article_surname,
     looks_like_surname,
     person_name_score,
 )
@@ -68,6 +69,8 @@ def test_word_classes() -> None:
     assert is_role_word("Judge") and is_role_word("spokeswoman") and not is_role_word("Serik")
     assert is_role_plural("Lawyers") and is_role_plural("chairmen") and not is_role_plural("Lawyer")
     assert not is_role_plural("Borders")
+    assert is_article_surname("el-Vorta") and is_article_surname("al-Vorta-Qamar")
+    assert not is_article_surname("El-Vorta") and not is_article_surname("el-vorta")
     assert is_org_word("Ministry") and is_org_word("Ministries") and is_org_word("LLP")
     assert not is_org_word("Abenov")
     assert is_honorific("Mr.") and is_honorific("Dr") and not is_honorific("Marat")

@@ -400,6 +400,16 @@ def test_an_organisation_agreed_by_the_collection_keeps_its_type():
     assert {c.type for c in clusters} == {"organization"}
 
 
+def test_a_capital_typed_as_a_body_in_one_document_is_the_place():
+    clusters = [cl("d1:0", "organization", "Windhoek"), cl("d2:0", "location", "Windhoek")]
+    group_clusters(clusters)
+    assert {c.type for c in clusters} == {"location"}  # one document each way: the name's shape decides
+    # near miss: a name the collection agrees is a body, with no capital's name
+    clusters = [cl("d1:0", "organization", "Windhoek Times"), cl("d2:0", "organization", "Windhoek Times")]
+    group_clusters(clusters)
+    assert {c.type for c in clusters} == {"organization"}
+
+
 def test_typing_votes_can_be_switched_off():
     clusters = [cl("d1:0", "organization", "Arsen Dulatbekov"), person("d2:0", "Arsen Dulatbekov")]
     group_clusters(clusters, skip=frozenset({"type_votes"}))

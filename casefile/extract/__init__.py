@@ -17,6 +17,7 @@ from casefile.extract.events import event_names
 from casefile.extract.quotes import find_quotes, quote_spans
 from casefile.extract.junk import is_junk, strip_heading_words, strip_trailing_roles
 from casefile.extract.repair import (
+    harmonise_full_names,
     harmonise_labels,
     harmonise_lists,
     join_adjacent_persons,
@@ -150,6 +151,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
             if part is not None:
                 repaired.append(strip_heading_words(text, strip_trailing_roles(text, part), headings))
     harmonise_cues(text, repaired)
+    harmonise_full_names(text, repaired)
     harmonise_labels(text, repaired)
     harmonise_lists(text, repaired)
     repaired = [extend_right(text, c) if c.label == "person" else c for c in repaired]

@@ -69,7 +69,7 @@ def _cue_fires(name: str, doc: str, cand: Cand, text: str) -> bool:
     if name == "role_before":
         m = _ROLE_BEFORE.search(doc[max(0, cand.start - 30):cand.start])
         return (m is not None and names.is_role_word(m.group("role")) and m.group("role") not in _MODIFIER_ROLES
-                and all(_bare_name_word(t) for t in toks))
+                and all(is_bare_name_word(t) for t in toks))
     if name == "place_before":
         return (_PLACE_BEFORE.search(doc[max(0, cand.start - 20):cand.start]) is not None
                 and not names.is_given_name(toks[0]) and not doc[cand.start - 1:cand.start] == "-")
@@ -97,9 +97,7 @@ def cue_label(doc: str, cand: Cand) -> str | None:
 
 def harmonise_cues(doc: str, cands: list[Cand]) -> None:
     """Every mention of a name takes the type a context cue gave one of its mentions (when the
-    cues agree): "Sotoudeh's husband" makes every bare "Sotoudeh" in the text a person. A full
-    name typed otherwise that ends in such a surname is that person too, when its other words
-    are name words ("Anna Sotoudeh" in a headline typed as an organisation)."""
+    cues agree): "X's husband" makes every bare "X" in the text a person."""
     cued: dict[str, set[str]] = defaultdict(set)
     for c in cands:
         label = cue_label(doc, c)
@@ -113,14 +111,9 @@ def harmonise_cues(doc: str, cands: list[Cand]) -> None:
         label = decided.get(surface)
         if label is not None and c.origin in {"model", "propagated"}:
             c.label = label
-            continue
-        toks = surface.split()
-        if c.label != "person" and c.origin == "model" and 2 <= len(toks) <= 3 \
-                and decided.get(toks[-1]) == "person" and all(_bare_name_word(t) for t in toks[:-1]):
-            c.label = "person"
 
 
-def _bare_name_word(word: str) -> bool:
+def is_bare_name_word(word: str) -> bool:
     """A capitalised word that can only be part of a name: a given name, or no English word, place,
     title or body."""
     if names.is_given_name(word):

@@ -39,7 +39,7 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
     """True when the span should not become an entity mention."""
     text = cand.text(doc)
     toks = text.split()
-    if cand.label not in _KEEP or not toks or not text[0].isupper():
+    if cand.label not in _KEEP or not toks or not (text[0].isupper() or names.is_article_surname(text)):
         return True
     lowered = [t.lower().strip(".,") for t in toks]
     if any(ch.isdigit() for ch in text) or re.search(r"[+@#=<>{}|]", text):

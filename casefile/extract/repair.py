@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from functools import cache
 
 from casefile.clean.boilerplate import SOCIAL_NETWORKS
-from casefile.extract.cues import cue_label
+from casefile.extract.cues import cue_label, is_bare_name_word
 from casefile.extract.spans import Cand, cut_colon, cut_dash_tail, extend_of_phrase, drop_leading_place, extend_org_head, extend_right
 from casefile.nlp import lexicons, names
 from casefile.nlp.keys import fold, token_key
@@ -275,6 +275,26 @@ def split_surname_pairs(doc: str, cand: Cand) -> list[Cand]:
             and all(names.has_strong_surname_suffix(t) for t in toks) and not all(t.isupper() for t in toks):
         return [Cand(cand.start + m.start(), cand.start + m.end(), "person", cand.origin) for m in matches]
     return [cand]
+
+
+def harmonise_full_names(doc: str, cands: list[Cand]) -> None:
+    """A full name typed as a body or place is a person when its words are all name words and
+    the document uses its surname or its given name for a person: a headline "Anna Vorn" typed
+    as an organisation beside "Vorn said" or "Anna Voorn" in the text."""
+    bare: set[str] = set()
+    givens: set[str] = set()
+    for c in cands:
+        toks = _tokens(c.text(doc))
+        if c.label == "person":
+            bare.add(toks[-1].casefold())
+            if len(toks) >= 2:
+                givens.add(token_key(toks[0]))
+    for c in cands:
+        toks = _tokens(c.text(doc))
+        if c.label != "person" and c.origin == "model" and 2 <= len(toks) <= 3 \
+                and (toks[-1].casefold() in bare or token_key(toks[0]) in givens) \
+                and all(is_bare_name_word(t) for t in toks):
+            c.label = "person"
 
 
 def harmonise_labels(doc: str, cands: list[Cand]) -> None:

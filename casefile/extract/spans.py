@@ -154,6 +154,9 @@ def cut_dash_tail(doc: str, cand: Cand) -> Cand:
 _SEPARATE_PATRONYMIC = re.compile(r" (?:" + "|".join(sorted(lexicons.separate_patronymics())) + r")\b")
 
 
+_ARTICLE_NAME = re.compile(" " + names.ARTICLE_SURNAME)
+
+
 def extend_right(doc: str, cand: Cand) -> Cand:
     """Extend a person span over directly following surname tokens (ALL-CAPS or surname-shaped)."""
     end = cand.end
@@ -162,6 +165,10 @@ def extend_right(doc: str, cand: Cand) -> Cand:
         if m:  # a Kazakh/Kyrgyz patronymic written in lower case: "Aidana Bekova kyzy"
             end = m.end()
             break
+        m = _ARTICLE_NAME.match(doc, end)
+        if m:  # an Arabic surname with its article in lower case: "Ahmed el-Tayeb"
+            end = m.end()
+            continue
         m = re.match(r" ([A-Z][A-Za-z'’\-]+)\b", doc[end:end + 40])
         if not m:
             break

@@ -23,6 +23,8 @@ __all__ = [
     "is_org_word",
     "is_role_word",
     "is_role_plural",
+    "is_article_surname",
+    "ARTICLE_SURNAME",
     "has_strong_surname_suffix",
     "looks_like_surname",
     "person_name_score",
@@ -34,6 +36,17 @@ _WEAK_SUFFIXES = frozenset({"in", "ina", "yn", "yna", "uk", "yan", "ian", "ski",
 _INITIAL = re.compile(r"^(?:[^\W\d_](?:h|u|a|e|zh)?\.-?)+$", re.UNICODE)
 _NAME_CHARS = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$", re.UNICODE)
 _PARTICLES = lexicons.name_particles() | lexicons.patronym_links()
+
+
+# the Arabic article joined to a surname by a hyphen, written in lower case: "el-Tayeb", "al-Amin"
+ARTICLE_SURNAME = r"(?:el|al|ad|ed|ash|as|at|az|an|ar|ul|ud)-[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?![\w-])"
+_ARTICLE_SURNAME = re.compile(ARTICLE_SURNAME)
+
+
+def is_article_surname(token: str) -> bool:
+    """True for a surname led by a lower-case Arabic article ("el-Tayeb"), the one name word that
+    starts in lower case mid-sentence."""
+    return _ARTICLE_SURNAME.fullmatch(token) is not None
 
 
 def _clean(token: str) -> str:

@@ -4,7 +4,7 @@ A small model types the same name differently from one article to the next (an u
 surname is an organisation here, a person there), and a type split is a split entity: clusters
 of different types never meet. Each name form votes, once per document that uses it, for the
 type that document gave it; the name's own shape votes too (initials before a surname, a surname
-ending, an organisation word, a country); every cluster then takes the type its name forms won.
+ending, an organisation word, a country or its capital); every cluster then takes the type its name forms won.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from casefile.nlp import names
 from casefile.nlp.gazetteer import is_town
 from casefile.nlp.keys import fold
 from casefile.nlp.state_bodies import is_state_body_acronym
-from casefile.nlp.territories import is_territory
+from casefile.nlp.territories import capital_country, is_territory
 
 VOTING_TYPES = frozenset({"person", "organization", "location", "event"})
 # How many documents' votes a name's shape is worth: a clear shape outweighs one mistyped
@@ -42,8 +42,8 @@ def shape_vote(name: str) -> tuple[str, float] | None:
         return "person", _STRONG  # "B. Serikov": initials only ever precede a person's surname
     if any(names.is_org_word(t) for t in toks) and names.person_name_score(toks) < 0.5:
         return "organization", _CLEAR
-    if is_territory(name):
-        return "location", _CLEAR
+    if is_territory(name) or (capital_country(name) is not None and not names.is_given_name(toks[0])):
+        return "location", _CLEAR  # a country or a country's capital
     score = names.person_name_score(toks)
     if score >= 0.6 and not (len(toks) == 1 and is_town(name)):
         return "person", _CLEAR if score >= 0.85 else _WEAK  # a known given name and a surname ending
