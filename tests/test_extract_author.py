@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import re
+
 from casefile.extract.facts.author import document_author
 from casefile.extract.facts.tree import Slot
 
@@ -106,3 +108,38 @@ def test_first_person_only_inside_quotes_makes_no_author():
 def test_a_couple_of_first_person_words_are_not_enough(first_person):
     text = f"The ovens were cold, {first_person} think.\nThe bakery stayed shut all winter.\nMirela Vostrakova\n"
     assert document_author(text, persons(text, "Mirela Vostrakova"), []) is None
+
+
+def _slots(text: str, *names: str):
+    return [Slot("person", i, m.start(), m.end()) for i, n in enumerate(names) for m in re.finditer(re.escape(n), text)]
+
+
+def test_an_addressed_person_opening_a_sentence_is_no_signature():
+    text = "Statement of Orlen Pask\n\nYour Honour, I was questioned twice, my flat was searched, and I am tried now."
+    assert document_author(text, _slots(text, "Orlen Pask", "Your Honour"), []) == 0
+
+
+def test_a_greeting_line_is_no_signature():
+    text = "Dear Mirela Vostrakova,\n\nI was arrested in May. My lawyer was sent away. I ask you to help me.\n\nDear Mirela,"
+    assert document_author(text, _slots(text, "Mirela Vostrakova"), []) is None
+
+
+def test_a_signature_with_a_title_after_a_comma():
+    text = "I was arrested in May. My lawyer was sent away. I ask you to help me.\n\nOrlen Pask, political prisoner, Camp 4"
+    assert document_author(text, _slots(text, "Orlen Pask"), []) == 0
+
+
+def test_interview_turns_map_labels_to_people_and_questions():
+    from casefile.extract.facts.author import interview_turns
+
+    text = "Talk with Orlen Pask\n\nHOST: How are you?\n\nPASK: I am well.\n\nQ: And then?\n\nA: I left."
+    turns = interview_turns(text, _slots(text, "Orlen Pask"), 0, {0: "Orlen Pask"})
+    assert [(text[s:e].strip(), speaker, question) for s, e, speaker, question in turns] == [
+        ("How are you?", None, True), ("I am well.", 0, False), ("And then?", None, True), ("I left.", 0, False)]
+
+
+def test_a_text_with_one_colon_line_is_no_transcript():
+    from casefile.extract.facts.author import interview_turns
+
+    text = "Note: the hearing was moved to June."
+    assert interview_turns(text, [], None, {}) == []

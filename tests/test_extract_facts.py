@@ -608,3 +608,56 @@ def test_a_date_in_a_relative_clause_is_not_the_events(spacy_backend):
 def test_a_summons_as_a_witness(spacy_backend):
     facts, _ = run(spacy_backend, "Aidos Serikov was summoned by the security service as a witness in the case.")
     assert subjects(facts, "interrogation") == {"Aidos Serikov"}
+
+
+# -- first-person texts, interviews, questions ------------------------------------------------------
+
+def test_a_letters_own_sentence_and_prison(spacy_backend):
+    text = ("Open letter from Artem Volkov\n\nDear friends, on 3 May the court sentenced me to five years. "
+            "I am in prison for my articles. I will not ask for a pardon.")
+    facts, _ = run(spacy_backend, text)
+    assert ("sentence", "Artem Volkov", None, "5 years", "--05-03") in facts
+    assert subjects(facts, "detention") == {"Artem Volkov"}
+
+
+def test_asking_for_a_release_is_no_release_but_the_arrest_since_is_an_arrest(spacy_backend):
+    text = "Ilya Marchenko is a poet. I have been campaigning for his release since his arrest in May."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "release") == []
+    assert subjects(facts, "detention") == {"Ilya Marchenko"}
+
+
+def test_my_son_is_the_son_the_text_named(spacy_backend):
+    text = ("Open letter from Rina Volkova, mother of the blogger Artem Volkov\n\n"
+            "My son was arrested on 4 May 2021. I was questioned twice. I ask for your help.")
+    facts, _ = run(spacy_backend, text)
+    assert ("detention", "Artem Volkov", None, None, "2021-05-04") in facts
+    assert subjects(facts, "interrogation") == {"Rina Volkova"}
+
+
+def test_my_son_with_no_kinship_stated_is_nobody(spacy_backend):
+    text = "Open letter from Rina Volkova\n\nMy son was arrested on 4 May 2021. I was questioned twice. I ask for help."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "detention") == []
+
+
+def test_a_yes_no_question_asserts_nothing(spacy_backend):
+    facts, _ = run(spacy_backend, "Will Artem Volkov be put on trial in June?")
+    assert of_type(facts, "trial") == []
+
+
+def test_a_wh_question_takes_its_event_as_given(spacy_backend):
+    facts, _ = run(spacy_backend, "Why was Artem Volkov arrested in June?")
+    assert subjects(facts, "detention") == {"Artem Volkov"}
+
+
+def test_interview_answers_are_the_labelled_speakers(spacy_backend):
+    text = ("Reporter Artem Volkov has been in prison for a year. His editor Lidia Sorn joined us.\n\n"
+            "HOST: How is he?\n\n"
+            "SORN: He is fine. I was questioned by the police twice myself.\n\n"
+            "HOST: Were you charged too?\n\n"
+            "SORN: No. But I was fined for a post about the case.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "interrogation") == {"Lidia Sorn"}
+    assert subjects(facts, "fine") == {"Lidia Sorn"}
+    assert of_type(facts, "charge") == []

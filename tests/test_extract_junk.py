@@ -179,3 +179,9 @@ def test_a_surname_led_by_a_lower_case_article_is_a_name():
     doc = "Police arrested el-Vorta at the airport; the el-based group denied it."
     assert not junk(doc, "el-Vorta", "person")
     assert junk(doc, "el-based", "organization")  # near miss: the article needs a capitalised name
+
+
+def test_a_number_ends_a_body_named_after_its_kind_but_no_model_span():
+    doc = "the news channel Vorta 12 was shut"
+    assert not junk(doc, "Vorta 12", "organization", origin="kind_led")
+    assert junk(doc, "Vorta 12", "organization")  # near miss: the model's span with a number

@@ -315,3 +315,25 @@ def test_a_quoted_charge_name_is_no_quote(spacy_backend):
     text = "According to his lawyer, Timur Ergashev was charged with “inciting social discord among residents”."
     quotes, _ = run(spacy_backend, text)
     assert quotes == []
+
+
+def test_a_question_quote_then_asked_someone(spacy_backend):
+    text = "“Why was I arrested? Is writing a crime?” asked Lidia Sorn, a teacher from Brest."
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Sorn")
+
+
+def test_what_an_unnamed_investigator_said_is_not_the_authors(spacy_backend):
+    text = ("Interview with Lidia Sorn\n\nI was detained at the border and questioned for six hours. "
+            "The investigator told me, “If you talk to the media, we will arrest your brother.” I said nothing.")
+    quotes, _ = run(spacy_backend, text)
+    assert quotes and not any(speaker_is(s, "Sorn") for s, q in quotes if q.startswith("If you talk"))
+
+
+def test_a_quote_over_lines_in_a_text_without_blank_lines(spacy_backend):
+    text = ("Union leader Petar Dubek was arrested on 31 July.\n"
+            "“Six men got onto the plane and took us off it,” he said.\n"
+            "“They put me in a cell and charged me with treason the next morning.\n"
+            "“They did the same to my deputy.”")
+    quotes, ex = run(spacy_backend, text)
+    assert [s for s, _q in quotes] == ["Petar Dubek"] * len(quotes) and len(quotes) >= 2

@@ -14,6 +14,7 @@ from casefile.extract.rules import (
     acronym_definitions,
     acronym_mentions,
     honorific_names,
+    kind_led_org_names,
     nickname_definitions,
     nickname_mentions,
     quoted_org_names,
@@ -262,3 +263,16 @@ def test_signatory_rows_need_a_statement_by_organisations():
 ])
 def test_role_led_org_names(doc, expected):
     assert [doc[c.start:c.end] for c in role_led_org_names(doc)] == expected
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    ("the head of the news channel Vorta 12, a critic", ["Vorta 12"]),
+    ("posted on its sister project Orsa Orsa Belen about the case", ["Orsa Orsa Belen"]),
+    ("a member of the banned opposition party Union 7, which", ["Union 7"]),
+    ("the party Anna Vorn founded", []),  # a person's name: the founder, no body
+    ("the party Congress met", []),  # a common word and no number: a description
+    ("the channel Kazakhstan 24 Hours", []),  # a country's name inside: left to the model
+    ("the portal Vorta Tolqyn Media Group Holding", []),  # too long to be sure where it ends
+])
+def test_kind_led_org_names(doc, expected):
+    assert [doc[c.start:c.end] for c in kind_led_org_names(doc)] == expected

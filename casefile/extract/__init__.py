@@ -31,6 +31,7 @@ from casefile.extract.rules import (
     domain_names,
     headed_org_names,
     honorific_names,
+    kind_led_org_names,
     list_row_names,
     morphology_names,
     nickname_definitions,
@@ -135,6 +136,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule += [c for c in signatory_organisations(text) if _room_for(c, model, _not_a_name(text, whole_row=True))]
     rule += [c for c in headed_org_names(text, headings) if _room_for(c, model, _not_a_name(text))]
     rule += [c for c in role_led_org_names(text) if _room_for(c, model)]
+    rule += [c for c in kind_led_org_names(text) if _room_for(c, model, lambda m: m.label != "location")]
     rule += [c for c in morphology_names(text) if _room_for(c, model)]
     rule += [c for c in town_mentions(text) if _room_for(c, model, lambda m: False)]
     rule += [c for c in event_names(text, headings) if _room_for(c, model, _event_may_replace(c))]

@@ -42,7 +42,7 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
     if cand.label not in _KEEP or not toks or not (text[0].isupper() or names.is_article_surname(text)):
         return True
     lowered = [t.lower().strip(".,") for t in toks]
-    if any(ch.isdigit() for ch in text) or re.search(r"[+@#=<>{}|]", text):
+    if (any(ch.isdigit() for ch in text) and cand.origin != "kind_led") or re.search(r"[+@#=<>{}|]", text):
         return True
     if doc[cand.end:cand.end + 1] == "$":  # "HK$900": a currency prefix
         return True

@@ -52,6 +52,10 @@ _TITLED = re.compile(r"\b(?:titled|entitled|headlined|named|captioned)\s*$"
                      r"|\b(?:article|crime|offence|offense)\s*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b")
 SPEAKERS = ("person", "organization")
+MAX_QUOTE_PARAGRAPHS = 12
+# plural nouns for people or bodies that say things without being named
+GENERIC_SPEAKERS = frozenset({"authorities", "police", "officials", "people", "relatives", "family", "guards",
+                              "investigators", "prosecutors", "lawyers", "activists", "witnesses", "someone"})  # a quoted letter or statement may run over many paragraphs
 
 
 @dataclass
@@ -83,8 +87,11 @@ class QuoteFinder:
 
     # -- helpers ----------------------------------------------------------------------------
     def _paragraphs(self) -> list[tuple[int, int]]:
+        """Blocks between blank lines; in a text without blank lines, its lines (scraped pages
+        often end each paragraph with a single line break)."""
+        breaks = r"\n\s*\n|$" if re.search(r"\n\s*\n", self.text) else r"\n|$"
         spans, pos = [], 0
-        for m in re.finditer(r"\n\s*\n|$", self.text):
+        for m in re.finditer(breaks, self.text):
             if self.text[pos:m.start()].strip():
                 spans.append((pos, m.start()))
             pos = m.end()
@@ -126,7 +133,7 @@ class QuoteFinder:
                 i += 1
                 continue
             close, last = None, i
-            for j in range(i, min(i + 4, len(self.paragraphs))):
+            for j in range(i, min(i + MAX_QUOTE_PARAGRAPHS, len(self.paragraphs))):
                 close = self._tail_close(start + 1, self.paragraphs[j][1])
                 if close is not None:
                     last = j
@@ -194,11 +201,18 @@ class QuoteFinder:
                 speaker = self.subject_speaker(tree, reader, s, min(near, outside[0]))
                 if speaker is not None:
                     return speaker
-            if subjects:
+            if subjects and any(self._someone(tree, s) for s in subjects):
                 if quote is not None:
-                    quote.said = True
+                    quote.said = True  # someone said it: later steps must not guess another speaker
                 return None  # a subject we cannot name: leave the quote open
         return None
+
+    def _someone(self, tree: SentenceTree, s: int) -> bool:
+        """The subject names a speaker, if not one we can resolve: a pronoun, a role ("the
+        investigator"), a body ("the ministry") - not a thing ("the verdict announced")."""
+        lemma = tree.lemma(s)
+        return (tree.tokens[s].pos == "PRON" or lemma in lexicons.role_words() or lemma in lexicons.org_words()
+                or lemma in lexicons.case_roles() or lemma in GENERIC_SPEAKERS)
 
     def subject_speaker(self, tree: SentenceTree, reader: object, s: int, near: int) -> int | None:
         """Who a speech verb's subject names: a name or a resolved pronoun; else the name inside
@@ -267,7 +281,11 @@ class QuoteFinder:
     def step_speech_verb(self, quotes: list[QuoteSpan]) -> None:
         """1. A speech verb in the sentence of the closing or the opening mark."""
         for q in quotes:
-            for offset in (q.close, q.open - 1):
+            offsets = [q.close, q.open - 1]
+            after = self.text[q.close + 1:q.close + 40].split("\n", 1)[0]
+            if re.match(r"\s*[-–—,]?\s*[a-z]", after):  # “Why was I arrested?” asked A: a new sentence
+                offsets.insert(1, q.close + 1 + len(after) - len(after.lstrip(" ,-–—")))
+            for offset in offsets:
                 tree = self.tree_at(max(0, offset))
                 if tree is None or self.paragraph_of(tree.sentence.start) != self.paragraph_of(max(0, offset)) \
                         and offset == q.close:
@@ -418,7 +436,8 @@ class QuoteFinder:
         quotes = self._without_titles(self.spans())
         for name, step in SIEVE:
             if steps is None or name in steps:
-                step(self, quotes)
+                open_ = [q for q in quotes if not q.said or q.speaker is not None]
+                step(self, open_)  # a quote whose speaker a verb named but we could not: left open
         out = []
         for q in quotes:
             quote = self._quote(q)

@@ -128,6 +128,26 @@ def role_led_org_names(doc: str) -> Iterator[Cand]:
         yield Cand(m.start(), end, "organization", "role_led")
 
 
+# a kind of outlet or body in lower case right before a capitalised name, which may end in a number:
+# "sister project X Y", "news channel X 13", "opposition party X 24"
+_KIND_LED = re.compile(r"\b(?:newspaper|weekly|magazine|outlet|website|portal|channel|station|agency|project|"
+                       r"platform|party|movement)\s+(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?: [1-9]\d{0,2})?)"
+                       r"(?![\w'’-]| [A-Z\d])")
+
+
+def kind_led_org_names(doc: str) -> Iterator[Cand]:
+    """A capitalised name right after the kind of body it is ("news channel X 13", "sister project
+    X Y") is that body, number and all; the model cuts such names or reads them as people. A full
+    person's name there is the body's owner or subject ("the party Anna Vorn founded"), and common
+    words without a number are a description ("the party Congress"), no body."""
+    for m in _KIND_LED.finditer(doc):
+        words = m.group("name").split()
+        if names.person_name_score(words) >= 0.5 or any(is_territory(w) or names.is_demonym(w) for w in words) \
+                or (not words[-1].isdigit() and all(is_english_word(w) for w in words)):
+            continue
+        yield Cand(m.start("name"), m.end("name"), "organization", "kind_led")
+
+
 def _bodies(phrase: str) -> list[str]:
     """Split "X Ministry and the Y Committee" in two, but keep "Bureau for ... and the Rule of Law":
     the part after "and the" is another body only when it has an organisation word of its own."""

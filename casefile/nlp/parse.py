@@ -43,6 +43,7 @@ AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "been", "being", "am"
 # words that may stand for a person acted on or speaking when no name is in the sentence
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "me", "us", "his", "their", "my", "our"})
 QUOTE_MARKS = frozenset("“”«»„\"")
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,8 @@ def needs_parse(s: SentenceSignals, case_told: bool = False) -> bool:
     someone = s.model_name or s.capitalised or bool(PRONOUNS & s.words)
     if s.words & t.justice and (someone or case_told):
         return True
-    if s.words & t.common and (s.model_name or (case_told and someone)):
-        return True
+    if s.words & t.common and (s.model_name or s.capitalised or bool(FIRST_PERSON & s.words) or (case_told and someone)):
+        return True  # "the court sentenced me": a letter's own events
     if s.words & t.speech and s.quote:
         return True
     if s.words & (t.relations | t.roles) and someone:

@@ -7,7 +7,7 @@ signatories, which are rows rather than sentences, are read in rows.py.
 """
 from __future__ import annotations
 
-from casefile.extract.facts.author import document_author
+from casefile.extract.facts.author import document_author, interview_turns
 from casefile.extract.facts.context import DocContext
 from casefile.extract.facts.justice import justice_facts
 from casefile.extract.facts.relations import relation_facts
@@ -30,6 +30,8 @@ def extract_facts(ctx: DocContext, trees: dict[int, SentenceTree], mentions: lis
     facts: list[Fact] = []
     for start in sorted(trees):
         tree = trees[start]
+        if ctx.in_question(tree.sentence.end - 1) or _yes_no_question(tree):
+            continue  # "Will he be put on trial?" asserts nothing
         sentence = [*justice_facts(tree, ctx), *relation_facts(tree, ctx)]
         facts.extend(_distinct(_fullest_positions(sentence)))
         for f in sentence:  # "the trial" later on is theirs; the latest named last
@@ -37,12 +39,21 @@ def extract_facts(ctx: DocContext, trees: dict[int, SentenceTree], mentions: lis
                 if f.subject in ctx.defendants:
                     ctx.defendants.remove(f.subject)
                 ctx.defendants.append(f.subject)
+        ctx.kin += [(f.subject, f.object, (f.value or "").lower()) for f in sentence
+                    if f.type == "family" and f.object is not None]
         group = list(dict.fromkeys(f.subject for f in sentence if f.type in CASE_STEPS))
         if len(group) >= 2:
             ctx.case_group = group
     facts.extend(row_facts(ctx.text, mentions))
     facts.extend(witness_statements(ctx))
     return facts
+
+
+def _yes_no_question(tree: SentenceTree) -> bool:
+    """A question opening with an auxiliary or a modal ("Was he charged?"); a wh-question ("Why
+    was I arrested?") takes its event as given."""
+    text = tree.text[tree.sentence.start:tree.sentence.end].rstrip(" \"”»’")
+    return text.endswith("?") and len(tree) > 0 and tree.tokens[0].pos == "AUX"
 
 
 def _distinct(facts: list[Fact]) -> list[Fact]:
@@ -75,4 +86,4 @@ def witness_statements(ctx: DocContext) -> list[Fact]:
     return out
 
 
-__all__ = ["DocContext", "Slot", "SentenceTree", "document_author", "extract_facts", "sentence_trees"]
+__all__ = ["DocContext", "Slot", "SentenceTree", "document_author", "extract_facts", "interview_turns", "sentence_trees"]

@@ -29,6 +29,18 @@ def name_gender(name: str) -> str | None:
     return None
 
 
+# kinship seen from the other side: A is B's mother -> B is A's son, daughter or child
+INVERSE_KIN = {
+    "mother": ("son", "daughter", "child"), "father": ("son", "daughter", "child"), "parent": ("son", "daughter", "child"),
+    "son": ("mother", "father", "parent"), "daughter": ("mother", "father", "parent"), "child": ("mother", "father", "parent"),
+    "husband": ("wife", "spouse"), "wife": ("husband", "spouse"), "spouse": ("husband", "wife"),
+    "brother": ("brother", "sister", "sibling"), "sister": ("brother", "sister", "sibling"),
+    "uncle": ("nephew", "niece"), "aunt": ("nephew", "niece"), "nephew": ("uncle", "aunt"), "niece": ("uncle", "aunt"),
+    "grandfather": ("grandson", "granddaughter", "grandchild"), "grandmother": ("grandson", "granddaughter", "grandchild"),
+    "grandson": ("grandfather", "grandmother", "grandparent"), "granddaughter": ("grandfather", "grandmother", "grandparent"),
+}
+
+
 @dataclass
 class DocContext:
     """Per-document context: person mentions in order, sentence spans, dates, quotes, author."""
@@ -46,6 +58,8 @@ class DocContext:
     witnesses: set[int] = field(default_factory=set)  # people the text calls witnesses
     defendants: list[int] = field(default_factory=list)  # people the text has told a case against so far
     case_group: list[int] = field(default_factory=list)  # the latest two or more people a case step named together
+    kin: list[tuple[int, int, str]] = field(default_factory=list)  # (a, b, word): a is b's <word>, as stated so far
+    turns: list[tuple[int, int, int | None, bool]] = field(default_factory=list)  # interview turns: span, speaker, question
 
     def __post_init__(self) -> None:
         self.persons.sort(key=lambda s: s.start)
@@ -67,6 +81,9 @@ class DocContext:
             for start, end, speaker in self.quotes:
                 if start <= offset < end:
                     return [Slot("person", speaker, start, start)]
+            for start, end, speaker, _question in self.turns:  # an interview: the turn's speaker
+                if start <= offset < end:
+                    return [Slot("person", speaker, start, start)] if speaker is not None else []
             return [Slot("person", self.author, offset, offset)] if self.author is not None else []
         if word in {"we", "us", "our"}:
             return []
@@ -85,7 +102,9 @@ class DocContext:
                     return list(distinct.values())
             return []
         wanted = "f" if word in {"she", "her", "hers"} else "m"
-        fits = [p for p in before if self.gender(p.cluster) in (wanted, None)]
+        # in an interview turn, the speaker's own label is no antecedent: "MOOR: He is fine."
+        labels = {speaker for start, end, speaker, _q in self.turns if start <= offset < end}
+        fits = [p for p in before if self.gender(p.cluster) in (wanted, None) and p.cluster not in labels]
         here = self.sentence_index(offset)
         same = [p for p in fits if self.sentence_index(p.start) == here]
         if same:  # "A said he was detained": the nearest name before it in its sentence
@@ -95,6 +114,20 @@ class DocContext:
             if earlier:
                 return [earlier[0]]
         return fits[-1:]  # a run of sentences with only pronouns: the last fitting name before them
+
+    def relative(self, of: int, word: str) -> int | None:
+        """Who is ``of``'s <word> by a kinship the text stated ("my son" after "A, mother of B": B)."""
+        for a, b, stated in reversed(self.kin):
+            if b == of and stated == word:
+                return a
+        for a, b, stated in reversed(self.kin):  # "A is the mother of B": B is A's son or daughter
+            if a == of and word in INVERSE_KIN.get(stated, ()):
+                return b
+        return None
+
+    def in_question(self, offset: int) -> bool:
+        """True inside an interviewer's turn: questions state no facts."""
+        return any(start <= offset < end and question for start, end, _s, question in self.turns)
 
     def gender(self, cluster: int) -> str | None:
         """'m' or 'f' when the document tells: a word describing the person next to a mention

@@ -25,6 +25,7 @@ from casefile.nlp import lexicons
 NOUN_POS = ("NOUN", "PROPN")
 QUOTE_MARKS = "“”‘’«»\"'"
 MAX_IMPLIED_DEFENDANTS = 12
+TEMPORAL_PREPOSITIONS = frozenset({"since", "after", "before", "during", "until", "following", "upon", "prior"})
 # verbs of both lists whose detention reading gives way to the sentence when a term follows
 # ("jailed for five years"); "arrested for ten days" is both an arrest and a sentence
 SENTENCING_DETENTION_VERBS = frozenset({"jail", "imprison", "incarcerate"})
@@ -156,6 +157,8 @@ class EventReader:
             modifier = t.dep(j) == "compound" and t.slot_at[t.head(j)] not in (None, slot)
             if slot is not None and slot.label in labels and not modifier:  # "the deputy A B": A modifies B
                 out.append(slot)
+        if not out and t.lemma(i) in lexicons.kinship_words():
+            out = self.kin_of(i)  # "my son was arrested": the son the text named
         if not out and acted_on and t.tokens[i].pos in (*NOUN_POS, "ADJ") and t.lemma(i) not in lexicons.case_roles() \
                 and t.lower(i) != "accused":
             out = self.described(i)
@@ -178,6 +181,18 @@ class EventReader:
             out.remove(head)
             out.insert(0, head)
         return _unique(out)
+
+    def kin_of(self, i: int) -> list[Slot]:
+        """"my son", "her husband": the relative the text named before, by a stated kinship."""
+        t = self.tree
+        for p in t.kids(i, "poss"):
+            owners = self.ctx.resolve_pronoun(t.offset(p), t.lower(p)) if t.tokens[p].pos == "PRON" \
+                else self.people(p, ("person",))
+            for owner in owners[:1]:
+                found = self.ctx.relative(owner.cluster, t.lemma(i))
+                if found is not None:
+                    return [Slot("person", found, t.offset(i), t.offset(i))]
+        return []
 
     def _named_later(self, j: int) -> list[Slot]:
         """A pronoun in a phrase that opens the sentence, before any name, stands for the main
@@ -285,7 +300,7 @@ class EventReader:
     def unreal(self, i: int) -> bool:
         """Negated, modal, conditional, or governed by a word of wish, threat or fear."""
         t = self.tree
-        if t.kids(i, "neg") or any(t.lemma(a) in self.irrealis for a in t.kids(i, "aux", "auxpass")):
+        if t.kids(i, "neg") or any(self._modal(a) for a in t.kids(i, "aux", "auxpass")):
             return True
         if any(t.lower(m) in ("if", "unless", "whether") for m in t.kids(i, "mark")):
             return True
@@ -293,14 +308,16 @@ class EventReader:
             return True
         if any(t.lower(d) == "no" for d in t.kids(i, "det")):  # "no search was carried out"
             return True
+        if t.tokens[i].pos in NOUN_POS and t.dep(i) == "pobj" and t.lower(t.head(i)) == "for":
+            return True  # "working for his release", "a plea for a fair trial": wished for, not done
         if any(t.lower(a) == "yet" for a in t.kids(i, "advmod")) or (
                 t.dep(i) == "xcomp" and any(t.lower(a) == "yet" for a in t.kids(t.head(i), "advmod"))):
             return True  # "has yet to stand trial", "not yet charged"
         node = i
         for _ in range(4):  # up through "to be detained", "for the release of", "threat of arrest"
             head = t.head(node)
-            if head == node:
-                break
+            if head == node or (t.dep(node) == "pobj" and t.lower(head) in TEMPORAL_PREPOSITIONS):
+                break  # "since his arrest", "after the trial": a time, not what is wished for
             if t.dep(node) not in ("xcomp", "ccomp", "pobj", "prep", "dobj", "pcomp", "acl", "nsubjpass", "advcl") \
                     and t.tokens[node].pos not in ("ADP",):
                 break
@@ -309,10 +326,16 @@ class EventReader:
             if t.tokens[head].pos in VERB_POS and t.dep(node) != "prep":
                 if t.dep(node) == "advcl":
                     break
-                if any(t.lemma(a) in self.irrealis for a in t.kids(head, "aux")) and t.dep(node) in ("xcomp", "dobj"):
+                if any(self._modal(a) for a in t.kids(head, "aux")) and t.dep(node) in ("xcomp", "dobj"):
                     return True
             node = head
         return False
+
+    def _modal(self, a: int) -> bool:
+        """An auxiliary of wish or possibility ("could be detained"); the month "May" the parser
+        sometimes reads as one ("on 3 May the court sentenced") is not."""
+        t = self.tree
+        return t.lemma(a) in self.irrealis and not (t.word(a) == "May" and a > 0)
 
     # -- triggers ------------------------------------------------------------------------------
     def events(self) -> Iterator[Event]:
@@ -425,7 +448,7 @@ class EventReader:
             return
         g = guilty[0]
         negated = bool(t.kids(g, "neg") or t.kids(v, "neg"))
-        if any(t.lemma(a) in self.irrealis for a in t.kids(v, "aux", "auxpass")):
+        if any(self._modal(a) for a in t.kids(v, "aux", "auxpass")):
             return
         if self.passive(v):
             holders = self.subject_tokens(v)

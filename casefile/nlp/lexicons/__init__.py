@@ -146,7 +146,7 @@ _IRREGULAR = {
     "hold": ("held",), "take": ("took", "taken"), "put": ("put",), "send": ("sent",), "bring": ("brought",),
     "give": ("gave", "given"), "find": ("found",), "get": ("got", "gotten"), "stand": ("stood",),
     "go": ("went", "gone"), "spend": ("spent",), "keep": ("kept",), "set": ("set",), "let": ("let",),
-    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "be": ("is", "are", "was", "were", "been"),
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "be": ("is", "are", "was", "were", "been", "am", "being"),
     "come": ("came",), "make": ("made",), "withdraw": ("withdrew", "withdrawn"), "try": ("tried", "tries"),
     "deny": ("denied", "denies"), "quiz": ("quizzed",), "upheld": (), "uphold": ("upheld",), "overrule": (),
     "swear": ("swore", "sworn"), "become": ("became",), "begin": ("began", "begun"), "speak": ("spoke", "spoken"),
