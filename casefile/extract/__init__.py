@@ -11,7 +11,9 @@ from dataclasses import astuple, dataclass
 from casefile.extract.coref import _sentence_of, cluster_mentions
 from casefile.extract.cues import harmonise_cues
 from casefile.extract.dates import document_dates, reference_for
-from casefile.extract.facts import DocContext, Slot, document_author, extract_facts, sentence_trees
+from casefile.extract.facts import (
+    DocContext, Slot, document_author, extract_facts, interview_turns, sentence_trees,
+)
 from casefile.extract.laws import find_provisions
 from casefile.extract.events import event_names
 from casefile.extract.quotes import find_quotes, quote_spans
@@ -262,6 +264,7 @@ def extract_document(text: str, analysis: Analysis, headings: list[tuple[int, in
                      names={i: e.name for i, e in enumerate(entities)}, country=main_country(entities))
     trees = sentence_trees(text, analysis.parses, slots)
     ctx.author = document_author(text, persons, quote_spans(ctx, slots))
+    ctx.turns = interview_turns(text, persons, ctx.author, ctx.names)
     quotes = find_quotes(ctx, slots, trees)
     ctx.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.speaker is not None]
     return Extraction(entities, extract_facts(ctx, trees, slots), quotes)
