@@ -380,6 +380,9 @@ def test_end_to_end_dateline_place_and_its_repeats(backend):
         ("the Qoshqarsky court ruled", "Qoshqarsky", "norp", "organization"),
         # a country's two-letter code the model took for a place stays a place; a party code does not
         ("amid US concerns over detentions", "US", "location", "location"),
+        # a building named where something happened is a place; the same building as an employer is a body
+        ("she was seized near the Vorta Art Museum on Monday", "Vorta Art Museum", "organization", "location"),
+        ("she works at the Vorta Art Museum", "Vorta Art Museum", "organization", "organization"),
         ("the RPL list won two seats", "RPL", "location", "organization"),
     ],
 )

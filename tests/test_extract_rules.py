@@ -13,6 +13,7 @@ from casefile.extract.rules import (
     headed_org_names,
     acronym_definitions,
     acronym_mentions,
+    adjectival_bodies,
     honorific_names,
     kind_led_org_names,
     nickname_definitions,
@@ -276,3 +277,15 @@ def test_role_led_org_names(doc, expected):
 ])
 def test_kind_led_org_names(doc, expected):
     assert [doc[c.start:c.end] for c in kind_led_org_names(doc)] == expected
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    ("the Vortansky district court ruled", ["Vortansky district court"]),
+    ("he was moved to Dalannyi prison last week", ["Dalannyi prison"]),
+    ("Vortanskaya colony officials denied it", ["Vortanskaya colony"]),
+    ("Vortansky said the court erred", []),  # near miss: no body right after the name
+    ("the Vortansky film festival", []),  # near miss: a festival is no public body
+    ("the Vortanov court ruled", []),  # near miss: a surname ending, not an adjective
+])
+def test_adjectival_bodies(doc, expected):
+    assert [doc[c.start:c.end] for c in adjectival_bodies(doc)] == expected

@@ -29,6 +29,7 @@ from casefile.extract.repair import (
 from casefile.extract.rules import (
     acronym_definitions,
     acronym_mentions,
+    adjectival_bodies,
     dateline_places,
     domain_names,
     headed_org_names,
@@ -139,6 +140,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule += [c for c in headed_org_names(text, headings) if _room_for(c, model, _not_a_name(text))]
     rule += [c for c in role_led_org_names(text) if _room_for(c, model)]
     rule += [c for c in kind_led_org_names(text) if _room_for(c, model, lambda m: m.label != "location")]
+    rule += [c for c in adjectival_bodies(text) if _room_for(c, model)]
     rule += [c for c in morphology_names(text) if _room_for(c, model)]
     rule += [c for c in town_mentions(text) if _room_for(c, model, lambda m: False)]
     rule += [c for c in event_names(text, headings) if _room_for(c, model, _event_may_replace(c))]

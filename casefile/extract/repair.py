@@ -22,6 +22,8 @@ from casefile.nlp.gazetteer import is_town, is_world_region
 from casefile.nlp.territories import capital_country, is_capital, is_country_code, is_territory, territory_code
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
+# prepositions of where something is, unlike "at" or "of", which also take a body ("works at")
+_SPATIAL_BEFORE = re.compile(r"\b(?:near|outside|inside|opposite|behind|in\s+front\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|near|at|of|across|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -121,6 +123,9 @@ def retype(doc: str, cand: Cand) -> str | None:
                  r"Memorial|Cemetery|Bridge|Stadium)$", text) or re.match(r"(?:Monument|Memorial|Square|Park)\s+"
                                                                      r"(?:of|to)\s", text):
         return "location"  # a street, a square, a monument: a place, not an organisation
+    if re.search(r"\s(?:Museum|Theatre|Theater|Airport|Palace|Cathedral|Mosque|Hotel)$", text) \
+            and _SPATIAL_BEFORE.search(doc[max(0, cand.start - 20):cand.start]):
+        return "location"  # "near the X Museum": the building where something happened
     if cand.label in {"location", "person"} and len(toks) > 1 and names.is_org_word(toks[-1]) \
             and toks[-1][:1].isupper() and names.person_name_score(toks) < 0.5:
         return "organization"  # "the Tolqyn Embassy", "Dala City Court": a body, headed by its kind

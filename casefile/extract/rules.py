@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from casefile.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
-from casefile.extract.spans import Cand
+from casefile.extract.spans import PUBLIC_BODIES, Cand
 from casefile.nlp import lexicons, names
 from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import in_town_list, is_town
@@ -133,6 +133,20 @@ def role_led_org_names(doc: str) -> Iterator[Cand]:
 _KIND_LED = re.compile(r"\b(?:newspaper|weekly|magazine|outlet|website|portal|channel|station|agency|project|"
                        r"platform|party|movement)\s+(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?: [1-9]\d{0,2})?)"
                        r"(?![\w'’-]| [A-Z\d])")
+
+
+# a place's name in its Slavic adjective form before a public body: "the Vortansky court", "a Dalannyi prison"
+_ADJECTIVAL_BODY = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:sk(?:y|iy|ii|oy|oi|aya|oye)|nn(?:y|yi|iy|oy)))"
+                              r"(?: (?:district|city|regional|garrison|military))? (?P<body>[a-z]+)\b")
+
+
+def adjectival_bodies(doc: str) -> Iterator[Cand]:
+    """A place's name in its adjective form before a court, prison or colony is that body ("the
+    Vortansky district court"): the model types the adjective as a person or a people, or not at
+    all. A surname before such a word has no adjective ending of this kind in English texts."""
+    for m in _ADJECTIVAL_BODY.finditer(doc):
+        if m.group("body") in PUBLIC_BODIES:
+            yield Cand(m.start(), m.end(), "organization", "adjectival_body")
 
 
 def kind_led_org_names(doc: str) -> Iterator[Cand]:

@@ -186,7 +186,7 @@ def extend_right(doc: str, cand: Cand) -> Cand:
 _FUNCTION_WORDS = frozenset({"to", "the", "of", "for", "and", "a", "an", "in", "on", "by", "with", "from", "at", "or",
                              "over", "about", "after", "against", "under", "into", "during", "since", "amid", "via",
                              "across", "within", "without", "toward", "towards", "before", "behind", "near", "as"})
-_PUBLIC_BODIES = frozenset({"court", "police", "akimat", "administration", "prison", "council", "maslikhat",
+PUBLIC_BODIES = frozenset({"court", "police", "akimat", "administration", "prison", "council", "maslikhat",
                             "garrison", "colony"})
 
 
@@ -206,7 +206,7 @@ def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
         words = tail.group().split(" ")[1:]
         stop = next((i for i, w in enumerate(words) if w in _FUNCTION_WORDS), len(words))
         words = words[:stop]  # "Talgar to the firm": a preposition ends the name
-        heads = [i for i, w in enumerate(words) if (names.is_org_word(w) if is_place else w in _PUBLIC_BODIES)]
+        heads = [i for i, w in enumerate(words) if (names.is_org_word(w) if is_place else w in PUBLIC_BODIES)]
         if heads and heads[-1] + 1 < len(words) and words[heads[-1] + 1].endswith("s"):
             heads = []  # "X news sites": the head word qualifies a plural class of things, not one body
         if heads:
