@@ -33,10 +33,11 @@ def test_a_justice_word_with_nobody_is_not_parsed():
     assert not tells_case(s)
 
 
-def test_an_everyday_justice_word_needs_a_name_the_model_tagged():
+def test_an_everyday_justice_word_needs_a_name_or_the_first_person():
     assert needs_parse(signals("the case of the baker was heard", model_name=True))
-    # a capitalised word or a pronoun is not enough for "case", "heard" ...
-    assert not needs_parse(signals("the case of the baker was heard", capitalised=True))
+    assert needs_parse(signals("the case of the baker was heard", capitalised=True))
+    assert needs_parse(signals("the court sentenced me to five years"))  # a letter's own events
+    # a third-person pronoun alone is not enough for "case", "heard" ...
     assert not needs_parse(signals("in that case he would have heard"))
     # and an everyday word tells no case that later sentences may refer to
     assert not tells_case(signals("the case of the baker was heard", model_name=True))
