@@ -661,3 +661,13 @@ def test_interview_answers_are_the_labelled_speakers(spacy_backend):
     assert subjects(facts, "interrogation") == {"Lidia Sorn"}
     assert subjects(facts, "fine") == {"Lidia Sorn"}
     assert of_type(facts, "charge") == []
+
+
+def test_a_body_in_the_apposition_of_a_person_acted_on_is_not_acted_on(spacy_backend):
+    facts, _ = run(spacy_backend, "Police detained Aziz Temirov, the head of the independent news channel Kanal 9.")
+    assert subjects(facts, "detention") == {"Aziz Temirov"}
+
+
+def test_a_body_coordinated_with_a_person_is_acted_on(spacy_backend):
+    facts, _ = run(spacy_backend, "Prosecutors charged Aziz Temirov and the Steppe Media Foundation with tax evasion.")
+    assert subjects(facts, "charge") == {"Aziz Temirov", "Steppe Media Foundation"}

@@ -174,8 +174,9 @@ class EventReader:
             out = [s for o in t.prep_objects(i, "from", "of")
                    for s in [next((t.slot_at[j] for j in t.subtree(o, ("relcl",)) if t.slot_at[j] is not None
                                    and t.slot_at[j].label == "organization"), None)] if s][:1]
-        if any(p.label == "person" for p in out):  # "Orbita TV producers A and B": the body only describes them
-            out = [p for p in out if p.label == "person" or not self._modifies_a_name(p)]
+        if any(p.label == "person" for p in out):  # "TV producers A and B", "A, the head of channel B": the
+            # body only describes them; a body coordinated with the people is acted on with them
+            out = [p for p in out if p.label == "person" or self._coordinated_with(p, i)]
         head = t.slot_at[i]
         if head is not None and head in out:  # "the deputy A B": the phrase's head B first
             out.remove(head)
@@ -204,11 +205,11 @@ class EventReader:
         subjects = [p for s in t.kids(root, "nsubj", "nsubjpass") if s > j for p in self.people(s, ("person",))]
         return subjects[:1]
 
-    def _modifies_a_name(self, slot: Slot) -> bool:
+    def _coordinated_with(self, slot: Slot, i: int) -> bool:
+        """The mention is the phrase's head or one of its conjuncts ("A and the B foundation")."""
         t = self.tree
-        idx = [j for j, s in enumerate(t.slot_at) if s is slot]
-        return bool(idx) and all(t.dep(j) in ("compound", "nmod", "poss", "amod") or t.slot_at[t.head(j)] is slot
-                                 for j in idx)
+        heads = set(t.conjuncts(i))
+        return any(j in heads for j, s in enumerate(t.slot_at) if s is slot)
 
     def described(self, i: int) -> list[Slot]:
         """"The 29-year-old", "the activist", "the opposition figure": a definite description of a
@@ -379,7 +380,8 @@ class EventReader:
             if not patients and type_ == "search_seizure":  # "searched A's home", "seized ... from A"
                 patients = [p for o in self.objects(v) for p in self.owners(o)]
                 patients += [p for o in t.prep_objects(v, "from") for p in self.people(o) + self.owners(o)]
-            agents = [p for s in t.kids(v, "nsubj") for p in self.people(s)]
+            subjects = sorted(t.kids(v, "nsubj"), key=lambda s: abs(v - s))[:1]  # the subject nearest the verb
+            agents = [p for s in subjects for p in self.people(s)]
         if patients:
             yield Event(type_, v, patients, v, agents, details=t.kids(v, "prep", "dobj", "npadvmod"))
 
