@@ -72,10 +72,12 @@ def _pending(store: Store, paths: list[str], config: Config, report: IngestRepor
         yield _Pending(item, doc_id, cleaned.text, cleaned.headings, detect_language(cleaned.text))
 
 
-def _extract(text: str, analysis: Analysis, item: _Pending) -> dict[str, Any]:
-    """Extraction of one document as plain data, or {"error": reason}: runs in the NLP workers."""
+def _extract(text: str, analysis: Analysis, context: tuple[int, list, str | None]) -> dict[str, Any]:
+    """Extraction of one document as plain data, or {"error": reason}: runs in the NLP workers.
+    ``context`` is (sequence number, headings, publication date): all a worker needs to be sent."""
+    _seq, headings, published = context
     try:
-        return extract_document(text, analysis, item.headings, item.source.published).to_plain()
+        return extract_document(text, analysis, headings, published).to_plain()
     except CasefileError as exc:
         return {"error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - one document's bug must not end the run
@@ -102,9 +104,15 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
 
         bar = tqdm(desc="documents", unit="doc", file=sys.stderr)
     try:
-        pending = _pending(store, paths, config, report, bar)
-        items = ((item.clean, item) for item in pending)
-        for analysis, item, result in analyse_and_finish(backend, items, _extract):
+        waiting: dict[int, _Pending] = {}
+
+        def items() -> Iterator[tuple[str, tuple[int, list, str | None]]]:
+            for seq, item in enumerate(_pending(store, paths, config, report, bar)):
+                waiting[seq] = item  # the document stays here; its text and a little context travel
+                yield item.clean, (seq, item.headings, item.source.published)
+
+        for analysis, context, result in analyse_and_finish(backend, items(), _extract):
+            item = waiting.pop(context[0])
             if "error" in result:
                 report.failed.append((item.source.source, result["error"]))
                 continue
