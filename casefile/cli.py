@@ -16,10 +16,13 @@ from typing import Any, Iterator
 
 import click
 
-from casefile import cli_render as render
+from casefile.lazy import lazy_module
 from casefile.errors import CasefileError
 from casefile.models import ENTITY_TYPES
 from casefile.store.db import DEFAULT_DB, Store
+
+# tables and colours (rich) are needed only once a command has something to print
+render = lazy_module("casefile.cli_render")
 
 ENTITY_TYPE = click.Choice(ENTITY_TYPES, case_sensitive=False)
 EXPORT_FORMATS = ("jsonl",)

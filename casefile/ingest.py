@@ -5,6 +5,7 @@ store and the next run picks up where it stopped (unchanged documents are skippe
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import sys
 import time
@@ -24,7 +25,9 @@ from casefile.sources import count_files, iter_sources
 from casefile.store import DocumentRecord, Store
 
 
-BATCHES_PER_WORKER = 2
+# batches per worker at least: a free worker takes the next batch, so small batches let the
+# workers finish together (measured on 40 news articles: 10 beat 4 and 20 by 2-3% of the run)
+BATCHES_PER_WORKER = 10
 
 
 @dataclass
@@ -98,6 +101,9 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
         batch = max(1, min(config.batch_size, -(-files // (workers * BATCHES_PER_WORKER)))) if workers > 1 \
             else config.batch_size
         backend = load_backend(replace(config, n_process=workers, batch_size=batch))
+    # the model and tables outlive the run: the collector need not scan them again and again,
+    # and forked workers then do not copy the memory pages it would have touched
+    gc.freeze()
     bar = None
     if progress:
         from tqdm import tqdm
@@ -127,6 +133,7 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
             report.ingested += 1
             report.tokens += analysis.tokens
     finally:
+        gc.unfreeze()
         if bar is not None:
             bar.close()
     if store.needs_resolution():

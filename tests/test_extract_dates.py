@@ -202,3 +202,26 @@ def test_document_dates_keeps_the_model_span_over_an_overlapping_rule_find():
 def test_document_dates_without_model_spans_are_the_rule_finds():
     text = "Bakers struck on 14 March 2019 and again in May."
     assert document_dates(text, [], DateRef(2019)) == find_dates(text, DateRef(2019))
+
+
+def test_years_and_dates_with_their_year_need_no_dateparser(monkeypatch):
+    import casefile.extract.dates as dates
+
+    calls = []
+
+    def parser(base):
+        calls.append(base)
+        raise AssertionError("dateparser was asked")
+
+    monkeypatch.setattr(dates, "_parser", parser)
+    dates.normalise_date.cache_clear()
+    try:
+        ref = DateRef(2020, 6, 1)
+        assert dates.normalise_date("3 February 2011", ref) == "2011-02-03"
+        assert dates.normalise_date("October 2009", ref) == "2009-10"
+        assert dates.normalise_date("2014", ref) == "2014"
+        assert calls == []
+        with pytest.raises(AssertionError, match="dateparser was asked"):
+            dates.normalise_date("February 3", ref)  # no year of its own: dateparser counts from the article
+    finally:
+        dates.normalise_date.cache_clear()

@@ -357,3 +357,14 @@ def test_an_extraction_error_fails_only_that_document(tmp_path, spacy_backend, m
     assert source.endswith("b_questioned.md") and reason == "extraction failed: ValueError: a bug in one rule"
     assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
     store.close()
+
+
+def test_warm_caches_builds_before_the_fork_what_every_worker_reads():
+    """Run in a fresh interpreter: what warm_caches loads is then loaded by it, not by a test before."""
+    script = ("import sys\nfrom casefile.extract import warm_caches\nwarm_caches()\n"
+              "import casefile.extract.dates as d, casefile.nlp.territories as t\n"
+              "print('dateparser.date' in sys.modules, d._parser.cache_info().currsize, "
+              "t._territory_index.cache_info().currsize)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "1", "1"]

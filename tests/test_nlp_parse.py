@@ -110,29 +110,34 @@ def test_part_of_speech_from_the_tag(tag, word, dep, expected):
 
 # -- pack / unpack_parses -------------------------------------------------------------------------
 
-def tagged_doc() -> Doc:
-    """'Bakers sold bread.' tagged and parsed by hand, without a model's lemmas or parts of speech."""
-    return Doc(spacy.blank("en").vocab, words=["Bakers", "sold", "bread", "."], spaces=[True, True, False, False],
-               tags=["NNS", "VBD", "NN", "."], deps=["nsubj", "ROOT", "dobj", "punct"], heads=[1, 1, 1, 1])
+def documents() -> tuple[Doc, Doc]:
+    """A document of two sentences, and its second sentence alone tagged and parsed by hand,
+    without a model's lemmas or parts of speech (what the component hands to ``pack``)."""
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["It", "rained", ".", "Bakers", "sold", "bread", "."],
+              spaces=[True, False, True, True, True, False, False])
+    sub = Doc(vocab, words=["Bakers", "sold", "bread", "."], spaces=[True, True, False, False],
+              tags=["NNS", "VBD", "NN", "."], deps=["nsubj", "ROOT", "dobj", "punct"], heads=[1, 1, 1, 1])
+    return doc, sub
 
 
 def test_pack_fills_lemma_and_part_of_speech_without_a_model():
-    start, end, tokens = pack(100, tagged_doc())
-    assert (start, end) == (100, 118)
-    assert tokens[0] == [100, 106, "bakers", "NOUN", "NNS", "nsubj", 1]  # the lower-cased word as lemma
+    [(start, end, tokens)] = pack(*documents(), [(3, 7)])
+    assert (start, end) == (11, 29)  # offsets in the whole document, not in the parsed sentence
+    assert tokens[0] == [11, 17, "bakers", "NOUN", "NNS", "nsubj", 1]  # the lower-cased word as lemma
     assert [t[3] for t in tokens] == ["NOUN", "VERB", "NOUN", "PUNCT"]
+    assert [t[6] for t in tokens] == [1, 1, 1, 1]  # heads counted within the sentence
 
 
 def test_pack_and_unpack_round_trip_through_msgpack():
-    packed = [pack(100, tagged_doc()), pack(0, tagged_doc())]
-    parses = unpack_parses(srsly.msgpack_loads(srsly.msgpack_dumps(packed)))
-    assert parses[0] == ParsedSentence(100, 118, (
-        ParsedToken(100, 106, "bakers", "NOUN", "NNS", "nsubj", 1),
-        ParsedToken(107, 111, "sold", "VERB", "VBD", "ROOT", 1),
-        ParsedToken(112, 117, "bread", "NOUN", "NN", "dobj", 1),
-        ParsedToken(117, 118, ".", "PUNCT", ".", "punct", 1),
+    packed = pack(*documents(), [(3, 7)])
+    [parse] = unpack_parses(srsly.msgpack_loads(srsly.msgpack_dumps(packed)))
+    assert parse == ParsedSentence(11, 29, (
+        ParsedToken(11, 17, "bakers", "NOUN", "NNS", "nsubj", 1),
+        ParsedToken(18, 22, "sold", "VERB", "VBD", "ROOT", 1),
+        ParsedToken(23, 28, "bread", "NOUN", "NN", "dobj", 1),
+        ParsedToken(28, 29, ".", "PUNCT", ".", "punct", 1),
     ))
-    assert parses[1].start == 0 and parses[1].tokens[1].start == 7
 
 
 # -- through the real backend ----------------------------------------------------------------------
@@ -159,3 +164,13 @@ def test_the_backend_parses_the_trigger_sentence_only(analysis):
 
 def test_the_backend_keeps_the_model_date_spans(analysis):
     assert [TEXT[s:e] for s, e in analysis.dates] == ["14 March 2019"]
+
+
+def test_a_batch_is_parsed_as_each_document_alone(spacy_backend):
+    texts = [TEXT, "Nothing happened in the valley.", "Judges in Ostravel acquitted Mirela Dask. She thanked them.",
+             "The prosecutor charged Tomas Velk with fraud, and the court remanded him."]
+    together = list(spacy_backend.analyse(texts))
+    alone = [next(iter(spacy_backend.analyse([text]))) for text in texts]
+    assert [a.parses for a in together] == [a.parses for a in alone]
+    assert [a.sentences for a in together] == [a.sentences for a in alone]
+    assert [len(a.parses) for a in together] == [1, 0, 1, 1]

@@ -180,8 +180,9 @@ def _base(ref: DateRef) -> dt.datetime:
 def normalise_date(expression: str, ref: DateRef) -> str | None:
     """ISO date (YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD) of one date expression, or None.
 
-    The rules go first for forms whose meaning depends on the article's own year, dateparser
-    for the rest; weekdays and "ago" need a known publication day, a bare month and day a year.
+    The rules go first for forms whose meaning depends on the article's own year, and for years
+    and dates that carry their year (read as dateparser reads them, far faster); dateparser for
+    the rest. Weekdays and "ago" need a known publication day, a bare month and day a year.
     """
     if not _CALENDAR_WORDS.search(expression) or _EVENT_RELATIVE.search(expression):
         return None
@@ -190,6 +191,10 @@ def normalise_date(expression: str, ref: DateRef) -> str | None:
     if whole and (_RELATIVE_TO_ARTICLE.search(expression) or ref.year is None):
         return ruled[0][2]  # "last December", "November 12 last year"; or no year to count from
     has_year = re.findall(r"\b(?:19|20)\d\d\b", expression)
+    if has_year and (expression.strip() == has_year[0] or (whole and len(ruled) == 1)):
+        # a year, or a day or month with its year: the rules read these as dateparser does,
+        # at a hundredth of the cost (checked on every date expression of our test articles)
+        return has_year[0] if expression.strip() == has_year[0] else ruled[0][2]
     if ref.year is None and not has_year:  # no year to count from: month and day at most
         found = ruled or find_dates("in " + expression, ref)
         return found[0][2] if found else None

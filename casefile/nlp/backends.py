@@ -20,6 +20,7 @@ from casefile.nlp import lexicons
 from casefile.nlp.parse import (
     DISABLED_PIPES, FINISHED_KEY, SENTENCES_KEY, USER_DATA_KEY, SentenceParser, unpack_parses,
 )
+from casefile.nlp.workers import run_in_workers
 
 # spaCy labels we keep, mapped to casefile entity types; the rest (DATE, MONEY, ...) are dropped
 SPACY_LABELS = {
@@ -178,7 +179,9 @@ class SpacyBackend:
         import spacy
 
         try:
-            nlp = spacy.load(config.ner_model, exclude=list(self._SKIP))
+            # the statistical splitter is not even loaded when the rules split sentences
+            skip = [*self._SKIP, *(["senter"] if config.sentences != "model" else [])]
+            nlp = spacy.load(config.ner_model, exclude=skip)
         except OSError as exc:
             raise ConfigError(
                 f"cannot load spaCy model {config.ner_model!r}: install its package or set "
@@ -208,16 +211,23 @@ class SpacyBackend:
             yield analysis_of(doc)
 
     def analyse_with(self, items: Iterable[tuple[str, Any]], finish: Finish) -> Iterator[tuple[Analysis, Any, Any]]:
-        """Like ``analyse`` over (text, context) items, running ``finish`` in the workers; the
-        analyses yielded here carry no parses (``finish`` read them where they were made)."""
+        """Like ``analyse`` over (text, context) items, running ``finish`` where each document is
+        analysed (in the worker processes when there are several); the analyses yielded here
+        carry no parses (``finish`` read them where they were made)."""
         parser = self.nlp.get_pipe("casefile_sentence_parser")
         parser.finish = lambda doc: finish(doc.text, analysis_of(doc), doc._context)
         try:
-            for doc, context in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size,
-                                              n_process=self.n_process):
-                yield analysis_of(doc), context, doc.user_data.pop(FINISHED_KEY, None)
+            if self.n_process > 1:
+                yield from run_in_workers(lambda batch: list(self._finish_each(batch)), items,
+                                          self.n_process, self.batch_size)
+            else:
+                yield from self._finish_each(items)
         finally:
             parser.finish = None
+
+    def _finish_each(self, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Analysis, Any, Any]]:
+        for doc, context in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
+            yield analysis_of(doc), context, doc.user_data.pop(FINISHED_KEY, None)
 
 
 def analysis_of(doc: Any) -> Analysis:

@@ -140,13 +140,25 @@ def part_of_speech(tag: str, word: str, dep: str) -> str:
     return pos
 
 
-def pack(offset: int, doc: object) -> list:  # doc: a spacy.tokens.Doc of one sentence
-    """A parsed sentence as plain lists (what msgpack can carry back from a worker). The lemma is
-    the model's when it has a lemmatizer running, else the lower-cased word."""
-    tokens = [[offset + t.idx, offset + t.idx + len(t.text), t.lemma_ or t.lower_,
-               t.pos_ or part_of_speech(t.tag_, t.text, t.dep_), t.tag_, t.dep_, t.head.i]
-              for t in doc]  # type: ignore[attr-defined]
-    return [offset, offset + len(doc.text), tokens]  # type: ignore[attr-defined]
+def pack(doc: object, sub: object, chosen: list[tuple[int, int]]) -> list:
+    """The parsed sentences as plain lists (what a worker can send back cheaply), with the
+    offsets of the original document: ``sub`` holds the token ranges ``chosen`` of ``doc`` one
+    after the other. The lemma is the model's when it has a lemmatizer running, else the
+    lower-cased word; the part of speech likewise, else the one the tag implies."""
+    parsed, base = [], 0
+    for i, j in chosen:
+        n = j - i
+        rows = []
+        for k in range(n):
+            t = sub[base + k]  # type: ignore[index]
+            start = doc[i + k].idx  # type: ignore[index]
+            head = t.head.i - base
+            rows.append([start, start + len(t.text), t.lemma_ or t.lower_,
+                         t.pos_ or part_of_speech(t.tag_, t.text, t.dep_), t.tag_, t.dep_,
+                         head if 0 <= head < n else k])
+        parsed.append([rows[0][0], rows[-1][1], rows])
+        base += n
+    return parsed
 
 
 def unpack_parses(data: Iterable[list]) -> list[ParsedSentence]:
@@ -174,14 +186,44 @@ class SentenceParser:
         return [self.nlp.get_pipe(n) for n in PARSE_PIPES if n in names]  # type: ignore[attr-defined]
 
     def __call__(self, doc: object) -> object:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[object], batch_size: int = 8) -> Iterator[object]:
+        """The component over a stream: the chosen sentences of a whole batch of documents are
+        parsed together (the model's layers run faster on a batch than doc by doc)."""
+        batch: list[object] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, docs: list[object]) -> list[object]:
+        chosen = [self._choose(doc) for doc in docs]
+        subs = [self._sub_doc(doc, spans) for doc, spans in zip(docs, chosen)]
+        parsed = [s for s in subs if s is not None]
+        for pipe in self._pipes():
+            parsed = list(pipe.pipe(parsed, batch_size=len(parsed) or 1))  # type: ignore[attr-defined]
+        done = iter(parsed)
+        for doc, spans, sub in zip(docs, chosen, subs):
+            doc.user_data[USER_DATA_KEY] = pack(doc, next(done), spans) if sub is not None else []  # type: ignore[attr-defined]
+            if self.finish is not None:
+                doc.user_data[FINISHED_KEY] = self.finish(doc)  # type: ignore[attr-defined]
+                doc.user_data[USER_DATA_KEY] = []  # read here; not worth sending back to the main process
+        return docs
+
+    def _choose(self, doc: object) -> list[tuple[int, int]]:
+        """Sets the final sentence spans; returns the token ranges of the sentences to parse."""
         text: str = doc.text  # type: ignore[attr-defined]
         sentences = self.segment(text, [(s.start_char, s.end_char) for s in doc.sents])  # type: ignore[attr-defined]
+        doc.user_data[SENTENCES_KEY] = [list(s) for s in sentences]  # type: ignore[attr-defined]
         named = [e.start_char for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP"}]  # type: ignore[attr-defined]
-        tokens = list(doc)  # type: ignore[call-overload]
-        starts = [t.idx for t in tokens]
-        lowers = [t.lower_ for t in tokens]
-        titles = [t.is_title for t in tokens]
-        chosen: list[tuple[int, int]] = []  # token ranges of the sentences to parse
+        starts = [t.idx for t in doc]  # type: ignore[attr-defined]
+        lowers = [t.lower_ for t in doc]  # type: ignore[attr-defined]
+        titles = [t.is_title for t in doc]  # type: ignore[attr-defined]
+        chosen: list[tuple[int, int]] = []
         case_told = False
         for start, end in sentences:
             i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
@@ -193,42 +235,24 @@ class SentenceParser:
             if needs_parse(signals, case_told):
                 chosen.append((i, j))
             case_told = case_told or tells_case(signals)
-        doc.user_data[SENTENCES_KEY] = [list(s) for s in sentences]  # type: ignore[attr-defined]
-        doc.user_data[USER_DATA_KEY] = self._parse(doc, tokens, starts, chosen)
-        if self.finish is not None:
-            doc.user_data[FINISHED_KEY] = self.finish(doc)  # type: ignore[attr-defined]
-            doc.user_data[USER_DATA_KEY] = []  # read here; not worth sending back to the main process
-        return doc
+        return chosen
 
-    def _parse(self, doc: object, tokens: list, starts: list[int], chosen: list[tuple[int, int]]) -> list:
-        """Parse the chosen sentences as one Doc whose sentence starts are preset (the parser keeps
-        to them), which costs far less than a Doc copy per sentence; then pack each sentence."""
+    @staticmethod
+    def _sub_doc(doc: object, chosen: list[tuple[int, int]]) -> object | None:
+        """The chosen sentences as one Doc whose sentence starts are preset (the parser keeps to
+        them), which costs far less than a Doc copy per sentence."""
         if not chosen:
-            return []
+            return None
         from spacy.tokens import Doc
 
         words, spaces, sent_starts = [], [], []
         for i, j in chosen:
             for k in range(i, j):
-                words.append(tokens[k].text)
-                spaces.append(bool(tokens[k].whitespace_))
+                token = doc[k]  # type: ignore[index]
+                words.append(token.text)
+                spaces.append(bool(token.whitespace_))
                 sent_starts.append(k == i)
-        sub = Doc(doc.vocab, words=words, spaces=spaces, sent_starts=sent_starts)  # type: ignore[attr-defined]
-        for pipe in self._pipes():
-            sub = pipe(sub)  # type: ignore[operator]
-        parsed, base = [], 0
-        for i, j in chosen:
-            n = j - i
-            rows = []
-            for k in range(n):
-                t = sub[base + k]
-                head = t.head.i - base
-                rows.append([starts[i + k], starts[i + k] + len(t.text), t.lemma_ or t.lower_,
-                             t.pos_ or part_of_speech(t.tag_, t.text, t.dep_), t.tag_, t.dep_,
-                             head if 0 <= head < n else k])
-            parsed.append([starts[i], starts[j - 1] + len(tokens[j - 1].text), rows])
-            base += n
-        return parsed
+        return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=sent_starts)  # type: ignore[attr-defined]
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")

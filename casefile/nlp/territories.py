@@ -92,7 +92,16 @@ def _territory_index() -> dict[str, str]:
     """Name key -> territory code, from rigour's names of every territory (strong names before
     weak ones, as rigour's own lookup ranks them). Built here rather than with rigour's
     ``lookup_territory``, whose index of names in every script takes a second to build; English
-    text needs the Latin-script names only."""
+    text needs the Latin-script names only. Kept in the user's cache folder, keyed by rigour's
+    version: building it costs a tenth of a second at every start."""
+    from importlib.metadata import version
+
+    from casefile.nlp.cache import cached
+
+    return cached(f"territories-{version('rigour')}", _build_territory_index)
+
+
+def _build_territory_index() -> dict[str, str]:
     from rigour.territories.lookup import _load_territory_names
 
     entries = list(_load_territory_names())

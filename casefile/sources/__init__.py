@@ -11,15 +11,28 @@ from pathlib import Path
 
 from casefile.errors import SourceError
 from casefile.models import SourceDocument
-from casefile.sources.docx import read_docx
 from casefile.sources.html import read_html
 from casefile.sources.json_records import read_json
-from casefile.sources.pdf import read_pdf
 from casefile.sources.text import read_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 Reader = Callable[[str, bytes], SourceDocument | list[SourceDocument | SourceError]]
+
+
+def read_pdf(source: str, data: bytes) -> SourceDocument:
+    """A PDF's text (pypdf is imported on the first PDF: most runs have none)."""
+    from casefile.sources.pdf import read_pdf as read
+
+    return read(source, data)
+
+
+def read_docx(source: str, data: bytes) -> SourceDocument:
+    """A DOCX's text (python-docx is imported on the first DOCX: most runs have none)."""
+    from casefile.sources.docx import read_docx as read
+
+    return read(source, data)
+
 _READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".md": partial(read_text, markdown=True),
