@@ -13,7 +13,6 @@ back from a worker), which ``unpack_parses`` turns into ``ParsedSentence`` objec
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -253,11 +252,3 @@ class SentenceParser:
                 spaces.append(bool(token.whitespace_))
                 sent_starts.append(k == i)
         return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=sent_starts)  # type: ignore[attr-defined]
-
-
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-
-
-def sentence_words(text: str) -> list[str]:
-    """Lower-cased words of a text, split like the selection expects (for callers without tokens)."""
-    return [w.lower() for w in _WORD.findall(text)]
