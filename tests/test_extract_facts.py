@@ -664,10 +664,10 @@ def test_interview_answers_are_the_labelled_speakers(spacy_backend):
 
 
 def test_a_body_in_the_apposition_of_a_person_acted_on_is_not_acted_on(spacy_backend):
-    facts, _ = run(spacy_backend, "Police detained Aziz Temirov, the head of the independent news channel Kanal 9.")
-    assert subjects(facts, "detention") == {"Aziz Temirov"}
+    facts, _ = run(spacy_backend, "Police detained Aziz Berkutbayev, the head of the independent news channel Dala Efir.")
+    assert subjects(facts, "detention") == {"Aziz Berkutbayev"}
 
 
 def test_a_body_coordinated_with_a_person_is_acted_on(spacy_backend):
-    facts, _ = run(spacy_backend, "Prosecutors charged Aziz Temirov and the Steppe Media Foundation with tax evasion.")
-    assert subjects(facts, "charge") == {"Aziz Temirov", "Steppe Media Foundation"}
+    facts, _ = run(spacy_backend, "Prosecutors charged Aziz Berkutbayev and the Steppe Media Foundation with tax evasion.")
+    assert subjects(facts, "charge") == {"Aziz Berkutbayev", "Steppe Media Foundation"}
