@@ -671,3 +671,155 @@ def test_a_body_in_the_apposition_of_a_person_acted_on_is_not_acted_on(spacy_bac
 def test_a_body_coordinated_with_a_person_is_acted_on(spacy_backend):
     facts, _ = run(spacy_backend, "Prosecutors charged Aziz Berkutbayev and the Steppe Media Foundation with tax evasion.")
     assert subjects(facts, "charge") == {"Aziz Berkutbayev", "Steppe Media Foundation"}
+
+
+# -- appeals: more ruling verbs, the appellant's own verbs, the holder in a clause ------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The Dalagorsk City Court turned down the appeal of the farmer Nurlan Tokenov.", "verdict upheld"),
+    ("The Supreme Court affirmed the sentence of Nurlan Tokenov.", "verdict upheld"),
+    ("The Supreme Court revoked the conviction of Nurlan Tokenov.", "verdict overturned"),
+    ("The regional court reduced Nurlan Tokenov's sentence to two years.", "sentence reduced"),
+    ("The appeals court left the verdict against Nurlan Tokenov unchanged.", "verdict upheld"),
+    ("Nurlan Tokenov lost his appeal against the fine.", "verdict upheld"),
+    ("Nurlan Tokenov won his appeal in March.", "verdict overturned"),
+    ("The appeals court heard Nurlan Tokenov's appeal on Tuesday.", "appeal heard"),
+])
+def test_appeal_rulings_in_other_words(spacy_backend, text, value):
+    facts, _ = run(spacy_backend, text)
+    assert [(f[1], f[3]) for f in of_type(facts, "appeal")] == [("Nurlan Tokenov", value)]
+
+
+@pytest.mark.parametrize("text", [
+    "The town council turned down the request of the farmer Nurlan Tokenov.",  # no ruling object
+    "Nurlan Tokenov turned the verdict over in his mind.",  # "turn" without "down"
+    "The regional court reduced the fee for copies of Nurlan Tokenov's files.",
+    "President Ilyas Dombrov commuted the sentence of Nurlan Tokenov.",  # a pardon, not a court
+    "Nurlan Tokenov lost his job after the verdict.",
+    "Nurlan Tokenov lost an appeal for calm.",  # a plea, not a court appeal
+])
+def test_near_misses_of_appeal_rulings(spacy_backend, text):
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "appeal") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Supreme Court upheld a four-year sentence that had been passed on the farmer Nurlan Tokenov.",
+    "The court freed the farmer Nurlan Tokenov, whose sentence was overturned by the Supreme Court.",
+    "The court upheld the sentence of four years in prison for the farmer Nurlan Tokenov.",
+])
+def test_an_appeal_holder_in_a_clause_or_a_for_phrase(spacy_backend, text):
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "appeal") == {"Nurlan Tokenov"}
+
+
+def test_a_clause_about_someone_else_gives_no_appeal(spacy_backend):
+    facts, _ = run(spacy_backend, "The Supreme Court upheld the decision that had been praised by the farmer Nurlan Tokenov.")
+    assert of_type(facts, "appeal") == []
+
+
+def test_a_described_appellant(spacy_backend):
+    text = "The blogger Nurlan Tokenov was sentenced to two years in May. The blogger appealed the verdict."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "appeal") == {"Nurlan Tokenov"}
+    facts, _ = run(spacy_backend, "The blogger Nurlan Tokenov was sentenced in May. The blogger appealed to his neighbours.")
+    assert of_type(facts, "appeal") == []
+
+
+# -- acquittals ------------------------------------------------------------------------------------
+
+def test_acquitted_in_the_past_tense(spacy_backend):
+    facts, _ = run(spacy_backend, "The Dalagorsk court acquitted the poet Mira Esenova of all charges.")
+    assert subjects(facts, "acquittal") == {"Mira Esenova"}
+    facts, _ = run(spacy_backend, "Mira Esenova hopes to be acquitted in the spring.")
+    assert of_type(facts, "acquittal") == []
+
+
+def test_found_not_guilty_along_with_others(spacy_backend):
+    facts, _ = run(spacy_backend, "Mira Esenova was found not guilty, along with Tolen Abishev and Sara Kim.")
+    assert subjects(facts, "acquittal") == {"Mira Esenova", "Tolen Abishev", "Sara Kim"}
+
+
+# -- groups named by number --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("second", [
+    "The two were sentenced to three years in October.",
+    "Both were sentenced to three years in October.",
+    "The men were sentenced to three years in October.",
+])
+def test_a_group_named_by_number_is_the_people_named_together_before(spacy_backend, second):
+    facts, _ = run(spacy_backend, "Tolen Abishev and Dauren Mekeev were detained in May. " + second)
+    assert subjects(facts, "sentence") == {"Tolen Abishev", "Dauren Mekeev"}
+
+
+@pytest.mark.parametrize("second", [
+    "Two other farmers were sentenced to three years in October.",  # a new group, no "the"
+    "All three were sentenced to three years in October.",  # three, where two were named
+])
+def test_a_group_that_is_not_the_one_named_before(spacy_backend, second):
+    facts, _ = run(spacy_backend, "Tolen Abishev and Dauren Mekeev were detained in May. " + second)
+    assert of_type(facts, "sentence") == []
+
+
+# -- charges, co-defendants, terms, remand, plans ----------------------------------------------------
+
+def test_a_detention_on_charges_names_the_charge(spacy_backend):
+    facts, _ = run(spacy_backend, "Tolen Abishev was arrested on charges of smuggling.")
+    assert subjects(facts, "charge") == {"Tolen Abishev"}
+    facts, _ = run(spacy_backend, "Tolen Abishev was arrested on the square.")
+    assert of_type(facts, "charge") == []
+
+
+def test_a_sentence_on_charges_named_before_the_noun(spacy_backend):
+    facts, _ = run(spacy_backend, "A court sentenced Tolen Abishev to two years in prison on bribery charges.")
+    assert [f[3] for f in of_type(facts, "charge")] == ["bribery"]
+
+
+def test_arrested_along_with_others(spacy_backend):
+    facts, _ = run(spacy_backend, "Tolen Abishev was arrested along with Dauren Mekeev and Sara Kim.")
+    assert subjects(facts, "detention") == {"Tolen Abishev", "Dauren Mekeev", "Sara Kim"}
+    facts, _ = run(spacy_backend, "Tolen Abishev was arrested on Monday, and Dauren Mekeev, along with "
+                                  "his wife Sara Kim, left the country.")
+    assert subjects(facts, "detention") == {"Tolen Abishev"}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Rights groups condemned the two-year sentence handed down to the poet Mira Esenova.", {"Mira Esenova"}),
+    ("The six-year plan handed down to the mayor Mira Esenova was never carried out.", set()),
+])
+def test_a_sentence_handed_down_to_someone(spacy_backend, text, people):
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "sentence") == people
+
+
+def test_an_age_is_not_a_term(spacy_backend):
+    facts, _ = run(spacy_backend, "The court sentenced the 48-year-old Tolen Abishev to two years in prison.")
+    assert [f[3] for f in of_type(facts, "sentence")] == ["2 years prison"]
+
+
+def test_a_remand_is_a_detention_not_a_sentence(spacy_backend):
+    facts, _ = run(spacy_backend, "A judge sentenced Tolen Abishev to two months of pre-trial detention.")
+    assert [f[0] for f in facts] == ["detention"]
+    facts, _ = run(spacy_backend, "A judge sentenced Tolen Abishev to two years in prison after a month in "
+                                  "pre-trial detention.")
+    assert subjects(facts, "sentence") == {"Tolen Abishev"}
+
+
+@pytest.mark.parametrize("text", [
+    "Tolen Abishev said he will appeal the verdict.",
+    "Tolen Abishev is to be tried on 29 January.",
+])
+def test_a_planned_event_is_no_fact(spacy_backend, text):
+    facts, _ = run(spacy_backend, text)
+    assert [f for f in facts if f[0] in ("appeal", "trial")] == []
+
+
+@pytest.mark.parametrize(("text", "charged"), [
+    ("Prosecutors accused Tolen Abishev of smuggling.", True),
+    ("Tolen Abishev was accused of smuggling.", True),
+    ("The foreign minister accused the envoy Tolen Abishev of meddling in the election.", False),
+    ("Helsinki Rights Watch accused Tolen Abishev of lying.", False),
+])
+def test_an_accusation_is_a_charge_from_the_justice_system_only(spacy_backend, text, charged):
+    facts, _ = run(spacy_backend, text)
+    assert (subjects(facts, "charge") == {"Tolen Abishev"}) is charged

@@ -19,6 +19,7 @@ IDIOM_KEYS = {"light_verbs", "undergoer_verbs"}
     ("free", {"frees", "freed", "freeing"}),
     ("try", {"tries", "tried", "trying"}),  # consonant + y
     ("plan", {"planned", "planning"}),  # a doubled final consonant
+    ("acquit", {"acquitted", "acquitting"}),  # the u of "qu" is a consonant: the t doubles
     ("hold", {"held", "holding"}),  # irregular
     ("write", {"wrote", "written", "writing"}),
 ])
@@ -30,6 +31,8 @@ def test_inflections_include_the_real_forms(lemma, forms):
     ("play", {"plaied", "plaies", "playyed"}),  # a vowel before the y: no -ied, no doubling
     ("detain", {"detainned"}),  # two vowels before the last consonant: no doubling
     ("box", {"boxxed"}),  # x is never doubled
+    ("quote", {"quotted"}),  # "quo" + te: the last letter is a vowel, nothing doubles
+    ("squeak", {"squeakked"}),  # two vowels before the k
 ])
 def test_inflections_do_not_overapply_spelling_rules(lemma, not_forms):
     assert not lexicons.inflections(lemma) & not_forms

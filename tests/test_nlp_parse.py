@@ -41,6 +41,9 @@ def test_an_everyday_justice_word_needs_a_name_or_the_first_person():
     assert not needs_parse(signals("in that case he would have heard"))
     # and an everyday word tells no case that later sentences may refer to
     assert not tells_case(signals("the case of the baker was heard", model_name=True))
+    # unless the word is a case step in any use, next to a name the model found
+    assert tells_case(signals("the baker was sentenced to a fine", model_name=True))
+    assert not tells_case(signals("the baker was sentenced to a fine"))
 
 
 def test_a_speech_verb_needs_a_quotation_mark():

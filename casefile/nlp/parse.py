@@ -43,6 +43,8 @@ AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "been", "being", "am"
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "me", "us", "his", "their", "my", "our"})
 QUOTE_MARKS = frozenset("“”«»„\"")
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# forms of everyday justice words that only ever state a case step ("sentenced", unlike "case")
+_TELLING_FORMS = frozenset({"sentenced"})
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ def needs_parse(s: SentenceSignals, case_told: bool = False) -> bool:
 def tells_case(s: SentenceSignals) -> bool:
     """A sentence with a justice word next to someone: later nameless events may be theirs."""
     t = trigger_words()
+    if s.words & _TELLING_FORMS and s.model_name:  # "A was sentenced": an everyday word that is a case step
+        return True
     return bool(s.words & t.justice) and (s.model_name or s.capitalised or bool(PRONOUNS & s.words))
 
 

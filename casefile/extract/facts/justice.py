@@ -18,7 +18,7 @@ from importlib import resources
 
 from casefile.extract.facts.context import DocContext
 from casefile.extract.facts.tree import POSSESSIVE, RELATIVE, SentenceTree, Slot
-from casefile.extract.facts.values import money, sentence_term
+from casefile.extract.facts.values import money, number_of, sentence_term
 from casefile.models import Fact
 from casefile.nlp import lexicons
 
@@ -31,6 +31,17 @@ TEMPORAL_PREPOSITIONS = frozenset({"since", "after", "before", "during", "until"
 SENTENCING_DETENTION_VERBS = frozenset({"jail", "imprison", "incarcerate"})
 VERB_POS = ("VERB", "AUX", "ADJ")  # the tagger sometimes reads "was charged" as an adjective
 PEOPLE = ("person", "organization")
+# a term of custody before trial, which a court "sentences" no one to in the legal sense
+_REMAND = re.compile(r"(?i)^\W*(?:\w+\W+){0,6}?to\s+(?:[\w-]+\s+){0,3}(?:of|in)\s+pre-?trial\s+(?:detention|custody|arrest)\b")
+# "accuse" states a charge only in the mouth of the justice system ("prosecutors accused A of fraud")
+_ACCUSING_VERBS = frozenset({"accuse"})
+_LEGAL_ACCUSERS = frozenset({
+    "prosecutor", "prosecutors", "prosecution", "procurator", "procuracy", "investigator", "investigators",
+    "police", "policeman", "policemen", "militia", "court", "courts", "judge", "judges", "tribunal", "authorities",
+    "indictment", "investigation", "committee", "service", "ministry", "agency", "office", "bureau", "department",
+    "directorate", "he", "she", "they", "it"})  # a pronoun: its antecedent is not known here
+# plural nouns for people that name no trade ("the men were detained")
+_PEOPLE_NOUNS = frozenset({"men", "women", "people", "persons", "individuals", "brothers", "sisters", "friends"})
 # branches of a noun phrase that name someone else than the phrase: "A's lawyer", "the wife of A",
 # "A, who ...", "A, detained in May, ..."
 PHRASE_BOUNDARIES = ("poss", "prep", "relcl", "acl", "advcl", "ccomp", "xcomp", "agent", "dobj", "nsubj",
@@ -169,6 +180,8 @@ class EventReader:
             plural = t.tokens[i].tag == "NNS" or any(t.lower(w) in ("are", "were", "have") for w in verbs)
             group = (self.ctx.case_group or self.ctx.defendants[-2:]) if plural else self.ctx.defendants[-1:]
             out = [Slot("person", c, t.offset(i), t.offset(i)) for c in group]
+        if not out and acted_on and t.slot_at[i] is None:
+            out = self._group(i)  # "the two were sentenced", "both men were detained"
         if not out and "organization" in labels and t.tokens[i].tag == "NNS" and t.lemma(i) in lexicons.role_words():
             # "two activists from B were charged": the body stands for its unnamed people
             out = [s for o in t.prep_objects(i, "from", "of")
@@ -182,6 +195,34 @@ class EventReader:
             out.remove(head)
             out.insert(0, head)
         return _unique(out)
+
+    def _group(self, i: int) -> list[Slot]:
+        """"the two", "all three", "both", "both men", "the journalists": the people a case step
+        named together before (as many as the phrase counts, when it counts them). An uncounted
+        plural needs such a group; "two other activists" (no "the") is a new group, no one known."""
+        t = self.tree
+        dets = {t.lower(d) for d in t.kids(i, "det", "predet", "nummod")}
+        word = t.lower(i)
+        size: float | None = None
+        if word == "both" and t.dep(i) in ("nsubj", "nsubjpass", "dobj"):
+            size = 2
+        elif t.tokens[i].pos == "NUM":
+            if not dets & {"the", "all", "these", "those"}:
+                return []
+            size = number_of(word)
+        elif t.tokens[i].tag == "NNS" and (t.lemma(i) in lexicons.role_words() or word in _PEOPLE_NOUNS):
+            if not dets & {"the", "these", "those", "both", "all"}:
+                return []
+            counted = [n for n in (number_of(t.lower(k)) for k in t.kids(i, "nummod")) if n]
+            size = 2 if "both" in dets else (counted[0] if counted else None)
+        else:
+            return []
+        group = list(self.ctx.case_group)
+        if size is None and len(group) < 2:
+            return []
+        if size is not None and len(group) != size:
+            group = self.ctx.defendants[-int(size):] if len(self.ctx.defendants) >= size >= 2 else []
+        return [Slot("person", c, t.offset(i), t.offset(i)) for c in group]
 
     def kin_of(self, i: int) -> list[Slot]:
         """"my son", "her husband": the relative the text named before, by a stated kinship."""
@@ -311,6 +352,8 @@ class EventReader:
             return True
         if t.tokens[i].pos in NOUN_POS and t.dep(i) == "pobj" and t.lower(t.head(i)) == "for":
             return True  # "working for his release", "a plea for a fair trial": wished for, not done
+        if t.dep(i) == "xcomp" and t.lemma(t.head(i)) == "be" and any(t.lower(a) == "to" for a in t.kids(i, "aux")):
+            return True  # "A is to be tried on Monday", "the trial is to begin": planned, not done
         if any(t.lower(a) == "yet" for a in t.kids(i, "advmod")) or (
                 t.dep(i) == "xcomp" and any(t.lower(a) == "yet" for a in t.kids(t.head(i), "advmod"))):
             return True  # "has yet to stand trial", "not yet charged"
@@ -382,8 +425,21 @@ class EventReader:
                 patients += [p for o in t.prep_objects(v, "from") for p in self.people(o) + self.owners(o)]
             subjects = sorted(t.kids(v, "nsubj"), key=lambda s: abs(v - s))[:1]  # the subject nearest the verb
             agents = [p for s in subjects for p in self.people(s)]
+        if patients and t.lemma(v) in _ACCUSING_VERBS and not self._legal_accuser(v):
+            return  # "the minister accused A of meddling": a reproach, not a charge
         if patients:
             yield Event(type_, v, patients, v, agents, details=t.kids(v, "prep", "dobj", "npadvmod"))
+
+    def _legal_accuser(self, v: int) -> bool:
+        """Whoever accuses is a prosecutor, investigator, police or court, or is not said (a
+        passive "A was accused of fraud" in a justice text is the prosecution's)."""
+        t = self.tree
+        accusers = t.prep_objects(v, "by") if self.passive(v) else t.kids(v, "nsubj")
+        if not accusers:
+            return True
+        words = {t.lemma(j) for a in accusers for j in t.subtree(a, ("relcl",))} | \
+                {t.lower(j) for a in accusers for j in t.subtree(a, ("relcl",))}
+        return bool(words & _LEGAL_ACCUSERS)
 
     def together_with(self, v: int, heads: list[int]) -> list[Slot]:
         """People acted on together with the named ones: "A was detained alongside B", "charged A
@@ -398,8 +454,12 @@ class EventReader:
             seen.add(h)
             for p in t.kids(h, "prep"):
                 word = t.lower(p)
-                if word in ("alongside", "including") or (word == "with" and any(
-                        t.lower(a) in ("along", "together") for a in t.kids(p, "advmod"))):
+                if word in ("along", "together"):  # "along with B" parsed as "along" > "with" > B
+                    p = next((w for w in t.kids(p, "prep") if t.lower(w) == "with"), p)
+                    word = t.lower(p)
+                if word in ("alongside", "including") or (word == "with" and (any(
+                        t.lower(a) in ("along", "together") for a in t.kids(p, "advmod"))
+                        or (p > 0 and t.lower(p - 1) in ("along", "together")))):  # "along" hung on the verb
                     for o in t.kids(p, "pobj"):
                         found += self.people(o, ("person",))
                         stack += [o] + [q for q in t.prep_objects(o, "of")]
@@ -457,8 +517,9 @@ class EventReader:
         else:
             holders = t.kids(v, "dobj") or t.kids(g, "nsubj")
         patients = [p for h in holders for p in self.people(h)]
+        patients += self.together_with(v, holders) if patients else []  # "found guilty along with B"
         if patients:
-            yield Event("acquittal" if negated else "conviction", v, patients, v,
+            yield Event("acquittal" if negated else "conviction", v, _unique(patients), v,
                         [p for s in t.kids(v, "nsubj") for p in self.people(s)] if not self.passive(v) else [],
                         details=[g])
 
@@ -487,9 +548,10 @@ class EventReader:
             return
         holders = t.kids(n, "poss") + t.prep_objects(n, "of", "against", "for") if type_ != "charge" \
             else t.kids(n, "poss") + t.prep_objects(n, "against")
-        if type_ in ("sentence", "conviction"):  # "the sentence handed down on A"
+        if type_ in ("sentence", "conviction"):  # "the sentence handed down on A", "... issued to A"
             holders += t.prep_objects(n, "on") + [o for a in t.kids(n, "acl") for j in t.subtree(a)
-                                                  if t.lower(j) == "on" for o in t.kids(j, "pobj") if t.slot_at[o]]
+                                                  if t.lower(j) in ("on", "to") and t.head(j) == a
+                                                  for o in t.kids(j, "pobj") if t.mention(o, ("person",))]
         if type_ == "charge" and t.lemma(n) == "case":  # "the case of A under Article N": a case needs its law
             holders = (t.kids(n, "poss") + t.prep_objects(n, "of", "against")) if self._sentence_law() else []
         governing = [t.head(n)] if t.dep(n) in ("dobj", "nsubj", "nsubjpass", "attr") else []
@@ -548,6 +610,11 @@ class FactBuilder:
         """The facts one event states (a sentence also states a conviction)."""
         roles = roles_table()
         term = self.term(event)
+        if event.type in ("sentence", "conviction") and self.tree.lemma(event.trigger) == "sentence" \
+                and _REMAND.search(self._after_trigger(event)):
+            # "sentenced to two months of pre-trial detention": a remand, read as a detention
+            event = Event("detention", event.trigger, event.patients, event.clause, event.agents, event.details)
+            term = None
         if event.type == "detention" and term and self.tree.lemma(event.trigger) in SENTENCING_DETENTION_VERBS:
             return  # "jailed for five years": the sentence reading of the same verb states it
         types = [(event.type, False)] + [(t, False) for t in roles[event.type].implies]
@@ -565,6 +632,10 @@ class FactBuilder:
                 yield Fact(spec.fact or name, p.cluster, self.tree.sentence.start, self.tree.sentence.end,
                            object=obj.cluster if obj is not None and obj.cluster != p.cluster else None,
                            value=value, date=date, place=place)
+
+    def _after_trigger(self, event: Event) -> str:
+        t = self.tree
+        return t.text[t.tokens[event.trigger].end:t.tokens[max(self.clause_tokens(event))].end][:200]
 
     def clause_tokens(self, event: Event) -> list[int]:
         return self.tree.subtree(event.clause, ("relcl", "ccomp", "parataxis"))
@@ -607,9 +678,9 @@ class FactBuilder:
                 law = self.law(event) if any(t.lemma(j) == "case" for j in clause) else None
                 if law is not None:
                     return self.ctx.text[law.start:law.end]
-            if kind == "named_charge":  # "convicted on charges of X"
+            if kind == "named_charge":  # "convicted on charges of X", "detained on fraud charges"
                 found = self.offence(event)
-                if found and re.search(r"\bcharges?\b", found):
+                if found and (re.search(r"\bcharges?\b", found) or self._charge_nouns(event)):
                     return found
             if kind == "charge":
                 law = self.law(event)
@@ -621,13 +692,23 @@ class FactBuilder:
                     return offence
         return None
 
+    def _charge_nouns(self, event: Event) -> list[int]:
+        """The charge nouns an event states: "faces charges", "on fraud charges"."""
+        t = self.tree
+        found = [d for d in event.details if t.lemma(d) in ("charge", "accusation")]
+        for d in event.details:  # "on fraud charges", also hung lower: "to two years ... on fraud charges"
+            if t.dep(d) == "prep":
+                found += [o for j in t.subtree(d, ("relcl", "acl")) if t.dep(j) == "prep" and (j == d or t.lower(j) == "on")
+                          for o in t.kids(j, "pobj") if t.lemma(o) == "charge"]
+        return list(dict.fromkeys(found))
+
     def offence(self, event: Event) -> str | None:
         """What the event was for: "of fraud", "with extremism", "on charges of X", "for a post"."""
         t = self.tree
         heads = [event.trigger] + [d for d in event.details if t.tokens[d].pos == "ADJ"]  # "guilty of X"
-        charge_nouns = [d for d in event.details if t.lemma(d) in ("charge", "accusation")]
-        charge_nouns += [o for d in event.details if t.dep(d) == "prep" for o in t.kids(d, "pobj") if t.lemma(o) == "charge"]
-        for c in charge_nouns:  # "faces charges of fraud", "is on extremism charges"
+        if t.lemma(event.trigger) in _ACCUSING_VERBS:
+            heads += t.kids(event.trigger, "dobj")  # "accused A of X": the parser may hang "of X" on A
+        for c in self._charge_nouns(event):  # "faces charges of fraud", "is on extremism charges"
             named = t.prep_objects(c, "of", "for", "under")
             if named:
                 heads.append(c)

@@ -559,12 +559,16 @@ class RelationReader:
                                 yield self.fact("complained_against", c, target)
 
     def appeals(self) -> Iterator[Fact]:
-        """"A appealed", "the court upheld A's sentence", "A's appeal was rejected by B"."""
+        """"A appealed", "the court upheld A's sentence", "A's appeal was rejected by B", "the court
+        turned down A's appeal", "the court reduced A's sentence", "A lost his appeal"."""
         t = self.tree
         entry = lexicons.justice_events()["appeal"]
-        rulings, ruled = set(entry["ruling_verbs"]), set(entry["ruling_objects"])  # type: ignore[arg-type]
-        outcome: dict[str, str] = table()["ruling_outcome"]  # type: ignore[assignment]
-        for v in t.having(rulings | {"appeal"}):
+        rules = table()
+        outcome: dict[str, str] = rules["ruling_outcome"]  # type: ignore[assignment]
+        rulings, ruled = set(entry["ruling_verbs"]) | set(outcome), set(entry["ruling_objects"])  # type: ignore[arg-type]
+        fates: dict[str, str] = rules["appeal_fates"]  # type: ignore[assignment]
+        hearings = set(rules["appeal_hearings"]["verbs"])  # type: ignore[arg-type]
+        for v in t.having(rulings | {"appeal"} | set(fates) | hearings):
             if t.tokens[v].pos not in VERB_POS:
                 continue
             lemma = t.lemma(v)
@@ -577,30 +581,78 @@ class RelationReader:
                 ruling = [o for o in t.kids(v, "dobj") + t.prep_objects(v, "against") if t.lemma(o) in ruled]
                 if court is None and not ruling:
                     continue
-                appellants = [p for s in t.kids(v, "nsubj") or self.events.subject_tokens(v)
-                              for p in self.events.people(s, ("person", "organization"))]
-                for a in appellants:
+                for a in self._appellants(v):
                     yield self.fact("appeal", a, court, "appealed", v)
-            elif lemma in rulings:
+            elif lemma in fates or lemma in hearings:
+                # "A lost his appeal", "the court heard A's appeal on Monday"
+                appeals = [o for o in t.kids(v, "dobj", "nsubjpass") if t.lemma(o) in ("appeal", "cassation")
+                           and not t.prep_objects(o, "for")]  # "an appeal for calm" is a plea
+                if not appeals or negated:
+                    continue
+                if lemma in fates:
+                    for a in self._appellants(v):
+                        yield self.fact("appeal", a, None, fates[lemma], v)
+                else:
+                    court = next((s for a in t.kids(v, "nsubj") for s in [t.mention(a, ("organization",))] if s), None)
+                    for w in _unique_slots(self._holders(v, appeals)):
+                        yield self.fact("appeal", w, court, "appeal heard", v)
+            elif lemma in rulings and self._rules(v, lemma, rules):
                 passive = self.events.passive(v)
                 things = [o for o in (t.kids(v, "nsubjpass") if passive else t.kids(v, "dobj")) if t.lemma(o) in ruled]
                 if not things:
                     continue
-                whose = [s for o in things for j in t.subtree(o, ("relcl",))
-                         for s in [t.slot_at[j]] if s is not None and s.label == "person"]  # "A's appeal", "the appeal of A's lawyers"
-                courts = ([s for a in t.prep_objects(v, "by") for s in [t.mention(a, ("organization",))] if s] if passive
-                          else [s for a in t.kids(v, "nsubj") for s in [t.mention(a, ("organization",))] if s])
+                judges = t.prep_objects(v, "by") if passive else t.kids(v, "nsubj")
+                courts = [s for a in judges for s in [t.mention(a, ("organization",))] if s]
+                if outcome.get(lemma) == "sentence reduced" and not courts \
+                        and not any(t.lemma(a) in rules["court_words"]["words"] for a in judges):  # type: ignore[index]
+                    continue  # "the president commuted his sentence": a pardon, not an appeal
                 about_appeal = any(t.lemma(o) in ("appeal", "complaint", "cassation") for o in things)
                 if lemma in ("grant", "satisfy") and not about_appeal:
                     continue
-                upheld = outcome.get(lemma, "verdict upheld") == "verdict upheld"
-                if lemma in ("reject", "dismiss", "deny") and not about_appeal:
-                    upheld = False  # rejecting the verdict itself overturns it
-                if negated:
-                    upheld = not upheld  # "did not satisfy the appeal": the verdict stands
-                for w in _unique_slots(whose):
-                    yield self.fact("appeal", w, courts[0] if courts else None,
-                                    "verdict upheld" if upheld else "verdict overturned", v)
+                value = outcome.get(lemma, "verdict upheld")
+                if lemma in ("reject", "dismiss", "deny", "turn", "throw") and not about_appeal:
+                    value = "verdict overturned"  # rejecting the verdict itself overturns it
+                if negated and value != "sentence reduced":  # "did not satisfy the appeal": the verdict stands
+                    value = "verdict overturned" if value == "verdict upheld" else "verdict upheld"
+                for w in _unique_slots(self._holders(v, things)):
+                    yield self.fact("appeal", w, courts[0] if courts else None, value, v)
+
+    def _rules(self, v: int, lemma: str, rules: dict[str, dict[str, object]]) -> bool:
+        """An everyday verb rules on a verdict only with its particle or complement: "turned down",
+        "left unchanged" (not "turned", "left")."""
+        t = self.tree
+        particle = rules["ruling_particles"].get(lemma)
+        if particle is not None:
+            return any(t.lower(p) == particle for p in t.kids(v, "prt"))
+        complements = rules["ruling_complements"].get(lemma)
+        if complements is not None:
+            return any(t.lower(c) in complements for c in t.subtree(v) if t.head(c) == v or t.dep(c) == "pobj")  # type: ignore[operator]
+        return True
+
+    def _appellants(self, v: int) -> list[Slot]:
+        """Who appeals (or loses an appeal): the subject, or the person the subject describes."""
+        t = self.tree
+        return [p for s in t.kids(v, "nsubj") or self.events.subject_tokens(v)
+                for p in self.events.people(s, ("person", "organization"), acted_on=True)]
+
+    def _holders(self, v: int, things: list[int]) -> list[Slot]:
+        """Whose sentence, verdict or appeal a ruling is about: "A's appeal", "the appeal of A's
+        lawyers", "A, whose sentence was overturned", "the sentence passed on A", "upheld the
+        sentence for A"."""
+        t = self.tree
+        out = [s for o in things for j in t.subtree(o, ("relcl",)) for s in [t.slot_at[j]]
+               if s is not None and s.label == "person"]
+        for o in things:
+            if any(t.lower(p) == "whose" for p in t.kids(o, "poss")):
+                clause = next((a for a in t.ancestors(o) if t.dep(a) == "relcl"), None)
+                if clause is not None:
+                    out += [p for p in self.events.people(t.head(clause), ("person",))]
+            for clause in t.kids(o, "relcl", "acl"):  # "the sentence (that was) passed on A"
+                out += [p for x in t.prep_objects(clause, "on", "to", "against")
+                        for p in self.events.people(x, ("person",))]
+        if not out:  # "upheld the sentence for A": the holder on the ruling verb
+            out = [p for x in t.prep_objects(v, "for", "against") for p in self.events.people(x, ("person",))]
+        return out
 
     def _modal(self, v: int) -> bool:
         t = self.tree

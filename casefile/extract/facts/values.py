@@ -21,7 +21,7 @@ _KINDS = [
      r"deprivation\s+of\s+(?:liberty|freedom)", "prison"),
 ]
 _TERM = re.compile(
-    _NUM + r"[\s-]+(?P<unit>years?|months?|days?)(?:\s+and\s+(?P<n2>\d+|\w+)[\s-]+(?P<unit2>months?|days?))?"
+    _NUM + r"[\s-]+(?P<unit>years?|months?|days?)\b(?![\s-]+old\b)(?:\s+and\s+(?P<n2>\d+|\w+)[\s-]+(?P<unit2>months?|days?))?"
     r"(?:[\s-]+(?:old\s+)?(?:of|in|at|on)?\s*(?:a\s+|the\s+)?(?P<kind>[\w\s]{0,30}))?",
     re.IGNORECASE,
 )
@@ -37,7 +37,8 @@ _NEGATION = re.compile(
 )
 
 
-def _number(word: str) -> float | None:
+def number_of(word: str) -> float | None:
+    """The number a word or numeral states ("three", "3", "half"), or None."""
     word = word.lower()
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
@@ -61,17 +62,17 @@ def sentence_term(text: str) -> str | None:
     text = re.sub(r"(\d+)\s*\((?:[a-z]+[\s-]?)+\)", r"\1", text)  # "3 (three) years": court style
     text = re.sub(r"\b(\d+)\s+1/2\b", lambda m: f"{int(m.group(1)) + 0.5:g}", text)  # "6 1/2 years"
     half = re.search(r"\b(\w+)[\s-]+and[\s-]+a[\s-]+half[\s-]+(years?|months?)", text, re.IGNORECASE)
-    if half and _number(half.group(1)) is not None:  # "eight and a half years" -> "8.5 years"
-        text = text[:half.start()] + f"{_number(half.group(1)) + 0.5:g} {half.group(2)}" + text[half.end():]
+    if half and number_of(half.group(1)) is not None:  # "eight and a half years" -> "8.5 years"
+        text = text[:half.start()] + f"{number_of(half.group(1)) + 0.5:g} {half.group(2)}" + text[half.end():]
     span = _RANGE.search(text)  # "from 5 to 8 years", "between four and five years": a range
-    if span and _number(span.group("lo")) is not None and _number(span.group("hi")) is not None:
+    if span and number_of(span.group("lo")) is not None and number_of(span.group("hi")) is not None:
         kind = _kind(text[span.end():span.end() + 50])
-        value = f"{_number(span.group('lo')):g}-{_number(span.group('hi')):g} {span.group('unit').lower().rstrip('s')}s"
+        value = f"{number_of(span.group('lo')):g}-{number_of(span.group('hi')):g} {span.group('unit').lower().rstrip('s')}s"
         return value + (f" {kind}" if kind else "")
     m = _TERM.search(text)
     if not m:
         return _term_without_number(text)
-    n = _number(m.group("n"))
+    n = number_of(m.group("n"))
     if n is None:
         return None
     unit = m.group("unit").lower().rstrip("s") + "s"
@@ -81,7 +82,7 @@ def sentence_term(text: str) -> str | None:
     kind_text = (m.group("kind") or "") + " " + text[m.end():m.end() + 40]
     kind = _kind(kind_text)
     value = f"{count} {unit}"
-    n2 = _number(m.group("n2")) if m.group("n2") else None
+    n2 = number_of(m.group("n2")) if m.group("n2") else None
     if n2 is not None and m.group("unit2"):  # "11 years and eight months"
         unit2 = m.group("unit2").lower().rstrip("s") + ("s" if n2 != 1 else "")
         value += f" {n2:g} {unit2}"

@@ -20,6 +20,7 @@ def lemmas() -> dict[str, str]:
     words = set(lexicons.trigger_lemmas().values()) | set(table["post_verbs"]) | set(table["copula_verbs"]["verbs"])
     words |= lexicons.irrealis_words() | lexicons.case_roles()
     words |= set(table["ruling_outcome"]) | set(table["order_nouns"]["nouns"])
+    words |= set(table["appeal_fates"]) | set(table["appeal_hearings"]["verbs"])
     return lexicons.lemma_table(words)
 
 

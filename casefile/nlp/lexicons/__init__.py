@@ -151,6 +151,7 @@ _IRREGULAR = {
     "deny": ("denied", "denies"), "quiz": ("quizzed",), "upheld": (), "uphold": ("upheld",), "overrule": (),
     "swear": ("swore", "sworn"), "become": ("became",), "begin": ("began", "begun"), "speak": ("spoke", "spoken"),
     "flee": ("fled",), "fight": ("fought",), "seek": ("sought",), "hear": ("heard",), "pay": ("paid",), "leave": ("left",), "lead": ("led",), "run": ("ran",),
+    "lose": ("lost",), "win": ("won",), "throw": ("threw", "thrown"), "cut": ("cut",),
 }
 _VOWELS = set("aeiou")
 
@@ -164,8 +165,8 @@ def inflections(lemma: str) -> set[str]:
     if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
         forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
     if len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS \
-            and lemma[-3] not in _VOWELS:
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # plan -> planned
+            and (lemma[-3] not in _VOWELS or lemma[-4:-2] == "qu"):  # the u of "qu" is no vowel
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # plan -> planned, acquit -> acquitted
     forms.update(_IRREGULAR.get(lemma, ()))
     return forms
 
