@@ -38,6 +38,23 @@ def cand(doc: str, surface: str, label: str = "location", nth: int = 0, origin: 
     ("the blogger Kestrel Vorn posted it", "Kestrel Vorn", None),  # an English word may be no name
     ("the opposition Tolqyn Vorn movement", "Tolqyn Vorn", None),  # "opposition" qualifies a body too
     ("the blogger Tolqyn Party", "Tolqyn Party", None),  # an organisation word
+    # a kind of body before the name, or in an apposition after it
+    ("relatives told the news agency Vientiane that he was ill", "Vientiane", "organization"),  # even a town's name
+    ("a founder of the Riga-based rights group Zelvor was fined", "Zelvor", "organization"),
+    ("Zelvor, an independent news agency, reported it", "Zelvor", "organization"),
+    ("the group leader Zelvor Tamm spoke", "Zelvor Tamm", None),  # a trade after the kind
+    ("the company Marat Abenov owns was sold", "Marat Abenov", None),  # a person's name
+    ("Zelvor, a human rights lawyer, spoke", "Zelvor", None),  # a trade, not a kind of body
+    ("Zelvor, a member of the party, spoke", "Zelvor", None),  # "of" ends the apposition's head
+    # a media trade and its employer
+    ("Orsolya Brannick, the editor of Vientiane, was detained", "Vientiane", "organization"),
+    ("a reporter for Zelvor was beaten", "Zelvor", "organization"),
+    ("the mayor of Vientiane spoke", "Vientiane", None),  # a mayor's town
+    ("a journalist from Vientiane was beaten", "Vientiane", None),  # where he comes from
+    ("a correspondent for Norway", "Norway", None),  # a country covered
+    ("Zelvor reporter Orsolya Brannick was beaten", "Zelvor", "organization"),
+    ("the Vientiane correspondent was beaten", "Vientiane", None),  # a town's correspondent
+    ("the Kazakh journalist was beaten", "Kazakh", None),
 ])
 def test_cue_label(doc, surface, expected):
     assert cue_label(doc, cand(doc, surface)) == expected

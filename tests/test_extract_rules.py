@@ -289,3 +289,20 @@ def test_kind_led_org_names(doc, expected):
 ])
 def test_adjectival_bodies(doc, expected):
     assert [doc[c.start:c.end] for c in adjectival_bodies(doc)] == expected
+
+
+def test_a_defined_acronym_is_a_mention_of_its_body_even_used_once(spacy_backend):
+    from casefile.extract import extract_document
+
+    text = "The Centre for Steppe Initiatives (CSI) condemned the arrest."
+    ex = extract_document(text, next(spacy_backend.analyse([text])))
+    [body] = [e for e in ex.entities if e.label == "organization"]
+    assert [text[m.start:m.end] for m in body.mentions] == ["Centre for Steppe Initiatives", "CSI"]
+
+
+def test_a_body_may_be_defined_by_an_acronym_of_its_name_in_another_language():
+    doc = "The Ruritanian Workers' Party (PRW) called a strike."  # the letters in another order
+    full = Cand(doc.index("Ruritanian"), doc.index(" (PRW"), "organization", "model")
+    assert acronym_definitions(doc, [full]) == {"PRW": full}
+    person = Cand(0, len("Sami Roth"), "person", "model")
+    assert acronym_definitions("Sami Roth (AFP) reported it.", [person]) == {}  # a person's credit line

@@ -20,6 +20,9 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model") -
         # leading article
         ("He praised the Bright Steppe Fund today.", "the Bright Steppe Fund", "organization", "Bright Steppe Fund"),
         ("Theodor Ivanov spoke.", "Theodor Ivanov", "person", "Theodor Ivanov"),  # "The" without a space is a name
+        # a sentence's first word before the name's article
+        ("Later the Bright Steppe Fund said no.", "Later the Bright Steppe Fund", "organization", "Bright Steppe Fund"),
+        ("Ivan the Dreadful ruled.", "Ivan the Dreadful", "person", "Ivan the Dreadful"),  # a given name stays
         # possessives, straight and curly
         ("It was Anna Koval's decision.", "Anna Koval's", "person", "Anna Koval"),
         ("It was Anna Koval’s decision.", "Anna Koval’s", "person", "Anna Koval"),

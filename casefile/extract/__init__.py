@@ -31,6 +31,7 @@ from casefile.extract.rules import (
     acronym_mentions,
     adjectival_bodies,
     dateline_places,
+    defined_acronym_spans,
     domain_names,
     headed_org_names,
     honorific_names,
@@ -172,6 +173,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     if nicknames:
         kept = _merge_rule_spans(kept, nickname_mentions(text, nicknames))
     acronyms = acronym_definitions(text, kept)
+    kept += defined_acronym_spans(text, acronyms, kept)
     for c in kept:  # "Full Name (ACR)": the acronym is what its full name is, whatever the model said
         full = acronyms.get(c.text(text))
         if full is not None and full.label == "organization":

@@ -38,6 +38,27 @@ _PLACE_BEFORE = re.compile(r"\b(?:capital|capital\s+city|city|town|village|port|
 # a kind of periodical just after the name: "X daily", "the X weekly"
 _OUTLET_AFTER = re.compile(r"\s+(?:daily|weekly|newspaper|magazine|tabloid|gazette)\b(?!\s+(?:life|basis|routine))")
 
+# kinds of body: "the news agency X", "X, an independent news agency,"
+_BODY_KINDS = (r"(?:newspaper|weekly|daily|magazine|outlet|website|news\s+site|portal|(?:TV|television|YouTube|Telegram)\s+"
+               r"channel|radio(?:\s+station)?|broadcaster|news\s+agency|agency|publication|company|firm|enterprise|"
+               r"holding|bank|movement|party|foundation|fund|association|NGO|organi[sz]ation|group|club|union|"
+               r"charity|project|initiative|platform|network|watchdog|coalition|society|cent(?:er|re)|institute)")
+# the kind just before the name, after an article and up to three modifiers ("the Riga-based rights
+# group X"); "the group leader X" ends in a trade, not a kind
+_KIND_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,3}?" + _BODY_KINDS
+                          + r"|\b(?:newspaper|weekly|daily|magazine|outlet|website|portal|news\s+agency))\s+[“\"«]?$")
+# the kind in an apposition after the name: "X, an independent news agency, reported"
+_KIND_APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?" + _BODY_KINDS
+                              + r"(?=\s*[,.;:)]|\s+(?:that|which|based|founded|registered|set|in|from|of|with)\b)")
+# a media trade before the name, with the preposition of employment: "editor of X", "a reporter
+# for X", "founder of X" (a mayor "of X" or a journalist "from X" speaks of a place)
+_MEDIA_ROLE_OF = re.compile(r"\b(?:editor(?:-in-chief)?|editors|reporters?|correspondents?|journalists?|columnists?|"
+                            r"anchor|presenter|producer|staffer|contributor|(?:co-?)?founders?)\s+"
+                            r"(?:of|at|for|with)\s+(?:the\s+)?[“\"«]?$")
+# a media trade right after the name: "X reporter Y", "the X correspondent"
+_MEDIA_ROLE_AFTER = re.compile(r"\s+(?:reporters?|correspondents?|journalists?|editors?|columnists?|anchor|"
+                               r"presenter|photographer|cameraman|staffers?)\b")
+
 # a person's trade right before the name: "screenwriter, X", "the blogger X"; role words that
 # also qualify bodies ("the opposition X", "deputy X") say nothing
 _ROLE_BEFORE = re.compile(r"\b(?P<role>[a-z]+),?\s+$")
@@ -51,6 +72,10 @@ CUES: tuple[tuple[str, str], ...] = (
     ("age_after", "person"),
     ("place_before", "location"),
     ("outlet_after", "organization"),
+    ("kind_before", "organization"),
+    ("kind_apposition", "organization"),
+    ("media_role_of", "organization"),
+    ("media_role_after", "organization"),
 )
 
 
@@ -76,7 +101,25 @@ def _cue_fires(name: str, doc: str, cand: Cand, text: str) -> bool:
     if name == "outlet_after":
         return (_OUTLET_AFTER.match(doc, cand.end) is not None and not _placeish(text)
                 and not names.is_demonym(text))
+    if name in ("kind_before", "kind_apposition", "media_role_of", "media_role_after"):
+        return _body_cue(name, doc, cand, text, toks)
     raise KeyError(f"unknown cue {name!r}; known: {', '.join(n for n, _ in CUES)}")
+
+
+def _body_cue(name: str, doc: str, cand: Cand, text: str, toks: list[str]) -> bool:
+    """A body's cues; never for what reads as a person's name ("the company Marat Abenov owns") or
+    a country ("a correspondent for Norway")."""
+    if names.person_name_score(toks) >= 0.85 or names.is_given_name(toks[0]) or is_territory(text) \
+            or names.is_demonym(text):
+        return False
+    before = doc[max(0, cand.start - 60):cand.start]
+    if name == "kind_before":
+        return _KIND_BEFORE.search(before) is not None
+    if name == "kind_apposition":
+        return _KIND_APPOSITION.match(doc, cand.end) is not None
+    if name == "media_role_of":
+        return _MEDIA_ROLE_OF.search(before) is not None
+    return _MEDIA_ROLE_AFTER.match(doc, cand.end) is not None and not _placeish(text)  # "the Almaty correspondent"
 
 
 def _placeish(text: str) -> bool:

@@ -57,8 +57,9 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
     if all(names.is_role_word(t) or names.is_honorific(t) or t.lower() in {"of", "the", "and", "for"}
            for t in toks) or (len(toks) == 1 and names.is_org_word(toks[0])):
         return True  # "Deputy Head", "Corporation": a title or a generic word, not a name
-    if cand.label == "organization" and text.isupper() and re.search(r"\b(?:a|an|no|any)\s+$", doc[max(0, cand.start - 5):cand.start]):
-        return True  # "there was no ABC": an acronym used as a common noun
+    if cand.label == "organization" and text.isupper() and re.search(r"\b(?:a|an|no|any)\s+$", doc[max(0, cand.start - 5):cand.start]) \
+            and not _employer_before_role(doc, cand.end):
+        return True  # "there was no ABC": an acronym used as a common noun (but "an ABC reporter")
     if cand.label == "location" and names.is_demonym(toks[0]) and len(toks) > 1:
         return True  # "Tajik Astraea": an adjective phrase, not a place
     if " ".join(lowered) in _legal_forms():
@@ -186,3 +187,10 @@ def _quoted_title(doc: str, cand: Cand) -> bool:
     after = doc[cand.end:cand.end + 5].lstrip()
     opened = before[-1:] in _OPEN_Q or (before.lower().endswith("the") and before[-4:-3] in _OPEN_Q)
     return opened and after[:1] in _CLOSE_Q
+
+
+def _employer_before_role(doc: str, end: int) -> bool:
+    """An acronym right before a person's trade names their employer: "a KNB officer", "an XYZ
+    correspondent"."""
+    m = re.match(r"\s+([a-z]+)\b", doc[end:end + 30])
+    return m is not None and names.is_role_word(m.group(1))

@@ -43,18 +43,11 @@ def _human_verb() -> re.Pattern[str]:
     )
 
 
-# a name right after its kind of outlet, with or without an article: "(the) newspaper X"
-_OUTLET_BEFORE = re.compile(r"\b(?:newspaper|weekly|daily|magazine|outlet|website|portal|news\s+agency)\s+[“\"«]?$")
 # "X and Y portals": names coordinated before a plural kind of body are bodies of that kind
 _PLURAL_BODY_AFTER = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?P<kind>[a-z]+s)\b")
 # the name a body is "known as" after the body's own name ("the Tolqyn Service, known locally as X")
 _ALIAS_OF_BODY = re.compile(r"\b(?P<head>[A-Z][\w-]*),?\s+(?:(?:also|better|widely)\s+)?known\s+(?:locally\s+|widely\s+)?as\s+"
                             r"[“\"«]?$")
-_MEDIA_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z-]+\s+){0,2}(?:newspaper|weekly|daily|magazine|outlet|"
-                           r"website|news\s+site|portal|TV\s+channel|television\s+channel|radio\s+station|"
-                           r"news\s+agency|publication|YouTube\s+channel|Telegram\s+channel|company|firm|"
-                           r"enterprise|holding|bank|movement|party|foundation|fund|association|NGO|organi[sz]ation|"
-                           r"group|club|union|charity|project)\s+[“\"«]?$")
 
 
 def _known_town(text: str) -> bool:
@@ -102,9 +95,6 @@ def retype(doc: str, cand: Cand) -> str | None:
             and (cand.label != "location" or names.is_given_name(text)):
         return "organization"  # "the X studio", "the X party", "the X court"
     before = doc[max(0, cand.start - 40):cand.start]
-    if cand.label in {"person", "location"} and (_MEDIA_BEFORE.search(before) or _OUTLET_BEFORE.search(before)) \
-            and names.person_name_score(toks) < 0.85:  # but "the company Marat Abenov owns"
-        return "organization"  # "the weekly X", "the state company X": a body named after its kind
     plural_after = _PLURAL_BODY_AFTER.match(doc, cand.end)
     if cand.label in {"person", "location"} and plural_after and names.is_org_word(plural_after.group("kind")) \
             and not is_territory(text) and not _known_town(text):

@@ -321,14 +321,18 @@ def dateline_places(doc: str) -> Iterator[Cand]:
 
 
 def acronym_definitions(doc: str, spans: list[Cand]) -> dict[str, Cand]:
-    """Map acronyms defined as "Full Name (ACR)" to the full-name span just before them."""
+    """Map acronyms defined as "Full Name (ACR)" to the full-name span just before them. The
+    letters must be the name's initials in order; for a body of two words or more, in any order,
+    since its acronym is often of its name in another language ("Kurdistan Workers' Party (PKK)")."""
     found: dict[str, Cand] = {}
     by_end = sorted(spans, key=lambda c: c.end)
     for m in _ACRONYM_DEF.finditer(doc):
         acr = m.group("acr").replace(".", "")
         for cand in reversed(by_end):
             if cand.end <= m.start() and m.start() - cand.end <= 3:
-                if _initials_match(doc[cand.start:cand.end], acr):
+                full = doc[cand.start:cand.end]
+                if _initials_match(full, acr) or (cand.label == "organization" and len(full.split()) >= 2
+                                                  and set(acr.upper()) <= set(_initials(full).upper())):
                     found[acr] = cand
                 break
             if cand.end < m.start() - 3:
@@ -336,10 +340,27 @@ def acronym_definitions(doc: str, spans: list[Cand]) -> dict[str, Cand]:
     return found
 
 
+def defined_acronym_spans(doc: str, acronyms: dict[str, Cand], taken: list[Cand]) -> list[Cand]:
+    """The "(ACR)" of each definition as a mention of its body, where no span covers it yet:
+    an acronym defined once and never used again still names the body."""
+    out: list[Cand] = []
+    for m in _ACRONYM_DEF.finditer(doc):
+        acr = m.group("acr")
+        full = acronyms.get(acr.replace(".", ""))
+        start, end = m.start("acr"), m.end("acr")
+        if full is not None and full.label == "organization" and full.end <= m.start() \
+                and not any(c.start < end and start < c.end for c in taken + out):
+            out.append(Cand(start, end, "organization", "acronym"))
+    return out
+
+
+def _initials(full: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", full) if w[0].isupper())
+
+
 def _initials_match(full: str, acr: str) -> bool:
     """The acronym's letters appear, in order, as initials of the full name's words."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", full) if w[0].isupper())
-    it = iter(initials.upper())
+    it = iter(_initials(full).upper())
     return len(acr) >= 2 and all(ch in it for ch in acr.upper())
 
 

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from casefile.nlp import lexicons, names
+from casefile.nlp.english import is_english_word
 
 WORD = re.compile(r"[^\W\d_][\w'’.\-]*|\d[\w.,\-]*|\S", re.UNICODE)
 _EDGE_PUNCT = " \t\r\n\"'“”«»„‘’()[]{}<>.,;:!?*_`|/\\-–—"
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_WORD_THE = re.compile(r"^([A-Z][a-z]+)\s+the\s+(?=[A-Z])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 
@@ -96,6 +98,12 @@ def trim(doc: str, cand: Cand) -> Cand | None:
         m = _LEADING_ARTICLE.match(text)
         if m:
             start += m.end()
+            changed = True
+            continue
+        m = _LEADING_WORD_THE.match(text)
+        if m and is_english_word(m.group(1)) and not names.is_given_name(m.group(1)) \
+                and not names.is_org_word(m.group(1)):
+            start += m.end()  # "Later the X Party": a sentence's first word, then the name's article
             changed = True
             continue
         m = _POSSESSIVE.search(text)
