@@ -823,3 +823,10 @@ def test_a_planned_event_is_no_fact(spacy_backend, text):
 def test_an_accusation_is_a_charge_from_the_justice_system_only(spacy_backend, text, charged):
     facts, _ = run(spacy_backend, text)
     assert (subjects(facts, "charge") == {"Tolen Abishev"}) is charged
+
+
+def test_a_bare_surname_opening_a_sentence_is_the_person(spacy_backend):
+    facts, _ = run(spacy_backend, "Tolen Abishev is a baker. Abishev was charged with arson.")
+    assert subjects(facts, "charge") == {"Tolen Abishev"}
+    facts, _ = run(spacy_backend, "Tolen Baker is a farmer. Baker was charged with arson.")  # an English word
+    assert of_type(facts, "charge") == []

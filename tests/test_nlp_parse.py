@@ -177,3 +177,11 @@ def test_a_batch_is_parsed_as_each_document_alone(spacy_backend):
     assert [a.parses for a in together] == [a.parses for a in alone]
     assert [a.sentences for a in together] == [a.sentences for a in alone]
     assert [len(a.parses) for a in together] == [1, 0, 1, 1]
+
+
+def test_an_unfamiliar_first_word_may_be_a_name(spacy_backend):
+    for second, parsed in (("Abishev was charged with arson.", True),
+                           ("Bakers were charged with arson.", False)):  # an English word: nobody named
+        text = "Tolen Abishev is a baker. " + second
+        [analysis] = list(spacy_backend.analyse([text]))
+        assert (second in [text[p.start:p.end] for p in analysis.parses]) is parsed

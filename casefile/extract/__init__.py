@@ -47,6 +47,8 @@ from casefile.extract.rules import (
 )
 from casefile.extract.spans import Cand, extend_org_head, extend_right, split_lines, trim
 from casefile.nlp import names
+from casefile.nlp.english import is_english_word
+from casefile.nlp.gazetteer import is_town
 from casefile.nlp.territories import territory_code
 from casefile.models import Analysis, Fact, LocalEntity, Mention, Quote
 
@@ -107,6 +109,10 @@ def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
     for surface, kinds in list(labels.items()):  # "AKTAU," in a dateline: "Aktau" in the text
         if surface.isupper() and len(surface) > 3 and kinds == {"location"}:
             labels.setdefault(surface.title(), set()).add("location")
+    surnames = {s.split()[-1] for s, kinds in labels.items() if kinds == {"person"} and len(s.split()) >= 2}
+    for surname in surnames - set(labels):  # "Akhmetov was charged": the model skipped the bare surname
+        if _bare_surname(surname, text):
+            labels[surname] = {"person"}
     unique = {surface: next(iter(kinds)) for surface, kinds in labels.items() if len(kinds) == 1}
     if not unique:  # the same string with two types is left to the model
         return []
@@ -123,6 +129,16 @@ def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
             cand = Cand(m.start(), m.end(), label, "propagated")
             added.append(extend_org_head(text, cand, set()) if label == "location" else cand)  # "a Shieli court"
     return added
+
+
+def _bare_surname(word: str, text: str) -> bool:
+    """A full name's last word that stands for the person alone: a capitalised word that is no
+    English word, place, body or given name, and is never written in lower case in the text."""
+    import re
+
+    return (len(word) >= 4 and word[:1].isupper() and word[1:].islower() and not is_english_word(word)
+            and not names.is_given_name(word) and not names.is_org_word(word) and territory_code(word) is None
+            and not is_town(word) and re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is None)
 
 
 def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, int]] | None = None) -> list[LocalEntity]:

@@ -43,6 +43,9 @@ AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "been", "being", "am"
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "me", "us", "his", "their", "my", "our"})
 QUOTE_MARKS = frozenset("“”«»„\"")
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                             "friday", "saturday", "sunday"})
 # forms of everyday justice words that only ever state a case step ("sentenced", unlike "case")
 _TELLING_FORMS = frozenset({"sentenced"})
 
@@ -104,6 +107,17 @@ class SentenceSignals:
     model_name: bool  # a name the NER model tagged
     capitalised: bool  # a capitalised word after the first (names casefile's rules may find)
     quote: bool  # a quotation mark
+
+
+@cache
+def _unfamiliar(word: str) -> bool:
+    """A sentence's first word that may be a name: no English word, stop word or month."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from casefile.nlp.english import is_english_word
+
+    return len(word) >= 3 and word.isalpha() and word not in STOP_WORDS and not is_english_word(word) \
+        and word not in _CALENDAR_WORDS
 
 
 def needs_parse(s: SentenceSignals, case_told: bool = False) -> bool:
@@ -233,7 +247,8 @@ class SentenceParser:
             if j <= i or j - i > 150:
                 continue  # a run-together table, not a sentence
             k = bisect.bisect_left(named, start)
-            signals = SentenceSignals(frozenset(lowers[i:j]), k < len(named) and named[k] < end, any(titles[i + 1:j]),
+            capitalised = any(titles[i + 1:j]) or (titles[i] and _unfamiliar(lowers[i]))  # "Akhmetov was ..."
+            signals = SentenceSignals(frozenset(lowers[i:j]), k < len(named) and named[k] < end, capitalised,
                                       any(ch in QUOTE_MARKS for ch in text[start:end]))
             if needs_parse(signals, case_told):
                 chosen.append((i, j))
