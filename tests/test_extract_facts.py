@@ -830,3 +830,17 @@ def test_a_bare_surname_opening_a_sentence_is_the_person(spacy_backend):
     assert subjects(facts, "charge") == {"Tolen Abishev"}
     facts, _ = run(spacy_backend, "Tolen Baker is a farmer. Baker was charged with arson.")  # an English word
     assert of_type(facts, "charge") == []
+
+
+@pytest.mark.parametrize(("text", "type_", "people"), [
+    ("Tolen Abishev was granted bail in March.", "release", {"Tolen Abishev"}),
+    ("The court granted bail to Tolen Abishev.", "release", {"Tolen Abishev"}),
+    ("Tolen Abishev was denied bail.", "release", set()),
+    ("Police nabbed Tolen Abishev at the airport.", "detention", {"Tolen Abishev"}),
+    ("The court imposed a fine of 500 euros on Tolen Abishev.", "fine", {"Tolen Abishev"}),
+    ("A fine of 500 euros was imposed on Tolen Abishev.", "fine", {"Tolen Abishev"}),
+    ("The court imposed a fine of 500 euros on Monday.", "fine", set()),
+])
+def test_bail_nabbing_and_fines_imposed_on_someone(spacy_backend, text, type_, people):
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, type_) == people

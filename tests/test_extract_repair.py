@@ -471,3 +471,14 @@ def test_the_name_a_body_is_known_by_is_that_body():
     assert retype(doc, cand(doc, "Dauys", "person")) == "organization"
     doc = "He met Marat Tolqynov, known locally as Dauys, in the capital."  # near miss: a person's nickname
     assert retype(doc, cand(doc, "Dauys", "person")) == "person"
+
+
+def test_a_body_run_on_into_the_person_after_it_is_split():
+    from casefile.extract.repair import split_trailing_person
+
+    doc = "The founder of Dala TV Maria Sokolova was detained."
+    span = cand(doc, "Dala TV Maria Sokolova", "organization")
+    assert [(c.text(doc), c.label) for c in split_trailing_person(doc, span)] == [
+        ("Dala TV", "organization"), ("Maria Sokolova", "person")]
+    doc = "She works at the Maria Sokolova Foundation."  # a body named after a person
+    assert split_trailing_person(doc, cand(doc, "Maria Sokolova Foundation", "organization")) == []

@@ -306,3 +306,11 @@ def test_a_body_may_be_defined_by_an_acronym_of_its_name_in_another_language():
     assert acronym_definitions(doc, [full]) == {"PRW": full}
     person = Cand(0, len("Sami Roth"), "person", "model")
     assert acronym_definitions("Sami Roth (AFP) reported it.", [person]) == {}  # a person's credit line
+
+
+def test_a_quoted_name_after_a_kind_of_body_is_the_body(spacy_backend):
+    from casefile.extract import extract_document
+
+    text = "Sami Tamm heads the Human Rights Center “Zelvor” in Dalagorsk."
+    ex = extract_document(text, next(spacy_backend.analyse([text])))
+    assert [e.name for e in ex.entities if e.label == "organization"] == ["Zelvor"]  # the kind is no name

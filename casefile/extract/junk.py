@@ -57,6 +57,9 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
     if all(names.is_role_word(t) or names.is_honorific(t) or t.lower() in {"of", "the", "and", "for"}
            for t in toks) or (len(toks) == 1 and names.is_org_word(toks[0])):
         return True  # "Deputy Head", "Corporation": a title or a generic word, not a name
+    if cand.label == "organization" and re.match(r"\s*[“\"«„][A-Z]", doc[cand.end:cand.end + 4]) \
+            and names.is_org_word(toks[-1]) and all(is_english_word(t) or names.is_org_word(t) for t in toks):
+        return True  # "the Human Rights Center “X”": the kind of body; the quoted name is its name
     if cand.label == "organization" and text.isupper() and re.search(r"\b(?:a|an|no|any)\s+$", doc[max(0, cand.start - 5):cand.start]) \
             and not _employer_before_role(doc, cand.end):
         return True  # "there was no ABC": an acronym used as a common noun (but "an ABC reporter")

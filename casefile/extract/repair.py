@@ -184,6 +184,10 @@ def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
         shared = split_shared_surname(doc, cand)
         if shared:
             return shared
+    if cand.label == "organization":
+        split = split_trailing_person(doc, cand)
+        if split:
+            return split
     if cand.label in {"organization", "location"}:
         cand = extend_of_phrase(doc, extend_org_head(doc, cand, places), lambda w: w in places or is_territory(w))
         owned = split_possessive_place(doc, cand, places)
@@ -200,6 +204,20 @@ def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
         out.extend(split_surname_pairs(doc, cand))
         return out
     return [cand]
+
+
+def split_trailing_person(doc: str, cand: Cand) -> list[Cand]:
+    """"the founder of Kanal TV Oren Wald": a body's name run on into the person named after it
+    (a given name and a surname after a body word or an acronym) is the body, then the person."""
+    toks = cand.text(doc).split()
+    if len(toks) < 3 or not names.is_given_name(toks[-2]) or not names.person_name_score(toks[-2:]) >= 0.6:
+        return []
+    head = toks[-3]
+    if not (names.is_org_word(head) or (head.isupper() and len(head) >= 2)) or names.is_org_word(toks[-1]):
+        return []
+    person_start = cand.start + cand.text(doc).rindex(toks[-2] + " " + toks[-1])
+    body_end = cand.start + len(cand.text(doc)[:person_start - cand.start].rstrip())
+    return [Cand(cand.start, body_end, "organization", cand.origin), Cand(person_start, cand.end, "person", cand.origin)]
 
 
 _SHARED_SURNAME = re.compile(r"(?P<first>[A-Z][\w'’-]+) and (?P<second>[A-Z][\w'’-]+ (?P<surname>[A-Z][\w'’-]+))$")

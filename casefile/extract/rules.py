@@ -40,7 +40,9 @@ def honorific_names(doc: str) -> Iterator[Cand]:
 
 # kinds of bodies whose name follows in quotes, as legal forms do: "the weekly “X”"
 _KINDS = ("project", "channel", "movement", "initiative", "campaign", "newspaper", "weekly", "magazine", "portal",
-          "website", "party", "bloc", "union", "network", "coalition", "club", "group")
+          "website", "party", "bloc", "union", "network", "coalition", "club", "group", "center", "centre", "society",
+          "institute", "committee", "council", "platform", "agency", "organization", "organisation", "association",
+          "foundation", "fund", "bureau")
 
 
 def _legal_form_pattern() -> re.Pattern[str]:

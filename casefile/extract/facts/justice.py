@@ -563,6 +563,11 @@ class EventReader:
         if not holders and t.dep(n) in ("dobj", "nsubjpass", "nsubj") and type_ == "charge":
             holders = t.prep_objects(t.head(n), "against")  # "brought charges against A"
         patients = [p for h in holders for p in self.people(h, ("person",) if type_ != "fine" else PEOPLE, acted_on=True)]
+        if not patients and t.dep(n) in ("dobj", "nsubjpass") and type_ in ("fine", "sentence"):
+            # "imposed a fine of 500 euros on A": on the verb, or hung on the amount
+            ons = t.prep_objects(t.head(n), "on") + [o for j in t.subtree(n, ("relcl", "acl")) if t.lower(j) == "on"
+                                                      and t.dep(j) == "prep" for o in t.kids(j, "pobj")]
+            patients = [p for o in ons for p in self.people(o, ("person",))]
         specific = t.dep(n) != "compound" and (t.tokens[n].tag != "NNS" or any(
             t.lower(d) in ("the", "these", "those") for d in t.kids(n, "det")))  # not "fair trials", "trial dates"
         if not holders and type_ == "trial" and specific and 0 < len(self.ctx.defendants) <= MAX_IMPLIED_DEFENDANTS:
