@@ -337,3 +337,63 @@ def test_a_quote_over_lines_in_a_text_without_blank_lines(spacy_backend):
             "“They did the same to my deputy.”")
     quotes, ex = run(spacy_backend, text)
     assert [s for s, _q in quotes] == ["Petar Dubek"] * len(quotes) and len(quotes) >= 2
+
+
+# -- paragraph quotes cut at the first tail; names and verbs inside quotes ---------------------------
+
+def test_a_paragraph_opening_with_a_quote_ends_it_at_its_own_tail(spacy_backend):
+    text = ("Lawyers criticised the verdict.\n\n“The judges answer to the governor,” said Pavel Dorn. "
+            "“Nobody expected a fair hearing,” he added.")
+    quotes, _ = run(spacy_backend, text)
+    assert [(speaker_is(s, "Dorn"), q[:12]) for s, q in quotes] == [(True, "The judges a"), (True, "Nobody expec")]
+
+
+def test_a_speech_verb_inside_the_second_quote_is_no_tail(spacy_backend):
+    text = "“Jailing the editor only shows fear,” Ruth Ambler wrote. “We demand that he be freed.”"
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 2 and all(speaker_is(s, "Ambler") for s, _q in quotes)
+
+
+def test_a_long_tail_still_ends_the_quote(spacy_backend):
+    text = ("“You will not see this house again,” Oscar Vidal, a former envoy and candidate for mayor, told "
+            "Luis Mora. “They are taking everything.”")
+    quotes, _ = run(spacy_backend, text)
+    assert [speaker_is(s, "Vidal") for s, _q in quotes] == [True, True]
+
+
+def test_a_paragraph_may_open_with_a_closing_shaped_mark(spacy_backend):
+    quotes, _ = run(spacy_backend, "Reporters waited outside.\n\n”I am very angry about the verdict,” "
+                                   "Samuel Obiora told them.")
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Obiora")
+
+
+def test_he_after_a_quote_naming_a_body_is_the_speaker_not_the_body(spacy_backend):
+    text = ("“The Defence Ministry is appalled by these claims,” said Colonel Peter Okello.\n\n"
+            "He added, “We respect the courts and their rulings.”")
+    quotes, _ = run(spacy_backend, text)
+    assert [speaker_is(s, "Okello") for s, _q in quotes] == [True, True]
+
+
+def test_a_platform_named_after_the_speech_verb_is_not_the_speaker(spacy_backend):
+    text = ("“Police detained her this morning,” the Civic Alliance party said on Twitter. "
+            "“They also took her brother away.”")
+    quotes, _ = run(spacy_backend, text)
+    assert [speaker_is(s, "Civic Alliance") for s, _q in quotes] == [True, True]
+
+
+def test_a_question_with_a_surname_tail(spacy_backend):
+    text = "Maria Kovalenko was fined again. “Why should anyone be jailed for a blog?” asked Kovalenko."
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Kovalenko")
+
+
+def test_a_nickname_is_no_quote(spacy_backend):
+    quotes, _ = run(spacy_backend, "The Kairat Party, better known as “the Steppe Bloc of Workers”, held a rally.")
+    assert quotes == []
+
+
+def test_a_garbled_closing_mark_after_a_space_still_ends_the_quote(spacy_backend):
+    text = ("Baurzhan Tolegen was questioned twice.\n\n"
+            "“They told me “sign here, we are in a hurry “. I signed it without reading, “- said Tolegen.")
+    quotes, _ = run(spacy_backend, text)
+    assert quotes and speaker_is(quotes[0][0], "Tolegen")

@@ -39,6 +39,8 @@ from casefile.nlp import lexicons
 
 _OPEN = "“«„\""
 _MARKS = "“”«»„\""
+# what may open a paragraph-long quote: scraped text sometimes opens with a closing-shaped mark
+_PARAGRAPH_OPEN = _OPEN + "”"
 # a pair that holds straight quotes inside: «… "…" …» or “… "…" …”
 _PAIRED = re.compile(r"«(?P<q>[^«»\n]{0,600}?\"[^«»\n]{0,600}?)»|“(?P<q2>[^“”\n]{0,600}?\"[^“”\n]{0,600}?)”")
 _ANY_MARKS = re.compile(r"[“«„\"](?P<q>[^“”«»„\"\n]{2,600}?)[”»“\"]")
@@ -46,7 +48,7 @@ _ANY_MARKS = re.compile(r"[“«„\"](?P<q>[^“”«»„\"\n]{2,600}?)[”»�
 # an apostrophe sits between letters ("don’t", "Kazakhstan’s") and never matches
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(]))‘(?P<q>[^‘’\n]{2,600}?(?:’\w[^‘’\n]{0,600}?)*?)’(?=[\s,.;:!?)]|$)", re.M)
 # a quoted name of a work, not words someone said: "a video titled “...”"
-_TITLED = re.compile(r"\b(?:titled|entitled|headlined|named|captioned)\s*$"
+_TITLED = re.compile(r"\b(?:titled|entitled|headlined|named|captioned|nicknamed|dubbed|so-called|known\s+as)\s*$"
                      # a charge quoted by its name: "on charges of “inciting discord”", "charged with “...”"
                      r"|\b(?:charges?|charged|accused|convicted|suspected|suspicion|guilty)\s+(?:of|with|under)\s*$"
                      r"|\b(?:article|crime|offence|offense)\s*$", re.IGNORECASE)
@@ -84,6 +86,7 @@ class QuoteFinder:
         self.mentions = sorted((m for m in mentions if m.label in SPEAKERS), key=lambda m: m.start)
         self.speech = lexicons.speech_verbs()
         self.paragraphs = self._paragraphs()
+        self.quote_spans: list[QuoteSpan] = []  # set by find(): all quotes, for the steps to look past
 
     # -- helpers ----------------------------------------------------------------------------
     def _paragraphs(self) -> list[tuple[int, int]]:
@@ -108,6 +111,11 @@ class QuoteFinder:
         """Speaker-like mentions inside [start, end)."""
         return [m for m in self.mentions if start <= m.start and m.end <= end and m.label in labels]
 
+    def quoted(self, offset: int) -> bool:
+        """True inside one of the document's quotes (words someone else said there); a quoted
+        title ("the “Statement on Reprisals”") is a name, not speech."""
+        return any(q.open < offset < q.close and not _title_case(self.text[q.start:q.end]) for q in self.quote_spans)
+
     def tree_at(self, offset: int) -> SentenceTree | None:
         """The parsed sentence holding ``offset``, if it was parsed."""
         s, _e = self.ctx.sentences[self.ctx.sentence_index(offset)]
@@ -129,7 +137,7 @@ class QuoteFinder:
         i = 0
         while i < len(self.paragraphs):
             start, end = self.paragraphs[i]
-            if self.text[start] not in _OPEN:
+            if self.text[start] not in _PARAGRAPH_OPEN:
                 i += 1
                 continue
             close, last = None, i
@@ -156,13 +164,16 @@ class QuoteFinder:
         return len(tail) > 1 and tail[-1] in _MARKS and tail[-2] in ".!?…,"
 
     def _tail_close(self, start: int, end: int) -> int | None:
-        """The last closing mark in [start, end) followed, in its paragraph, by a speech verb."""
-        for k in range(end - 1, start, -1):
-            if self.text[k] not in _MARKS:
-                continue
+        """The first closing mark in [start, end) followed, in its paragraph and before the next
+        mark, by a speech verb ("..., Anna said. “...,” she added.": the first tail ends the first
+        quote). A closing mark follows a word or punctuation, never a space."""
+        for k in range(start, end):
+            if self.text[k] not in _MARKS or (self.text[k - 1].isspace()
+                                              and not re.match(r"\s*[-–—]", self.text[k + 1:k + 4])):
+                continue  # an opening mark (but a garbled "... “- said A" closes)
             after = self.text[k + 1:end].split("\n", 1)[0]
-            after = re.split(r"[“«„\"]", after, maxsplit=1)[0][:120]
-            words = re.findall(r"[a-z]+", after.lower())[:8]
+            after = re.split(r"[“”«»„\"]", after, maxsplit=1)[0][:160]
+            words = re.findall(r"[a-z]+", after.lower())[:12]
             if any(w in _speech_forms() for w in words) \
                     or (re.match(r"^\s*[-–—]\s*\S", after) and self.mentions_in(k + 1, k + 1 + len(after))):
                 return k
@@ -188,7 +199,7 @@ class QuoteFinder:
 
         reader = EventReader(tree, self.ctx)
         verbs = [v for v in range(len(tree)) if tree.lemma(v) in self.speech and tree.tokens[v].pos in ("VERB", "AUX")
-                 and not (outside[0] <= tree.offset(v) < outside[1])]
+                 and not (outside[0] <= tree.offset(v) < outside[1]) and not self.quoted(tree.offset(v))]
         for v in sorted(verbs, key=lambda v: abs(tree.offset(v) - near)):
             if tree.kids(v, "neg"):
                 continue
@@ -231,7 +242,8 @@ class QuoteFinder:
             return named[0].cluster
         if tree.lemma(s) in lexicons.org_words() and any(tree.lower(d) in ("the", "this") for d in tree.kids(s, "det")):
             # "the press freedom group said": the body last named before it
-            bodies = [m for m in self.mentions if m.label == "organization" and m.end <= near and near - m.end < 500]
+            limit = min(near, tree.offset(s))  # not a platform named after it ("said on Twitter")
+            bodies = [m for m in self.mentions if m.label == "organization" and m.end <= limit and limit - m.end < 500]
             return bodies[-1].cluster if bodies else None
         return self.described(tree.lemma(s), near)
 
@@ -251,9 +263,10 @@ class QuoteFinder:
             if prev is None or prev is tree:
                 continue
             subjects = [i for i in range(len(prev)) if prev.dep(i) in ("nsubj", "nsubjpass") and prev.offset(i) < before
-                        and prev.dep(prev.head(i)) not in ("advcl", "relcl", "acl", "pcomp")]
+                        and prev.dep(prev.head(i)) not in ("advcl", "relcl", "acl", "pcomp")
+                        and not self.quoted(prev.offset(i))]  # a name inside the quote before is not its speaker
             for subj in subjects[:1]:  # the first subject of a main clause: what the sentence is about
-                named = EventReader(prev, self.ctx).people(subj, SPEAKERS)
+                named = EventReader(prev, self.ctx).people(subj, ("person",) if word in ("he", "she") else SPEAKERS)
                 wanted = {"he": "m", "she": "f"}.get(word)
                 if named and wanted and name_gender(self.ctx.names.get(named[0].cluster, "")) not in (wanted, None):
                     named = []  # "Anna ... , he said": not her
@@ -390,7 +403,7 @@ class QuoteFinder:
             if self.text[q.close + 1:p_end].strip(" .,;!?”»\"'\n"):
                 continue  # more than the quote in the paragraph
             prev_start, prev_end = self.paragraphs[q.paragraph - 1]
-            if self.text[prev_start] in _OPEN:
+            if self.text[prev_start] in _PARAGRAPH_OPEN:
                 continue  # the paragraph before is a quote of its own
             s, _e = self.ctx.sentences[self.ctx.sentence_index(max(prev_start, prev_end - 1))]
             tree = self.trees.get(s)
@@ -434,6 +447,7 @@ class QuoteFinder:
     def find(self, steps: tuple[str, ...] | None = None) -> list[Quote]:
         """All quotes of the document with their speakers, in order."""
         quotes = self._without_titles(self.spans())
+        self.quote_spans = quotes
         for name, step in SIEVE:
             if steps is None or name in steps:
                 open_ = [q for q in quotes if not q.said or q.speaker is not None]
@@ -463,6 +477,12 @@ class QuoteFinder:
         text = self.text[q.start:q.end].strip(" ,\n" + _MARKS)
         offset = self.text.find(text, q.start, max(q.end, q.start + len(text))) if text else q.start
         return Quote(start=offset, end=offset + len(text), text=text, speaker=q.speaker)
+
+
+def _title_case(text: str) -> bool:
+    """Most words capitalised, as in a title or a name ("Statement on Retaliation Against X")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 @cache
