@@ -397,3 +397,10 @@ def test_a_garbled_closing_mark_after_a_space_still_ends_the_quote(spacy_backend
             "“They told me “sign here, we are in a hurry “. I signed it without reading, “- said Tolegen.")
     quotes, _ = run(spacy_backend, text)
     assert quotes and speaker_is(quotes[0][0], "Tolegen")
+
+
+def test_a_body_described_by_its_founder_speaks_for_itself(spacy_backend):
+    text = ("The Zelvor Human Rights Centre condemned the verdict. “This is revenge for our work,” said the rights group "
+            "founded by Anton Belik.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Zelvor")

@@ -236,7 +236,9 @@ class QuoteFinder:
             return people[0].cluster
         if tree.is_pronoun(s):
             return None
-        inside = [tree.slot_at[j] for j in tree.subtree(s, ("relcl",)) if tree.slot_at[j] is not None]
+        body = tree.lemma(s) in lexicons.org_words()  # "the rights group founded by A said": the group speaks
+        inside = [tree.slot_at[j] for j in tree.subtree(s, ("relcl", "acl") if body else ("relcl",))
+                  if tree.slot_at[j] is not None]
         named = [m for m in inside if m.label == "person"] or [m for m in inside if m.label == "organization"]
         if named:
             return named[0].cluster
