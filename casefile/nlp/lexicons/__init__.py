@@ -18,6 +18,7 @@ __all__ = [
     "org_words",
     "role_words",
     "honorifics",
+    "given_name_variants",
     "legal_form_words",
     "demonyms",
     "justice_events",
@@ -48,9 +49,23 @@ def load(name: str) -> frozenset[str]:
     return frozenset(entries)
 
 
+@cache
 def given_names() -> frozenset[str]:
-    """Common given names (all origins), lowercase Latin."""
-    return load("given_names")
+    """Common given names (all origins), lowercase Latin, with every listed variant spelling."""
+    return load("given_names") | frozenset(v for group in given_name_variants() for v in group)
+
+
+@cache
+def given_name_variants() -> tuple[tuple[str, ...], ...]:
+    """Spellings of one given name across the region's languages ("Sergei", "Siarhei", "Serhiy"),
+    each group led by the spelling the keys use."""
+    text = resources.files(__package__).joinpath("given_name_variants.txt").read_text(encoding="utf-8")
+    groups = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            groups.append(tuple(v.strip() for v in line.split(",") if v.strip()))
+    return tuple(groups)
 
 
 def surname_suffixes() -> frozenset[str]:
