@@ -192,3 +192,18 @@ def test_a_body_named_with_and_without_its_country_joins_in_one_document():
              cand(doc, "Dala Housing Savings Bank", "organization", nth=1)]
     got, _ = clusters(doc, spans)
     assert len(got) == 1
+
+
+@pytest.mark.parametrize(("long", "short"), [("Dembe Okello Sserunjogi", "Dembe Okello"),
+                                             ("Sami Abdel Kadiri", "Abdel Kadiri")])
+def test_a_two_word_name_is_a_longer_name_shortened(long, short):
+    doc = f"{long} was arrested. Later {short} was charged."
+    got, _ = clusters(doc, [cand(doc, long), cand(doc, short)])
+    assert got == {long: [long, short]}
+
+
+def test_a_shortened_name_with_two_longer_candidates_stays_apart():
+    doc = "Dembe Okello Sserunjogi and Dembe Okello Mutebi were arrested. Later Dembe Okello was charged."
+    got, _ = clusters(doc, [cand(doc, "Dembe Okello Sserunjogi"), cand(doc, "Dembe Okello Mutebi"),
+                            cand(doc, "Dembe Okello", nth=2)])
+    assert len(got) == 3

@@ -50,6 +50,7 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
                 break
         else:
             clusters.append((k, [c]))
+    clusters = _join_shortened(clusters)
     for c, k in short:
         text = c.text(doc)
         lone = k.tokens[0] if len(k.tokens) == 1 and "." not in text and len(text.split()) == 1 else None
@@ -78,6 +79,23 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
         else:
             clusters.append((k, [c]))
     return [members for _k, members in clusters]
+
+
+def _join_shortened(clusters: list[tuple[PersonKey, list[Cand]]]) -> list[tuple[PersonKey, list[Cand]]]:
+    """A two-word name that is the start or the end of one longer name in the same text is that
+    person shortened ("Dembe Okello" for "Dembe Okello Ssenyonga", "Abdel Hakim" for "Sami Abdel
+    Hakim"); with two longer candidates it stays apart."""
+    out = list(clusters)
+    for k, members in clusters:
+        if len(k.tokens) != 2:
+            continue
+        longer = [i for i, (lk, _m) in enumerate(out) if len(lk.tokens) >= 3
+                  and (lk.tokens[:2] == k.tokens or lk.tokens[-2:] == k.tokens)
+                  and not (lk.gender and k.gender and lk.gender != k.gender)]
+        if len(longer) == 1:
+            out[longer[0]][1].extend(members)
+            out = [pair for pair in out if pair[1] is not members]
+    return out
 
 
 _SENIORITY = re.compile(r"\b(?P<word>elder|older|senior|younger|junior)\s+$", re.I)
