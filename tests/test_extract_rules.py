@@ -107,6 +107,8 @@ def test_acronym_mentions_needs_article_or_repetition():
         ("Bolat Zhumabekov (“Sultan”) was jailed.", "Sultan"),
         ("Bolat Zhumabekov, nicknamed 'Sultan', was jailed.", "Sultan"),
         ('Bolat Zhumabekov, also known as "Big Sultan", was jailed.', "Big Sultan"),
+        ("Bolat Zhumabekov alias Sultan was jailed.", "Sultan"),  # no quotation marks after "alias"
+        ("Bolat Zhumabekov, aka Big Sultan, was jailed.", "Big Sultan"),
     ],
 )
 def test_nickname_definitions(doc, nick):
@@ -120,6 +122,7 @@ def test_nickname_definitions(doc, nick):
     "doc",
     [
         "Bolat Zhumabekov “Said nothing” to us.",  # a bare quote after a name is speech, not a nickname
+        "Bolat Zhumabekov alias was the word he used.",  # no capitalised name after it
         "Bolat Zhumabekov: “Nothing happened,” he said.",
         "Bolat Zhumabekov, “Sultan” was",
         "Bolat Zhumabekov (Sultan) was jailed.",  # no quotes

@@ -23,6 +23,10 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model") -
         # a sentence's first word before the name's article
         ("Later the Bright Steppe Fund said no.", "Later the Bright Steppe Fund", "organization", "Bright Steppe Fund"),
         ("Ivan the Dreadful ruled.", "Ivan the Dreadful", "person", "Ivan the Dreadful"),  # a given name stays
+        # a headline's function word before the name
+        ("Verdict Of Darenskaya Upheld", "Of Darenskaya", "person", "Darenskaya"),
+        ("Did Marenkov Lie?", "Did Marenkov", "person", "Marenkov"),
+        ("Will Tamsin spoke.", "Will Tamsin", "person", "Will Tamsin"),  # a given name
         # possessives, straight and curly
         ("It was Anna Koval's decision.", "Anna Koval's", "person", "Anna Koval"),
         ("It was Anna Koval’s decision.", "Anna Koval’s", "person", "Anna Koval"),

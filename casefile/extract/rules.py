@@ -374,11 +374,16 @@ _NICKNAME = re.compile(
 )
 
 
+# "X alias Nick", "X, aka Nick": the nickname needs no quotation marks after these words
+_ALIAS = re.compile(r"\s*,?\s*\(?(?:alias|aka|a\.k\.a\.)\s+(?P<nick>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})")
+
+
 def nickname_definitions(doc: str, persons: list[Cand]) -> dict[str, Cand]:
-    """Map nicknames the text ties to a name ("X, known as “Nick”", "X (“Nick”)") to that name."""
+    """Map nicknames the text ties to a name ("X, known as “Nick”", "X (“Nick”)", "X alias
+    Nick") to that name."""
     found: dict[str, Cand] = {}
     for cand in persons:
-        m = _NICKNAME.match(doc, cand.end)
+        m = _NICKNAME.match(doc, cand.end) or _ALIAS.match(doc, cand.end)
         if m:
             found.setdefault(m.group("nick"), cand)
     return found

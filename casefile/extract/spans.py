@@ -17,6 +17,15 @@ WORD = re.compile(r"[^\W\d_][\w'’.\-]*|\d[\w.,\-]*|\S", re.UNICODE)
 _EDGE_PUNCT = " \t\r\n\"'“”«»„‘’()[]{}<>.,;:!?*_`|/\\-–—"
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _LEADING_WORD_THE = re.compile(r"^([A-Z][a-z]+)\s+the\s+(?=[A-Z])")
+_LEADING_FUNCTION_WORD = re.compile(r"^([A-Z][a-z]{1,5})\s+(?=[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """English function words ("of", "did", "for"): a name does not begin with one."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) - {"the"}  # "The Hague"; a leading "the" is stripped above
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 
@@ -98,6 +107,12 @@ def trim(doc: str, cand: Cand) -> Cand | None:
         m = _LEADING_ARTICLE.match(text)
         if m:
             start += m.end()
+            changed = True
+            continue
+        m = _LEADING_FUNCTION_WORD.match(text)
+        if m and m.group(1).lower() in _stop_words() and not names.is_given_name(m.group(1)) \
+                and cand.label in ("person", "organization", "location"):
+            start += m.end()  # "Of Darkovskaya", "Did Marenkov": a headline's word before the name
             changed = True
             continue
         m = _LEADING_WORD_THE.match(text)
