@@ -85,8 +85,6 @@ def _name_words(text: str) -> list[str]:
 
 def _cue_fires(name: str, doc: str, cand: Cand, text: str) -> bool:
     toks = _name_words(text)
-    if any(names.is_org_word(t) for t in toks):
-        return False  # "the Karasu Court's chairman": a body's own head word decides
     if name == "kin_after":
         return _kin_after().match(doc, cand.end) is not None and not _placeish(text)
     if name == "age_after":
@@ -109,17 +107,17 @@ def _cue_fires(name: str, doc: str, cand: Cand, text: str) -> bool:
 def _body_cue(name: str, doc: str, cand: Cand, text: str, toks: list[str]) -> bool:
     """A body's cues; never for what reads as a person's name ("the company Marat Abenov owns") or
     a country ("a correspondent for Norway")."""
-    if names.person_name_score(toks) >= 0.85 or names.is_given_name(toks[0]) or is_territory(text) \
-            or names.is_demonym(text):
-        return False
     before = doc[max(0, cand.start - 60):cand.start]
     if name == "kind_before":
-        return _KIND_BEFORE.search(before) is not None
-    if name == "kind_apposition":
-        return _KIND_APPOSITION.match(doc, cand.end) is not None
-    if name == "media_role_of":
-        return _MEDIA_ROLE_OF.search(before) is not None
-    return _MEDIA_ROLE_AFTER.match(doc, cand.end) is not None and not _placeish(text)  # "the Almaty correspondent"
+        fired = _KIND_BEFORE.search(before) is not None
+    elif name == "kind_apposition":
+        fired = _KIND_APPOSITION.match(doc, cand.end) is not None
+    elif name == "media_role_of":
+        fired = _MEDIA_ROLE_OF.search(before) is not None
+    else:
+        fired = _MEDIA_ROLE_AFTER.match(doc, cand.end) is not None and not _placeish(text)  # "the Almaty correspondent"
+    return fired and not (names.person_name_score(toks) >= 0.85 or names.is_given_name(toks[0])
+                          or is_territory(text) or names.is_demonym(text))
 
 
 def _placeish(text: str) -> bool:
@@ -130,8 +128,8 @@ def _placeish(text: str) -> bool:
 def cue_label(doc: str, cand: Cand) -> str | None:
     """The type the words around a mention give it, or None when no cue fires."""
     text = cand.text(doc)
-    if not text[:1].isupper():
-        return None
+    if not text[:1].isupper() or any(names.is_org_word(t) for t in _name_words(text)):
+        return None  # "the Karasu Court's chairman": a body's own head word decides
     for name, label in CUES:
         if _cue_fires(name, doc, cand, text):
             return label
