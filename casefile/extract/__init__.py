@@ -110,9 +110,10 @@ def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
         if surface.isupper() and len(surface) > 3 and kinds == {"location"}:
             labels.setdefault(surface.title(), set()).add("location")
     surnames = {s.split()[-1] for s, kinds in labels.items() if kinds == {"person"} and len(s.split()) >= 2}
-    for surname in surnames - set(labels):  # "Akhmetov was charged": the model skipped the bare surname
-        if _bare_surname(surname, text):
-            labels[surname] = {"person"}
+    surnames -= set(labels)
+    if surnames:  # "Akhmetov was charged": the model skipped the bare surname
+        lower_words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
+        labels.update({surname: {"person"} for surname in surnames if _bare_surname(surname, lower_words)})
     unique = {surface: next(iter(kinds)) for surface, kinds in labels.items() if len(kinds) == 1}
     if not unique:  # the same string with two types is left to the model
         return []
@@ -131,14 +132,13 @@ def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
     return added
 
 
-def _bare_surname(word: str, text: str) -> bool:
+def _bare_surname(word: str, lower_words: set[str]) -> bool:
     """A full name's last word that stands for the person alone: a capitalised word that is no
-    English word, place, body or given name, and is never written in lower case in the text."""
-    import re
-
-    return (len(word) >= 4 and word[:1].isupper() and word[1:].islower() and not is_english_word(word)
-            and not names.is_given_name(word) and not names.is_org_word(word) and territory_code(word) is None
-            and not is_town(word) and re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is None)
+    English word, place, body or given name, and is never written in lower case in the text
+    (``lower_words``: the text's lower-case words)."""
+    return (len(word) >= 4 and word[:1].isupper() and word[1:].islower() and word.lower() not in lower_words
+            and not is_english_word(word) and not names.is_given_name(word) and not names.is_org_word(word)
+            and territory_code(word) is None and not is_town(word))
 
 
 def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, int]] | None = None) -> list[LocalEntity]:
@@ -251,12 +251,12 @@ def warm_caches() -> None:
     from casefile.extract.facts.justice import roles_table, triggers
     from casefile.extract.facts.relations import table
     from casefile.extract.facts.vocabulary import lemmas
-    from casefile.nlp.english import is_english_word
-    from casefile.nlp.gazetteer import is_town
+    from casefile.nlp.keys import person_key
     from casefile.nlp.territories import is_capital
 
     triggers(), roles_table(), table(), lemmas()
-    is_town("Springfield"), territory_code("Ruritania"), is_capital("Ruritania"), is_english_word("warm")
+    is_town("Springfield"), is_town("Reading"), territory_code("Ruritania"), is_capital("Ruritania")
+    is_english_word("warm"), person_key("Mr. Warm Up"), list(quoted_org_names("the party “Warm”"))
     normalise_date("two weeks ago", DateRef(2020, 5, 5))  # a form only dateparser reads
 
 
