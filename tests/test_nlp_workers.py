@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _square_with_pid(batch):
+    time.sleep(0.05)  # long enough that the second worker, started a moment later, takes batches too
     return [(n * n, os.getpid()) for n in batch]
 
 
