@@ -42,6 +42,7 @@ def cand(doc: str, surface: str, label: str = "location", nth: int = 0, origin: 
     ("relatives told the news agency Vientiane that he was ill", "Vientiane", "organization"),  # even a town's name
     ("a founder of the Riga-based rights group Zelvor was fined", "Zelvor", "organization"),
     ("Zelvor, an independent news agency, reported it", "Zelvor", "organization"),
+    ("listeners of the podcast Mei Zelvor were questioned", "Mei Zelvor", "organization"),
     ("the group leader Zelvor Tamm spoke", "Zelvor Tamm", None),  # a trade after the kind
     ("the company Marat Abenov owns was sold", "Marat Abenov", None),  # a person's name
     ("Zelvor, a human rights lawyer, spoke", "Zelvor", None),  # a trade, not a kind of body

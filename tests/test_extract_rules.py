@@ -175,6 +175,8 @@ def test_headed_org_names_stay_on_one_line():
     ("News\nTARAZ, 4 March 2024 – The court ruled.", ["TARAZ"]),
     ("News\nUST-KAMENOGORSK, March 4 (Reuters) - It rained.", ["UST-KAMENOGORSK"]),
     ("News\nStrasbourg, 5 October 2023\nThe rapporteurs said.", ["Strasbourg"]),
+    ("News\nSAN ESTEBAN (AP) -- Police detained him.", ["SAN ESTEBAN"]),  # a wire agency's dateline
+    ("News\nMarat Tolen (AP) -- spoke.", []),  # a person's name before a credit
     ("News\nMarat, May 5 was the day.", []),  # a given name, not a place
     ("News\nNOTE, the court ruled in 2024.", []),  # no date after the comma
     ("The court said TARAZ, 4 March 2024 was busy.", []),  # not at the start of a line

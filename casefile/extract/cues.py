@@ -42,7 +42,7 @@ _OUTLET_AFTER = re.compile(r"\s+(?:daily|weekly|newspaper|magazine|tabloid|gazet
 _BODY_KINDS = (r"(?:newspaper|weekly|daily|magazine|outlet|website|news\s+site|portal|(?:TV|television|YouTube|Telegram)\s+"
                r"channel|radio(?:\s+station)?|broadcaster|news\s+agency|agency|publication|company|firm|enterprise|"
                r"holding|bank|movement|party|foundation|fund|association|NGO|organi[sz]ation|group|club|union|"
-               r"charity|project|initiative|platform|network|watchdog|coalition|society|cent(?:er|re)|institute)")
+               r"charity|project|initiative|platform|network|watchdog|coalition|society|cent(?:er|re)|institute|podcast|blog)")
 # the kind just before the name, after an article and up to three modifiers ("the Riga-based rights
 # group X"); "the group leader X" ends in a trade, not a kind
 _KIND_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,3}?" + _BODY_KINDS

@@ -308,13 +308,13 @@ def signatory_organisations(doc: str) -> Iterator[Cand]:
             pos = end + 1
 
 
-_DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2}),\s+(?=(?:\d{1,2}\s+)?"
-                       + _MONTH + r"\.?\s*\d)")
+_DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2})(?:,\s+(?=(?:\d{1,2}\s+)?"
+                       + _MONTH + r"\.?\s*\d)|\s+\([A-Z][A-Za-z/&.]{1,14}\)\s*(?:--|[-–—]))")  # "X (AP) --"
 
 
 def dateline_places(doc: str) -> Iterator[Cand]:
-    """The place that opens a news dateline ("TARAZ, 4 March 2024 -", "Strasbourg, 5 October 2023")
-    is a location."""
+    """The place that opens a news dateline ("TARAZ, 4 March 2024 -", "Strasbourg, 5 October 2023",
+    "SAN PEDRO (AP) --") is a location."""
     for m in _DATELINE.finditer(doc):
         place = m.group("place")
         ordinary_word = " " not in place and is_english_word(place) and not (in_town_list(place) or is_territory(place))
