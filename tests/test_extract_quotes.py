@@ -404,3 +404,16 @@ def test_a_body_described_by_its_founder_speaks_for_itself(spacy_backend):
             "founded by Anton Belik.")
     quotes, _ = run(spacy_backend, text)
     assert len(quotes) == 1 and speaker_is(quotes[0][0], "Zelvor")
+
+
+def test_dialogue_marked_with_dashes(spacy_backend):
+    text = ("Olga Sorokina visited her son in prison.\n\n"
+            "– He always tries to cheer me up, he is strong, – says Olga Sorokina, his mother.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Sorokina")
+    assert quotes[0][1].startswith("He always tries")
+
+
+def test_a_dashed_list_item_is_no_dialogue(spacy_backend):
+    quotes, _ = run(spacy_backend, "The court fined Olga Sorokina twice.\n\n- the first fine came in May - a small one.")
+    assert quotes == []

@@ -52,6 +52,9 @@ _TITLED = re.compile(r"\b(?:titled|entitled|headlined|named|captioned|nicknamed|
                      # a charge quoted by its name: "on charges of “inciting discord”", "charged with “...”"
                      r"|\b(?:charges?|charged|accused|convicted|suspected|suspicion|guilty)\s+(?:of|with|under)\s*$"
                      r"|\b(?:article|crime|offence|offense)\s*$", re.IGNORECASE)
+# a dash that opens a line of dialogue, and the dash before its tail (", – said A", "! – A says")
+_DASH_OPEN = re.compile(r"[–—-]\s+(?=\S)")
+_DASH_TAIL = re.compile(r"(?<=[\w,.!?…])\s*,?\s+[–—-]\s+(?=\S)")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|us)\b")
 SPEAKERS = ("person", "organization")
 MAX_QUOTE_PARAGRAPHS = 12
@@ -124,7 +127,7 @@ class QuoteFinder:
     # -- spans ------------------------------------------------------------------------------
     def spans(self) -> list[QuoteSpan]:
         """All quoted stretches of the document, in order, quotes inside quotes left out."""
-        found = list(self._paragraph_spans())
+        found = list(self._paragraph_spans()) + list(self._dash_spans())
         covered = [(q.open, q.close) for q in found]
         for q in self._inline_spans():
             if not any(s <= q.open < e for s, e in covered):
@@ -158,6 +161,20 @@ class QuoteFinder:
                 closed = True
             yield QuoteSpan(start + 1, close, start, close, i, True, closed)
             i = last + 1
+
+    def _dash_spans(self) -> Iterator[QuoteSpan]:
+        """Dialogue marked with dashes, as translations from Russian write it: a paragraph that
+        opens with a dash and ends in a dash tail with a speech verb ("– We will appeal, – says A.")."""
+        for i, (start, end) in enumerate(self.paragraphs):
+            opening = _DASH_OPEN.match(self.text, start, end)
+            if opening is None:
+                continue
+            for tail in _DASH_TAIL.finditer(self.text, opening.end(), end):
+                words = re.findall(r"[a-z]+", self.text[tail.end():end].lower())[:6]
+                if any(w in _speech_forms() for w in words):
+                    close = tail.start()
+                    yield QuoteSpan(opening.end(), close, opening.end() - 1, close, i, True, True)
+                    break
 
     def _ends_closed(self, start: int, end: int) -> bool:
         tail = self.text[start:end].rstrip()
