@@ -417,3 +417,13 @@ def test_dialogue_marked_with_dashes(spacy_backend):
 def test_a_dashed_list_item_is_no_dialogue(spacy_backend):
     quotes, _ = run(spacy_backend, "The court fined Olga Sorokina twice.\n\n- the first fine came in May - a small one.")
     assert quotes == []
+
+
+def test_an_age_description_as_speaker_is_the_person_the_text_was_about(spacy_backend):
+    text = ('Former deputy Ivan Dorn, 68, was jailed in May. "I am a prisoner today, but I have no '
+            'complaint about my fate," the 68-year-old wrote in his letter.')
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Dorn")
+    text = 'Ivan Dorn was jailed in May. "I have no complaint about my fate," the officer wrote in his letter.'
+    quotes, _ = run(spacy_backend, text)
+    assert [s for s, _q in quotes] == [None]  # an officer the text never introduced is someone else

@@ -248,7 +248,7 @@ class QuoteFinder:
         earlier called by the subject's noun ("the blogger")."""
         if tree.is_pronoun(s) and tree.lower(s) not in ("i", "we"):
             return self.pronoun_speaker(tree, s, near)
-        people = reader.people(s, SPEAKERS)  # type: ignore[attr-defined]
+        people = reader.people(s, SPEAKERS) or reader.described(s)  # type: ignore[attr-defined]  # "the 68-year-old"
         if people:
             return people[0].cluster
         if tree.is_pronoun(s):
