@@ -187,3 +187,8 @@ def test_a_number_ends_a_body_named_after_its_kind_but_no_model_span():
     doc = "the news channel Vorta 12 was shut"
     assert not junk(doc, "Vorta 12", "organization", origin="kind_led")
     assert junk(doc, "Vorta 12", "organization")  # near miss: the model's span with a number
+
+
+def test_a_numbered_court_is_a_name_but_other_numbers_are_not():
+    assert not junk("the 2nd Criminal Court of Kestrel ruled", "2nd Criminal Court of Kestrel", "organization")
+    assert junk("Route 66 Company was fined.", "Route 66 Company", "organization")  # a number, no ordinal

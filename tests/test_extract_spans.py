@@ -228,3 +228,13 @@ def test_a_body_cut_before_its_of_phrase_runs_on_and_drops_its_countrys_possessi
     assert got.text(doc) == "Arman’s Office of the Ombudsman"
     doc = "The Steppe Times of the region"  # near miss: no body word at the end
     assert extend_of_phrase(doc, cand(doc, "Steppe Times", "organization"), lambda w: False).text(doc) == "Steppe Times"
+
+
+def test_a_numbered_body_keeps_its_number_and_place():
+    from casefile.extract.spans import extend_org_head
+
+    doc = "The Velmora 3rd High Criminal Court sentenced him."
+    out = extend_org_head(doc, cand(doc, "Criminal Court", "organization"), set())
+    assert out.text(doc) == "Velmora 3rd High Criminal Court"
+    doc = "On Monday High Criminal Court judges met."  # no number: nothing before is taken
+    assert extend_org_head(doc, cand(doc, "High Criminal Court", "organization"), set()).text(doc) == "High Criminal Court"

@@ -35,14 +35,21 @@ def _org_before_of(toks: list[str]) -> bool:
     return len(head) < len(toks) and any(names.is_org_word(t) for t in head)
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_starts: set[int]) -> bool:
     """True when the span should not become an entity mention."""
     text = cand.text(doc)
     toks = text.split()
-    if cand.label not in _KEEP or not toks or not (text[0].isupper() or names.is_article_surname(text)):
+    numbered_body = cand.label == "organization" and any(names.is_org_word(t) for t in toks) \
+        and all(not ch.isdigit() for t in toks if not _ORDINAL.fullmatch(t) for ch in t)  # "the 3rd Criminal Court"
+    if cand.label not in _KEEP or not toks or not (text[0].isupper() or names.is_article_surname(text)
+                                                   or (numbered_body and _ORDINAL.fullmatch(toks[0]))):
         return True
     lowered = [t.lower().strip(".,") for t in toks]
-    if (any(ch.isdigit() for ch in text) and cand.origin != "kind_led") or re.search(r"[+@#=<>{}|]", text):
+    if (any(ch.isdigit() for ch in text) and cand.origin != "kind_led" and not numbered_body) \
+            or re.search(r"[+@#=<>{}|]", text):
         return True
     if doc[cand.end:cand.end + 1] == "$":  # "HK$900": a currency prefix
         return True

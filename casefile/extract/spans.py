@@ -213,9 +213,18 @@ PUBLIC_BODIES = frozenset({"court", "police", "akimat", "administration", "priso
                             "garrison", "colony"})
 
 
+# a numbered body's number and the names around it: "[Velmora 3rd High] Criminal Court"
+_NUMBERED_LEAD = re.compile(r"(?:[A-Z][\w'’-]+\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]+\s+)?$")
+
+
 def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
     """"Kokshetau" + " city court" -> "Kokshetau city court": a place or name followed by lowercase
-    organisation words is the name of that organisation."""
+    organisation words is the name of that organisation; "3rd" + "Criminal Court" -> "3rd Criminal
+    Court", with the place before the number."""
+    if cand.label == "organization":
+        lead = _NUMBERED_LEAD.search(doc, max(0, cand.start - 40), cand.start)
+        if lead and lead.end() == cand.start:
+            cand = Cand(lead.start(), cand.end, cand.label, cand.origin)
     head = re.match(r"(?:'|’)s?\s+([A-Z][a-z]+)\b", doc[cand.end:cand.end + 30])
     if head and cand.label == "organization" and names.is_org_word(head.group(1)):  # "X Journalists' Network"
         return Cand(cand.start, cand.end + head.end(), cand.label, cand.origin)
