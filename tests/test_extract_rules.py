@@ -98,6 +98,10 @@ def test_acronym_mentions_needs_article_or_repetition():
     # an acronym already covered by a span is not added again
     second = doc.index("CPF", 1)
     assert acronym_mentions(doc, [Cand(0, 3, "organization")]) == [Cand(second, second + 3, "organization", "acronym")]
+    # "the" with a country's adjective between counts too; another capitalised word does not
+    doc = "He was held by the Moldovan SVR."
+    assert [c.text(doc) for c in acronym_mentions(doc, [])] == ["SVR"]
+    assert acronym_mentions("He was held by the Bright SVR.", []) == []
 
 
 @pytest.mark.parametrize(

@@ -398,7 +398,8 @@ def nickname_mentions(doc: str, nicknames: dict[str, Cand]) -> list[Cand]:
     return out
 
 
-_ACRONYM = re.compile(r"(?<![\w.&/-])(?P<the>(?:the|The)\s+)?(?P<acr>[A-Z]{2,6})(?![\w&/-])")
+# "the ACR", also with a country's adjective between ("the Moldovan KGB")
+_ACRONYM = re.compile(r"(?<![\w.&/-])(?P<the>(?:the|The)\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?)?(?P<acr>[A-Z]{2,6})(?![\w&/-])")
 
 
 def acronym_mentions(doc: str, taken: list[Cand]) -> list[Cand]:
@@ -410,7 +411,7 @@ def acronym_mentions(doc: str, taken: list[Cand]) -> list[Cand]:
     with_article: set[str] = set()
     for m in _ACRONYM.finditer(doc):
         counts[m.group("acr")] = counts.get(m.group("acr"), 0) + 1
-        if m.group("the"):
+        if m.group("the") and (not m.group("adj") or names.is_demonym(m.group("adj"))):
             with_article.add(m.group("acr"))
     out: list[Cand] = []
     for m in _ACRONYM.finditer(doc):
