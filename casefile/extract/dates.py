@@ -15,9 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december")
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from casefile.nlp.lexicons import MONTH_NAMES, WEEKDAY_NAMES
+
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9

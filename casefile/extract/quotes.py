@@ -38,7 +38,7 @@ from casefile.models import Quote
 from casefile.nlp import lexicons
 
 _OPEN = "“«„\""
-_MARKS = "“”«»„\""
+_MARKS = lexicons.QUOTE_MARKS
 # what may open a paragraph-long quote: scraped text sometimes opens with a closing-shaped mark
 _PARAGRAPH_OPEN = _OPEN + "”"
 # a pair that holds straight quotes inside: «… "…" …» or “… "…" …”

@@ -19,7 +19,9 @@ from casefile.nlp.keys import fold, token_key
 from casefile.nlp.org_keys import org_key
 from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town, is_world_region
-from casefile.nlp.territories import capital_country, is_capital, is_country_code, is_territory, territory_code
+from casefile.nlp.territories import (
+    is_capital, is_country_code, is_national_capital, is_territory, territory_code,
+)
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
 # prepositions of where something is, unlike "at" or "of", which also take a body ("works at")
@@ -54,12 +56,6 @@ def _known_town(text: str) -> bool:
     return is_capital(text) or is_town(text)
 
 
-def _national_capital(text: str) -> bool:
-    """A country's capital ("Bishkek"), which the English word list may hold as a proper noun and
-    so keeps out of the town list; a capital that is also a given name ("Sofia") is left alone."""
-    return capital_country(text) is not None and not names.is_given_name(text.split()[0])
-
-
 def _trade_after(words: list[str]) -> bool:
     """Lower-case words after a name end in a person's trade, with no organisation word before it
     ("bus driver" yes, "factory manager" no: the manager of the factory the name names)."""
@@ -87,7 +83,7 @@ def retype(doc: str, cand: Cand) -> str | None:
         return cued  # "X's husband", "the capital X", "X daily": the words around decide
     following = re.match(r"\s+([a-z]+)\b", doc[cand.end:cand.end + 30])
     body_after = following is not None and names.is_org_word(following.group(1))  # "the Karasu court"
-    if (is_territory(text) or ((is_town(text) or _national_capital(text)) and not names.looks_like_surname(text)
+    if (is_territory(text) or ((is_town(text) or is_national_capital(text)) and not names.looks_like_surname(text)
                                 and not body_after)) and not has_org_word:
         return "location"  # a country, or a town or capital the model took for something else
     if cand.label in {"person", "location", "norp", "product"} and following and names.is_org_word(following.group(1)) \

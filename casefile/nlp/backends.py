@@ -8,9 +8,9 @@ backend with ``@register_backend("name")``.
 from __future__ import annotations
 
 import re
-from functools import cache
-
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from typing import Any, Protocol
 
 from casefile.config import Config
@@ -61,8 +61,8 @@ _RANKS = ("Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Gov", "Sen", "Rep", "Insp",
 
 @cache
 def _abbreviation_end() -> re.Pattern[str]:
-    titles = sorted((h.title() for h in lexicons.honorifics() if len(h) <= 4), key=len, reverse=True)
-    return re.compile(r"(?:\b(?:" + "|".join([*titles, *_LEGAL_ABBREVIATIONS]) + r")|\b[A-Z](?:\.[A-Z])*)\.$")
+    # (titles need no entry here: a title always runs on, see _title_end)
+    return re.compile(r"(?:\b(?:" + "|".join(_LEGAL_ABBREVIATIONS) + r")|\b[A-Z](?:\.[A-Z])*)\.$")
 
 
 @cache
@@ -118,7 +118,7 @@ def analyse_and_finish(backend: NerBackend, items: Iterable[tuple[str, Any]],
     if hasattr(backend, "analyse_with"):
         yield from backend.analyse_with(items, finish)  # type: ignore[attr-defined]
         return
-    pending: list[tuple[str, Any]] = []
+    pending: deque[tuple[str, Any]] = deque()
 
     def texts() -> Iterator[str]:
         for text, context in items:
@@ -126,7 +126,7 @@ def analyse_and_finish(backend: NerBackend, items: Iterable[tuple[str, Any]],
             yield text
 
     for analysis in backend.analyse(texts()):
-        text, context = pending.pop(0)
+        text, context = pending.popleft()
         yield analysis, context, finish(text, analysis, context)
 
 

@@ -34,11 +34,14 @@ def cached(key: str, build: Callable[[], T]) -> T:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
     value = build()
+    tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
+            tmp_name = tmp.name
             pickle.dump(value, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)  # readers never see a half-written file
-    except OSError:
-        pass
+        os.replace(tmp_name, path)  # readers never see a half-written file
+    except (OSError, pickle.PicklingError):
+        if tmp_name is not None:
+            Path(tmp_name).unlink(missing_ok=True)
     return value

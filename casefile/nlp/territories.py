@@ -68,6 +68,14 @@ def capital_country(text: str) -> str | None:
     return _capital_countries().get(text.strip().casefold())
 
 
+def is_national_capital(text: str) -> bool:
+    """A country's capital ("Bishkek"), which the English word list may hold as a proper noun and
+    so keeps out of the town list; a capital that is also a given name ("Sofia") is left alone."""
+    from casefile.nlp import names
+
+    return capital_country(text) is not None and not names.is_given_name(text.split()[0])
+
+
 @cache
 def territory_code(text: str) -> str | None:
     """The territory code for a country name, or None; used to merge name variants of a country.

@@ -10,7 +10,9 @@ from casefile.nlp.gazetteer import town_country
 from casefile.nlp.territories import capital_country, territory_code
 
 
-class _Cluster(Protocol):
+class NamedCluster(Protocol):
+    """What these collection-level passes read of a cluster: its document, type, name and forms."""
+
     document: str
     type: str
     name: str
@@ -22,7 +24,7 @@ def place_country(name: str) -> str | None:
     return territory_code(name) or capital_country(name) or town_country(name)
 
 
-def document_countries(clusters: Iterable[_Cluster]) -> dict[str, str]:
+def document_countries(clusters: Iterable[NamedCluster]) -> dict[str, str]:
     """Document id -> the country its places point to most (by mentions); a document whose top
     countries tie, or that names no place, is left out."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)

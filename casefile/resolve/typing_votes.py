@@ -10,25 +10,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import Protocol
 
 from casefile.nlp import names
 from casefile.nlp.gazetteer import is_town
 from casefile.nlp.keys import fold
 from casefile.nlp.state_bodies import is_state_body_acronym
-from casefile.nlp.territories import capital_country, is_territory
+from casefile.nlp.territories import is_national_capital, is_territory
+from casefile.resolve.countries import NamedCluster
 
 VOTING_TYPES = frozenset({"person", "organization", "location", "event"})
 # How many documents' votes a name's shape is worth: a clear shape outweighs one mistyped
 # document, a weak one only breaks ties.
 _STRONG, _CLEAR, _WEAK = 3.0, 1.5, 0.5
-
-
-class _Cluster(Protocol):
-    document: str
-    type: str
-    name: str
-    surfaces: dict[str, int]
 
 
 def shape_vote(name: str) -> tuple[str, float] | None:
@@ -40,19 +33,20 @@ def shape_vote(name: str) -> tuple[str, float] | None:
         return "organization", _STRONG  # "MVD": a state body's acronym
     if names.is_initials_and_surname(toks):
         return "person", _STRONG  # "B. Serikov": initials only ever precede a person's surname
-    if any(names.is_org_word(t) for t in toks) and names.person_name_score(toks) < 0.5:
-        return "organization", _CLEAR
-    if is_territory(name) or (capital_country(name) is not None and not names.is_given_name(toks[0])):
-        return "location", _CLEAR  # a country or a country's capital
     score = names.person_name_score(toks)
-    if score >= 0.6 and not (len(toks) == 1 and is_town(name)):
+    if any(names.is_org_word(t) for t in toks) and score < 0.5:
+        return "organization", _CLEAR
+    if is_territory(name) or is_national_capital(name):
+        return "location", _CLEAR  # a country or a country's capital
+    town = len(toks) == 1 and is_town(name)
+    if score >= 0.6 and not town:
         return "person", _CLEAR if score >= 0.85 else _WEAK  # a known given name and a surname ending
-    if len(toks) == 1 and is_town(name):
+    if town:
         return "location", _WEAK
     return None
 
 
-def vote_types(clusters: Iterable[_Cluster]) -> None:
+def vote_types(clusters: Iterable[NamedCluster]) -> None:
     """Give every person, organisation, place and event cluster the type its name forms carry
     across the collection (one vote per document per form) and its name's shape."""
     voters = [c for c in clusters if c.type in VOTING_TYPES]

@@ -179,10 +179,6 @@ class DocContext:
                 return m.cluster
         return None
 
-    def antecedent(self, offset: int, pronoun: str) -> list[Slot]:
-        """Alias of ``resolve_pronoun`` for callers that ask about "he"/"they" generically."""
-        return self.resolve_pronoun(offset, pronoun)
-
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset``."""
         return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)

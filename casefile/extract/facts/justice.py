@@ -194,7 +194,7 @@ class EventReader:
         if head is not None and head in out:  # "the deputy A B": the phrase's head B first
             out.remove(head)
             out.insert(0, head)
-        return _unique(out)
+        return unique_clusters(out)
 
     def _group(self, i: int) -> list[Slot]:
         """"the two", "all three", "both", "both men", "the journalists": the people a case step
@@ -261,7 +261,7 @@ class EventReader:
         noun = t.lemma(i)
         aged = t.lower(i).endswith("year-old") or (t.lower(i) == "old" and any(
             t.lemma(c) in ("year", "years") for c in t.kids(i, "npadvmod")))  # "the 29-year-old"
-        if noun not in lexicons.role_words() and not aged and noun not in ("man", "woman", "figure", "leader", "politician"):
+        if noun not in lexicons.role_words() and not aged and noun not in ("man", "woman"):
             return []
         called = self.ctx.described(noun, t.offset(i)) if noun in lexicons.role_words() else None
         if called is not None:
@@ -342,7 +342,7 @@ class EventReader:
     def unreal(self, i: int) -> bool:
         """Negated, modal, conditional, or governed by a word of wish, threat or fear."""
         t = self.tree
-        if t.kids(i, "neg") or any(self._modal(a) for a in t.kids(i, "aux", "auxpass")):
+        if t.kids(i, "neg") or self.modal_verb(i):
             return True
         if any(t.lower(m) in ("if", "unless", "whether") for m in t.kids(i, "mark")):
             return True
@@ -374,6 +374,10 @@ class EventReader:
                     return True
             node = head
         return False
+
+    def modal_verb(self, v: int) -> bool:
+        """A verb with an auxiliary of wish or possibility ("could be detained")."""
+        return any(self._modal(a) for a in self.tree.kids(v, "aux", "auxpass"))
 
     def _modal(self, a: int) -> bool:
         """An auxiliary of wish or possibility ("could be detained"); the month "May" the parser
@@ -473,7 +477,7 @@ class EventReader:
             holders = t.kids(j, "poss") + t.prep_objects(j, "of")
             out += [p for h in holders for p in self.people(h)]
             out += [s for c in t.kids(j, "compound", "nmod") for s in [t.mention(c)] if s is not None]
-        return _unique(out)
+        return unique_clusters(out)
 
     def _idiom_fits(self, v: int, idiom: Idiom) -> bool:
         t = self.tree
@@ -506,11 +510,11 @@ class EventReader:
         """"found A guilty (of X)"; "A was found (not) guilty": a conviction, or an acquittal."""
         t = self.tree
         guilty = [j for j in t.subtree(v, ("relcl", "advcl", "conj")) if t.lower(j) == "guilty" and j != v]
-        if not guilty or t.kids(v, "neg") and False:
+        if not guilty:
             return
         g = guilty[0]
         negated = bool(t.kids(g, "neg") or t.kids(v, "neg"))
-        if any(self._modal(a) for a in t.kids(v, "aux", "auxpass")):
+        if self.modal_verb(v):
             return
         if self.passive(v):
             holders = self.subject_tokens(v)
@@ -519,7 +523,7 @@ class EventReader:
         patients = [p for h in holders for p in self.people(h)]
         patients += self.together_with(v, holders) if patients else []  # "found guilty along with B"
         if patients:
-            yield Event("acquittal" if negated else "conviction", v, _unique(patients), v,
+            yield Event("acquittal" if negated else "conviction", v, unique_clusters(patients), v,
                         [p for s in t.kids(v, "nsubj") for p in self.people(s)] if not self.passive(v) else [],
                         details=[g])
 
@@ -575,7 +579,7 @@ class EventReader:
             patients = [Slot("person", c, t.offset(n), t.offset(n)) for c in self.ctx.defendants]
         if type_ == "search_seizure":
             patients += [p for h in holders for p in self.owners(h)]
-        patients = _unique(patients)
+        patients = unique_clusters(patients)
         if patients:
             clause = next((a for a in t.ancestors(n) if t.tokens[a].pos in VERB_POS), n)
             yield Event(type_, n, patients, clause, details=[n])
@@ -592,7 +596,8 @@ def displaced_apposition(t: SentenceTree, noun: int) -> Slot | None:
     return None
 
 
-def _unique(slots: list[Slot]) -> list[Slot]:
+def unique_clusters(slots: list[Slot]) -> list[Slot]:
+    """The slots with the first of each entity only, in order."""
     seen: set[int] = set()
     out = []
     for s in slots:
@@ -727,10 +732,7 @@ class FactBuilder:
                 continue  # a term or a person ("the sentence of A"), not what it was for
             if t.lower(t.head(o)) == "on" and t.lemma(o) not in ("charge", "charges", "accusation", "suspicion"):
                 continue  # "on Friday", "on the square": not an offence
-            inner = [o]
-            if t.lemma(o) in ("charge", "charges", "accusation") and t.prep_objects(o, "of", "under", "for"):
-                inner = [o]  # keep "charges of X" whole: it names the charge
-            toks = [j for k in inner for j in t.subtree(k, ("relcl",))]
+            toks = t.subtree(o, ("relcl",))  # "charges of X" stays whole: it names the charge
             text = re.sub(r"\s*\([^)]*\)?\s*$", "", t.span_text(toks))  # the law in brackets is the law's
             text = re.sub(r"(?:\s*,)?\s+(?:and|or|but)$", "", text.strip(" ,;(" + QUOTE_MARKS)).strip(" ,;")
             if len(text) >= 4 and not text[0].isdigit() and t.tokens[o].pos != "PRON":
@@ -764,8 +766,7 @@ class FactBuilder:
                     if slot is not None:
                         return slot
             if kind == "court":
-                for o in t.prep_objects(event.trigger, "in", "by", "at", "before") + [
-                        a for a in event.agents if False]:
+                for o in t.prep_objects(event.trigger, "in", "by", "at", "before"):
                     slot = t.mention(o, ("organization",))
                     if slot is not None:
                         return slot

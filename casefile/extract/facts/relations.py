@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from casefile.extract.facts.context import DocContext
-from casefile.extract.facts.justice import NOUN_POS, VERB_POS, EventReader
+from casefile.extract.facts.justice import NOUN_POS, VERB_POS, Event, EventReader, FactBuilder, unique_clusters
 from casefile.extract.facts.tree import SentenceTree, Slot
 from casefile.models import Fact
 from casefile.nlp import lexicons, names
@@ -31,6 +31,18 @@ OBJECT_PREPS = ("of", "at", "for", "in", "with", "to")
 def justice_words() -> frozenset[str]:
     """Every verb of the justice lexicon ("a detained activist" names no post)."""
     return frozenset(w for entry in lexicons.justice_events().values() for w in entry.get("verbs", ()))  # type: ignore[union-attr]
+
+
+@cache
+def justice_set(event: str, key: str) -> frozenset[str]:
+    """One word list of an event of the justice lexicon (the verbs of "ordered"), as a set."""
+    return frozenset(lexicons.justice_events()[event].get(key, ()))  # type: ignore[union-attr]
+
+
+@cache
+def justice_nouns() -> frozenset[str]:
+    """Every noun of the justice lexicon ("the detention", "a complaint")."""
+    return frozenset(w for entry in lexicons.justice_events().values() for w in entry.get("nouns", ()))  # type: ignore[union-attr]
 
 
 @cache
@@ -50,7 +62,8 @@ class RelationReader:
         self.kin = lexicons.kinship_words()
         self.superiors = lexicons.superior_words()
         self.membership = lexicons.membership_words()
-        self.events_nouns = frozenset(w for e in lexicons.justice_events().values() for w in e.get("nouns", ()))  # type: ignore[union-attr]
+        self.events_nouns = justice_nouns()
+        self._builder: FactBuilder | None = None
 
     def fact(self, type_: str, subject: Slot, obj: Slot | None = None, value: str | None = None,
              trigger: int | None = None) -> Fact:
@@ -58,9 +71,8 @@ class RelationReader:
         s = self.tree.sentence
         date = None
         if trigger is not None:
-            from casefile.extract.facts.justice import Event, FactBuilder
-
-            date = FactBuilder(self.tree, self.ctx).date(Event(type_, trigger, [], trigger))
+            self._builder = self._builder or FactBuilder(self.tree, self.ctx)
+            date = self._builder.date(Event(type_, trigger, [], trigger))
         return Fact(type_, subject.cluster, s.start, s.end,
                     object=obj.cluster if obj is not None and obj.cluster != subject.cluster else None, value=value,
                     date=date)
@@ -133,7 +145,7 @@ class RelationReader:
 
     def positional(self, slot: Slot) -> list[int]:
         """Role nouns next to a name across a comma, a dash or a colon, where the small parser often
-        attaches them elsewhere: "A, Central Asia researcher at B", "A - head of B", "judge - A",
+        attaches them elsewhere: "A, senior analyst at B", "A - head of B", "judge - A",
         "prosecutors: A and C". The window stops at a verb, another name or a clause break."""
         t = self.tree
         idx = [i for i in range(len(t)) if t.slot_at[i] is slot]
@@ -160,8 +172,8 @@ class RelationReader:
         return out
 
     def _role_before(self, first: int) -> int | None:
-        """A role noun in the stretch right before a name: "the presiding judge A", "deputy chairman
-        of the tender commission A", "Deputy Head of B, A", "prosecutors - A and C". The stretch
+        """A role noun in the stretch right before a name: "the presiding judge A", "vice-rector
+        of the state university A", "Deputy Head of B, A", "prosecutors - A and C". The stretch
         ends at a verb, a clause mark, a conjunction, another name; across a comma only when the
         name is closed by punctuation too ("Head of B, A, said") and no preposition opens it."""
         t = self.tree
@@ -202,7 +214,7 @@ class RelationReader:
         return None
 
     def _called_witness(self, person: Slot) -> bool:
-        """"a witness, A", "another earlier witness, deputy chairman of B, A": the words before the
+        """"a witness, A", "a second witness, an accountant at B, A": the words before the
         name, back to a verb or another name, call the person a witness."""
         t = self.tree
         idx = [i for i, s in enumerate(t.slot_at) if s is person]
@@ -270,7 +282,7 @@ class RelationReader:
 
     def body_of(self, d: int, p: int, before: bool) -> Slot | None:
         """The organisation or country a post is in: "head of B", "B's head", "B chief A", "the
-        translator, A, for B"."""
+        interpreter, A, for B"."""
         t = self.tree
         for o in t.prep_objects(d, *OBJECT_PREPS) + (t.prep_objects(p, "for", "at") if p != d else []):
             slot = t.mention(o, BODIES)
@@ -321,8 +333,7 @@ class RelationReader:
                         for q in t.kids(p, "conj"):
                             other = t.slot_at[q]
                             if other is not None and other.label == "person":
-                                yield self.fact(fact.type, other, t.mention(d, BODIES) if False else
-                                                self.body_of(d, p, before), fact.value)
+                                yield self.fact(fact.type, other, self.body_of(d, p, before), fact.value)
 
     def represented(self) -> list[tuple[Slot, Slot]]:
         """"A from B", "A and C from B": people named as coming from a body (its representatives)."""
@@ -389,7 +400,7 @@ class RelationReader:
         return lowered in words
 
     def _body_after_name(self, person: Slot) -> Slot | None:
-        """"the translator, A, for B": a body in a phrase right after the name."""
+        """"an interpreter, A, for B": a body in a phrase right after the name."""
         t = self.tree
         idx = [i for i, s in enumerate(t.slot_at) if s is person]
         if not idx:
@@ -436,8 +447,8 @@ class RelationReader:
     def orders(self) -> Iterator[Fact]:
         """"A ordered the police to detain B", "B was detained on A's orders"."""
         t = self.tree
-        verbs = set(lexicons.justice_events()["ordered"]["verbs"])  # type: ignore[arg-type]
-        nouns = set(table()["order_nouns"]["nouns"])  # type: ignore[index]
+        verbs = justice_set("ordered", "verbs")
+        nouns = frozenset(table()["order_nouns"]["nouns"])  # type: ignore[index]
         for v in t.having(verbs | nouns):
             if t.lemma(v) in verbs and t.tokens[v].pos in VERB_POS and not self.events.unreal(v):
                 passive = self.events.passive(v)
@@ -492,12 +503,10 @@ class RelationReader:
                     for w in self.events.people(s, ("person",)):
                         if w.cluster in self.ctx.witnesses:
                             yield self.fact("testified", w, None, None, v)
-        justice = lexicons.justice_events()
-        testify = set(justice["testified"]["verbs"])  # type: ignore[arg-type]
-        testimony = set(justice["testified"]["nouns"])  # type: ignore[arg-type]
-        giving = set(justice["testified"]["giving_verbs"])  # type: ignore[arg-type]
-        retract = set(justice["retracted_testimony"]["verbs"])  # type: ignore[arg-type]
-        statements = set(justice["retracted_testimony"]["objects"])  # type: ignore[arg-type]
+        testify, testimony = justice_set("testified", "verbs"), justice_set("testified", "nouns")
+        giving = justice_set("testified", "giving_verbs")
+        retract = justice_set("retracted_testimony", "verbs")
+        statements = justice_set("retracted_testimony", "objects")
         for v in t.having(testify | giving | retract):
             if t.tokens[v].pos not in VERB_POS or self.events.unreal(v):
                 continue
@@ -518,10 +527,9 @@ class RelationReader:
     def complaints(self) -> Iterator[Fact]:
         """"A sued B", "A filed a complaint against B", "a case opened at the request of A" against B."""
         t = self.tree
-        entry = lexicons.justice_events()["complained_against"]
-        verbs, nouns = set(entry["verbs"]), set(entry["nouns"])  # type: ignore[arg-type]
-        filing = set(entry["filing_verbs"])  # type: ignore[arg-type]
-        for v in t.having(verbs | nouns | filing | {"accuse"}):
+        verbs, nouns = justice_set("complained_against", "verbs"), justice_set("complained_against", "nouns")
+        filing = justice_set("complained_against", "filing_verbs")
+        for v in t.having(verbs | nouns | filing):
             lemma = t.lemma(v)
             if t.tokens[v].pos in VERB_POS and not self.events.unreal(v):
                 complainants = [p for s in t.kids(v, "nsubj") or self.events.subject_tokens(v) for p in self.events.people(s)]
@@ -573,7 +581,7 @@ class RelationReader:
                 continue
             lemma = t.lemma(v)
             negated = bool(t.kids(v, "neg"))
-            if self.events.unreal(v) and not (negated and lemma in rulings and not self._modal(v)):
+            if self.events.unreal(v) and not (negated and lemma in rulings and not self.events.modal_verb(v)):
                 continue
             if lemma == "appeal" and not negated:
                 # an appeal in court: against a ruling, or to a court; "appealed to the public" is none
@@ -594,7 +602,7 @@ class RelationReader:
                         yield self.fact("appeal", a, None, fates[lemma], v)
                 else:
                     court = next((s for a in t.kids(v, "nsubj") for s in [t.mention(a, ("organization",))] if s), None)
-                    for w in _unique_slots(self._holders(v, appeals)):
+                    for w in unique_clusters(self._holders(v, appeals)):
                         yield self.fact("appeal", w, court, "appeal heard", v)
             elif lemma in rulings and self._rules(v, lemma, rules):
                 passive = self.events.passive(v)
@@ -614,7 +622,7 @@ class RelationReader:
                     value = "verdict overturned"  # rejecting the verdict itself overturns it
                 if negated and value != "sentence reduced":  # "did not satisfy the appeal": the verdict stands
                     value = "verdict overturned" if value == "verdict upheld" else "verdict upheld"
-                for w in _unique_slots(self._holders(v, things)):
+                for w in unique_clusters(self._holders(v, things)):
                     yield self.fact("appeal", w, courts[0] if courts else None, value, v)
 
     def _rules(self, v: int, lemma: str, rules: dict[str, dict[str, object]]) -> bool:
@@ -653,15 +661,6 @@ class RelationReader:
         if not out:  # "upheld the sentence for A": the holder on the ruling verb
             out = [p for x in t.prep_objects(v, "for", "against") for p in self.events.people(x, ("person",))]
         return out
-
-    def _modal(self, v: int) -> bool:
-        t = self.tree
-        return any(t.lemma(a) in self.events.irrealis for a in t.kids(v, "aux", "auxpass"))
-
-
-def _unique_slots(slots: list[Slot]) -> list[Slot]:
-    seen: set[int] = set()
-    return [s for s in slots if not (s.cluster in seen or seen.add(s.cluster))]  # type: ignore[func-returns-value]
 
 
 def relation_facts(tree: SentenceTree, ctx: DocContext) -> Iterator[Fact]:

@@ -160,15 +160,6 @@ class SentenceTree:
                     stack += [i for i, s in enumerate(self.slot_at) if s is other]
         return sorted(seen, key=lambda s: s.start)
 
-    def mentions_under(self, i: int, labels: tuple[str, ...], skip: tuple[str, ...] = ("relcl", "acl")) -> list[Slot]:
-        """Distinct mentions inside the subtree of ``i``, in order."""
-        out: list[Slot] = []
-        for j in self.subtree(i, skip):
-            slot = self.slot_at[j]
-            if slot is not None and slot.label in labels and slot not in out:
-                out.append(slot)
-        return out
-
     def is_pronoun(self, i: int) -> bool:
         """A personal pronoun that may stand for a named person ("he", "them", "I")."""
         return self.lower(i) in PERSONAL and self.tokens[i].pos == "PRON"

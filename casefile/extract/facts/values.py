@@ -30,11 +30,6 @@ _MONEY = re.compile(
     r"\s*(?P<cur2>tenge|KZT|rubles?|roubles?|RUB|dollars?|USD|euros?|EUR|soms?|KGS|sums?|UZS|MCI|monthly\s+calculation\s+indices)?",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|n't|refused\s+to|declined\s+to|denied|avoid(?:ed)?|"
-    r"could|may|might|would|should|if|whether|unless|threatened\s+to|faces?|facing)\b[^,;]{0,25}$",
-    re.IGNORECASE,
-)
 
 
 def number_of(word: str) -> float | None:
@@ -116,12 +111,3 @@ def money(text: str) -> str | None:
             return f"{amount} {currency.strip()}".strip() if m.group("cur2") else f"{currency}{amount}"
     return None
 
-
-def negated_before(text: str, pos: int, width: int = 40) -> bool:
-    """A negation or a modal in the ``width`` characters before ``pos`` ("was not charged")."""
-    return negated(text[max(0, pos - width):pos])
-
-
-def negated(before_trigger: str) -> bool:
-    """True when the words just before a trigger negate it or make it hypothetical."""
-    return bool(_NEGATION.search(before_trigger))

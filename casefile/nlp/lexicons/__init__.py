@@ -11,6 +11,10 @@ from functools import cache
 from importlib import resources
 
 __all__ = [
+    "MONTH_NAMES",
+    "WEEKDAY_NAMES",
+    "QUOTE_MARKS",
+    "lines",
     "load",
     "given_names",
     "surname_suffixes",
@@ -36,17 +40,24 @@ __all__ = [
 ]
 
 
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# the marks that open or close a quotation in English and Russian text
+QUOTE_MARKS = "“”«»„\""
+
+
+def lines(filename: str) -> list[str]:
+    """The entries of a packaged lexicon file, lowercased, without comments or blank lines."""
+    text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
+    return [line for line in (raw.split("#", 1)[0].strip().lower() for raw in text.splitlines()) if line]
+
+
 @cache
 def load(name: str) -> frozenset[str]:
     """Return the entries of lexicon file ``name`` (without ``.txt``) as a frozenset."""
-    text = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
-    entries: set[str] = set()
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            # Hyphens are written in some lists for readability; store bare.
-            entries.add(line.lstrip("-"))
-    return frozenset(entries)
+    # Hyphens are written in some lists for readability; store bare.
+    return frozenset(line.lstrip("-") for line in lines(f"{name}.txt"))
 
 
 @cache
@@ -59,13 +70,7 @@ def given_names() -> frozenset[str]:
 def given_name_variants() -> tuple[tuple[str, ...], ...]:
     """Spellings of one given name across the region's languages ("Sergei", "Siarhei", "Serhiy"),
     each group led by the spelling the keys use."""
-    text = resources.files(__package__).joinpath("given_name_variants.txt").read_text(encoding="utf-8")
-    groups = []
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            groups.append(tuple(v.strip() for v in line.split(",") if v.strip()))
-    return tuple(groups)
+    return tuple(tuple(v.strip() for v in line.split(",") if v.strip()) for line in lines("given_name_variants.txt"))
 
 
 def surname_suffixes() -> frozenset[str]:
@@ -118,9 +123,8 @@ def everyday_justice_words() -> frozenset[str]:
 @cache
 def gendered_words() -> dict[str, str]:
     """Words that tell the gender of the person they describe: word -> "m" or "f"."""
-    text = resources.files(__package__).joinpath("gendered_words.txt").read_text(encoding="utf-8")
-    pairs = (line.split("#", 1)[0].split() for line in text.splitlines())
-    return {p[0].lower(): p[1] for p in pairs if len(p) == 2}
+    pairs = (line.split() for line in lines("gendered_words.txt"))
+    return {p[0]: p[1] for p in pairs if len(p) == 2}
 
 
 def case_roles() -> frozenset[str]:
@@ -163,7 +167,7 @@ _IRREGULAR = {
     "go": ("went", "gone"), "spend": ("spent",), "keep": ("kept",), "set": ("set",), "let": ("let",),
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "be": ("is", "are", "was", "were", "been", "am", "being"),
     "come": ("came",), "make": ("made",), "withdraw": ("withdrew", "withdrawn"), "try": ("tried", "tries"),
-    "deny": ("denied", "denies"), "quiz": ("quizzed",), "upheld": (), "uphold": ("upheld",), "overrule": (),
+    "deny": ("denied", "denies"), "quiz": ("quizzed",), "uphold": ("upheld",),
     "swear": ("swore", "sworn"), "become": ("became",), "begin": ("began", "begun"), "speak": ("spoke", "spoken"),
     "flee": ("fled",), "fight": ("fought",), "seek": ("sought",), "hear": ("heard",), "pay": ("paid",), "leave": ("left",), "lead": ("led",), "run": ("ran",),
     "lose": ("lost",), "win": ("won",), "throw": ("threw", "thrown"), "cut": ("cut",),
@@ -176,7 +180,7 @@ def inflections(lemma: str) -> set[str]:
     for grammar): detain -> detains, detained, detaining; try -> tried; plan -> planned."""
     forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
     if lemma.endswith("e"):
-        forms |= {lemma + "d", lemma[:-1] + "ing"}
+        forms.add(lemma[:-1] + "ing")
     if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
         forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
     if len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS \
