@@ -168,6 +168,13 @@ def test_found_guilty_and_found_not_guilty(spacy_backend):
     assert subjects(facts, "acquittal") == {"Aibek Sarsenbayev"}
 
 
+def test_found_guilty_in_a_condition_is_no_conviction(spacy_backend):
+    facts, _ = run(spacy_backend, "If found guilty, Ruslan Akhmetzhanov faces a long prison term.")
+    assert of_type(facts, "conviction") == []
+    facts, _ = run(spacy_backend, "When found guilty, Ruslan Akhmetzhanov lost his post.")  # near miss: it happened
+    assert subjects(facts, "conviction") == {"Ruslan Akhmetzhanov"}
+
+
 def test_conviction_for_taking_part_names_the_body(spacy_backend):
     facts, _ = run(spacy_backend, "Kanat Ospanbayev was convicted for taking part in the banned Free Steppe Movement.")
     assert [f[2] for f in of_type(facts, "conviction")] == ["Free Steppe Movement"]

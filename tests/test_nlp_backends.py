@@ -109,6 +109,8 @@ def test_register_backend_selects_custom_backend(monkeypatch):
     ("The court heard Bekov M.S. read his statement. It lasted an hour.", 2),
     ("He met Mr. Abenov. The meeting was short.", 2),
     ("It was Art.\nNew line starts here.", 2),  # a line break is always a break
+    ("The deed was signed by Owen Platt Jr. He kept a copy.", 2),  # a name suffix may end a sentence
+    ("The deed was signed by Owen Platt Jr. and his aunt.", 1),  # ... and runs on in lower case
 ])
 def test_join_abbreviations(text, expected):
     from casefile.nlp.backends import join_abbreviations

@@ -59,15 +59,22 @@ _LEGAL_ABBREVIATIONS = ("Art", "Arts", "No", "Nos", "Para", "Paras", "Part", "Pt
 _RANKS = ("Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Gov", "Sen", "Rep", "Insp", "Cmdr", "Adm")
 
 
+# honorifics that follow a name ("Ward Jr."): a sentence may end on them, so they run on only
+# when the text goes on in lower case, like the other abbreviations
+_NAME_SUFFIXES = frozenset({"jr", "sr", "esq"})
+
+
 @cache
 def _abbreviation_end() -> re.Pattern[str]:
-    # (titles need no entry here: a title always runs on, see _title_end)
-    return re.compile(r"(?:\b(?:" + "|".join(_LEGAL_ABBREVIATIONS) + r")|\b[A-Z](?:\.[A-Z])*)\.$")
+    # (titles before a name need no entry here: they always run on, see _title_end)
+    suffixes = [s.title() for s in _NAME_SUFFIXES]
+    return re.compile(r"(?:\b(?:" + "|".join([*_LEGAL_ABBREVIATIONS, *suffixes]) + r")|\b[A-Z](?:\.[A-Z])*)\.$")
 
 
 @cache
 def _title_end() -> re.Pattern[str]:
-    titles = sorted((h.title() for h in lexicons.honorifics() if len(h) <= 4), key=len, reverse=True)
+    titles = sorted((h.title() for h in lexicons.honorifics() if len(h) <= 4 and h not in _NAME_SUFFIXES),
+                    key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join([*titles, *_RANKS, "Art", "No"]) + r")\.$")
 
 

@@ -344,7 +344,7 @@ class EventReader:
         t = self.tree
         if t.kids(i, "neg") or self.modal_verb(i):
             return True
-        if any(t.lower(m) in ("if", "unless", "whether") for m in t.kids(i, "mark")):
+        if self.conditional(i):
             return True
         if any(t.lemma(a) in self.irrealis for a in t.kids(i, "amod")):  # "a possible arrest"
             return True
@@ -374,6 +374,10 @@ class EventReader:
                     return True
             node = head
         return False
+
+    def conditional(self, v: int) -> bool:
+        """A clause opened by "if", "unless" or "whether" ("if convicted, ...")."""
+        return any(self.tree.lower(m) in ("if", "unless", "whether") for m in self.tree.kids(v, "mark"))
 
     def modal_verb(self, v: int) -> bool:
         """A verb with an auxiliary of wish or possibility ("could be detained")."""
@@ -514,7 +518,7 @@ class EventReader:
             return
         g = guilty[0]
         negated = bool(t.kids(g, "neg") or t.kids(v, "neg"))
-        if self.modal_verb(v):
+        if self.modal_verb(v) or self.conditional(v):  # "could be found guilty", "if found guilty, A faces"
             return
         if self.passive(v):
             holders = self.subject_tokens(v)
