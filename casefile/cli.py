@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any, Iterator
 import click
 
 from casefile.lazy import lazy_module
-from casefile.errors import CasefileError
+from casefile.errors import CasefileError, NotFoundError
 from casefile.models import ENTITY_TYPES
 from casefile.store.db import DEFAULT_DB, Store
 
@@ -96,11 +98,12 @@ def _version() -> str:
 
 
 @contextmanager
-def open_store(db: str, create: bool = False) -> Iterator[Store]:
-    """Open the store, refusing directories, and always close it."""
+def open_store(db: str, create: bool = False, readonly: bool = False) -> Iterator[Store]:
+    """Open the store, refusing directories, and always close it; commands that only read open
+    it read-only (so they work on a file they may not write), writers are told when they wait."""
     if Path(db).is_dir():
         raise CasefileError(f"{db}: is a directory, not a casefile database")
-    store = Store(db, create=create)
+    store = Store(db, create=create, readonly=readonly, on_wait=lambda message: click.echo(message, err=True))
     try:
         yield store
     finally:
@@ -121,43 +124,111 @@ def main() -> None:
 # -- ingest ------------------------------------------------------------------------------------
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="TOML configuration file (default: ./casefile.toml when present).")
 @click.option("--model", default=None, metavar="NAME", help="NER model name or path (overrides the config).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Refuse files larger than N bytes.")
+              help="Refuse files larger than N bytes (DOCX and PDF may unpack to 5 times that, or 16 MB).")
+@click.option("--max-chars", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Refuse texts longer than N characters (longer than 100,000: analysed in pieces).")
 @click.option("--processes", type=ProcessCount(), default=None, metavar="N|auto",
               help="NLP worker processes, or auto (default: all cores when the run is large enough).")
+@click.option("--prune", is_flag=True, help="Also remove stored documents whose file is gone from these folders.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 @_handle_errors
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, config_file: str | None, model: str | None,
-           max_bytes: int | None, processes: int | str | None, quiet: bool) -> None:
+           max_bytes: int | None, max_chars: int | None, processes: int | str | None, prune: bool,
+           quiet: bool) -> None:
     """Read files and folders (text, HTML, PDF, DOCX, JSON) into the database.
 
-    Unchanged files are skipped; changed files replace their older version. Exits with status 1
-    when any file failed, after printing every failure.
+    Unchanged files are skipped, changed files replace their older version, a moved or renamed
+    file keeps its document under the new path. A file that cannot be read or analysed gets a
+    FAILED line and the run goes on; the status is then 1. Ctrl-C (or SIGTERM) stops after the
+    document in hand: what is stored stays, and the next run resumes.
     """
     from casefile.config import load_config
     from casefile.ingest import ingest_paths
 
-    config = load_config(config_file, ner_model=model, max_bytes=max_bytes, n_process=processes)
+    config = load_config(config_file, ner_model=model, max_bytes=max_bytes, max_chars=max_chars,
+                         n_process=processes)
     progress = not quiet and sys.stderr.isatty()
-    with open_store(db, create=True) as store:
-        report = ingest_paths(list(paths), store, config, progress)
-        out = render.console()
+    with open_store(db, create=True) as store, _stopping() as stop:
+        store.check_integrity()
+        report = ingest_paths(list(paths), store, config, progress, stop=stop, prune=prune)
         seconds = getattr(report, "seconds", None)
         timing = f" in {seconds:.1f} s" if isinstance(seconds, (int, float)) else ""
-        click.echo(f"ingested {report.ingested}, unchanged {report.unchanged}, failed {len(report.failed)}"
-                   f" ({report.entities} entities{timing})")
+        moved = f", moved {report.moved}" if getattr(report, "moved", 0) else ""
+        removed = f", removed {report.removed}" if getattr(report, "removed", 0) else ""
+        click.echo(f"ingested {report.ingested}, unchanged {report.unchanged}{moved}{removed}, "
+                   f"failed {len(report.failed)} ({report.entities} entities{timing})")
         for source, reason in report.failed:
-            click.echo(f"FAILED {source}: {reason}", err=True)
+            click.echo(f"FAILED {source}: {' '.join(reason.split())}", err=True)
+        if getattr(report, "interrupted", False) or stop.is_set():
+            click.echo(f"interrupted: {report.ingested} stored, run again to resume", err=True)
+            ctx.exit(128 + stop.signum)
         from casefile.store.queries import list_entities
-        render.print_entities(out, list_entities(store, limit=15), title="top entities")
+        render.print_entities(render.console(), list_entities(store, limit=15), title="top entities")
     if report.failed:
         ctx.exit(1)
+
+
+class _StopEvent(threading.Event):
+    """Set by SIGINT or SIGTERM; remembers which, for the exit status (130 or 143)."""
+
+    signum: int = signal.SIGINT
+
+
+@contextmanager
+def _stopping() -> Iterator[_StopEvent]:
+    """While the block runs, SIGINT and SIGTERM ask the run to stop after the current document
+    (a second Ctrl-C stops at once); the handlers before are restored after."""
+    stop = _StopEvent()
+
+    def handle(signum: int, _frame: object) -> None:
+        if stop.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        stop.signum = signum
+        stop.set()
+        click.echo("stopping after the current document (Ctrl-C again to stop at once)", err=True)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield stop  # signals reach the main thread only
+        return
+    before = {sig: signal.signal(sig, handle) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield stop
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+@main.command()
+@click.argument("targets", nargs=-1, required=True, metavar="PATH|ID...")
+@db_option
+@_handle_errors
+def remove(targets: tuple[str, ...], db: str) -> None:
+    """Remove documents (by file path, folder, or document id) and what was derived from them,
+    then re-resolve the entities."""
+    from casefile.resolve import resolve_store
+    from casefile.sources.paths import record_file, source_name
+
+    with open_store(db) as store:
+        stored = store.sources()
+        chosen: list[str] = []
+        for target in targets:  # every target is checked before anything is removed
+            path = source_name(target)
+            matched = [doc_id for doc_id, source in stored
+                       if doc_id == target or record_file(source) == path
+                       or record_file(source).startswith(path.rstrip(os.sep) + os.sep)]
+            if not matched:
+                raise NotFoundError(f"{target}: no stored document has this path or id")
+            chosen += [doc_id for doc_id in matched if doc_id not in chosen]
+        removed = sum(store.delete_document(doc_id) for doc_id in chosen)
+        entities = resolve_store(store)
+    click.echo(f"removed {removed} document{'s' if removed != 1 else ''} ({entities} entities)")
 
 
 # -- exploring -----------------------------------------------------------------------------------
@@ -173,7 +244,7 @@ def entities(db: str, type_: str | None, limit: int, as_json: bool) -> None:
     """List entities, named in the most documents first."""
     from casefile.store.queries import list_entities
 
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         found = list_entities(store, type_=type_.lower() if type_ else None, limit=limit or None)
     _emit(found, as_json, render.print_entities)
 
@@ -188,7 +259,7 @@ def show(name_or_id: str, db: str, type_: str | None, as_json: bool) -> None:
     """Show one entity: aliases, documents, mentions in their sentences, co-mentions, facts, quotes."""
     from casefile.store.queries import entity_detail, find_entity
 
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         entity = find_entity(store, name_or_id, type_)
         detail = entity_detail(store, entity.id)
     _emit(detail, as_json, render.print_detail)
@@ -205,7 +276,7 @@ def search(query: str, db: str, limit: int, as_json: bool) -> None:
     """Full-text search over titles and texts (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*)."""
     from casefile.store.queries import search as run_search
 
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         hits = run_search(store, query, limit=limit)
     _emit(hits, as_json, render.print_hits)
 
@@ -218,7 +289,7 @@ def stats(db: str, as_json: bool) -> None:
     """Counts of documents, sentences, mentions, entities by type, judgements, tokens, languages."""
     from casefile.store.queries import stats as run_stats
 
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         numbers = run_stats(store)
     _emit(numbers, as_json, render.print_stats)
 
@@ -235,7 +306,7 @@ def case(name_or_id: str, db: str, as_json: bool) -> None:
     from casefile.store.fact_queries import case_record
     from casefile.store.queries import find_entity
 
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         record = case_record(store, find_entity(store, name_or_id, "person").id)
     _emit(record, as_json, render.print_case)
 
@@ -251,7 +322,7 @@ def timeline(name_or_id: str, db: str, type_: str | None, as_json: bool) -> None
     from casefile.store.fact_queries import timeline as run_timeline
     from casefile.store.queries import find_entity
 
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         entity = find_entity(store, name_or_id, type_)
         facts = run_timeline(store, entity.id)
     if as_json:
@@ -270,7 +341,7 @@ def laws(db: str, as_json: bool) -> None:
     """Legal provisions named in the documents, and who was charged, convicted or fined under each."""
     from casefile.store.fact_queries import laws as run_laws
 
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         found = run_laws(store)
     _emit(found, as_json, render.print_laws)
 
@@ -287,7 +358,7 @@ def quotes(name_or_id: str | None, db: str, limit: int, as_json: bool) -> None:
     from casefile.store.fact_queries import quotes as run_quotes
     from casefile.store.queries import find_entity
 
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         speaker = find_entity(store, name_or_id).id if name_or_id is not None else None
         found = run_quotes(store, speaker, limit=limit or None)
     _emit(found, as_json, render.print_quotes)
@@ -307,7 +378,7 @@ def export(db: str, fmt: str, output: str) -> None:
     from casefile.export import FORMATS
 
     writer = FORMATS[fmt]
-    with open_store(db) as store:
+    with open_store(db, readonly=True) as store:
         if output == "-":
             if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
                 sys.stdout.reconfigure(encoding="utf-8")  # JSON lines are UTF-8 everywhere

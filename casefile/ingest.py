@@ -2,26 +2,32 @@
 
 Each document is written in its own transaction, so an interrupted run leaves a consistent
 store and the next run picks up where it stopped (unchanged documents are skipped by hash).
+Whatever goes wrong with one document (reading, cleaning, the model, extraction, storing) is that
+document's failure: the rest of its batch is stored, and the entities are resolved at the end of
+every run that changed the store.
 """
 from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
-from typing import Any
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from casefile.clean import clean_text
 from casefile.config import Config, worker_count
-from casefile.errors import CasefileError, SourceError
+from casefile.errors import CasefileError, SourceError, StoreError
 from casefile.extract import Extraction, extract_document, warm_caches
 from casefile.models import Analysis, SourceDocument
-from casefile.nlp.backends import NerBackend, analyse_and_finish, load_backend
+from casefile.nlp.backends import AnalysisError, NerBackend, analyse_and_finish, load_backend
 from casefile.nlp.language import detect_language
 from casefile.resolve import resolve_store
 from casefile.sources import count_files, iter_sources
+from casefile.sources.paths import canonical_path, record_file
 from casefile.store import DocumentRecord, Store
 
 
@@ -37,6 +43,9 @@ class IngestReport:
     ingested: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    moved: int = 0
+    removed: int = 0
+    interrupted: bool = False
     entities: int = 0
     tokens: int = 0
     seconds: float = 0.0
@@ -57,22 +66,50 @@ class _Pending:
 
 
 def _pending(store: Store, paths: list[str], config: Config, report: IngestReport,
-             progress: object | None) -> Iterator[_Pending]:
+             progress: object | None, stop: threading.Event | None = None) -> Iterator[_Pending]:
+    seen: set[str] = set()
     for item in iter_sources(paths, max_bytes=config.max_bytes):
+        if stop is not None and stop.is_set():
+            return  # no new document; those in flight are stored
         if progress is not None:
             progress.update(1)  # type: ignore[attr-defined]
         if isinstance(item, SourceError):
             report.failed.append((item.path, item.reason))
             continue
-        doc_id = document_id(item.text)
-        if store.has_document(doc_id):
-            report.unchanged += 1
+        try:
+            pending = _prepare(store, item, config, report, seen)
+        except CasefileError as exc:
+            report.failed.append((item.source, str(exc)))
             continue
-        cleaned = clean_text(item.text)
-        if not cleaned.text.strip():
-            report.failed.append((item.source, "no text left after removing boilerplate"))
+        except Exception as exc:  # noqa: BLE001 - one document's bug must not end the run
+            report.failed.append((item.source, f"cannot prepare: {type(exc).__name__}: {exc}"))
             continue
-        yield _Pending(item, doc_id, cleaned.text, cleaned.headings, detect_language(cleaned.text))
+        if pending is not None:
+            yield pending
+
+
+def _prepare(store: Store, item: SourceDocument, config: Config, report: IngestReport,
+             seen: set[str]) -> _Pending | None:
+    """The document ready for analysis, or None when it is stored already (its path is updated
+    when its file was moved or renamed)."""
+    doc_id = document_id(item.text)
+    if doc_id in seen or store.has_document(doc_id):
+        stored = store.document_source(doc_id)
+        if doc_id not in seen and stored is not None and stored != item.source \
+                and not os.path.lexists(record_file(stored)):
+            store.move_document(doc_id, item.source)  # the same text, from a file that moved
+            report.moved += 1
+        report.unchanged += 1
+        seen.add(doc_id)
+        return None
+    seen.add(doc_id)
+    if len(item.text) > config.max_chars:
+        raise CasefileError(f"text is {len(item.text)} characters, over the limit of {config.max_chars} "
+                            f"(config key max_chars)")
+    cleaned = clean_text(item.text)
+    if not cleaned.text.strip():
+        raise CasefileError("no text left after removing boilerplate")
+    return _Pending(item, doc_id, cleaned.text, cleaned.headings, detect_language(cleaned.text))
 
 
 def _extract(text: str, analysis: Analysis, context: tuple[int, list, str | None]) -> dict[str, Any]:
@@ -87,9 +124,48 @@ def _extract(text: str, analysis: Analysis, context: tuple[int, list, str | None
         return {"error": f"extraction failed: {type(exc).__name__}: {exc}"}
 
 
+def _store(store: Store, item: _Pending, analysis: Analysis, result: dict[str, Any], report: IngestReport) -> None:
+    """Write one analysed document; a failure to store it is its own failure only."""
+    try:
+        extraction = Extraction.from_plain(result)
+        store.write_document(DocumentRecord(
+            id=item.doc_id, source=item.source.source, format=item.source.format,
+            title=item.source.title, url=item.source.url, published=item.source.published,
+            language=item.language, raw_text=item.source.text, text=item.clean,
+            tokens=analysis.tokens, sentences=analysis.sentences, entities=extraction.entities,
+            facts=extraction.facts, quotes=extraction.quotes,
+        ))
+    except StoreError:
+        raise  # the database itself is at fault (locked, damaged): no later document would fare better
+    except Exception as exc:  # noqa: BLE001 - the transaction rolled back; the run goes on
+        report.failed.append((item.source.source, f"cannot store: {type(exc).__name__}: {exc}"))
+        return
+    report.ingested += 1
+    report.tokens += analysis.tokens
+
+
+def prune_missing(store: Store, paths: list[str]) -> int:
+    """Remove the stored documents whose file no longer exists under ``paths`` (files or
+    folders); returns how many were removed."""
+    roots = [str(canonical_path(p)) for p in paths]
+    removed = 0
+    for doc_id, source in store.sources():
+        file = record_file(source)
+        inside = any(file == root or file.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+        if inside and not os.path.lexists(file):
+            removed += store.delete_document(doc_id)
+    return removed
+
+
 def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool = False,
-                 backend: NerBackend | None = None) -> IngestReport:
-    """Ingest files and folders into the store and re-resolve entities; never stops on a bad file."""
+                 backend: NerBackend | None = None, stop: threading.Event | None = None,
+                 prune: bool = False) -> IngestReport:
+    """Ingest files and folders into the store and re-resolve entities; never stops on a bad file.
+
+    ``stop``, once set (by a signal handler), ends the run after the document being stored; the
+    report then says ``interrupted`` and the entities are left for the next run to resolve.
+    ``prune`` removes the stored documents whose file is gone from the folders given.
+    """
     started = time.perf_counter()
     report = IngestReport()
     if backend is None:
@@ -113,30 +189,29 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
         waiting: dict[int, _Pending] = {}
 
         def items() -> Iterator[tuple[str, tuple[int, list, str | None]]]:
-            for seq, item in enumerate(_pending(store, paths, config, report, bar)):
+            for seq, item in enumerate(_pending(store, paths, config, report, bar, stop)):
                 waiting[seq] = item  # the document stays here; its text and a little context travel
                 yield item.clean, (seq, item.headings, item.source.published)
 
         for analysis, context, result in analyse_and_finish(backend, items(), _extract):
             item = waiting.pop(context[0])
-            if "error" in result:
-                report.failed.append((item.source.source, result["error"]))
-                continue
-            extraction = Extraction.from_plain(result)
-            store.write_document(DocumentRecord(
-                id=item.doc_id, source=item.source.source, format=item.source.format,
-                title=item.source.title, url=item.source.url, published=item.source.published,
-                language=item.language, raw_text=item.source.text, text=item.clean,
-                tokens=analysis.tokens, sentences=analysis.sentences, entities=extraction.entities,
-                facts=extraction.facts, quotes=extraction.quotes,
-            ))
-            report.ingested += 1
-            report.tokens += analysis.tokens
+            if isinstance(result, AnalysisError) or "error" in result:
+                report.failed.append((item.source.source, str(result) if isinstance(result, AnalysisError)
+                                      else result["error"]))
+            else:
+                _store(store, item, analysis, result, report)
+            if stop is not None and stop.is_set():
+                break
     finally:
         gc.unfreeze()
         if bar is not None:
             bar.close()
-    if store.needs_resolution():
+    report.interrupted = stop is not None and stop.is_set()
+    if prune and not report.interrupted:
+        report.removed = prune_missing(store, paths)
+    if report.interrupted:
+        report.entities = store.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    elif store.needs_resolution():
         report.entities = resolve_store(store)
     else:
         report.entities = store.conn.execute("SELECT count(*) FROM entities").fetchone()[0]

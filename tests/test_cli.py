@@ -380,7 +380,7 @@ def test_ingest_reports_and_fails_with_status_1(tmp_path, monkeypatch):
     (tmp_path / "corpus").mkdir()
     calls = []
 
-    def fake_ingest_paths(paths, store, config, progress):
+    def fake_ingest_paths(paths, store, config, progress, **_options):
         calls.append((paths, config, progress))
         for spec in DOCS:
             store.write_document(document_record(spec))
@@ -406,7 +406,7 @@ def test_ingest_success_exit_0(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text("x")
     _install(monkeypatch, "casefile.ingest", "ingest_paths",
-             lambda paths, store, config, progress: types.SimpleNamespace(
+             lambda paths, store, config, progress, **_options: types.SimpleNamespace(
                  ingested=0, unchanged=1, failed=[], entities=0, seconds=0.0))
     result = run("ingest", "a.txt", "--db", "x.db")
     assert result.exit_code == 0, result.output
@@ -415,11 +415,19 @@ def test_ingest_success_exit_0(tmp_path, monkeypatch):
 
 def test_ingest_missing_path_and_bad_config(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    _install(monkeypatch, "casefile.ingest", "ingest_paths", lambda *a: pytest.fail("must not run"))
-    assert run("ingest", "nowhere", "--db", "x.db").exit_code == 2
+    _install(monkeypatch, "casefile.ingest", "ingest_paths", lambda *a, **k: pytest.fail("must not run"))
     (tmp_path / "a.txt").write_text("x")
     result = run("ingest", "a.txt", "--db", "x.db", "--config", "missing.toml")
     assert result.exit_code == 1 and "config file not found" in error_line(result)
+
+
+def test_a_missing_path_among_several_is_one_failed_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Marta Kowal opened a bakery in Lviv on Monday.\n")
+    result = run("ingest", "a.txt", "nowhere.txt", "--db", "x.db", "--quiet")
+    assert result.exit_code == 1 and "ingested 1," in result.stdout
+    assert [line for line in result.stderr.splitlines() if line.startswith("FAILED")] == [
+        f"FAILED {tmp_path / 'nowhere.txt'}: no such file or directory"]
 
 
 def test_ingest_real_pipeline(tmp_path, monkeypatch):
@@ -542,7 +550,7 @@ def _ingest_config(tmp_path, monkeypatch, *options: str):
     (tmp_path / "a.txt").write_text("x")
     seen = []
 
-    def fake_ingest_paths(paths, store, config, progress):
+    def fake_ingest_paths(paths, store, config, progress, **_options):
         seen.append(config)
         return types.SimpleNamespace(ingested=1, unchanged=0, failed=[], entities=0, seconds=0.0)
 

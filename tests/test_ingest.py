@@ -265,6 +265,17 @@ def _interrupt_in_process(folder: Path, db: Path, backend, monkeypatch, after: i
         monkeypatch.undo()
 
 
+def resume(store: Store, folder: Path, n: int, backend) -> int:
+    """Check a store an interrupted run left with some of the ``n`` documents of ``folder``, then
+    let a run finish it; returns how many documents the interrupted run had stored."""
+    check_consistent(store)
+    stored = store.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert 1 <= stored < n
+    report = ingest_paths([str(folder)], store, Config(), backend=backend)
+    assert (report.unchanged, report.ingested, report.failed) == (stored, n - stored, [])
+    return stored
+
+
 def test_resume_after_interruption(tmp_path, spacy_backend, monkeypatch):
     n = 20
     folder = tmp_path / "many"
@@ -278,11 +289,7 @@ def test_resume_after_interruption(tmp_path, spacy_backend, monkeypatch):
 
     store = Store(db)
     try:
-        check_consistent(store)
-        stored = store.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        assert 1 <= stored < n
-        report = ingest_paths([str(folder)], store, Config(), backend=spacy_backend)
-        assert (report.unchanged, report.ingested, report.failed) == (stored, n - stored, [])
+        resume(store, folder, n, spacy_backend)
         sources = [r[0] for r in store.conn.execute("SELECT source FROM documents")]
         assert sorted(sources) == sorted(str(folder / f"doc_{i:02d}.txt") for i in range(n))
         check_consistent(store)

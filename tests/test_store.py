@@ -267,5 +267,6 @@ def test_replace_resolution_is_atomic(tmp_path):
                                   EntityRecord("e2", "person", "Y", ["d1:2"], {"Y": 1}, 1, 1)])
     assert [tuple(r) for r in store.conn.execute("SELECT id, name FROM entities")] == [("e1", "Anna Kova")]
     assert store.conn.execute("SELECT entity FROM clusters WHERE id = 'd1:0'").fetchone()[0] == "e1"
-    assert not store.needs_resolution()
+    assert store.conn.execute("SELECT value FROM meta WHERE key = 'resolved'").fetchone()[0] == "1"
+    assert store.needs_resolution()  # the flag is kept, but two clusters are linked to no entity
     store.close()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from casefile.store.db import Store
+from casefile.store.db import Store, quote_id
 
 
 # Valid inside JSON strings, but line breaks to str.splitlines() and many line readers: escape them
@@ -84,7 +84,7 @@ def _export_quotes(store: Store, out: TextIO) -> int:
     for r in store.conn.execute(
             "SELECT q.id, c.entity AS speaker, q.text, q.document, q.start, q.end FROM quotes q "
             "LEFT JOIN clusters c ON c.id = q.speaker ORDER BY q.document, q.start"):
-        out.write(_line({"kind": "quote", "id": f"q{r['id']}", "speaker": r["speaker"], "text": r["text"],
+        out.write(_line({"kind": "quote", "id": quote_id(r["document"], r["start"], r["end"]), "speaker": r["speaker"], "text": r["text"],
                          "document": r["document"], "start": r["start"], "end": r["end"]}))
         written += 1
     return written

@@ -45,7 +45,7 @@ from casefile.extract.rules import (
     signatory_organisations,
     town_mentions,
 )
-from casefile.extract.spans import Cand, extend_org_head, extend_right, split_lines, trim
+from casefile.extract.spans import Cand, DisjointSpans, SpanIndex, extend_org_head, extend_right, split_lines, trim
 from casefile.nlp import names
 from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town
@@ -60,15 +60,18 @@ def _overlaps(a: Cand, b: Cand) -> bool:
 def _merge_rule_spans(model: list[Cand], rule: list[Cand]) -> list[Cand]:
     """Rule spans win over the model spans they overlap; overlapping rule spans keep the longest."""
     kept_rules: list[Cand] = []
+    taken = DisjointSpans()
     for r in sorted(rule, key=lambda c: c.start - c.end):
-        if not any(_overlaps(r, k) for k in kept_rules):
+        if not taken.overlaps(r.start, r.end):
             kept_rules.append(r)
-    return kept_rules + [m for m in model if not any(_overlaps(m, r) for r in kept_rules)]
+            taken.add(r.start, r.end)
+    return kept_rules + [m for m in model if not taken.overlaps(m.start, m.end)]
 
 
-def _room_for(rule: Cand, model: list[Cand], replaceable: Callable[[Cand], bool] = lambda m: True) -> bool:
+def _room_for(rule: Cand, model: SpanIndex[Cand], replaceable: Callable[[Cand], bool] = lambda m: True) -> bool:
     """True when every model span the rule span overlaps lies inside it and may give way to it."""
-    return all(rule.start <= m.start and m.end <= rule.end and replaceable(m) for m in model if _overlaps(rule, m))
+    return all(rule.start <= m.start and m.end <= rule.end and replaceable(m)
+               for m in model.overlapping(rule.start, rule.end))
 
 
 def _not_a_name(text: str, whole_row: bool = False) -> Callable[[Cand], bool]:
@@ -117,7 +120,7 @@ def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
     unique = {surface: next(iter(kinds)) for surface, kinds in labels.items() if len(kinds) == 1}
     if not unique:  # the same string with two types is left to the model
         return []
-    taken = sorted((c.start, c.end) for c in kept)
+    taken = SpanIndex(kept, lambda c: (c.start, c.end))
     alternation = "|".join(re.escape(s) for s in sorted(unique, key=len, reverse=True))
     # multi-word organisation names also match in lower case ("the border service")
     folded = {s.casefold(): label for s, label in unique.items() if label == "organization" and " " in s}
@@ -125,7 +128,7 @@ def propagate_surfaces(text: str, kept: list[Cand]) -> list[Cand]:
     pattern = r"(?<![\w.-])(?:" + alternation + (r"|(?i:" + lower + r")" if lower else "") + r")(?![\w-])"
     added: list[Cand] = []
     for m in re.finditer(pattern, text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not taken.any_overlap(m.start(), m.end()):
             label = unique.get(m.group()) or folded[m.group().casefold()]
             cand = Cand(m.start(), m.end(), label, "propagated")
             added.append(extend_org_head(text, cand, set()) if label == "location" else cand)  # "a Shieli court"
@@ -151,16 +154,17 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
             if cand is not None:
                 model.append(cand)
     rule = list(honorific_names(text)) + list(quoted_org_names(text)) + list(dateline_places(text))
+    model_spans = SpanIndex(model, lambda c: (c.start, c.end))
     # names found by rules count where the model found nothing, or only parts of them
-    rule += list(list_row_names(text)) + [c for c in domain_names(text) if _room_for(c, model)]
-    rule += [c for c in signatory_organisations(text) if _room_for(c, model, _not_a_name(text, whole_row=True))]
-    rule += [c for c in headed_org_names(text, headings) if _room_for(c, model, _not_a_name(text))]
-    rule += [c for c in role_led_org_names(text) if _room_for(c, model)]
-    rule += [c for c in kind_led_org_names(text) if _room_for(c, model, lambda m: m.label != "location")]
-    rule += [c for c in adjectival_bodies(text) if _room_for(c, model)]
-    rule += [c for c in morphology_names(text) if _room_for(c, model)]
-    rule += [c for c in town_mentions(text) if _room_for(c, model, lambda m: False)]
-    rule += [c for c in event_names(text, headings) if _room_for(c, model, _event_may_replace(c))]
+    rule += list(list_row_names(text)) + [c for c in domain_names(text) if _room_for(c, model_spans)]
+    rule += [c for c in signatory_organisations(text) if _room_for(c, model_spans, _not_a_name(text, whole_row=True))]
+    rule += [c for c in headed_org_names(text, headings) if _room_for(c, model_spans, _not_a_name(text))]
+    rule += [c for c in role_led_org_names(text) if _room_for(c, model_spans)]
+    rule += [c for c in kind_led_org_names(text) if _room_for(c, model_spans, lambda m: m.label != "location")]
+    rule += [c for c in adjectival_bodies(text) if _room_for(c, model_spans)]
+    rule += [c for c in morphology_names(text) if _room_for(c, model_spans)]
+    rule += [c for c in town_mentions(text) if _room_for(c, model_spans, lambda m: False)]
+    rule += [c for c in event_names(text, headings) if _room_for(c, model_spans, _event_may_replace(c))]
     cands = _merge_rule_spans(model, rule)
     places = {c.text(text) for c in model if c.label == "location"}
     repaired: list[Cand] = []

@@ -27,6 +27,7 @@ Short quoted phrases that no step attributes are scare quotes or titles, not quo
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from functools import cache
 
 from casefile.extract.facts.context import DocContext, name_gender
 from casefile.extract.facts.tree import SentenceTree, Slot
+from casefile.extract.spans import DisjointSpans
 from casefile.models import Quote
 from casefile.nlp import lexicons
 
@@ -89,6 +91,7 @@ class QuoteFinder:
         self.mentions = sorted((m for m in mentions if m.label in SPEAKERS), key=lambda m: m.start)
         self.speech = lexicons.speech_verbs()
         self.paragraphs = self._paragraphs()
+        self._paragraph_ends = [e for _s, e in self.paragraphs]
         self.quote_spans: list[QuoteSpan] = []  # set by find(): all quotes, for the steps to look past
 
     # -- helpers ----------------------------------------------------------------------------
@@ -105,9 +108,11 @@ class QuoteFinder:
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph holding ``offset``."""
-        for i, (s, e) in enumerate(self.paragraphs):
-            if s <= offset <= e:
-                return i
+        # the first paragraph that ends at or after ``offset``, if it has begun by then
+        ends = self._paragraph_ends
+        i = bisect.bisect_left(ends, offset)
+        if i < len(ends) and self.paragraphs[i][0] <= offset:
+            return i
         return len(self.paragraphs) - 1
 
     def mentions_in(self, start: int, end: int, labels: tuple[str, ...] = SPEAKERS) -> list[Slot]:
@@ -198,10 +203,12 @@ class QuoteFinder:
 
     def _inline_spans(self) -> Iterator[QuoteSpan]:
         found: list[re.Match[str]] = []
+        taken = DisjointSpans()
         matches = [m for pattern in (_PAIRED, _ANY_MARKS, _SINGLE) for m in pattern.finditer(self.text)]
         for m in sorted(matches, key=lambda m: (m.start(), m.start() - m.end())):  # the outermost wins
-            if not any(f.start() <= m.start() < f.end() or m.start() <= f.start() < m.end() for f in found):
+            if m.end() > m.start() and not taken.overlaps(m.start(), m.end()):
                 found.append(m)
+                taken.add(m.start(), m.end())
         for m in sorted(found, key=lambda m: m.start()):
             if m.start() > 0 and self.text[m.start() - 1].isalnum():
                 continue  # an apostrophe-like mark inside a word

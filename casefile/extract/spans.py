@@ -5,10 +5,12 @@ NER models on scraped news cut names short, run them across line breaks, or glue
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from casefile.nlp import lexicons, names
 from casefile.nlp.english import is_english_word
@@ -26,6 +28,57 @@ def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS) - {"the"}  # "The Hague"; a leading "the" is stripped above
+S = TypeVar("S")
+
+
+class SpanIndex(Generic[S]):
+    """Fixed spans, which may overlap, answering "which of them overlap [start, end)" in about
+    log n steps (a long document has thousands of spans: a scan per query is quadratic)."""
+
+    def __init__(self, spans: Iterable[S], bounds: Callable[[S], tuple[int, int]]) -> None:
+        self.items = sorted(spans, key=lambda s: bounds(s)[0])
+        self.starts = [bounds(s)[0] for s in self.items]
+        self.ends = [bounds(s)[1] for s in self.items]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        for end in self.ends:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def overlapping(self, start: int, end: int) -> list[S]:
+        """The spans that share a character with [start, end), in order."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        out: list[S] = []
+        while i >= 0 and self.reach[i] > start:
+            if self.ends[i] > start:
+                out.append(self.items[i])
+            i -= 1
+        return out[::-1]
+
+    def any_overlap(self, start: int, end: int) -> bool:
+        """True when some span shares a character with [start, end)."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start
+
+
+class DisjointSpans:
+    """A growing set of spans that never overlap one another (each is added only where it
+    overlaps none), with the overlap test in log n steps."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) shares a character with a span in the set."""
+        i = bisect.bisect_right(self.ends, start)  # the first span that ends after ``start``
+        return i < len(self.starts) and self.starts[i] < end
+
+    def add(self, start: int, end: int) -> None:
+        """Add a span that overlaps none in the set."""
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from casefile.config import Config
-from casefile.errors import ConfigError
+from casefile.errors import CasefileError, ConfigError
 from casefile.models import Analysis, Span
 from casefile.nlp import lexicons
 from casefile.nlp.parse import (
@@ -108,6 +108,37 @@ class NerBackend(Protocol):
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """Yield one Analysis per input text, in order."""
         ...
+
+
+class AnalysisError(CasefileError):
+    """The model failed on one document; the run goes on with the others."""
+
+
+# texts longer than this are analysed in paragraph-aligned pieces (the model's memory grows with
+# the length of what it is given at once; spaCy refuses texts over its max_length)
+CHUNK_CHARS = 100_000
+
+
+def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) pieces of ``text`` of at most ``size`` characters that together cover it,
+    cut after a blank line where there is one, else after a line break, a sentence or a space
+    (``size`` defaults to CHUNK_CHARS)."""
+    size = size or CHUNK_CHARS
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(mark, size // 2)
+            if at >= 0:
+                cut = at + len(mark)
+                break
+        end = start + cut if cut > 0 else start + size
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
 
 
 # what runs on each analysis next to it (in the worker processes when the backend has them):
@@ -213,9 +244,16 @@ class SpacyBackend:
         self.n_process = config.n_process if isinstance(config.n_process, int) else 1
 
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
-        """Run the pipeline over texts (in worker processes when configured)."""
-        for doc in self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process):
-            yield analysis_of(doc)
+        """Run the pipeline over texts (in worker processes when configured); raises
+        AnalysisError for a text the model fails on."""
+        if self.n_process > 1:
+            for doc in self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process):
+                yield analysis_of(doc)
+            return
+        for analysis, _context, result in self._finish_each((text, None) for text in texts):
+            if isinstance(result, AnalysisError):
+                raise result
+            yield analysis
 
     def analyse_with(self, items: Iterable[tuple[str, Any]], finish: Finish) -> Iterator[tuple[Analysis, Any, Any]]:
         """Like ``analyse`` over (text, context) items, running ``finish`` where each document is
@@ -233,8 +271,61 @@ class SpacyBackend:
             parser.finish = None
 
     def _finish_each(self, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Analysis, Any, Any]]:
-        for doc, context in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
+        """(analysis, context, finish result) per item; for a document the model fails on,
+        (None, context, AnalysisError): one document's failure never takes its batch with it."""
+        run: list[tuple[str, Any]] = []
+        for text, context in items:
+            if len(text) > CHUNK_CHARS:
+                yield from self._finish_run(run)
+                run = []
+                yield self._guarded(text, context, lambda t=text, c=context: self._finish_long(t, c))
+            else:
+                run.append((text, context))
+                if len(run) >= self.batch_size:
+                    yield from self._finish_run(run)
+                    run = []
+        yield from self._finish_run(run)
+
+    def _finish_run(self, run: list[tuple[str, Any]]) -> Iterator[tuple[Analysis, Any, Any]]:
+        if not run:
+            return
+        try:
+            docs = list(self.nlp.pipe(run, as_tuples=True, batch_size=len(run)))
+        except Exception:  # noqa: BLE001 - find the document at fault: each alone
+            if len(run) == 1:
+                text, context = run[0]
+                yield self._guarded(text, context, lambda: self._finish_run_one(text, context))
+            else:
+                for item in run:
+                    yield from self._finish_run([item])
+            return
+        for doc, context in docs:
             yield analysis_of(doc), context, doc.user_data.pop(FINISHED_KEY, None)
+
+    def _finish_run_one(self, text: str, context: Any) -> tuple[Analysis, Any, Any]:
+        [(doc, _)] = list(self.nlp.pipe([(text, context)], as_tuples=True))
+        return analysis_of(doc), context, doc.user_data.pop(FINISHED_KEY, None)
+
+    @staticmethod
+    def _guarded(text: str, context: Any, work: Callable[[], tuple[Analysis, Any, Any]]) -> tuple[Any, Any, Any]:
+        try:
+            return work()
+        except Exception as exc:  # noqa: BLE001 - the model's failure on this one document
+            reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+            return None, context, AnalysisError(f"analysis failed ({len(text)} characters): {reason}")
+
+    def _finish_long(self, text: str, context: Any) -> tuple[Analysis, Any, Any]:
+        """A long text in pieces: each piece through the model, the pieces joined into one Doc
+        (offsets are the whole text's), then casefile's sentence parser over the whole."""
+        from spacy.tokens import Doc
+
+        pieces = [text[start:end] for start, end in chunks(text)]
+        with self.nlp.select_pipes(disable=["casefile_sentence_parser"]):
+            docs = list(self.nlp.pipe(pieces, batch_size=1))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        doc._context = context
+        doc = self.nlp.get_pipe("casefile_sentence_parser")(doc)
+        return analysis_of(doc), context, doc.user_data.pop(FINISHED_KEY, None)
 
 
 def analysis_of(doc: Any) -> Analysis:

@@ -181,6 +181,38 @@ def unpack_parses(data: Iterable[list]) -> list[ParsedSentence]:
     return [ParsedSentence(start, end, tuple(ParsedToken(*t) for t in tokens)) for start, end, tokens in data]
 
 
+# the most tokens parsed as one Doc (a long document's chosen sentences go in several)
+SUB_DOC_TOKENS = 5000
+
+
+def _groups(spans: list[tuple[int, int]], limit: int = SUB_DOC_TOKENS) -> list[list[tuple[int, int]]]:
+    """Consecutive token ranges in groups of at most ``limit`` tokens (a longer range alone)."""
+    groups: list[list[tuple[int, int]]] = []
+    size = limit
+    for i, j in spans:
+        if size + (j - i) > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append((i, j))
+        size += j - i
+    return groups
+
+
+def _token_batches(docs: list[object], limit: int = 4 * SUB_DOC_TOKENS) -> list[list[object]]:
+    """The docs in consecutive batches of at most ``limit`` tokens (a longer doc alone): the
+    model's layers run faster on a batch, and its memory stays bounded."""
+    batches: list[list[object]] = []
+    size = limit
+    for doc in docs:
+        n = len(doc)  # type: ignore[arg-type]
+        if size + n > limit:
+            batches.append([])
+            size = 0
+        batches[-1].append(doc)
+        size += n
+    return batches
+
+
 class SentenceParser:
     """spaCy component: final sentence spans in ``user_data``, and the parse of trigger sentences.
 
@@ -217,17 +249,23 @@ class SentenceParser:
 
     def _batch(self, docs: list[object]) -> list[object]:
         chosen = [self._choose(doc) for doc in docs]
-        subs = [self._sub_doc(doc, spans) for doc, spans in zip(docs, chosen)]
+        # each document's chosen sentences in pieces of bounded length: the parser's memory grows
+        # with the length of the Doc it is given, and a long text may have thousands of them
+        groups = [_groups(spans) for spans in chosen]
+        subs = [self._sub_doc(doc, group) for doc, doc_groups in zip(docs, groups) for group in doc_groups]
         parsed = [s for s in subs if s is not None]
-        for pipe in self._pipes():
-            parsed = list(pipe.pipe(parsed, batch_size=len(parsed) or 1))  # type: ignore[attr-defined]
-        done = iter(parsed)
-        for doc, spans, sub in zip(docs, chosen, subs):
-            doc.user_data[USER_DATA_KEY] = pack(doc, next(done), spans) if sub is not None else []  # type: ignore[attr-defined]
+        done = iter([doc for batch in _token_batches(parsed) for doc in self._parse(batch)])
+        for doc, doc_groups in zip(docs, groups):
+            doc.user_data[USER_DATA_KEY] = [row for group in doc_groups for row in pack(doc, next(done), group)]  # type: ignore[attr-defined]
             if self.finish is not None:
                 doc.user_data[FINISHED_KEY] = self.finish(doc)  # type: ignore[attr-defined]
                 doc.user_data[USER_DATA_KEY] = []  # read here; not worth sending back to the main process
         return docs
+
+    def _parse(self, subs: list[object]) -> list[object]:
+        for pipe in self._pipes():
+            subs = list(pipe.pipe(subs, batch_size=len(subs) or 1))  # type: ignore[attr-defined]
+        return subs
 
     def _choose(self, doc: object) -> list[tuple[int, int]]:
         """Sets the final sentence spans; returns the token ranges of the sentences to parse."""

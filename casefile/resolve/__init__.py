@@ -15,6 +15,7 @@ from casefile.resolve.clusters import ClusterInfo, group_clusters
 from casefile.resolve.facts import build_facts
 from casefile.resolve.judgements import apply_merges, apply_splits, split_moves
 from casefile.store import EntityRecord, Store
+from casefile.store.db import StaleResolution
 
 
 def _load_clusters(store: Store) -> list[ClusterInfo]:
@@ -73,17 +74,43 @@ def _record(group: list[ClusterInfo]) -> EntityRecord:
     )
 
 
+# how often a resolution is computed again when another run changed the documents meanwhile
+RESOLVE_ATTEMPTS = 5
+
+
 def resolve_store(store: Store, skip: frozenset[str] = frozenset()) -> int:
     """Recompute all entities from the stored clusters and judgements; returns the entity count.
-    ``skip`` names typing steps (``casefile.resolve.clusters.TYPING_STEPS``) to leave out."""
+    ``skip`` names typing steps (``casefile.resolve.clusters.TYPING_STEPS``) to leave out.
+
+    A resolution is written only if no other run changed the documents while it was computed
+    (the store's generation); otherwise it is computed again. When other runs keep writing, the
+    store stays marked unresolved and the last of them resolves it (returns -1)."""
+    for _attempt in range(RESOLVE_ATTEMPTS):
+        try:
+            return _resolve_once(store, skip)
+        except StaleResolution:
+            continue
+    return -1
+
+
+def _resolve_once(store: Store, skip: frozenset[str]) -> int:
     judgements = store.judgements()
-    clusters = _load_clusters(store)
+    generation, clusters = _snapshot(store)
     moves = split_moves(clusters, judgements, store.conn)
     if moves:
-        store.replace_resolution([], moves)
-        clusters = _load_clusters(store)
+        store.replace_resolution([], moves, generation=generation)
+        generation, clusters = _snapshot(store)
     groups = group_clusters(clusters, skip)
     groups = apply_splits(apply_merges(groups, judgements), judgements)
     records = [_record(g) for g in groups if g]
-    store.replace_resolution(records, facts=lambda: build_facts(store))
+    store.replace_resolution(records, facts=lambda: build_facts(store), generation=generation)
     return len(records)
+
+
+def _snapshot(store: Store) -> tuple[int, list[ClusterInfo]]:
+    """The store's generation and its clusters, read in one transaction (one consistent view)."""
+    store.conn.execute("BEGIN")
+    try:
+        return store.generation(), _load_clusters(store)
+    finally:
+        store.conn.execute("COMMIT")

@@ -26,7 +26,8 @@ def build_facts(store: Store) -> list[FactRecord]:
     """Group stored fact mentions by resolved subject/object into facts with evidence."""
     rows = store.conn.execute(
         """SELECT fm.type, fm.value, fm.date, fm.document, fm.start, fm.end,
-                  cs.entity AS subject, co.entity AS object, cp.entity AS place, d.text AS doc_text
+                  cs.entity AS subject, co.entity AS object, cp.entity AS place,
+                  substr(d.text, fm.start + 1, fm.end - fm.start) AS evidence_text
            FROM fact_mentions fm
            JOIN clusters cs ON cs.id = fm.subject
            LEFT JOIN clusters co ON co.id = fm.object
@@ -49,7 +50,7 @@ def build_facts(store: Store) -> list[FactRecord]:
             key = (r["document"], r["start"], r["end"])
             if key not in seen:
                 seen.add(key)
-                evidence.append((r["document"], r["start"], r["end"], r["doc_text"][r["start"]:r["end"]]))
+                evidence.append((r["document"], r["start"], r["end"], r["evidence_text"]))
         places = [r["place"] for r in members if r["place"]]
         facts.append(FactRecord(
             id=fid, type=type_, subject=subject, object=object_,

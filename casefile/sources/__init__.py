@@ -1,6 +1,9 @@
 """Read documents from files and folders: text, Markdown, HTML, PDF, DOCX, JSON and JSON Lines.
 
-``iter_sources`` never stops at a bad file: it yields a SourceError for it and goes on.
+``iter_sources`` never stops at a bad file: it yields a SourceError for it and goes on. Whatever
+goes wrong inside a reader (a library's own exception, a recursion limit, a broken link, a name
+that is not UTF-8) is that one file's failure. Readers of packed formats (DOCX, PDF) stop at
+``unpacked_limit`` of extracted data, so a small file cannot unpack into gigabytes.
 """
 from __future__ import annotations
 
@@ -13,25 +16,35 @@ from casefile.errors import SourceError
 from casefile.models import SourceDocument
 from casefile.sources.html import read_html
 from casefile.sources.json_records import read_json
+from casefile.sources.paths import display_path, source_name
 from casefile.sources.text import read_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# how much larger than the file limit the unpacked content of a DOCX or PDF may be; at least
+# MIN_UNPACKED (an empty Word document already unpacks to nearly a megabyte)
+EXPANSION = 5
+MIN_UNPACKED = 16 * 1024 * 1024
+
+
+def unpacked_limit(max_bytes: int) -> int:
+    """The most a DOCX or PDF of at most ``max_bytes`` may unpack to."""
+    return max(max_bytes * EXPANSION, MIN_UNPACKED)
 
 Reader = Callable[[str, bytes], SourceDocument | list[SourceDocument | SourceError]]
 
 
-def read_pdf(source: str, data: bytes) -> SourceDocument:
+def read_pdf(source: str, data: bytes, limit: int | None = None) -> SourceDocument:
     """A PDF's text (pypdf is imported on the first PDF: most runs have none)."""
     from casefile.sources.pdf import read_pdf as read
 
-    return read(source, data)
+    return read(source, data, limit=limit or unpacked_limit(len(data)))
 
 
-def read_docx(source: str, data: bytes) -> SourceDocument:
+def read_docx(source: str, data: bytes, limit: int | None = None) -> SourceDocument:
     """A DOCX's text (python-docx is imported on the first DOCX: most runs have none)."""
     from casefile.sources.docx import read_docx as read
 
-    return read(source, data)
+    return read(source, data, limit=limit or unpacked_limit(len(data)))
 
 _READERS: dict[str, Reader] = {
     ".txt": read_text,
@@ -44,6 +57,7 @@ _READERS: dict[str, Reader] = {
     ".jsonl": partial(read_json, lines=True),
 }
 SUPPORTED_SUFFIXES = frozenset(_READERS)
+_PACKED = frozenset({".pdf", ".docx"})  # readers that take the unpacking limit
 
 
 def iter_sources(
@@ -55,14 +69,14 @@ def iter_sources(
     """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if _is_dir(path):
             for item in _walk(path):
                 if isinstance(item, SourceError):
                     yield item
                 else:
                     yield from _read_all(item, max_bytes)
-        elif not path.exists():
-            yield SourceError(str(path), "no such file or directory")
+        elif not _lexists(path):
+            yield SourceError(source_name(path), "no such file or directory")
         else:
             yield from _read_all(path, max_bytes)
 
@@ -72,11 +86,22 @@ def count_files(paths: Sequence[str | os.PathLike[str]]) -> int:
     total = 0
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if _is_dir(path):
             total += sum(1 for item in _walk(path) if not isinstance(item, SourceError))
-        elif path.exists():
+        elif _lexists(path):
             total += 1
     return total
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a link loop or an unreadable parent: read as a file, which then fails clearly
+        return False
+
+
+def _lexists(path: Path) -> bool:
+    return os.path.lexists(path)
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SourceDocument]:
@@ -93,15 +118,21 @@ def _read_all(path: Path, max_bytes: int) -> list[SourceDocument | SourceError]:
         return _read(path, max_bytes)
     except SourceError as error:
         return [error]
+    except Exception as exc:  # noqa: BLE001 - a reader's bug is this file's failure
+        reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+        return [SourceError(source_name(path), f"cannot read: {type(exc).__name__}: {reason}")]
 
 
 def _read(path: Path, max_bytes: int) -> list[SourceDocument | SourceError]:
-    source = str(path)
-    reader = _READERS.get(path.suffix.lower())
+    source = source_name(path)
+    suffix = path.suffix.lower()
+    reader = _READERS.get(suffix)
     if reader is None:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        raise SourceError(source, f"unsupported file type '{path.suffix}' (supported: {supported})")
+        raise SourceError(source, f"unsupported file type '{display_path(path.suffix)}' (supported: {supported})")
     try:
+        if os.path.islink(path) and not os.path.exists(path):
+            raise SourceError(display_path(path), f"broken or looping symbolic link (to {display_path(os.readlink(path))})")
         size = path.stat().st_size
         if size > max_bytes:
             raise SourceError(source, f"file is {size} bytes, over the limit of {max_bytes} bytes")
@@ -113,7 +144,7 @@ def _read(path: Path, max_bytes: int) -> list[SourceDocument | SourceError]:
         raise SourceError(source, f"file is over the limit of {max_bytes} bytes")
     if not data.strip():
         raise SourceError(source, "empty file")
-    result = reader(source, data)
+    result = reader(source, data, limit=unpacked_limit(max_bytes)) if suffix in _PACKED else reader(source, data)  # type: ignore[call-arg]
     return result if isinstance(result, list) else [result]
 
 
@@ -121,14 +152,22 @@ def _walk(folder: Path) -> Iterator[Path | SourceError]:
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
-        yield SourceError(str(folder), f"cannot read: {exc.strerror or exc}")
+        yield SourceError(source_name(folder), f"cannot read folder: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = folder / entry.name
-        # Symlinked folders are not followed, so a link loop cannot make the walk endless.
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
-        elif entry.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield path
+        try:
+            # Symlinked folders are not followed, so a link loop cannot make the walk endless.
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(path)
+            elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            elif entry.is_symlink() and not os.path.exists(path):
+                target = display_path(os.readlink(path))
+                yield SourceError(display_path(path), f"skipped: broken or looping symbolic link (to {target})")
+            elif entry.is_file():
+                yield path
+        except OSError as exc:
+            yield SourceError(display_path(path), f"cannot read: {exc.strerror or exc}")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 from docx.table import Table
@@ -12,8 +13,10 @@ from casefile.sources.dates import iso_date
 from casefile.sources.decoding import normalise_newlines
 
 
-def read_docx(source: str, data: bytes) -> SourceDocument:
-    """Read a .docx file's paragraphs and table cells, joined by a blank line (raises SourceError)."""
+def read_docx(source: str, data: bytes, limit: int) -> SourceDocument:
+    """Read a .docx file's paragraphs and table cells, joined by a blank line (raises SourceError).
+    A package that would unpack to more than ``limit`` bytes is refused before it is unpacked."""
+    _check_unpacked_size(source, data, limit)
     # python-docx surfaces zip, XML and package errors with many types; all mean "unreadable".
     try:
         document = docx.Document(io.BytesIO(data))
@@ -30,6 +33,18 @@ def read_docx(source: str, data: bytes) -> SourceDocument:
         source=source, text=normalise_newlines(text), format="docx",
         title=(title or "").strip() or None, published=iso_date(created),
     )
+
+
+def _check_unpacked_size(source: str, data: bytes, limit: int) -> None:
+    """Refuse a zip bomb: the sizes in the zip directory are what unpacking may produce (Python's
+    zipfile never returns more bytes than a member declares)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(member.file_size for member in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise SourceError(source, f"corrupt or unreadable DOCX: {exc}") from exc
+    if unpacked > limit:
+        raise SourceError(source, f"DOCX unpacks to {unpacked} bytes, over the limit of {limit} bytes")
 
 
 def _block_texts(item: object) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache
+from html.parser import HTMLParser
 from types import ModuleType
 
 import lxml.html
@@ -37,6 +38,12 @@ def read_html(source: str, data: bytes) -> SourceDocument:
         raise SourceError(source, f"cannot parse HTML: {exc}") from exc
     title, url, published = _page_metadata(tree)
     text = None
+    flat = _flat_text(markup)
+    if _words(_tree_text(tree)) < LOST_TEXT_SHARE * _words(flat):
+        # libxml2 drops what lies past its nesting limit (and trafilatura parses with it too):
+        # the tree has lost text, so the page is read flat
+        return SourceDocument(source=source, text=normalise_newlines(flat), format="html",
+                              title=title, url=url, published=published)
     trafilatura = _trafilatura()
     if trafilatura is not None:
         text = trafilatura.extract(
@@ -105,6 +112,51 @@ def _visible_text(tree: lxml.html.HtmlElement) -> str:
             element.text = "\n" + (element.text or "")
             element.tail = "\n" + (element.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+# the tree holding less than this share of the page's words means the parser lost some
+LOST_TEXT_SHARE = 0.9
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _tree_text(tree: lxml.html.HtmlElement) -> str:
+    return " ".join(tree.xpath("//text()[not(ancestor::script) and not(ancestor::style)]"))
+
+
+class _FlatText(HTMLParser):
+    """The visible text of a page read as a stream of tags, whatever their nesting."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.hidden += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _flat_text(markup: str) -> str:
+    reader = _FlatText()
+    reader.feed(markup)
+    reader.close()
+    lines = (" ".join(line.split()) for line in "".join(reader.parts).splitlines())
     return "\n\n".join(line for line in lines if line)
 
 

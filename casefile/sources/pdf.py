@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import logging
 
 from pypdf import PdfReader
 
@@ -11,14 +12,24 @@ from casefile.sources.dates import iso_date
 from casefile.sources.decoding import normalise_newlines
 
 
-def read_pdf(source: str, data: bytes) -> SourceDocument:
-    """Read the text layer of a PDF, pages joined by a blank line (raises SourceError)."""
+# pypdf logs every repair it makes to a damaged file; the one line casefile prints is enough
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def read_pdf(source: str, data: bytes, limit: int) -> SourceDocument:
+    """Read the text layer of a PDF, pages joined by a blank line (raises SourceError); stops with
+    an error once the text passes ``limit`` characters (pypdf bounds each stream it unpacks)."""
     # pypdf raises many exception types on damaged files; any of them means "unreadable".
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise SourceError(source, "corrupt or unreadable PDF: encrypted with a password")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages, total = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            total += len(pages[-1])
+            if total > limit:
+                raise SourceError(source, f"PDF text passes the limit of {limit} characters")
         info = reader.metadata
     except SourceError:
         raise

@@ -6,6 +6,7 @@ state, never half of one.
 """
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -19,6 +20,19 @@ from casefile.models import Fact, LocalEntity, Quote
 from casefile.store.schema import APP_NAME, SCHEMA, SCHEMA_VERSION
 
 DEFAULT_DB = "casefile.db"
+# how long a writer waits for another run's transaction before giving up (seconds)
+LOCK_WAIT_SECONDS = 600
+# how long it waits before it says that it is waiting
+_QUIET_WAIT_MS = 2000
+
+
+class StaleResolution(StoreError):
+    """Documents changed while a resolution was being computed: it must be computed again."""
+
+
+def quote_id(document: str, start: int, end: int) -> str:
+    """A quote's stable id: from its document (a content hash) and its place in the text."""
+    return "q" + hashlib.sha1(f"{document}:{start}:{end}".encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -76,7 +90,8 @@ def _now() -> str:
 class Store:
     """A casefile SQLite file: schema checks, transactions and the write operations."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, create: bool = True) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, create: bool = True, readonly: bool = False,
+                 on_wait: Callable[[str], None] | None = None) -> None:
         self.path = str(path)
         file = Path(self.path)
         if self.path != ":memory:" and not create:
@@ -86,16 +101,27 @@ class Store:
                 raise StoreError(f"{self.path}: empty file, not a casefile database")
         if file.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a casefile database")
-        self.create = create
-        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.create = create and not readonly
+        self.on_wait = on_wait  # told when another run holds the write lock
+        try:
+            self.conn = self._connect(readonly)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: cannot open ({exc})") from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a casefile database ({exc})") from exc
         try:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._check_or_create()
-            if self.path != ":memory:" and create:
+            if self.path != ":memory:" and self.create:
                 # WAL lets readers (CLI queries, the web UI) work while an ingest writes; set only
                 # once the file is known to be ours, so a foreign file is left untouched
                 self.conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as exc:
+            self.conn.close()
+            if _busy(exc):
+                raise StoreError(f"{self.path}: locked by another program for over {LOCK_WAIT_SECONDS} s") from exc
+            raise StoreError(f"{self.path}: cannot use this database ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise StoreError(f"{self.path}: not a casefile database ({exc})") from exc
@@ -103,17 +129,36 @@ class Store:
             self.conn.close()
             raise
 
+    def _connect(self, readonly: bool) -> sqlite3.Connection:
+        """A read-write connection; for reading only, a read-only one, which also opens a file on
+        read-only media (a WAL database there is opened as immutable)."""
+        if not readonly or self.path == ":memory:":
+            return sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                   timeout=LOCK_WAIT_SECONDS)
+        uri = Path(self.path).resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False,
+                               timeout=LOCK_WAIT_SECONDS)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
     def _check_or_create(self) -> None:
         tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables and not self.create:
             raise StoreError(f"{self.path}: an empty SQLite file, not a casefile database")
         if not tables:
             with self.transaction():
+                if self.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").fetchone()[0]:
+                    return self._check_or_create()  # another run created it while we waited
                 for statement in _statements(SCHEMA):
                     self.conn.execute(statement)
                 self.conn.executemany(
                     "INSERT INTO meta(key, value) VALUES (?, ?)",
-                    [("app", APP_NAME), ("schema_version", str(SCHEMA_VERSION)), ("resolved", "1")],
+                    [("app", APP_NAME), ("schema_version", str(SCHEMA_VERSION)), ("resolved", "1"),
+                     ("generation", "0")],
                 )
             return
         if "meta" not in tables:
@@ -130,18 +175,62 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run the block in one IMMEDIATE transaction; roll back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """Run the block in one IMMEDIATE transaction (one writer at a time: a second run waits
+        here, and says so); roll back on any exception."""
+        self._begin()
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite may have rolled back already (out of memory, I/O error)
+                self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def _begin(self) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {_QUIET_WAIT_MS}")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc):
+                raise
+            if self.on_wait is not None:
+                self.on_wait(f"{self.path}: another casefile run is writing; waiting for it")
+            self.conn.execute(f"PRAGMA busy_timeout = {LOCK_WAIT_SECONDS * 1000}")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as again:
+                if _busy(again):
+                    raise StoreError(f"{self.path}: still locked by another run after {LOCK_WAIT_SECONDS} s") from again
+                raise
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {LOCK_WAIT_SECONDS * 1000}")
+
+    def check_integrity(self) -> None:
+        """Refuse a damaged database before anything is written to it (SQLite's quick check)."""
+        try:
+            problems = [r[0] for r in self.conn.execute("PRAGMA quick_check(3)").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: damaged database ({exc}); restore a copy or ingest into a new file") from exc
+        if problems != ["ok"]:
+            raise StoreError(f"{self.path}: damaged database ({'; '.join(problems)}); restore a copy or "
+                             f"ingest into a new file")
 
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
+
+    def generation(self) -> int:
+        """How many times documents or judgements changed: a resolution is current only for the
+        generation it read."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    @staticmethod
+    def _changed(conn: sqlite3.Connection) -> None:
+        """Inside a write: the documents changed, so the resolution is out of date."""
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
+        conn.execute("INSERT INTO meta(key, value) VALUES ('generation', '1') ON CONFLICT(key) "
+                     "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
 
     # -- documents -------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
@@ -185,34 +274,63 @@ class Store:
                 "INSERT INTO quotes(document, start, end, text, speaker) VALUES (?,?,?,?,?)",
                 [(doc.id, q.start, q.end, q.text, cid(q.speaker)) for q in doc.quotes],
             )
-            conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
+            self._changed(conn)
 
-    def delete_document(self, source: str) -> None:
-        """Remove a document and everything derived from it."""
+    def delete_document(self, source: str) -> int:
+        """Remove the documents stored from ``source`` (a path, or one record of a JSON file) or
+        with that id, and everything derived from them; returns how many were removed."""
         with self.transaction() as conn:
-            conn.execute("DELETE FROM documents WHERE source = ?", (source,))
-            conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
+            removed = conn.execute("DELETE FROM documents WHERE source = ? OR id = ?", (source, source)).rowcount
+            if removed:
+                self._changed(conn)
+        return removed
+
+    def move_document(self, doc_id: str, source: str) -> None:
+        """Record that a stored document's file now lives at ``source`` (renamed or moved)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM documents WHERE source = ? AND id != ?", (source, doc_id))
+            conn.execute("UPDATE documents SET source = ? WHERE id = ?", (source, doc_id))
+            self._changed(conn)
+
+    def document_source(self, doc_id: str) -> str | None:
+        """Where a stored document was read from."""
+        row = self.conn.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def sources(self) -> list[tuple[str, str]]:
+        """(id, source) of every stored document."""
+        return [(r[0], r[1]) for r in self.conn.execute("SELECT id, source FROM documents ORDER BY source")]
 
     # -- resolution ------------------------------------------------------------------------
     def needs_resolution(self) -> bool:
-        """True when documents changed since the last cross-document resolution."""
+        """True when documents changed since the last cross-document resolution, or when a
+        cluster is linked to no entity (a database an older casefile left inconsistent)."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'resolved'").fetchone()
-        return row is None or row[0] != "1"
+        if row is None or row[0] != "1":
+            return True
+        return self.conn.execute("SELECT 1 FROM clusters WHERE entity IS NULL LIMIT 1").fetchone() is not None
 
     def mark_unresolved(self) -> None:
         """Force the next ingest or resolve call to recompute entities."""
-        self.conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
+        with self.transaction() as conn:
+            self._changed(conn)
 
     def replace_resolution(self, entities: Iterable[EntityRecord],
                            moved_mentions: Iterable[tuple[int, str, str, str]] = (),
-                           facts: Callable[[], Iterable[FactRecord]] | None = None) -> None:
+                           facts: Callable[[], Iterable[FactRecord]] | None = None,
+                           generation: int | None = None) -> None:
         """Replace all entities, aliases and merged facts and re-point clusters, in one transaction.
+
+        ``generation`` is the store's generation the entities were computed from: when another
+        run has changed the documents since, nothing is written and StaleResolution is raised.
 
         ``moved_mentions`` holds (mention id, new cluster id, document, alias) for mentions a
         split judgement detached from their cluster. ``facts`` is called inside the transaction,
         once clusters point at the new entities, to merge the stored fact mentions.
         """
         with self.transaction() as conn:
+            if generation is not None and self.generation() != generation:
+                raise StaleResolution(f"{self.path}: documents changed during resolution")
             for mention_id, cluster_id, document, alias in moved_mentions:
                 type_ = conn.execute("SELECT type FROM mentions WHERE id = ?", (mention_id,)).fetchone()[0]
                 conn.execute(
@@ -250,11 +368,15 @@ class Store:
         with self.transaction() as conn:
             conn.execute("INSERT INTO judgements(kind, type, a, b, created_at) VALUES (?,?,?,?,?)",
                          (kind, type_, a, b, _now()))
-            conn.execute("UPDATE meta SET value = '0' WHERE key = 'resolved'")
+            self._changed(conn)
 
     def judgements(self) -> list[sqlite3.Row]:
         """All judgements in the order they were made."""
         return self.conn.execute("SELECT * FROM judgements ORDER BY id").fetchall()
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _statements(script: str) -> list[str]:

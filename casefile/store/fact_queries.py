@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from casefile.store.db import Store
+from casefile.store.db import Store, quote_id
 from casefile.store.queries import EntitySummary, get_entity
 
 # The procedural order of a legal record; ``case_record`` keeps undated steps in this order.
@@ -236,5 +236,5 @@ def quotes(store: Store, entity_id: str | None = None, limit: int | None = None)
         "d.title FROM quotes q JOIN documents d ON d.id = q.document "
         "LEFT JOIN clusters c ON c.id = q.speaker LEFT JOIN entities e ON e.id = c.entity "
         f"{where} ORDER BY d.published IS NULL, d.published, d.source, q.start{sql_limit}", params).fetchall()
-    return [QuoteView(id=f"q{r['id']}", text=r["text"], speaker=r["speaker"], speaker_name=r["speaker_name"],
+    return [QuoteView(id=quote_id(r["document"], r["start"], r["end"]), text=r["text"], speaker=r["speaker"], speaker_name=r["speaker_name"],
                       document=r["document"], title=r["title"], start=r["start"], end=r["end"]) for r in rows]

@@ -323,6 +323,16 @@ def _search(store: Store, match: str, limit: int) -> list[SearchHit]:
                       snippet=r["snip"], score=r["score"]) for r in rows]
 
 
+# FTS5's time grows with the square of a query's terms: a pasted page is cut to its first terms
+MAX_QUERY_TERMS = 64
+
+
+def bounded_query(query: str, max_terms: int = MAX_QUERY_TERMS) -> str:
+    """The query cut to its first ``max_terms`` whitespace-separated terms."""
+    terms = query.split()
+    return " ".join(terms[:max_terms]) if len(terms) > max_terms else query
+
+
 def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
     """Full-text search (SQLite FTS5 syntax) over titles and texts, best match first.
 
@@ -331,6 +341,7 @@ def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
     """
     if not query.strip():
         raise CasefileError("empty search query")
+    query = bounded_query(query)
     try:
         return _search(store, query, limit)
     except sqlite3.OperationalError as first:

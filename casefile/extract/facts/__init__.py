@@ -7,6 +7,8 @@ signatories, which are rows rather than sentences, are read in rows.py.
 """
 from __future__ import annotations
 
+import bisect
+
 from casefile.extract.facts.author import document_author, interview_turns
 from casefile.extract.facts.context import DocContext
 from casefile.extract.facts.justice import justice_facts
@@ -22,7 +24,9 @@ CASE_STEPS = frozenset({"detention", "interrogation", "charge", "trial", "convic
 def sentence_trees(text: str, parses: list[ParsedSentence], mentions: list[Slot]) -> dict[int, SentenceTree]:
     """The parsed sentences of a document with its mentions laid over them, by start offset."""
     by_start = sorted(mentions, key=lambda m: m.start)
-    return {p.start: SentenceTree(text, p, [m for m in by_start if p.start <= m.start < p.end]) for p in parses}
+    starts = [m.start for m in by_start]
+    return {p.start: SentenceTree(text, p, by_start[bisect.bisect_left(starts, p.start):bisect.bisect_left(starts, p.end)])
+            for p in parses}
 
 
 def extract_facts(ctx: DocContext, trees: dict[int, SentenceTree], mentions: list[Slot]) -> list[Fact]:

@@ -7,6 +7,8 @@ is exactly a person (after a courtesy title), a place and an organisation, in th
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from casefile.extract.facts.tree import Slot
@@ -20,9 +22,11 @@ def row_facts(text: str, mentions: list[Slot]) -> list[Fact]:
     """member_of and represents facts of "person, place, organisation" rows."""
     facts: list[Fact] = []
     by_start = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
     for line in re.finditer(r"[^\n]+", text):
         start, end = line.start() + _NUMBERING.match(line.group()).end(), line.end()
-        inside = [m for m in by_start if start <= m.start and m.end <= end]
+        inside = [m for m in by_start[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+                  if m.end <= end]
         if [m.label for m in inside] != ["person", "location", "organization"]:
             continue
         gaps = [text[start:inside[0].start], text[inside[0].end:inside[1].start],
