@@ -73,7 +73,7 @@ def problems(db: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=20, help="how many runs to kill (default 20)")
-    parser.add_argument("--docs", type=int, default=30, help="documents in the folder (default 30)")
+    parser.add_argument("--docs", type=int, default=60, help="documents in the folder (default 60)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -93,7 +93,7 @@ def main() -> int:
                     Path(f"{db}{suffix}").unlink(missing_ok=True)
             processes = rng.choice(["1", "2"])
             sig = rng.choice(SIGNALS)
-            delay = rng.uniform(0.5, clean_seconds * 1.1)
+            delay = rng.uniform(0.3, clean_seconds * 0.9)  # mostly while documents are being written
             proc = casefile("ingest", str(corpus), "--db", str(db), "-q", "--processes", processes, cwd=work)
             time.sleep(delay)
             ended_before = proc.poll() is not None
