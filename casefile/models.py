@@ -44,6 +44,7 @@ class Span:
     end: int
     label: str
     text: str
+    normal: str | None = None  # the name in its dictionary form, where the backend gives it ("Айгуль Сапарова")
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,10 @@ def folder_with(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def run_cli(args: list[str], backend, monkeypatch) -> object:
-    monkeypatch.setattr(ingest_module, "load_backend", lambda config: backend)
+    """The CLI in this process, with the session's English backend (other languages load theirs)."""
+    real = ingest_module.load_backend
+    monkeypatch.setattr(ingest_module, "load_backend",
+                        lambda config: backend if config.ner_backend == "spacy" else real(config))
     return CliRunner().invoke(main, args)
 
 
@@ -137,6 +140,31 @@ def test_a_model_failure_fails_only_that_document(tmp_path, spacy_backend, monke
         assert report.ingested == 3
         [(source, reason)] = report.failed
         assert source.endswith("d2.txt") and "analysis failed" in reason and "the model broke" in reason
+        check_resolved(store)
+
+
+# -- languages --------------------------------------------------------------------------------------
+
+def test_a_document_in_a_language_without_a_backend_is_stored_and_searchable(tmp_path, spacy_backend,
+                                                                               monkeypatch):
+    folder = folder_with(tmp_path, {
+        "en.txt": TXT,
+        "ru.txt": "Суд Караганды арестовал журналистку Динару Омарову. Адвокат Тимур Садыков обжалует арест.",
+        "kk.txt": "Қарағанды соты журналист Динара Омарованы қамауға алды. Адвокат шағым түсіретінін айтты.",
+    })
+    db = tmp_path / "x.db"
+    result = run_cli(["ingest", str(folder), "--db", str(db), "-q"], spacy_backend, monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert "ingested 3," in result.stdout
+    assert "1 document in language 'kk' stored and searchable; no entities extracted" in result.stderr
+    with closing(Store(db, create=False)) as store:
+        languages = dict(store.conn.execute("SELECT language, count(*) FROM documents GROUP BY language").fetchall())
+        assert languages == {"en": 1, "ru": 1, "kk": 1}
+        people = {r[0] for r in store.conn.execute("SELECT name FROM entities WHERE type = 'person'")}
+        assert "Динара Омарова" in people  # the Russian document's entities
+        from casefile.store.queries import search
+
+        assert [hit.document for hit in search(store, "соты")]  # the Kazakh one is found by search
         check_resolved(store)
 
 

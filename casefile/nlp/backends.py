@@ -169,6 +169,8 @@ def analyse_and_finish(backend: NerBackend, items: Iterable[tuple[str, Any]],
 
 
 _REGISTRY: dict[str, Callable[[Config], NerBackend]] = {}
+# casefile's other backends, imported on first use (their libraries are large)
+_BUILT_IN = {"natasha": "casefile.nlp.russian"}
 
 
 def register_backend(name: str) -> Callable[[Callable[[Config], NerBackend]], Callable[[Config], NerBackend]]:
@@ -181,6 +183,10 @@ def register_backend(name: str) -> Callable[[Callable[[Config], NerBackend]], Ca
 
 def load_backend(config: Config) -> NerBackend:
     """Instantiate the backend named in config, or fail listing the valid names."""
+    if config.ner_backend not in _REGISTRY and config.ner_backend in _BUILT_IN:
+        import importlib
+
+        importlib.import_module(_BUILT_IN[config.ner_backend])  # registers itself
     try:
         factory = _REGISTRY[config.ner_backend]
     except KeyError:

@@ -1,0 +1,77 @@
+"""Entities of a Russian document, from the natasha backend's spans.
+
+The spans arrive with their nominative (``Span.normal``). Here a place whose name holds a body's
+head noun becomes an organisation ("Медеуский районный суд"), and the mentions of one thing in
+the document are grouped: by the nominative, and a surname alone with the one full name that
+ends in it ("Сапаровой" after "Айгуль Сапарова").
+
+Facts, quotes and legal provisions are not read from Russian text yet.
+"""
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+from casefile.extract import Extraction
+from casefile.models import Analysis, LocalEntity, Mention, Span
+from casefile.nlp import lexicons
+
+_EDGE = " \t\n.,;:!?\"'«»“”„()[]—–-"
+
+
+@cache
+def org_words() -> frozenset[str]:
+    """Head nouns of the names of bodies, in the nominative."""
+    return lexicons.load("russian_org_words")
+
+
+def _label(span: Span) -> str:
+    words = (span.normal or span.text).lower().split()
+    if span.label == "location" and any(w in org_words() for w in words):
+        return "organization"
+    return span.label
+
+
+def _surname_stem(name: str) -> str:
+    """A surname without its feminine ending ("Сапарова" -> "сапаров", "Ковальская" ->
+    "ковальский"), for matching a lone surname whose case hides its gender to a full name."""
+    last = name.split()[-1].lower()
+    if last.endswith(("ская", "цкая")):
+        return last[:-2] + "ий"
+    if last.endswith(("ова", "ева", "ёва", "ина", "ына")):
+        return last[:-1]
+    return last
+
+
+def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
+    """Entities (no facts or quotes yet) of one Russian document."""
+    starts = [s for s, _e in analysis.sentences]
+    clusters: dict[tuple[str, str], LocalEntity] = {}
+    order: list[LocalEntity] = []
+    for span in analysis.spans:
+        surface = span.text.strip(_EDGE)
+        if len(surface) < 2 or not surface[:1].isupper():
+            continue
+        start = span.start + span.text.index(surface)
+        label = _label(span)
+        name = (span.normal or surface).strip(_EDGE)
+        mention = Mention(start, start + len(surface), surface, label, max(0, bisect.bisect_right(starts, start) - 1))
+        key = (("lone:" if label == "person" and len(name.split()) == 1 else "") + name.lower(), label)
+        entity = clusters.setdefault(key, LocalEntity(label, name))
+        if not entity.mentions:
+            order.append(entity)
+        entity.mentions.append(mention)
+    full = [e for e in order if e.label == "person" and len(e.name.split()) > 1]
+    kept: list[LocalEntity] = []
+    for entity in order:
+        if entity.label == "person" and len(entity.name.split()) == 1:
+            matches = {id(f): f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)}
+            if len(matches) == 1:  # "Сапарова" alone: the one full name it ends
+                next(iter(matches.values())).mentions.extend(entity.mentions)
+                continue
+        kept.append(entity)
+    for index, entity in enumerate(kept):
+        entity.mentions.sort(key=lambda m: m.start)
+        for m in entity.mentions:
+            m.cluster = index
+    return Extraction(kept, [], [])

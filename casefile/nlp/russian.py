@@ -1,0 +1,114 @@
+"""The Russian NER backend: natasha's segmenter, news NER (PER, ORG, LOC) and morphology.
+
+Its models ship inside the natasha, slovnet and navec packages: nothing is fetched at run time.
+Each person's name also gets its nominative (``Span.normal``), read from the morphology of its
+tokens (``casefile.nlp.russian_names``), so that "Айгуль Сапаровой" and "Айгуль Сапарова" are one
+name. Registered as the ``natasha`` backend; ingest chooses it for documents in Russian.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from casefile.config import Config
+from casefile.models import Analysis, Span
+from casefile.nlp.backends import register_backend
+from casefile.nlp.russian_names import case_of, person_nominative
+
+LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
+
+
+@cache
+def _phrase_analyzer() -> object:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def phrase_nominative(text: str) -> str:
+    """A body's or a place's name in the nominative: the head noun (the first noun) and the
+    adjectives before it, in its gender and number ("Медеуского районного суда" -> "Медеуский
+    районный суд"); the words after the head, quoted names and Latin words stay as written
+    ("Департамента полиции" -> "Департамент полиции")."""
+    words = text.split()
+    parses = [_cyrillic_parse(w) for w in words]
+    head = next((i for i, p in enumerate(parses) if p is not None and p.tag.POS == "NOUN"), None)
+    if head is None or parses[head].tag.case in (None, "nomn"):  # type: ignore[union-attr]
+        return text
+    grammemes = {"nomn", "plur" if parses[head].tag.number == "plur" else "sing"}  # type: ignore[union-attr]
+    gender = parses[head].tag.gender  # type: ignore[union-attr]
+    out = list(words)
+    for i in range(head + 1):
+        parse = parses[i]
+        if parse is None:
+            continue
+        wanted = grammemes | ({gender} if i < head and gender and "sing" in grammemes else set())
+        form = parse.inflect(wanted) if parse.tag.POS in ("NOUN", "ADJF", "PRTF") else None
+        if form is not None:
+            out[i] = _like(form.word, words[i])
+    return " ".join(out)
+
+
+def _cyrillic_parse(word: str) -> object | None:
+    if not word.isalpha() or word.isupper() or not any("а" <= ch <= "я" or ch == "ё" for ch in word.lower()):
+        return None  # an acronym, a number, a quoted or Latin name: as written
+    return _phrase_analyzer().parse(word.lower())[0]  # type: ignore[attr-defined]
+
+
+def _like(form: str, original: str) -> str:
+    return form[:1].upper() + form[1:] if original[:1].isupper() else form
+
+
+class NatashaBackend:
+    """natasha over Russian texts: sentences, named entities with their nominative, tokens."""
+
+    name = "natasha"
+
+    def __init__(self, config: Config) -> None:
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+        embedding = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.ner = NewsNERTagger(embedding)
+        self.morph = NewsMorphTagger(embedding)
+
+    def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
+        """One Analysis per text, in order."""
+        from natasha import Doc
+
+        for text in texts:
+            doc = Doc(text)
+            doc.segment(self.segmenter)
+            doc.tag_ner(self.ner)
+            doc.tag_morph(self.morph)
+            spans = []
+            for span in doc.spans:
+                label = LABELS.get(span.type)
+                if label is not None:
+                    spans += [_span(text, tokens, label) for tokens in _lines(text, span.tokens, label)]
+            yield Analysis(sentences=[(s.start, s.stop) for s in doc.sents], spans=spans, tokens=len(doc.tokens))
+
+
+def _lines(text: str, tokens: list, label: str) -> list[list]:
+    """The span's tokens in runs that do not cross a line break (the model may join a headline's
+    last word to the dateline under it); a person's all-capital words are left out (a dateline)."""
+    runs: list[list] = [[]]
+    for token in tokens:
+        if runs[-1] and "\n" in text[runs[-1][-1].stop:token.start]:
+            runs.append([])
+        if not (label == "person" and token.text.isupper() and len(token.text) > 1):
+            runs[-1].append(token)
+    return [run for run in runs if run]
+
+
+def _span(text: str, tokens: list, label: str) -> Span:
+    start, end = tokens[0].start, tokens[-1].stop
+    surface = text[start:end]
+    if label == "person":
+        normal = person_nominative([(t.text, case_of(t.feats)) for t in tokens])
+    else:
+        normal = phrase_nominative(surface)
+    return Span(start, end, label, surface, normal)
+
+
+register_backend("natasha")(NatashaBackend)

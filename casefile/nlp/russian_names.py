@@ -1,0 +1,217 @@
+"""Russian personal names back to the nominative, keeping the person's gender.
+
+A Russian text declines names: "Айгуль Сапаровой" (of Aigul Saparova), "Ералиеву" (to Yeraliyev
+or Yeraliyeva, by gender). Matching across documents and scripts needs the nominative, and the
+gender decides it: a woman's "Сапаровой" is "Сапарова", a man's "Ералиева" is "Ералиев".
+
+Surnames of the common Russian and Central Asian families (-ов/-ев/-ин/-ын, -ский/-цкий) follow
+their declension table; given names and patronymics go through pymorphy3's dictionary, which
+also knows their gender; anything else (Kazakh "-улы"/"-кызы" forms, foreign and indeclinable
+names) is left as written.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Literal
+
+Gender = Literal["m", "f"]
+
+# (stem family, case ending) of an -ов/-ев/-ин surname and of an -ский one
+_OV = re.compile(r"^(?P<stem>.+(?:ов|ев|ёв|ин|ын))(?P<end>|а|у|ым|е|ой|ою)$", re.IGNORECASE)
+_SKY = re.compile(r"^(?P<stem>.+(?:ск|цк))(?P<end>ий|ого|ому|им|ом|ая|ой|ую|ою)$", re.IGNORECASE)
+_FEMININE_SKY = {"ая", "ой", "ую", "ою"}
+# particles of Kazakh and Kyrgyz names that never decline ("Нурлан-улы", "Айгерим кызы")
+_INDECLINABLE = ("улы", "ұлы", "уулу", "кызы", "қызы", "оглы", "оглу", "кизи")
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+@cache
+def _analyzer() -> object:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=65536)
+def _name_readings(word: str) -> tuple[tuple[str, str, str], ...]:
+    """(nominative, gender "m"/"f", grammatical case) of each reading of ``word`` as a given name
+    or patronymic in the dictionary."""
+    out = []
+    for parse in _analyzer().parse(word):  # type: ignore[attr-defined]
+        tag = parse.tag
+        if ("Name" in tag or "Patr" in tag) and tag.gender in ("masc", "femn"):
+            nominative = parse.inflect({"nomn"})
+            out.append(((nominative.word if nominative else parse.word), "m" if tag.gender == "masc" else "f",
+                        str(tag.case)))
+    return tuple(out)
+
+
+def given_name_gender(word: str) -> Gender | None:
+    """The gender of a given name or patronymic the dictionary knows, when it has only one."""
+    genders = {g for _n, g, _c in _name_readings(word.lower())}
+    return genders.pop() if len(genders) == 1 else None  # type: ignore[return-value]
+
+
+def surname_gender(word: str, case: str | None = None) -> Gender | None:
+    """The gender an -ов/-ин/-ский surname form shows ("Сапаровой": f; "Ералиевым": m), using the
+    grammatical case when the form alone is ambiguous ("Ералиева": f in the nominative)."""
+    m = _OV.match(word)
+    if m:
+        end = m.group("end").lower()
+        if end in ("ой", "ою"):
+            return "f"
+        if end in ("", "ым", "е"):
+            return "m"
+        if end == "а":
+            return "f" if case == "Nom" else "m" if case in ("Gen", "Acc") else None
+        if end == "у":
+            return "m" if case == "Dat" else "f" if case == "Acc" else None
+    m = _SKY.match(word)
+    if m:
+        return "f" if m.group("end").lower() in _FEMININE_SKY else "m"
+    return None
+
+
+def surname_nominative(word: str, gender: Gender | None, case: str | None = None) -> str:
+    """The nominative of a declined surname ("Сапаровой" -> "Сапарова"; a man's "Ералиева" ->
+    "Ералиев"); a form it cannot read is returned unchanged."""
+    gender = gender or surname_gender(word, case)
+    m = _OV.match(word)
+    if m and gender is not None:
+        stem, end = m.group("stem"), m.group("end").lower()
+        if gender == "m":
+            return stem if end in ("а", "у", "ым", "е", "") else word
+        return stem + _match_case("а", word) if end in ("а", "у", "ой", "ою") else word
+    m = _SKY.match(word)
+    if m:
+        stem, end = m.group("stem"), m.group("end").lower()
+        feminine = end in _FEMININE_SKY if gender is None else gender == "f"
+        return stem + _match_case("ая" if feminine else "ий", word)
+    return word
+
+
+def given_nominative(word: str, gender: Gender | None, case: str | None = None) -> str:
+    """The nominative of a declined given name or patronymic ("Марата" -> "Марат"), of the
+    reading of the person's gender (and of the token's case, when known) if the dictionary has
+    several; a word with no such reading is returned unchanged."""
+    readings = _name_readings(word.lower())
+    if case in _CASES:
+        readings = tuple(r for r in readings if r[2] == _CASES[case])
+    fitting = [r for r in readings if gender is None or r[1] == gender] or list(readings)
+    if not fitting:
+        return _unknown_name_nominative(word, gender, case) if not _name_readings(word.lower()) else word
+    return _capitalised(fitting[0][0], word)
+
+
+# how a given name the dictionary does not know declines, by gender and case: the ending of the
+# declined form and the ending of the nominative ("Гульмиру" -> "Гульмира", "Ерлана" -> "Ерлан")
+_DECLINED: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("f", "Acc"): (("у", "а"), ("ю", "я")),
+    ("f", "Gen"): (("ы", "а"), ("и", "я")),
+    ("f", "Dat"): (("е", "а"),),
+    ("f", "Loc"): (("е", "а"),),
+    ("f", "Ins"): (("ой", "а"), ("ей", "я")),
+    ("m", "Gen"): (("а", ""), ("я", "й")),
+    ("m", "Acc"): (("а", ""), ("я", "й")),
+    ("m", "Dat"): (("у", ""), ("ю", "й")),
+    ("m", "Ins"): (("ом", ""), ("ем", "й")),
+    ("m", "Loc"): (("е", ""),),
+}
+
+
+def _unknown_name_nominative(word: str, gender: Gender | None, case: str | None) -> str:
+    """A declined given name that is not in the dictionary, back to the nominative by the usual
+    endings of its gender and case; unchanged when either is unknown."""
+    if gender is None or case is None:
+        return word
+    for declined, nominative in _DECLINED.get((gender, case), ()):
+        if word.lower().endswith(declined) and len(word) > len(declined) + 2:
+            return word[: len(word) - len(declined)] + _match_case(nominative, word)
+    return word
+
+
+def person_nominative(tokens: list[tuple[str, str | None]]) -> str:
+    """The nominative of a person's name given as (word, grammatical case) tokens, in the
+    Universal Dependencies case names natasha uses ("Nom", "Gen", ...): "Айгуль Сапаровой" ->
+    "Айгуль Сапарова". Hyphenated parts are read one by one; all parts take the case of the
+    last part that has one."""
+    words = [w for w, _c in tokens]
+    # every part of a name is in one case; the tagger reads the last (the surname) best
+    shared = next((c for _w, c in reversed(tokens) if c), None)
+    tokens = [(w, shared) for w, _c in tokens]
+    gender = _gender_of(tokens)
+    out = []
+    for i, (word, case) in enumerate(tokens):
+        parts = word.split("-")
+        out.append("-".join(_part_nominative(p, gender, case, last=(i == len(words) - 1)) for p in parts))
+    return " ".join(out)
+
+
+_VOWELS = set("аеёиоуыэюяaeiouy")
+
+
+def declined_known_name(word: str) -> str | None:
+    """The nominative of a man's given name in an oblique case, when casefile's list of given
+    names knows the nominative but not the form ("Болата", "Ерлану", "Болатом" -> "Болат");
+    None otherwise (a name ending in a vowel may be a woman's: "Динару" is "Динара")."""
+    from casefile.nlp import lexicons
+    from casefile.nlp.keys import fold
+
+    known = lexicons.given_names()
+    if fold(word) in known:
+        return None
+    for ending in ("ом", "а", "у", "е"):
+        base = word[: -len(ending)]
+        if word.lower().endswith(ending) and len(base) >= 3 and base[-1].lower() not in _VOWELS \
+                and fold(base) in known:
+            return base
+    return None
+
+
+def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
+    for word, _case in tokens[:-1]:  # a man's given name in an oblique case ("Болата")
+        if declined_known_name(word) is not None:
+            return "m"
+    for word, _case in tokens:  # a given name the dictionary knows decides
+        for part in word.split("-"):
+            if _OV.match(part) is None and _SKY.match(part) is None:
+                gender = given_name_gender(part)
+                if gender is not None:
+                    return gender
+    for word, case in tokens:
+        for part in word.split("-"):
+            gender = surname_gender(part, case)
+            if gender is not None:
+                return gender
+    return None
+
+
+def _part_nominative(word: str, gender: Gender | None, case: str | None, last: bool) -> str:
+    lower = word.lower()
+    if not word[:1].isupper() or len(word) < 2 or lower.endswith(_INDECLINABLE):
+        return word
+    if _OV.match(word) or _SKY.match(word):
+        if not last and _name_readings(lower):  # a given name that looks like a surname
+            return word if case == "Nom" else given_nominative(word, gender, case)
+        return surname_nominative(word, gender, case)  # the gender outweighs a mistagged case
+    if not last and gender == "m":
+        base = declined_known_name(word)
+        if base is not None:
+            return base
+    return word if case == "Nom" else given_nominative(word, gender, case)
+
+
+def _match_case(ending: str, like: str) -> str:
+    return ending.upper() if like.isupper() else ending
+
+
+def _capitalised(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+
+
+def case_of(feats: dict[str, str] | None) -> str | None:
+    """The grammatical case in natasha's features of a token ("Nom", "Gen", ...)."""
+    return (feats or {}).get("Case")

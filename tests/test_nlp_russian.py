@@ -1,0 +1,77 @@
+"""The Russian backend (natasha) and the Russian entity extraction; the language of a document.
+
+Every text here is invented for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from casefile.config import Config
+from casefile.extract.russian import extract_russian_document
+from casefile.nlp.backends import load_backend
+from casefile.nlp.language import detect_language
+from casefile.nlp.russian import phrase_nominative
+
+TEXT = ("Октябрьский районный суд города Караганды в среду арестовал журналистку Динару Омарову.\n\n"
+        "Адвокат Тимур Садыков заявил, что обжалует решение Октябрьского районного суда. "
+        "По словам Садыкова, Омаровой не дали позвонить родным.")
+
+
+@pytest.fixture(scope="module")
+def natasha():
+    return load_backend(Config(ner_backend="natasha"))
+
+
+def test_the_backend_gives_each_name_in_the_nominative(natasha):
+    [analysis] = list(natasha.analyse([TEXT]))
+    persons = {s.text: s.normal for s in analysis.spans if s.label == "person"}
+    assert persons["Динару Омарову"] == "Динара Омарова"
+    assert persons["Садыкова"] in ("Садыков", "Садыкова")  # a lone genitive surname: its gender is unknown
+    assert all(TEXT[s.start:s.end] == s.text for s in analysis.spans)
+    assert len(analysis.sentences) == 3 and analysis.tokens > 20
+
+
+def test_a_span_never_crosses_a_line_break(natasha):
+    text = "Суд оправдал Ержана Касымова\n\nАСТАНА. Ержан Касымов вышел на свободу."
+    [analysis] = list(natasha.analyse([text]))
+    assert all("\n" not in s.text for s in analysis.spans)
+    assert not any(s.label == "person" and "АСТАНА" in s.text for s in analysis.spans)
+
+
+def test_entities_group_inflected_mentions_and_courts_are_bodies(natasha):
+    [analysis] = list(natasha.analyse([TEXT]))
+    entities = {e.name: (e.label, sorted(m.text for m in e.mentions)) for e in extract_russian_document(TEXT, analysis).entities}
+    assert entities["Динара Омарова"] == ("person", ["Динару Омарову", "Омаровой"])
+    assert entities["Октябрьский районный суд"][0] == "organization"
+    assert sorted(entities["Октябрьский районный суд"][1]) == ["Октябрьский районный суд", "Октябрьского районного суда"]
+    assert entities["Тимур Садыков"][1] == ["Садыкова", "Тимур Садыков"]
+
+
+def test_a_lone_surname_that_two_full_names_share_joins_neither(natasha):
+    text = "Следователь допросил Асель Нуржанову и Болата Нуржанова. Нуржанову отпустили."
+    [analysis] = list(natasha.analyse([text]))
+    entities = extract_russian_document(text, analysis).entities
+    people = {e.name: len(e.mentions) for e in entities if e.label == "person"}
+    assert people.get("Асель Нуржанова") == 1 and people.get("Болат Нуржанов") == 1
+
+
+@pytest.mark.parametrize(("phrase", "nominative"), [
+    ("Верховного суда", "Верховный суд"),
+    ("Департаментом полиции", "Департамент полиции"),  # the words after the head stay
+    ("Генеральной прокуратуре", "Генеральная прокуратура"),
+    ("Караганде", "Караганда"),
+    ("фонда «Ар-Намыс»", "фонд «Ар-Намыс»"),  # a quoted name stays
+    ("Алматы", "Алматы"),  # near miss: an indeclinable name
+])
+def test_bodies_and_places_go_to_the_nominative(phrase, nominative):
+    assert phrase_nominative(phrase) == nominative
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The regional court upheld the fine on Tuesday.", "en"),
+    ("Областной суд во вторник оставил штраф в силе.", "ru"),
+    ("Облыстық сот сейсенбі күні айыппұлды өзгеріссіз қалдырды.", "kk"),
+    ("The blogger Динара Омарова was fined by the regional court in Karaganda on Tuesday.", "en"),
+])
+def test_the_language_of_a_document(text, language):
+    assert detect_language(text) == language

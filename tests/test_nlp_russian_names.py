@@ -1,0 +1,64 @@
+"""Russian names back to the nominative, with their gender; and one key across scripts.
+
+Every name here is invented for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from casefile.nlp.keys import person_key, persons_compatible
+from casefile.nlp.russian_names import person_nominative, surname_gender, surname_nominative
+
+
+@pytest.mark.parametrize(("tokens", "nominative"), [
+    ([("Динару", "Acc"), ("Омарову", "Acc")], "Динара Омарова"),  # a woman in the accusative
+    ([("Динары", "Gen"), ("Омаровой", "Gen")], "Динара Омарова"),
+    ([("Тимура", "Gen"), ("Омарова", "Gen")], "Тимур Омаров"),  # the same form of a man's surname
+    ([("Тимуру", "Dat"), ("Омарову", "Dat")], "Тимур Омаров"),  # ... and in the dative
+    ([("Елены", "Gen"), ("Лебедевой-Ковальской", "Gen")], "Елена Лебедева-Ковальская"),  # hyphenated
+    ([("Ивана", "Gen"), ("Петровского", "Gen")], "Иван Петровский"),
+    ([("Ерболу", "Dat"), ("Сейтжанулы", "Dat")], "Ербол Сейтжанулы"),  # a Kazakh -улы name does not decline
+    ([("Марины", "Gen"), ("Шевчук", "Gen")], "Марина Шевчук"),  # a woman's -ук surname does not decline
+])
+def test_names_go_back_to_the_nominative_in_their_gender(tokens, nominative):
+    assert person_nominative(tokens) == nominative
+
+
+def test_a_name_already_in_the_nominative_stays_as_written():
+    assert person_nominative([("Айгерим", "Nom"), ("Омарова", "Nom")]) == "Айгерим Омарова"  # near miss
+
+
+def test_an_unknown_given_name_declines_by_its_gender_and_case():
+    # "Жайнагуль" is no dictionary name: its -у in the accusative of a woman's name is an -а
+    assert person_nominative([("Жайнагулю", "Acc"), ("Омарову", "Acc")]) == "Жайнагуля Омарова"
+    assert person_nominative([("Жайнагуль", None), ("Омарова", None)]) == "Жайнагуль Омарова"  # no case: as written
+
+
+def test_the_surname_form_and_case_tell_the_gender():
+    assert surname_gender("Омаровой") == "f"
+    assert surname_gender("Омаровым") == "m"
+    assert surname_gender("Омарова", "Nom") == "f"
+    assert surname_gender("Омарова", "Gen") == "m"
+    assert surname_gender("Омарова") is None  # near miss: no case, no telling
+    assert surname_nominative("Омарова", None, "Gen") == "Омаров"
+    assert surname_nominative("Омарова", None, "Nom") == "Омарова"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Жанболат Еркинов", "Zhanbolat Yerkinov"),
+    ("Жанболат Еркинов", "Dzhanbolat Erkinov"),
+    ("Динара Омарова", "Dinara Omarova"),
+    ("Нурлан Сейткалиев", "Nurlan Seitkaliyev"),
+])
+def test_cyrillic_and_latin_spellings_of_one_person_match(a, b):
+    assert persons_compatible(person_key(a), person_key(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Жанболат Еркинов", "Гульнара Еркинова"),  # his wife: same surname, other sex
+    ("Тимур Омаров", "Dinara Omarova"),
+    ("Жанболат Еркинов", "Zhanbolat Yerlanov"),  # another surname
+    ("Тимур Омаров", "Timur Umarov"),
+])
+def test_different_people_across_scripts_stay_apart(a, b):
+    assert not persons_compatible(person_key(a), person_key(b))
