@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import os
 import re
 import sys
@@ -210,6 +211,20 @@ def prune_missing(store: Store, paths: list[str]) -> int:
 FINISHERS = {"ru": _extract_russian}
 
 
+def _main_backend(paths: list[str], config: Config) -> NerBackend:
+    """The main language's backend, with as many worker processes as the run can use."""
+    files = count_files(paths)
+    workers = worker_count(config, files)
+    if workers > 1:
+        warm_caches()  # before the workers fork, so they share the tables
+    # batches small enough that every worker gets several: a short run stays balanced
+    batch = max(1, min(config.batch_size, -(-files // (workers * BATCHES_PER_WORKER)))) if workers > 1 \
+        else config.batch_size
+    backend = load_backend(replace(config, n_process=workers, batch_size=batch))
+    gc.freeze()  # the model too outlives the run (see ingest_paths)
+    return backend
+
+
 def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool = False,
                  backend: NerBackend | None = None, stop: threading.Event | None = None,
                  prune: bool = False) -> IngestReport:
@@ -221,15 +236,6 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
     """
     started = time.perf_counter()
     report = IngestReport()
-    if backend is None:
-        files = count_files(paths)
-        workers = worker_count(config, files)
-        if workers > 1:
-            warm_caches()  # before the workers fork, so they share the tables
-        # batches small enough that every worker gets several: a short run stays balanced
-        batch = max(1, min(config.batch_size, -(-files // (workers * BATCHES_PER_WORKER)))) if workers > 1 \
-            else config.batch_size
-        backend = load_backend(replace(config, n_process=workers, batch_size=batch))
     # the model and tables outlive the run: the collector need not scan them again and again,
     # and forked workers then do not copy the memory pages it would have touched
     gc.freeze()
@@ -247,11 +253,16 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
                 else:
                     others.setdefault(item.language, []).append(item)
 
-        _analyse_and_store(backend, main_language(), _extract, store, report, stop)
+        documents = main_language()
+        first = next(documents, None)  # the main model is loaded only for a run that needs it
+        if first is not None:
+            _analyse_and_store(backend or _main_backend(paths, config), itertools.chain([first], documents),
+                               _extract, store, report, stop)
         for language, documents in sorted(others.items()):
             if stop is not None and stop.is_set():
                 break
             if language in LANGUAGE_BACKENDS:
+                # one process: forked workers made a run of 120 Russian news items twice as slow
                 other = load_backend(replace(config, ner_backend=getattr(config, LANGUAGE_BACKENDS[language]),
                                              n_process=1))
                 _analyse_and_store(other, iter(documents), FINISHERS[language], store, report, stop)

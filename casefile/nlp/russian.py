@@ -72,6 +72,19 @@ class NatashaBackend:
         self.ner = NewsNERTagger(embedding)
         self.morph = NewsMorphTagger(embedding)
 
+    def _tag_names(self, doc: object) -> None:
+        """Morphology of the sentences that name a person (the case of each name's words); the
+        others need none, and the tagger costs as much as the NER."""
+        named = {(s.start, s.stop) for s in doc.spans if s.type == "PER"}  # type: ignore[attr-defined]
+        sents = [sent for sent in doc.sents  # type: ignore[attr-defined]
+                 if any(sent.start <= a and b <= sent.stop for a, b in named)]
+        if not sents:
+            return
+        markups = self.morph.map([[t.text for t in sent.tokens] for sent in sents])
+        for sent, markup in zip(sents, markups):
+            for token, tagged in zip(sent.tokens, markup.tokens):
+                token.pos, token.feats = tagged.pos, tagged.feats
+
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """One Analysis per text, in order."""
         from natasha import Doc
@@ -80,7 +93,7 @@ class NatashaBackend:
             doc = Doc(text)
             doc.segment(self.segmenter)
             doc.tag_ner(self.ner)
-            doc.tag_morph(self.morph)
+            self._tag_names(doc)
             spans = []
             for span in doc.spans:
                 label = LABELS.get(span.type)
