@@ -75,3 +75,32 @@ def test_bodies_and_places_go_to_the_nominative(phrase, nominative):
 ])
 def test_the_language_of_a_document(text, language):
     assert detect_language(text) == language
+
+
+QUOTES = """Суд арестовал журналистку Динару Омарову.
+
+«Мы будем обжаловать этот арест в областном суде», — заявил адвокат Тимур Садыков.
+
+Представитель прокуратуры Ержан Касымов сказал: «Все процедуры были соблюдены полностью».
+
+По словам Омаровой, «следователи даже не объяснили, в чём её обвиняют».
+
+— Я ни в чём не виновата, — сказала Омарова журналистам.
+
+«Этот приговор будет пересмотрен», — гласил заголовок на сайте Тимура Садыкова.
+
+Газета «Свободное слово» продолжит работу."""
+
+
+def test_russian_quotes_and_their_speakers(natasha):
+    [analysis] = list(natasha.analyse([QUOTES]))
+    extraction = extract_russian_document(QUOTES, analysis)
+    said = {q.text: (extraction.entities[q.speaker].name if q.speaker is not None else None)
+            for q in extraction.quotes}
+    assert said["Мы будем обжаловать этот арест в областном суде"] == "Тимур Садыков"  # «…», — заявил Х
+    assert said["Все процедуры были соблюдены полностью"] == "Ержан Касымов"  # Х сказал: «…»
+    assert said["следователи даже не объяснили, в чём её обвиняют"] == "Динара Омарова"  # по словам Х
+    assert said["Я ни в чём не виновата"] == "Динара Омарова"  # a dialogue line
+    assert said["Этот приговор будет пересмотрен"] is None  # near miss: "гласил" is no speech verb
+    assert "Свободное слово" not in said  # a name in quotation marks is no quotation
+    assert all(QUOTES[q.start:q.end] == q.text for q in extraction.quotes)
