@@ -325,13 +325,11 @@ def test_two_ingests_at_once_leave_every_cluster_linked(tmp_path):
             for folder in (first, second)]
     outputs = [run.communicate(timeout=300) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
-    store = Store(db, create=False)
-    try:
-        assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 12
+    with closing(Store(db, create=False)) as store:
+        assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 12, outputs
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         check_consistent(store)
         check_resolved(store)
-    finally:
-        store.close()
 
 
 # -- signals ----------------------------------------------------------------------------------------

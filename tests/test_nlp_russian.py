@@ -104,3 +104,26 @@ def test_russian_quotes_and_their_speakers(natasha):
     assert said["Этот приговор будет пересмотрен"] is None  # near miss: "гласил" is no speech verb
     assert "Свободное слово" not in said  # a name in quotation marks is no quotation
     assert all(QUOTES[q.start:q.end] == q.text for q in extraction.quotes)
+
+
+FACTS = ("Областной суд приговорил блогера Динару Омарову к шести годам лишения свободы. "
+         "Накануне полиция задержала Тимура Садыкова и Ержана Касымова. "
+         "Омарова была задержана в марте. Суд признал Касымова виновным. "
+         "Асель Нуржанова не была задержана. Болата Оспанова оштрафовали. "
+         "Следователи могут арестовать Айгерим Жумабекову. Суд признал Айгерим Жумабекову свидетелем.")
+
+
+def test_russian_justice_facts_from_the_parse(natasha):
+    [analysis] = list(natasha.analyse([FACTS]))
+    extraction = extract_russian_document(FACTS, analysis)
+    facts = {(f.type, extraction.entities[f.subject].name, f.value) for f in extraction.facts}
+    assert ("sentence", "Динара Омарова", "6 years") in facts  # приговорил Х к N годам
+    assert ("conviction", "Динара Омарова", None) in facts  # ... which states a conviction too
+    assert {("detention", "Тимур Садыков", None), ("detention", "Ержан Касымов", None)} <= facts  # Х и Y
+    assert ("detention", "Динара Омарова", None) in facts  # a passive: Х была задержана
+    assert ("conviction", "Ержан Касымов", None) in facts  # признал Х виновным
+    assert ("fine", "Болат Оспанов", None) in facts
+    names = {name for _t, name, _v in facts}
+    assert "Асель Нуржанова" not in names  # near miss: не была задержана
+    assert "Айгерим Жумабекова" not in names  # near misses: могут арестовать; признал свидетелем
+    assert all(FACTS[f.start:f.end].strip() for f in extraction.facts)

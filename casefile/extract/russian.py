@@ -5,8 +5,8 @@ head noun becomes an organisation ("Медеуский районный суд")
 the document are grouped: by the nominative, and a surname alone with the one full name that
 ends in it ("Сапаровой" after "Айгуль Сапарова").
 
-Quotes are found and attributed by ``casefile.extract.russian_quotes``; facts and legal
-provisions are not read from Russian text yet.
+Quotes come from ``casefile.extract.russian_quotes``, justice facts from
+``casefile.extract.russian_facts``; legal provisions are not read from Russian text yet.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import bisect
 from functools import cache
 
 from casefile.extract import Extraction
+from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
@@ -46,7 +47,7 @@ def _surname_stem(name: str) -> str:
 
 
 def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
-    """Entities and quotes (no facts yet) of one Russian document."""
+    """Entities, justice facts and quotes of one Russian document."""
     starts = [s for s, _e in analysis.sentences]
     clusters: dict[tuple[str, str], LocalEntity] = {}
     order: list[LocalEntity] = []
@@ -76,4 +77,4 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
         entity.mentions.sort(key=lambda m: m.start)
         for m in entity.mentions:
             m.cluster = index
-    return Extraction(kept, [], find_russian_quotes(text, kept))
+    return Extraction(kept, russian_facts(analysis.parses, kept), find_russian_quotes(text, kept))

@@ -1,6 +1,8 @@
 """The Russian NER backend: natasha's segmenter, news NER (PER, ORG, LOC) and morphology.
 
 Its models ship inside the natasha, slovnet and navec packages: nothing is fetched at run time.
+Sentences that name a person and hold a justice verb are also parsed (natasha's syntax), with
+pymorphy3's dictionary lemmas, for ``casefile.extract.russian_facts``.
 Each person's name also gets its nominative (``Span.normal``), read from the morphology of its
 tokens (``casefile.nlp.russian_names``), so that "Айгуль Сапаровой" and "Айгуль Сапарова" are one
 name. Registered as the ``natasha`` backend; ingest chooses it for documents in Russian.
@@ -11,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from casefile.config import Config
-from casefile.models import Analysis, Span
+from casefile.models import Analysis, ParsedSentence, ParsedToken, Span
 from casefile.nlp.backends import register_backend
 from casefile.nlp.russian_names import case_of, person_nominative
 
@@ -19,10 +21,18 @@ LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
 
 
 @cache
-def _phrase_analyzer() -> object:
+def _analyzer() -> object:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@cache
+def trigger_lemmas() -> frozenset[str]:
+    """The verbs of the Russian justice table: a sentence with one is parsed."""
+    from casefile.extract.russian_facts import table
+
+    return frozenset(v for entry in table().values() for v in entry["verbs"])  # type: ignore[union-attr]
 
 
 def phrase_nominative(text: str) -> str:
@@ -52,7 +62,7 @@ def phrase_nominative(text: str) -> str:
 def _cyrillic_parse(word: str) -> object | None:
     if not word.isalpha() or word.isupper() or not any("а" <= ch <= "я" or ch == "ё" for ch in word.lower()):
         return None  # an acronym, a number, a quoted or Latin name: as written
-    return _phrase_analyzer().parse(word.lower())[0]  # type: ignore[attr-defined]
+    return _analyzer().parse(word.lower())[0]  # type: ignore[attr-defined]
 
 
 def _like(form: str, original: str) -> str:
@@ -65,25 +75,48 @@ class NatashaBackend:
     name = "natasha"
 
     def __init__(self, config: Config) -> None:
-        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
         embedding = NewsEmbedding()
         self.segmenter = Segmenter()
         self.ner = NewsNERTagger(embedding)
         self.morph = NewsMorphTagger(embedding)
+        self.syntax = NewsSyntaxParser(embedding)
 
-    def _tag_names(self, doc: object) -> None:
+    def _tag_names(self, doc: object) -> list[object]:
         """Morphology of the sentences that name a person (the case of each name's words); the
-        others need none, and the tagger costs as much as the NER."""
+        others need none, and the tagger costs as much as the NER. Returns those sentences."""
         named = {(s.start, s.stop) for s in doc.spans if s.type == "PER"}  # type: ignore[attr-defined]
         sents = [sent for sent in doc.sents  # type: ignore[attr-defined]
                  if any(sent.start <= a and b <= sent.stop for a, b in named)]
         if not sents:
-            return
+            return []
         markups = self.morph.map([[t.text for t in sent.tokens] for sent in sents])
         for sent, markup in zip(sents, markups):
             for token, tagged in zip(sent.tokens, markup.tokens):
                 token.pos, token.feats = tagged.pos, tagged.feats
+        return sents
+
+    def _parse(self, sents: list[object]) -> list[ParsedSentence]:
+        """The dependency parse of the sentences (of those naming a person) that hold a justice
+        verb, with dictionary lemmas, as casefile's ParsedSentence."""
+        chosen = []
+        for sent in sents:
+            parses = [_analyzer().parse(t.text.lower())[0] for t in sent.tokens]  # type: ignore[attr-defined]
+            if any(p.normal_form in trigger_lemmas() for p in parses):
+                chosen.append((sent, parses))
+        if not chosen:
+            return []
+        markups = self.syntax.map([[t.text for t in sent.tokens] for sent, _p in chosen])
+        out = []
+        for (sent, parses), markup in zip(chosen, markups):
+            tokens = []
+            for k, (token, parsed, tree) in enumerate(zip(sent.tokens, parses, markup.tokens)):
+                head = int(tree.head_id) - 1
+                tokens.append(ParsedToken(token.start, token.stop, parsed.normal_form, token.pos or "X",
+                                          str(parsed.tag), tree.rel, head if head >= 0 else k))
+            out.append(ParsedSentence(sent.start, sent.stop, tuple(tokens)))
+        return out
 
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """One Analysis per text, in order."""
@@ -93,13 +126,14 @@ class NatashaBackend:
             doc = Doc(text)
             doc.segment(self.segmenter)
             doc.tag_ner(self.ner)
-            self._tag_names(doc)
+            parses = self._parse(self._tag_names(doc))
             spans = []
             for span in doc.spans:
                 label = LABELS.get(span.type)
                 if label is not None:
                     spans += [_span(text, tokens, label) for tokens in _lines(text, span.tokens, label)]
-            yield Analysis(sentences=[(s.start, s.stop) for s in doc.sents], spans=spans, tokens=len(doc.tokens))
+            yield Analysis(sentences=[(s.start, s.stop) for s in doc.sents], spans=spans, tokens=len(doc.tokens),
+                           parses=parses)
 
 
 def _lines(text: str, tokens: list, label: str) -> list[list]:

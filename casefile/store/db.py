@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 import json
@@ -116,7 +117,7 @@ class Store:
             if self.path != ":memory:" and self.create:
                 # WAL lets readers (CLI queries, the web UI) work while an ingest writes; set only
                 # once the file is known to be ours, so a foreign file is left untouched
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                self._use_wal()
         except sqlite3.OperationalError as exc:
             self.conn.close()
             if _busy(exc):
@@ -128,6 +129,15 @@ class Store:
         except StoreError:
             self.conn.close()
             raise
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL. SQLite leaves the mode as it was, without an error, while
+        another connection is using the file (two runs opening a new database at once), so the
+        switch is tried again for a while."""
+        for _attempt in range(100):
+            if self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+                return
+            time.sleep(0.05)
 
     def _connect(self, readonly: bool) -> sqlite3.Connection:
         """A read-write connection; for reading only, a read-only one, which also opens a file on
