@@ -35,6 +35,13 @@ def trigger_lemmas() -> frozenset[str]:
     return frozenset(v for entry in table().values() for v in entry["verbs"])  # type: ignore[union-attr]
 
 
+@cache
+def trigger_stems() -> tuple[str, ...]:
+    """The first letters every form of a justice verb begins with ("задерж" of "задержать",
+    "задержана"): a cheap test before the dictionary is asked."""
+    return tuple(sorted({verb[:max(3, len(verb) - 4)] for verb in trigger_lemmas()}))
+
+
 def phrase_nominative(text: str) -> str:
     """A body's or a place's name in the nominative: the head noun (the first noun) and the
     adjectives before it, in its gender and number ("Медеуского районного суда" -> "Медеуский
@@ -101,7 +108,10 @@ class NatashaBackend:
         """The dependency parse of the sentences (of those naming a person) that hold a justice
         verb, with dictionary lemmas, as casefile's ParsedSentence."""
         chosen = []
+        stems = trigger_stems()
         for sent in sents:
+            if not any(t.text.lower().startswith(stems) for t in sent.tokens):
+                continue  # no word begins like a justice verb: no need to look each one up
             parses = [_analyzer().parse(t.text.lower())[0] for t in sent.tokens]  # type: ignore[attr-defined]
             if any(p.normal_form in trigger_lemmas() for p in parses):
                 chosen.append((sent, parses))
