@@ -86,6 +86,9 @@ def test_people_named_in_russian_and_english_are_one_entity(demo):
         "SELECT DISTINCT d.language FROM mentions m JOIN clusters c ON c.id = m.cluster "
         "JOIN documents d ON d.id = m.document WHERE c.entity = ?", (blogger,))}
     assert languages == {"en", "ru"}
+    law = one_entity(demo, "Article 223 of the Criminal Code of the Republic of Kazakhstan", "статье 223 УК РК",
+                     type_="law")
+    assert name(demo, law) == "Article 223 of the Criminal Code"
 
 
 def test_zh_j_dzh_transliterations_are_one_person(demo):

@@ -127,3 +127,17 @@ def test_russian_justice_facts_from_the_parse(natasha):
     assert "Асель Нуржанова" not in names  # near miss: не была задержана
     assert "Айгерим Жумабекова" not in names  # near misses: могут арестовать; признал свидетелем
     assert all(FACTS[f.start:f.end].strip() for f in extraction.facts)
+
+
+@pytest.mark.parametrize(("text", "provisions"), [
+    ("Его обвиняют по ч. 2 ст. 174 УК РК.", [("Article 174 of the Criminal Code", "2")]),
+    ("Дело возбуждено по статье 274 Уголовного кодекса.", [("Article 274 of the Criminal Code", None)]),
+    ("Её оштрафовали по части 3 статьи 488 КоАП.", [("Article 488 of the Administrative Code", "3")]),
+    ("По статье 190 УК РФ и статье 191 возбуждены два дела.",  # the bare article takes the one code
+     [("Article 190 of the Criminal Code", None), ("Article 191 of the Criminal Code", None)]),
+    ("В статье опубликованы 274 комментария.", []),  # near miss: "статье" without a number
+])
+def test_russian_legal_provisions_are_named_as_the_english_ones(text, provisions):
+    from casefile.extract.laws import find_russian_provisions
+
+    assert [(p.name, p.part) for p in find_russian_provisions(text)] == provisions

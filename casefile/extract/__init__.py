@@ -14,7 +14,7 @@ from casefile.extract.dates import document_dates, reference_for
 from casefile.extract.facts import (
     DocContext, Slot, document_author, extract_facts, interview_turns, sentence_trees,
 )
-from casefile.extract.laws import find_provisions
+from casefile.extract.laws import Provision, find_provisions
 from casefile.extract.events import event_names
 from casefile.extract.quotes import find_quotes, quote_spans
 from casefile.extract.junk import is_junk, strip_heading_words, strip_trailing_roles
@@ -225,11 +225,13 @@ class Extraction:
         return cls(entities, [Fact(*f) for f in data["facts"]], [Quote(*q) for q in data["quotes"]])
 
 
-def law_entities(text: str, sentences: list[tuple[int, int]], first_index: int) -> list[LocalEntity]:
-    """Legal provisions as entities: one per article of a code, with its title as an alias."""
+def law_entities(text: str, sentences: list[tuple[int, int]], first_index: int,
+                 finder: Callable[[str], list[Provision]] = find_provisions) -> list[LocalEntity]:
+    """Legal provisions as entities: one per article of a code, with its title as an alias;
+    ``finder`` reads them (``find_russian_provisions`` for a Russian text)."""
     groups: dict[str, LocalEntity] = {}
     starts = [s for s, _e in sentences]
-    for p in find_provisions(text):
+    for p in finder(text):
         entity = groups.get(p.name)
         if entity is None:
             entity = groups[p.name] = LocalEntity(label="law", name=p.name,

@@ -86,6 +86,34 @@ def find_provisions(text: str) -> list[Provision]:
     return _fill_codes(text, found)
 
 
+# Russian: "ст. 274 УК РК", "части 2 статьи 174 Уголовного кодекса", "ч. 1 ст. 488 КоАП". Laws
+# are written in fixed formulas, so a pattern reads them (as the English one above does).
+_RU_CODES = {"ук": "criminal", "уголовного кодекса": "criminal", "коап": "administrative",
+             "кодекса об административных правонарушениях": "administrative", "упк": "criminal-procedure",
+             "уголовно-процессуального кодекса": "criminal-procedure", "гк": "civil", "гражданского кодекса": "civil"}
+_RU_ARTICLE = re.compile(
+    r"(?:(?:ч\.|част(?:ь|и|ью))\s*(?P<part_pre>\d+)\s+)?"
+    r"\b(?:ст\.|стать(?:я|и|е|ю|ей|ёй))\s*(?P<article>" + _NUM + r")"
+    r"(?:,?\s+(?:ч\.|част(?:ь|и|ью))\s*(?P<part_post>\d+))?"
+    r"(?:\s+(?P<code>" + "|".join(sorted((re.escape(c) for c in _RU_CODES), key=len, reverse=True)) + r")"
+    r"(?:\s+(?:РК|РФ|КР|РБ|РТ|РУз|Республики\s+[А-ЯЁ]\w+))?)?",
+    re.IGNORECASE,
+)
+
+
+def find_russian_provisions(text: str) -> list[Provision]:
+    """Every provision a Russian text mentions, as the English ones are parsed (so "ст. 274 УК РК"
+    is "Article 274 of the Criminal Code"); a bare article takes the document's one code."""
+    found = []
+    for m in _RU_ARTICLE.finditer(text):
+        code = _RU_CODES.get(" ".join(m.group("code").lower().split())) if m.group("code") else None
+        found.append(Provision(start=m.start(), end=m.end(), article=m.group("article"),
+                               part=m.group("part_pre") or m.group("part_post"), paragraph=None, code=code,
+                               title=None))
+    codes = {p.code for p in found if p.code}
+    return [replace(p, code=next(iter(codes))) if p.code is None and len(codes) == 1 else p for p in found]
+
+
 def _fill_codes(text: str, found: list[Provision]) -> list[Provision]:
     """A bare "Article 209" takes the code named for the same article, else the document's only code."""
     by_article: dict[str, Counter[str]] = {}

@@ -6,14 +6,16 @@ the document are grouped: by the nominative, and a surname alone with the one fu
 ends in it ("Сапаровой" after "Айгуль Сапарова").
 
 Quotes come from ``casefile.extract.russian_quotes``, justice facts from
-``casefile.extract.russian_facts``; legal provisions are not read from Russian text yet.
+``casefile.extract.russian_facts``, legal provisions ("ст. 274 УК РК") from
+``casefile.extract.laws``, named as the English ones are ("Article 274 of the Criminal Code").
 """
 from __future__ import annotations
 
 import bisect
 from functools import cache
 
-from casefile.extract import Extraction
+from casefile.extract import Extraction, law_entities
+from casefile.extract.laws import find_russian_provisions
 from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
 from casefile.models import Analysis, LocalEntity, Mention, Span
@@ -47,7 +49,7 @@ def _surname_stem(name: str) -> str:
 
 
 def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
-    """Entities, justice facts and quotes of one Russian document."""
+    """Entities (with legal provisions), justice facts and quotes of one Russian document."""
     starts = [s for s, _e in analysis.sentences]
     clusters: dict[tuple[str, str], LocalEntity] = {}
     order: list[LocalEntity] = []
@@ -77,4 +79,6 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
         entity.mentions.sort(key=lambda m: m.start)
         for m in entity.mentions:
             m.cluster = index
-    return Extraction(kept, russian_facts(analysis.parses, kept), find_russian_quotes(text, kept))
+    quotes = find_russian_quotes(text, kept)
+    kept += law_entities(text, analysis.sentences, len(kept), find_russian_provisions)
+    return Extraction(kept, russian_facts(analysis.parses, kept), quotes)
