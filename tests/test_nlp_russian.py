@@ -141,3 +141,11 @@ def test_russian_legal_provisions_are_named_as_the_english_ones(text, provisions
     from casefile.extract.laws import find_russian_provisions
 
     assert [(p.name, p.part) for p in find_russian_provisions(text)] == provisions
+
+
+def test_a_russian_fact_takes_the_date_of_its_sentence(natasha):
+    text = "Полиция задержала Динару Омарову 3 марта 2023 года. Тимура Садыкова задержали в тот же день."
+    [analysis] = list(natasha.analyse([text]))
+    extraction = extract_russian_document(text, analysis)
+    dated = {(extraction.entities[f.subject].name, f.date) for f in extraction.facts if f.type == "detention"}
+    assert dated == {("Динара Омарова", "2023-03-03"), ("Тимур Садыков", None)}  # near miss: "в тот же день"

@@ -81,4 +81,4 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
             m.cluster = index
     quotes = find_russian_quotes(text, kept)
     kept += law_entities(text, analysis.sentences, len(kept), find_russian_provisions)
-    return Extraction(kept, russian_facts(analysis.parses, kept), quotes)
+    return Extraction(kept, russian_facts(analysis.parses, kept, text), quotes)

@@ -7,6 +7,7 @@ table: its object, or the subject of its passive form, is the person acted on; a
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -18,6 +19,9 @@ _NUMBERS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3,
             "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18,
             "девятнадцать": 19, "двадцать": 20, "полтора": 1.5}
 _UNITS = {"год": "years", "лет": "years", "месяц": "months", "сутки": "days", "день": "days"}
+_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+# "12 марта 2023 года", "в марте 2023 года", "в 2023 году": dates are fixed formulas
+_DATE = re.compile(r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>[а-я]+)\s+(?P<year>(?:19|20)\d\d)\s+год", re.IGNORECASE)
 _UNREAL = {"мочь", "хотеть", "собираться", "планировать", "намереваться", "грозить", "угрожать", "требовать",
            "просить", "попытаться", "пытаться"}
 
@@ -34,8 +38,22 @@ def _by_verb() -> dict[str, str]:
     return {verb: type_ for type_, entry in table().items() for verb in entry["verbs"]}  # type: ignore[union-attr]
 
 
-def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity]) -> list[Fact]:
-    """The justice facts of a document's parsed sentences."""
+def russian_date(text: str) -> str | None:
+    """The first full or month date of a Russian text ("12 марта 2023 года" -> "2023-03-12",
+    "в марте 2023 года" -> "2023-03"), or None."""
+    for m in _DATE.finditer(text):
+        word = m.group("month").lower()
+        month = next((i for i, stem in enumerate(_MONTHS, start=1)
+                      if word.startswith(stem) and (stem != "ма" or word in ("мая", "май", "мае"))), None)
+        if month is None:
+            continue
+        day = f"-{int(m.group('day')):02d}" if m.group("day") and 1 <= int(m.group("day")) <= 31 else ""
+        return f"{m.group('year')}-{month:02d}{day}"
+    return None
+
+
+def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], text: str = "") -> list[Fact]:
+    """The justice facts of a document's parsed sentences, dated by the date their sentence gives."""
     people = sorted((m.start, m.end, i) for i, e in enumerate(entities) if e.label == "person" for m in e.mentions)
     facts: list[Fact] = []
     for sentence in parses:
@@ -56,9 +74,11 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity]) -> 
             patients = {p for k in children.get(i, []) if tokens[k].dep in roles
                         for p in _people_at(tokens, children, k, people)}
             value = _term(tokens, children, i) if type_ == "sentence" else None
+            date = russian_date(text[sentence.start:sentence.end]) if text else None
             for p in sorted(patients):
                 for kind in [type_, *table()[type_].get("implies", [])]:  # type: ignore[union-attr]
-                    facts.append(Fact(kind, p, sentence.start, sentence.end, value=value if kind == type_ else None))
+                    facts.append(Fact(kind, p, sentence.start, sentence.end,
+                                      value=value if kind == type_ else None, date=date))
     return facts
 
 
