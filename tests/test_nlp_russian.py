@@ -89,7 +89,9 @@ QUOTES = """Суд арестовал журналистку Динару Ома
 
 «Этот приговор будет пересмотрен», — гласил заголовок на сайте Тимура Садыкова.
 
-Газета «Свободное слово» продолжит работу."""
+Газета «Свободное слово» продолжит работу. Её обвинили в «разжигании розни в сети».
+
+«Назначить наказание в виде штрафа», — зачитала решение судья Асель Нуржанова."""
 
 
 def test_russian_quotes_and_their_speakers(natasha):
@@ -103,6 +105,8 @@ def test_russian_quotes_and_their_speakers(natasha):
     assert said["Я ни в чём не виновата"] == "Динара Омарова"  # a dialogue line
     assert said["Этот приговор будет пересмотрен"] is None  # near miss: "гласил" is no speech verb
     assert "Свободное слово" not in said  # a name in quotation marks is no quotation
+    assert "разжигании розни в сети" not in said  # nor a lower-case term of a charge
+    assert said["Назначить наказание в виде штрафа"] == "Асель Нуржанова"
     assert all(QUOTES[q.start:q.end] == q.text for q in extraction.quotes)
 
 
@@ -149,3 +153,10 @@ def test_a_russian_fact_takes_the_date_of_its_sentence(natasha):
     extraction = extract_russian_document(text, analysis)
     dated = {(extraction.entities[f.subject].name, f.date) for f in extraction.facts if f.type == "detention"}
     assert dated == {("Динара Омарова", "2023-03-03"), ("Тимур Садыков", None)}  # near miss: "в тот же день"
+
+
+def test_a_parse_whose_heads_form_a_cycle_is_read_safely():
+    from casefile.extract.russian_facts import _below
+
+    children = {0: [1], 1: [2], 2: [1, 3]}  # 1 -> 2 -> 1: a parser's cycle
+    assert sorted(_below(children, 0)) == [1, 2, 3]

@@ -83,9 +83,13 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
 
 
 def _below(children: dict[int, list[int]], i: int) -> list[int]:
-    out, stack = [], list(children.get(i, []))
+    """The tokens under ``i``; the parser's heads may form a cycle, so each is visited once."""
+    out, seen, stack = [], {i}, list(children.get(i, []))
     while stack:
         k = stack.pop()
+        if k in seen:
+            continue
+        seen.add(k)
         out.append(k)
         stack.extend(children.get(k, []))
     return out

@@ -55,8 +55,8 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             content = m.group("q").strip()
-            if len(content.split()) < 3:
-                continue  # a name in quotation marks («Кахарман»), not a quotation
+            if len(content.split()) < 3 or (content[:1].islower() and len(content.split()) < 8):
+                continue  # a name («Кахарман») or a term («в распространении ложной информации»)
             start = m.start("q") + m.group("q").index(content)
             taken.append((m.start(), m.end()))
             speaker = _speaker(text, m.start(), m.end(), mentions, starts)
