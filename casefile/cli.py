@@ -216,16 +216,14 @@ def remove(targets: tuple[str, ...], db: str) -> None:
     """Remove documents (by file path, folder, or document id) and what was derived from them,
     then re-resolve the entities."""
     from casefile.resolve import resolve_store
-    from casefile.sources.paths import record_file, source_name
+    from casefile.sources.paths import is_under, source_name
 
     with open_store(db) as store:
         stored = store.sources()
         chosen: list[str] = []
         for target in targets:  # every target is checked before anything is removed
             path = source_name(target)
-            matched = [doc_id for doc_id, source in stored
-                       if doc_id == target or record_file(source) == path
-                       or record_file(source).startswith(path.rstrip(os.sep) + os.sep)]
+            matched = [doc_id for doc_id, source in stored if doc_id == target or is_under(source, path)]
             if not matched:
                 raise NotFoundError(f"{target}: no stored document has this path or id")
             chosen += [doc_id for doc_id in matched if doc_id not in chosen]

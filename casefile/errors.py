@@ -6,6 +6,11 @@ so the CLI can print them as one clear line.
 from __future__ import annotations
 
 
+def one_line(exc: BaseException, width: int = 160) -> str:
+    """An exception's message on one line, cut to ``width`` characters (its type when empty)."""
+    return " ".join(str(exc).split())[:width] or type(exc).__name__
+
+
 class CasefileError(Exception):
     """Root of every error casefile raises deliberately."""
 

@@ -29,14 +29,14 @@ from casefile.nlp.backends import AnalysisError, NerBackend, analyse_and_finish,
 from casefile.nlp.language import detect_language
 from casefile.resolve import resolve_store
 from casefile.sources import count_files, iter_sources
-from casefile.sources.paths import canonical_path, record_file
+from casefile.sources.paths import canonical_path, is_under, record_file
 from casefile.store import DocumentRecord, Store
 
 
 # the language of the main backend (``Config.ner_backend``); documents in the languages of
-# LANGUAGE_BACKENDS go to the backend that config key names, the others are stored unanalysed
+# OTHER_LANGUAGES go to the backend their config key names (see below), the others are stored
+# unanalysed
 MAIN_LANGUAGE = "en"
-LANGUAGE_BACKENDS = {"ru": "russian_backend"}
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 # batches per worker at least: a free worker takes the next batch, so small batches let the
@@ -102,8 +102,8 @@ def _prepare(store: Store, item: SourceDocument, config: Config, report: IngestR
     """The document ready for analysis, or None when it is stored already (its path is updated
     when its file was moved or renamed)."""
     doc_id = document_id(item.text)
-    if doc_id in seen or store.has_document(doc_id):
-        stored = store.document_source(doc_id)
+    stored = store.document_source(doc_id)
+    if doc_id in seen or stored is not None:
         if doc_id not in seen and stored is not None and stored != item.source \
                 and not os.path.lexists(record_file(stored)):
             store.move_document(doc_id, item.source)  # the same text, from a file that moved
@@ -169,14 +169,12 @@ def _store_without_entities(store: Store, item: _Pending, report: IngestReport) 
     """A document in a language no backend reads: stored and searchable, with no entities."""
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(item.clean)]
     analysis = Analysis(sentences=sentences or [(0, len(item.clean))], spans=[], tokens=len(item.clean.split()))
-    before = report.ingested
-    _store(store, item, analysis, Extraction([], [], []).to_plain(), report)
-    if report.ingested > before:
+    if _store(store, item, analysis, Extraction([], [], []).to_plain(), report):
         report.without_entities[item.language] = report.without_entities.get(item.language, 0) + 1
 
 
-def _store(store: Store, item: _Pending, analysis: Analysis, result: dict[str, Any], report: IngestReport) -> None:
-    """Write one analysed document; a failure to store it is its own failure only."""
+def _store(store: Store, item: _Pending, analysis: Analysis, result: dict[str, Any], report: IngestReport) -> bool:
+    """Write one analysed document; a failure to store it is its own failure only (False)."""
     try:
         extraction = Extraction.from_plain(result)
         store.write_document(DocumentRecord(
@@ -190,9 +188,10 @@ def _store(store: Store, item: _Pending, analysis: Analysis, result: dict[str, A
         raise  # the database itself is at fault (locked, damaged): no later document would fare better
     except Exception as exc:  # noqa: BLE001 - the transaction rolled back; the run goes on
         report.failed.append((item.source.source, f"cannot store: {type(exc).__name__}: {exc}"))
-        return
+        return False
     report.ingested += 1
     report.tokens += analysis.tokens
+    return True
 
 
 def prune_missing(store: Store, paths: list[str]) -> int:
@@ -202,13 +201,13 @@ def prune_missing(store: Store, paths: list[str]) -> int:
     removed = 0
     for doc_id, source in store.sources():
         file = record_file(source)
-        inside = any(file == root or file.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
-        if inside and not os.path.lexists(file):
+        if any(is_under(source, root) for root in roots) and not os.path.lexists(file):
             removed += store.delete_document(doc_id)
     return removed
 
 
-FINISHERS = {"ru": _extract_russian}
+# language -> (the config key naming its backend, its extraction)
+OTHER_LANGUAGES = {"ru": ("russian_backend", _extract_russian)}
 
 
 def _main_backend(paths: list[str], config: Config) -> NerBackend:
@@ -261,11 +260,11 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
         for language, documents in sorted(others.items()):
             if stop is not None and stop.is_set():
                 break
-            if language in LANGUAGE_BACKENDS:
+            if language in OTHER_LANGUAGES:
+                key, finish = OTHER_LANGUAGES[language]
                 # one process: forked workers made a run of 120 Russian news items twice as slow
-                other = load_backend(replace(config, ner_backend=getattr(config, LANGUAGE_BACKENDS[language]),
-                                             n_process=1))
-                _analyse_and_store(other, iter(documents), FINISHERS[language], store, report, stop)
+                other = load_backend(replace(config, ner_backend=getattr(config, key), n_process=1))
+                _analyse_and_store(other, iter(documents), finish, store, report, stop)
             else:
                 for item in documents:
                     _store_without_entities(store, item, report)
@@ -276,11 +275,9 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
     report.interrupted = stop is not None and stop.is_set()
     if prune and not report.interrupted:
         report.removed = prune_missing(store, paths)
-    if report.interrupted:
-        report.entities = store.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
-    elif store.needs_resolution():
+    if not report.interrupted and store.needs_resolution():
         report.entities = resolve_store(store)
-    else:
+    else:  # an interrupted run leaves the resolution to the next one
         report.entities = store.conn.execute("SELECT count(*) FROM entities").fetchone()[0]
     report.seconds = time.perf_counter() - started
     return report

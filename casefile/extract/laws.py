@@ -83,7 +83,7 @@ def find_provisions(text: str) -> list[Provision]:
             paragraph=m.group("paragraph"), code=_code_kind(m.group("kind") or m.group("kind2")),
             title=title.strip() if title else None,
         ))
-    return _fill_codes(text, found)
+    return _fill_codes(found, {_code_kind(m.group("kind")) or "administrative" for m in _ANY_CODE.finditer(text)})
 
 
 # Russian: "ст. 274 УК РК", "части 2 статьи 174 Уголовного кодекса", "ч. 1 ст. 488 КоАП". Laws
@@ -103,24 +103,23 @@ _RU_ARTICLE = re.compile(
 
 def find_russian_provisions(text: str) -> list[Provision]:
     """Every provision a Russian text mentions, as the English ones are parsed (so "ст. 274 УК РК"
-    is "Article 274 of the Criminal Code"); a bare article takes the document's one code."""
+    is "Article 274 of the Criminal Code"), with codes filled in as for English."""
     found = []
     for m in _RU_ARTICLE.finditer(text):
         code = _RU_CODES.get(" ".join(m.group("code").lower().split())) if m.group("code") else None
         found.append(Provision(start=m.start(), end=m.end(), article=m.group("article"),
                                part=m.group("part_pre") or m.group("part_post"), paragraph=None, code=code,
                                title=None))
-    codes = {p.code for p in found if p.code}
-    return [replace(p, code=next(iter(codes))) if p.code is None and len(codes) == 1 else p for p in found]
+    return _fill_codes(found, {p.code for p in found if p.code})
 
 
-def _fill_codes(text: str, found: list[Provision]) -> list[Provision]:
-    """A bare "Article 209" takes the code named for the same article, else the document's only code."""
+def _fill_codes(found: list[Provision], doc_codes: set[str | None]) -> list[Provision]:
+    """A bare "Article 209" takes the code named for the same article, else the document's only
+    code (``doc_codes``: the codes the document names)."""
     by_article: dict[str, Counter[str]] = {}
     for p in found:
         if p.code:
             by_article.setdefault(p.article, Counter())[p.code] += 1
-    doc_codes = {_code_kind(m.group("kind")) or "administrative" for m in _ANY_CODE.finditer(text)}
     out = []
     for p in found:
         code = p.code

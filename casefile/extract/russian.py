@@ -18,11 +18,9 @@ from casefile.extract import Extraction, law_entities
 from casefile.extract.laws import find_russian_provisions
 from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
+from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
-
-_EDGE = " \t\n.,;:!?\"'«»“”„()[]—–-"
-
 
 @cache
 def org_words() -> frozenset[str]:
@@ -51,28 +49,24 @@ def _surname_stem(name: str) -> str:
 def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
     """Entities (with legal provisions), justice facts and quotes of one Russian document."""
     starts = [s for s, _e in analysis.sentences]
-    clusters: dict[tuple[str, str], LocalEntity] = {}
-    order: list[LocalEntity] = []
+    clusters: dict[tuple[str, str], LocalEntity] = {}  # (name, type): a lone surname apart
     for span in analysis.spans:
-        surface = span.text.strip(_EDGE)
+        surface = span.text.strip(EDGE_PUNCT)
         if len(surface) < 2 or not surface[:1].isupper():
             continue
         start = span.start + span.text.index(surface)
         label = _label(span)
-        name = (span.normal or surface).strip(_EDGE)
+        name = (span.normal or surface).strip(EDGE_PUNCT)
         mention = Mention(start, start + len(surface), surface, label, max(0, bisect.bisect_right(starts, start) - 1))
         key = (("lone:" if label == "person" and len(name.split()) == 1 else "") + name.lower(), label)
-        entity = clusters.setdefault(key, LocalEntity(label, name))
-        if not entity.mentions:
-            order.append(entity)
-        entity.mentions.append(mention)
-    full = [e for e in order if e.label == "person" and len(e.name.split()) > 1]
+        clusters.setdefault(key, LocalEntity(label, name)).mentions.append(mention)
+    full = [e for e in clusters.values() if e.label == "person" and len(e.name.split()) > 1]
     kept: list[LocalEntity] = []
-    for entity in order:
+    for entity in clusters.values():
         if entity.label == "person" and len(entity.name.split()) == 1:
-            matches = {id(f): f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)}
+            matches = [f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)]
             if len(matches) == 1:  # "Сапарова" alone: the one full name it ends
-                next(iter(matches.values())).mentions.extend(entity.mentions)
+                matches[0].mentions.extend(entity.mentions)
                 continue
         kept.append(entity)
     for index, entity in enumerate(kept):

@@ -1,6 +1,6 @@
 """Justice facts of Russian sentences, read off natasha's dependency parse.
 
-The verbs and what they state are data (``facts/russian_events.toml``). For each verb of the
+The verbs and what they state are data (``nlp/lexicons/russian_justice.toml``). For each verb of the
 table: its object, or the subject of its passive form, is the person acted on; a negation
 ("не задержан") or a verb of wish or possibility above it drops the event; "к N годам" under
 "приговорить" is the term.
@@ -8,11 +8,10 @@ table: its object, or the subject of its passive form, is the person acted on; a
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 
 from casefile.models import Fact, LocalEntity, ParsedSentence
+from casefile.nlp import lexicons
 
 _NUMBERS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
             "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
@@ -22,15 +21,11 @@ _UNITS = {"год": "years", "лет": "years", "месяц": "months", "сут�
 _MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 # "12 марта 2023 года", "в марте 2023 года", "в 2023 году": dates are fixed formulas
 _DATE = re.compile(r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>[а-я]+)\s+(?P<year>(?:19|20)\d\d)\s+год", re.IGNORECASE)
-_UNREAL = {"мочь", "хотеть", "собираться", "планировать", "намереваться", "грозить", "угрожать", "требовать",
-           "просить", "попытаться", "пытаться"}
 
 
-@cache
 def table() -> dict[str, dict[str, object]]:
-    """russian_events.toml: event type -> verbs, required words, implied events."""
-    return tomllib.loads(resources.files("casefile.extract.facts").joinpath("russian_events.toml")
-                        .read_text(encoding="utf-8"))
+    """russian_justice.toml: event type -> verbs, required words, implied events."""
+    return lexicons.russian_justice_events()
 
 
 @cache
@@ -58,6 +53,7 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
     facts: list[Fact] = []
     for sentence in parses:
         tokens = sentence.tokens
+        date = russian_date(text[sentence.start:sentence.end]) if text else None
         children: dict[int, list[int]] = {}
         for i, t in enumerate(tokens):
             if t.head != i:
@@ -74,7 +70,6 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
             patients = {p for k in children.get(i, []) if tokens[k].dep in roles
                         for p in _people_at(tokens, children, k, people)}
             value = _term(tokens, children, i) if type_ == "sentence" else None
-            date = russian_date(text[sentence.start:sentence.end]) if text else None
             for p in sorted(patients):
                 for kind in [type_, *table()[type_].get("implies", [])]:  # type: ignore[union-attr]
                     facts.append(Fact(kind, p, sentence.start, sentence.end,
@@ -101,7 +96,7 @@ def _unreal(tokens: tuple, children: dict[int, list[int]], i: int) -> bool:
     if any(tokens[k].lemma == "не" for k in children.get(i, [])):
         return True
     head = tokens[i].head
-    return head != i and tokens[head].lemma in _UNREAL
+    return head != i and tokens[head].lemma in lexicons.load("russian_irrealis_words")
 
 
 def _people_at(tokens: tuple, children: dict[int, list[int]], k: int, people: list[tuple[int, int, int]]) -> set[int]:

@@ -14,8 +14,10 @@ import bisect
 import re
 from functools import cache
 
+from casefile.extract.spans import DisjointSpans
 from casefile.models import LocalEntity, Quote
 from casefile.nlp import lexicons
+from casefile.nlp.russian_names import readings
 
 _MARKED = re.compile(r"[«„“](?P<q>[^«»„“”\n]{3,600}?)[»“”]")
 _DIALOGUE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<q>[^—–\n]{3,600}?)[,!?…]?[ \t]+[—–][ \t]+(?=\w)")
@@ -31,17 +33,10 @@ def speech_verbs() -> frozenset[str]:
     return lexicons.load("russian_speech_verbs")
 
 
-@cache
-def _analyzer() -> object:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
 def is_speech_verb(word: str) -> bool:
     """A form of a speech verb ("заявила", "сказал", "говорит")."""
     return any(p.normal_form in speech_verbs() and p.tag.POS in ("VERB", "INFN", "GRND")
-               for p in _analyzer().parse(word.lower())[:3])  # type: ignore[attr-defined]
+               for p in readings(word.lower())[:3])
 
 
 def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
@@ -49,16 +44,16 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
     mentions = sorted((m.start, m.end, i) for i, e in enumerate(entities) if e.label in SPEAKERS for m in e.mentions)
     starts = [m[0] for m in mentions]
     quotes: list[Quote] = []
-    taken: list[tuple[int, int]] = []
+    taken = DisjointSpans()
     for pattern in (_MARKED, _DIALOGUE):
         for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             content = m.group("q").strip()
             if len(content.split()) < 3 or (content[:1].islower() and len(content.split()) < 8):
                 continue  # a name («Кахарман») or a term («в распространении ложной информации»)
             start = m.start("q") + m.group("q").index(content)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             speaker = _speaker(text, m.start(), m.end(), mentions, starts)
             quotes.append(Quote(start, start + len(content), content, speaker))
     return sorted(quotes, key=lambda q: q.start)

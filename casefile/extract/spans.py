@@ -16,7 +16,7 @@ from casefile.nlp import lexicons, names
 from casefile.nlp.english import is_english_word
 
 WORD = re.compile(r"[^\W\d_][\w'’.\-]*|\d[\w.,\-]*|\S", re.UNICODE)
-_EDGE_PUNCT = " \t\r\n\"'“”«»„‘’()[]{}<>.,;:!?*_`|/\\-–—"
+EDGE_PUNCT = " \t\r\n\"'“”«»„‘’()[]{}<>.,;:!?*_`|/\\-–—"
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _LEADING_WORD_THE = re.compile(r"^([A-Z][a-z]+)\s+the\s+(?=[A-Z])")
 _LEADING_FUNCTION_WORD = re.compile(r"^([A-Z][a-z]{1,5})\s+(?=[A-Z])")
@@ -152,7 +152,7 @@ def trim(doc: str, cand: Cand) -> Cand | None:
     while changed and start < end:
         changed = False
         text = doc[start:end]
-        stripped = text.lstrip(_EDGE_PUNCT)
+        stripped = text.lstrip(EDGE_PUNCT)
         if len(stripped) != len(text):
             start += len(text) - len(stripped)
             changed = True
@@ -190,7 +190,7 @@ def trim(doc: str, cand: Cand) -> Cand | None:
                 end -= len(m.group())
                 changed = True
                 continue
-        stripped = text.rstrip(_EDGE_PUNCT)
+        stripped = text.rstrip(EDGE_PUNCT)
         if len(stripped) != len(text):
             if text.endswith(".") and re.search(r"(?:\b[A-Z]\.|\b[A-Z]\.[A-Z]\.|\.[a-z]{2,3}\.)$", text):
                 break  # keep the period of an initial or acronym ("U.S.")

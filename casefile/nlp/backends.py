@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from casefile.config import Config
-from casefile.errors import CasefileError, ConfigError
+from casefile.errors import CasefileError, ConfigError, one_line
 from casefile.models import Analysis, Span
 from casefile.nlp import lexicons
 from casefile.nlp.parse import (
@@ -284,7 +284,11 @@ class SpacyBackend:
             if len(text) > CHUNK_CHARS:
                 yield from self._finish_run(run)
                 run = []
-                yield self._guarded(text, context, lambda t=text, c=context: self._finish_long(t, c))
+                try:
+                    result = self._finish_long(text, context)
+                except Exception as exc:  # noqa: BLE001 - the model's failure on this one document
+                    result = _failed(text, context, exc)
+                yield result
             else:
                 run.append((text, context))
                 if len(run) >= self.batch_size:
@@ -297,28 +301,15 @@ class SpacyBackend:
             return
         try:
             docs = list(self.nlp.pipe(run, as_tuples=True, batch_size=len(run)))
-        except Exception:  # noqa: BLE001 - find the document at fault: each alone
+        except Exception as exc:  # noqa: BLE001 - find the document at fault: each alone
             if len(run) == 1:
-                text, context = run[0]
-                yield self._guarded(text, context, lambda: self._finish_run_one(text, context))
+                yield _failed(*run[0], exc)
             else:
                 for item in run:
                     yield from self._finish_run([item])
             return
         for doc, context in docs:
             yield analysis_of(doc), context, doc.user_data.pop(FINISHED_KEY, None)
-
-    def _finish_run_one(self, text: str, context: Any) -> tuple[Analysis, Any, Any]:
-        [(doc, _)] = list(self.nlp.pipe([(text, context)], as_tuples=True))
-        return analysis_of(doc), context, doc.user_data.pop(FINISHED_KEY, None)
-
-    @staticmethod
-    def _guarded(text: str, context: Any, work: Callable[[], tuple[Analysis, Any, Any]]) -> tuple[Any, Any, Any]:
-        try:
-            return work()
-        except Exception as exc:  # noqa: BLE001 - the model's failure on this one document
-            reason = " ".join(str(exc).split())[:160] or type(exc).__name__
-            return None, context, AnalysisError(f"analysis failed ({len(text)} characters): {reason}")
 
     def _finish_long(self, text: str, context: Any) -> tuple[Analysis, Any, Any]:
         """A long text in pieces: each piece through the model, the pieces joined into one Doc
@@ -332,6 +323,11 @@ class SpacyBackend:
         doc._context = context
         doc = self.nlp.get_pipe("casefile_sentence_parser")(doc)
         return analysis_of(doc), context, doc.user_data.pop(FINISHED_KEY, None)
+
+
+def _failed(text: str, context: Any, exc: Exception) -> tuple[None, Any, AnalysisError]:
+    """The result of a document the model failed on."""
+    return None, context, AnalysisError(f"analysis failed ({len(text)} characters): {one_line(exc)}")
 
 
 def analysis_of(doc: Any) -> Analysis:

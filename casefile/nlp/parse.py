@@ -16,6 +16,7 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from casefile.models import ParsedSentence, ParsedToken
 from casefile.nlp import lexicons
@@ -181,36 +182,25 @@ def unpack_parses(data: Iterable[list]) -> list[ParsedSentence]:
     return [ParsedSentence(start, end, tuple(ParsedToken(*t) for t in tokens)) for start, end, tokens in data]
 
 
+T = TypeVar("T")
 # the most tokens parsed as one Doc (a long document's chosen sentences go in several)
 SUB_DOC_TOKENS = 5000
 
 
-def _groups(spans: list[tuple[int, int]], limit: int = SUB_DOC_TOKENS) -> list[list[tuple[int, int]]]:
-    """Consecutive token ranges in groups of at most ``limit`` tokens (a longer range alone)."""
-    groups: list[list[tuple[int, int]]] = []
-    size = limit
-    for i, j in spans:
-        if size + (j - i) > limit:
+def bounded_groups(items: list[T], size: Callable[[T], int], limit: int) -> list[list[T]]:
+    """The items in consecutive groups whose sizes add up to at most ``limit`` (a larger item
+    alone): each document's chosen sentences as sub-docs, the sub-docs as parser batches, so the
+    parser's memory stays bounded while it still runs on batches."""
+    groups: list[list[T]] = []
+    total = limit
+    for item in items:
+        n = size(item)
+        if total + n > limit:
             groups.append([])
-            size = 0
-        groups[-1].append((i, j))
-        size += j - i
+            total = 0
+        groups[-1].append(item)
+        total += n
     return groups
-
-
-def _token_batches(docs: list[object], limit: int = 4 * SUB_DOC_TOKENS) -> list[list[object]]:
-    """The docs in consecutive batches of at most ``limit`` tokens (a longer doc alone): the
-    model's layers run faster on a batch, and its memory stays bounded."""
-    batches: list[list[object]] = []
-    size = limit
-    for doc in docs:
-        n = len(doc)  # type: ignore[arg-type]
-        if size + n > limit:
-            batches.append([])
-            size = 0
-        batches[-1].append(doc)
-        size += n
-    return batches
 
 
 class SentenceParser:
@@ -251,10 +241,11 @@ class SentenceParser:
         chosen = [self._choose(doc) for doc in docs]
         # each document's chosen sentences in pieces of bounded length: the parser's memory grows
         # with the length of the Doc it is given, and a long text may have thousands of them
-        groups = [_groups(spans) for spans in chosen]
+        groups = [bounded_groups(spans, lambda r: r[1] - r[0], SUB_DOC_TOKENS) for spans in chosen]
         subs = [self._sub_doc(doc, group) for doc, doc_groups in zip(docs, groups) for group in doc_groups]
         parsed = [s for s in subs if s is not None]
-        done = iter([doc for batch in _token_batches(parsed) for doc in self._parse(batch)])
+        batches = bounded_groups(parsed, len, 4 * SUB_DOC_TOKENS)  # type: ignore[arg-type]
+        done = iter([doc for batch in batches for doc in self._parse(batch)])
         for doc, doc_groups in zip(docs, groups):
             doc.user_data[USER_DATA_KEY] = [row for group in doc_groups for row in pack(doc, next(done), group)]  # type: ignore[attr-defined]
             if self.finish is not None:

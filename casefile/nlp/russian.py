@@ -2,7 +2,8 @@
 
 Its models ship inside the natasha, slovnet and navec packages: nothing is fetched at run time.
 Sentences that name a person and hold a justice verb are also parsed (natasha's syntax), with
-pymorphy3's dictionary lemmas, for ``casefile.extract.russian_facts``.
+pymorphy3's dictionary lemmas, for ``casefile.extract.russian_facts`` (the verbs are
+``nlp/lexicons/russian_justice.toml``).
 Each person's name also gets its nominative (``Span.normal``), read from the morphology of its
 tokens (``casefile.nlp.russian_names``), so that "Айгуль Сапаровой" and "Айгуль Сапарова" are one
 name. Registered as the ``natasha`` backend; ingest chooses it for documents in Russian.
@@ -14,25 +15,17 @@ from functools import cache
 
 from casefile.config import Config
 from casefile.models import Analysis, ParsedSentence, ParsedToken, Span
+from casefile.nlp import lexicons
 from casefile.nlp.backends import register_backend
-from casefile.nlp.russian_names import case_of, person_nominative
+from casefile.nlp.russian_names import case_of, person_nominative, readings
 
 LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
 
 
 @cache
-def _analyzer() -> object:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
-@cache
 def trigger_lemmas() -> frozenset[str]:
     """The verbs of the Russian justice table: a sentence with one is parsed."""
-    from casefile.extract.russian_facts import table
-
-    return frozenset(v for entry in table().values() for v in entry["verbs"])  # type: ignore[union-attr]
+    return frozenset(v for entry in lexicons.russian_justice_events().values() for v in entry["verbs"])  # type: ignore[union-attr]
 
 
 @cache
@@ -69,7 +62,7 @@ def phrase_nominative(text: str) -> str:
 def _cyrillic_parse(word: str) -> object | None:
     if not word.isalpha() or word.isupper() or not any("а" <= ch <= "я" or ch == "ё" for ch in word.lower()):
         return None  # an acronym, a number, a quoted or Latin name: as written
-    return _analyzer().parse(word.lower())[0]  # type: ignore[attr-defined]
+    return readings(word.lower())[0]
 
 
 def _like(form: str, original: str) -> str:
@@ -112,7 +105,7 @@ class NatashaBackend:
         for sent in sents:
             if not any(t.text.lower().startswith(stems) for t in sent.tokens):
                 continue  # no word begins like a justice verb: no need to look each one up
-            parses = [_analyzer().parse(t.text.lower())[0] for t in sent.tokens]  # type: ignore[attr-defined]
+            parses = [readings(t.text.lower())[0] for t in sent.tokens]
             if any(p.normal_form in trigger_lemmas() for p in parses):
                 chosen.append((sent, parses))
         if not chosen:

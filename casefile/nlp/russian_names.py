@@ -15,6 +15,9 @@ import re
 from functools import cache, lru_cache
 from typing import Literal
 
+from casefile.nlp import lexicons
+from casefile.nlp.keys import fold
+
 Gender = Literal["m", "f"]
 
 # (stem family, case ending) of an -ов/-ев/-ин surname and of an -ский one
@@ -27,10 +30,17 @@ _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ab
 
 
 @cache
-def _analyzer() -> object:
+def morph_analyzer() -> object:
+    """pymorphy3's Russian dictionary, loaded once (names, bodies, quotes and facts all read it)."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=65536)
+def readings(word: str) -> tuple[object, ...]:
+    """pymorphy3's readings of a lower-case word, most likely first (the same words recur)."""
+    return tuple(morph_analyzer().parse(word))  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=65536)
@@ -38,7 +48,7 @@ def _name_readings(word: str) -> tuple[tuple[str, str, str], ...]:
     """(nominative, gender "m"/"f", grammatical case) of each reading of ``word`` as a given name
     or patronymic in the dictionary."""
     out = []
-    for parse in _analyzer().parse(word):  # type: ignore[attr-defined]
+    for parse in readings(word):
         tag = parse.tag
         if ("Name" in tag or "Patr" in tag) and tag.gender in ("masc", "femn"):
             nominative = parse.inflect({"nomn"})
@@ -148,16 +158,14 @@ def person_nominative(tokens: list[tuple[str, str | None]]) -> str:
     return " ".join(out)
 
 
-_VOWELS = set("аеёиоуыэюяaeiouy")
+_VOWELS = set("аеёиоуыэюя")
 
 
+@lru_cache(maxsize=65536)
 def declined_known_name(word: str) -> str | None:
     """The nominative of a man's given name in an oblique case, when casefile's list of given
     names knows the nominative but not the form ("Болата", "Ерлану", "Болатом" -> "Болат");
     None otherwise (a name ending in a vowel may be a woman's: "Динару" is "Динара")."""
-    from casefile.nlp import lexicons
-    from casefile.nlp.keys import fold
-
     known = lexicons.given_names()
     if fold(word) in known:
         return None

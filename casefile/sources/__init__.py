@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
-from casefile.errors import SourceError
+from casefile.errors import SourceError, one_line
 from casefile.models import SourceDocument
 from casefile.sources.html import read_html
 from casefile.sources.json_records import read_json
@@ -75,7 +75,7 @@ def iter_sources(
                     yield item
                 else:
                     yield from _read_all(item, max_bytes)
-        elif not _lexists(path):
+        elif not os.path.lexists(path):
             yield SourceError(source_name(path), "no such file or directory")
         else:
             yield from _read_all(path, max_bytes)
@@ -88,7 +88,7 @@ def count_files(paths: Sequence[str | os.PathLike[str]]) -> int:
         path = Path(raw)
         if _is_dir(path):
             total += sum(1 for item in _walk(path) if not isinstance(item, SourceError))
-        elif _lexists(path):
+        elif os.path.lexists(path):
             total += 1
     return total
 
@@ -98,10 +98,6 @@ def _is_dir(path: Path) -> bool:
         return path.is_dir()
     except OSError:  # a link loop or an unreadable parent: read as a file, which then fails clearly
         return False
-
-
-def _lexists(path: Path) -> bool:
-    return os.path.lexists(path)
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SourceDocument]:
@@ -119,8 +115,7 @@ def _read_all(path: Path, max_bytes: int) -> list[SourceDocument | SourceError]:
     except SourceError as error:
         return [error]
     except Exception as exc:  # noqa: BLE001 - a reader's bug is this file's failure
-        reason = " ".join(str(exc).split())[:160] or type(exc).__name__
-        return [SourceError(source_name(path), f"cannot read: {type(exc).__name__}: {reason}")]
+        return [SourceError(source_name(path), f"cannot read: {type(exc).__name__}: {one_line(exc)}")]
 
 
 def _read(path: Path, max_bytes: int) -> list[SourceDocument | SourceError]:

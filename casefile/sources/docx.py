@@ -7,7 +7,7 @@ import zipfile
 import docx
 from docx.table import Table
 
-from casefile.errors import SourceError
+from casefile.errors import SourceError, one_line
 from casefile.models import SourceDocument
 from casefile.sources.dates import iso_date
 from casefile.sources.decoding import normalise_newlines
@@ -24,8 +24,7 @@ def read_docx(source: str, data: bytes, limit: int) -> SourceDocument:
         properties = document.core_properties
         title, created = properties.title, properties.created
     except Exception as exc:
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        raise SourceError(source, f"corrupt or unreadable DOCX: {message[:120]}") from exc
+        raise SourceError(source, f"corrupt or unreadable DOCX: {one_line(exc, 120)}") from exc
     text = "\n\n".join(block for block in blocks if block)
     if not text:
         raise SourceError(source, "DOCX has no text")

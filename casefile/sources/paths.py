@@ -36,3 +36,10 @@ def record_file(source: str) -> str:
     """The file part of a stored source ("/a/b.json#3" -> "/a/b.json")."""
     head, sep, tail = source.rpartition("#")
     return head if sep and tail.isdigit() and head.lower().endswith((".json", ".jsonl")) else source
+
+
+def is_under(source: str, root: str) -> bool:
+    """True when a stored source (a file, or a record of one) is the stored path ``root`` or lies
+    in the folder ``root``."""
+    file = record_file(source)
+    return file == root or file.startswith(root.rstrip(os.sep) + os.sep)

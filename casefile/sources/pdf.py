@@ -6,7 +6,7 @@ import logging
 
 from pypdf import PdfReader
 
-from casefile.errors import SourceError
+from casefile.errors import SourceError, one_line
 from casefile.models import SourceDocument
 from casefile.sources.dates import iso_date
 from casefile.sources.decoding import normalise_newlines
@@ -34,7 +34,7 @@ def read_pdf(source: str, data: bytes, limit: int) -> SourceDocument:
     except SourceError:
         raise
     except Exception as exc:
-        raise SourceError(source, f"corrupt or unreadable PDF: {_short(exc)}") from exc
+        raise SourceError(source, f"corrupt or unreadable PDF: {one_line(exc, 120)}") from exc
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     if not text:
         raise SourceError(source, "PDF has no text layer (scanned image?)")
@@ -45,8 +45,3 @@ def read_pdf(source: str, data: bytes, limit: int) -> SourceDocument:
     return SourceDocument(
         source=source, text=normalise_newlines(text), format="pdf", title=title, published=published
     )
-
-
-def _short(exc: Exception) -> str:
-    message = " ".join(str(exc).split()) or type(exc).__name__
-    return message[:120]

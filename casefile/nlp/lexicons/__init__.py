@@ -26,6 +26,7 @@ __all__ = [
     "legal_form_words",
     "demonyms",
     "justice_events",
+    "russian_justice_events",
     "speech_verbs",
     "case_roles",
     "gendered_words",
@@ -113,6 +114,13 @@ def justice_events() -> dict[str, dict[str, object]]:
     """The justice-event word table (``justice.toml``): event type -> verbs, nouns and idioms."""
     text = resources.files(__package__).joinpath("justice.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+@cache
+def russian_justice_events() -> dict[str, dict[str, object]]:
+    """The Russian justice-verb table (``russian_justice.toml``): event type -> verbs (dictionary
+    forms), the word a verb requires, the events it implies."""
+    return tomllib.loads(resources.files(__package__).joinpath("russian_justice.toml").read_text(encoding="utf-8"))
 
 
 def everyday_justice_words() -> frozenset[str]:
