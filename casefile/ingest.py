@@ -28,8 +28,8 @@ from casefile.models import Analysis, SourceDocument
 from casefile.nlp.backends import AnalysisError, NerBackend, analyse_and_finish, load_backend
 from casefile.nlp.language import detect_language
 from casefile.resolve import resolve_store
-from casefile.sources import count_files, iter_sources
-from casefile.sources.paths import canonical_path, is_under, record_file
+from casefile.sources import count_files, files, iter_sources
+from casefile.sources.paths import is_under, record_file, source_name
 from casefile.store import DocumentRecord, Store
 
 
@@ -196,12 +196,18 @@ def _store(store: Store, item: _Pending, analysis: Analysis, result: dict[str, A
 
 def prune_missing(store: Store, paths: list[str]) -> int:
     """Remove the stored documents whose file no longer exists under ``paths`` (files or
-    folders); returns how many were removed."""
-    roots = [str(canonical_path(p)) for p in paths]
+    folders); returns how many were removed. A stored path with escaped bytes (a name that is not
+    UTF-8) is matched against the files found, not looked up as written."""
+    roots = [source_name(p) for p in paths]
+    present: set[str] | None = None
     removed = 0
     for doc_id, source in store.sources():
         file = record_file(source)
-        if any(is_under(source, root) for root in roots) and not os.path.lexists(file):
+        if not any(is_under(source, root) for root in roots) or os.path.lexists(file):
+            continue
+        if present is None:
+            present = {source_name(p) for p in files(paths)}
+        if file not in present:
             removed += store.delete_document(doc_id)
     return removed
 

@@ -441,6 +441,18 @@ def test_moved_deleted_and_removed_files(tmp_path, spacy_backend, monkeypatch):
         store.close()
 
 
+def test_prune_keeps_a_file_whose_name_is_not_utf8(tmp_path, spacy_backend, monkeypatch):
+    folder = folder_with(tmp_path, {"gone.txt": paragraph(1)})
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as fh:
+        fh.write(paragraph(2).encode("utf-8"))
+    db = tmp_path / "x.db"
+    assert run_cli(["ingest", str(folder), "--db", str(db), "-q"], spacy_backend, monkeypatch).exit_code == 0
+    (folder / "gone.txt").unlink()
+    result = run_cli(["ingest", str(folder), "--db", str(db), "-q", "--prune"], spacy_backend, monkeypatch)
+    assert "removed 1" in result.stdout  # the deleted file only
+    assert stored_sources(db) == [f"{folder}/caf\\xe9.txt"]
+
+
 def test_quote_ids_are_stable_across_databases(tmp_path, spacy_backend):
     text = ('The mayor Ruslan Kenzhebek spoke on Monday. "We will rebuild the bridge by spring," '
             'Kenzhebek said.\n')

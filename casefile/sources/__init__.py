@@ -83,14 +83,17 @@ def iter_sources(
 
 def count_files(paths: Sequence[str | os.PathLike[str]]) -> int:
     """How many readable files the paths hold (folders walked as ``iter_sources`` does), unread."""
-    total = 0
+    return sum(1 for _path in files(paths))
+
+
+def files(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The files the paths hold (folders walked as ``iter_sources`` does), unread."""
     for raw in paths:
         path = Path(raw)
         if _is_dir(path):
-            total += sum(1 for item in _walk(path) if not isinstance(item, SourceError))
+            yield from (item for item in _walk(path) if not isinstance(item, SourceError))
         elif os.path.lexists(path):
-            total += 1
-    return total
+            yield path
 
 
 def _is_dir(path: Path) -> bool:
