@@ -16,11 +16,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-import click
+# casefile spreads documents over forked worker processes; OpenBLAS threads (numpy, under the
+# Russian models) would only compete with them, and in forked workers they made a run twice as
+# slow. Set before numpy loads; a user's own setting wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import click  # noqa: E402 - after the thread setting, like the imports below
 
 from casefile.lazy import lazy_module
 from casefile.errors import CasefileError, NotFoundError
-from casefile.models import ENTITY_TYPES
+from casefile.models import ENTITY_TYPES, NAME_SCRIPTS
 from casefile.store.db import DEFAULT_DB, Store
 
 # tables and colours (rich) are needed only once a command has something to print
@@ -136,12 +141,14 @@ def main() -> None:
 @click.option("--processes", type=ProcessCount(), default=None, metavar="N|auto",
               help="NLP worker processes, or auto (default: all cores when the run is large enough).")
 @click.option("--prune", is_flag=True, help="Also remove stored documents whose file is gone from these folders.")
+@click.option("--names", type=click.Choice(NAME_SCRIPTS), default=None,
+              help="Show entity names in this script from now on (kept in the database; default: original).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 @_handle_errors
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, config_file: str | None, model: str | None,
            max_bytes: int | None, max_chars: int | None, processes: int | str | None, prune: bool,
-           quiet: bool) -> None:
+           names: str | None, quiet: bool) -> None:
     """Read files and folders (text, HTML, PDF, DOCX, JSON) into the database.
 
     Unchanged files are skipped, changed files replace their older version, a moved or renamed
@@ -157,6 +164,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, config_file: str
     progress = not quiet and sys.stderr.isatty()
     with open_store(db, create=True) as store, _stopping() as stop:
         store.check_integrity()
+        if names is not None:
+            store.set_name_script(names)  # the entities are resolved again when it changed
         report = ingest_paths(list(paths), store, config, progress, stop=stop, prune=prune)
         seconds = getattr(report, "seconds", None)
         timing = f" in {seconds:.1f} s" if isinstance(seconds, (int, float)) else ""

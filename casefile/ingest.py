@@ -216,14 +216,13 @@ def prune_missing(store: Store, paths: list[str]) -> int:
 OTHER_LANGUAGES = {"ru": ("russian_backend", _extract_russian)}
 
 
-def _main_backend(paths: list[str], config: Config) -> NerBackend:
-    """The main language's backend, with as many worker processes as the run can use."""
-    files = count_files(paths)
-    workers = worker_count(config, files)
+def _backend_for(config: Config, documents: int) -> NerBackend:
+    """The configured backend, with as many worker processes as a run of ``documents`` can use."""
+    workers = worker_count(config, documents)
     if workers > 1:
         warm_caches()  # before the workers fork, so they share the tables
     # batches small enough that every worker gets several: a short run stays balanced
-    batch = max(1, min(config.batch_size, -(-files // (workers * BATCHES_PER_WORKER)))) if workers > 1 \
+    batch = max(1, min(config.batch_size, -(-documents // (workers * BATCHES_PER_WORKER)))) if workers > 1 \
         else config.batch_size
     backend = load_backend(replace(config, n_process=workers, batch_size=batch))
     gc.freeze()  # the model too outlives the run (see ingest_paths)
@@ -261,15 +260,14 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
         documents = main_language()
         first = next(documents, None)  # the main model is loaded only for a run that needs it
         if first is not None:
-            _analyse_and_store(backend or _main_backend(paths, config), itertools.chain([first], documents),
-                               _extract, store, report, stop)
+            main_backend = backend or _backend_for(config, count_files(paths))
+            _analyse_and_store(main_backend, itertools.chain([first], documents), _extract, store, report, stop)
         for language, documents in sorted(others.items()):
             if stop is not None and stop.is_set():
                 break
             if language in OTHER_LANGUAGES:
                 key, finish = OTHER_LANGUAGES[language]
-                # one process: forked workers made a run of 120 Russian news items twice as slow
-                other = load_backend(replace(config, ner_backend=getattr(config, key), n_process=1))
+                other = _backend_for(replace(config, ner_backend=getattr(config, key)), len(documents))
                 _analyse_and_store(other, iter(documents), finish, store, report, stop)
             else:
                 for item in documents:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("person", "organization", "location", "event", "law")
+# the scripts entity names can be shown in ("original": the fullest form, whatever its script)
+NAME_SCRIPTS = ("original", "latin", "cyrillic")
 
 
 @dataclass(frozen=True)

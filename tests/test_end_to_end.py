@@ -257,3 +257,27 @@ def test_dates_and_titles_from_the_sources(demo):
     assert published["05"].startswith("2023-09-20")
     assert published["06"].startswith("2023-10-11")
     assert published["07"].startswith("2023-12-05")
+
+
+def test_names_shown_in_a_chosen_script(demo_store, tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from casefile.cli import main
+    from conftest import DEMO_CORPUS
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(demo_store, copy)
+    for script, blogger_name in (("cyrillic", "Жанболат Еркинов"), ("latin", "Zhanbolat Yerkinov")):
+        result = CliRunner().invoke(main, ["ingest", str(DEMO_CORPUS), "--db", str(copy), "--names", script, "-q"])
+        assert result.exit_code == 0, result.output
+        store = Store(copy, create=False)
+        try:
+            blogger = one_entity(store, "Zhanbolat Yerkinov", "Жанболата Еркинова")
+            assert name(store, blogger) == blogger_name
+            assert {"Zhanbolat Yerkinov", "Жанболата Еркинова"} <= aliases(store, blogger)  # every form kept
+            english_only = one_entity(store, "Dariga Mukhtarova")
+            assert name(store, english_only) == "Dariga Mukhtarova"  # no Cyrillic form: as written
+        finally:
+            store.close()

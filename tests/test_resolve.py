@@ -16,6 +16,7 @@ from casefile.resolve import entity_name, resolve_store
 from casefile.resolve.clusters import (
     ClusterInfo, attach_known_aliases, attach_place_acronyms, group_by_names, group_clusters, group_persons,
 )
+from casefile.errors import StoreError
 from casefile.store import DocumentRecord, Store
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -105,6 +106,39 @@ def test_feminine_surname_only_joins_the_feminine_full_name():
 def test_entity_name_prefers_the_fullest_form():
     group = [person("d1:0", "Yesenov", "Yesenov"), person("d2:0", "Zhanat Yesenov")]
     assert entity_name(group) == "Zhanat Yesenov"
+
+
+def test_entity_name_in_a_chosen_script():
+    group = [person("d1:0", "Бекзат Ормантаев", "Бекзат Ормантаева", "Ормантаев"),
+             person("d2:0", "Bekzat Ormantayev"), person("d3:0", "Ormantayev")]
+    assert entity_name(group, "latin") == "Bekzat Ormantayev"
+    assert entity_name(group, "cyrillic") == "Бекзат Ормантаев"
+    assert entity_name(group, "original") in {"Бекзат Ормантаев", "Bekzat Ormantayev"}
+
+
+def test_latin_name_is_transliterated_when_the_fuller_form_is_cyrillic_only():
+    group = [person("d1:0", "Бекзат Ормантаев"), person("d2:0", "Ormantayev")]
+    assert entity_name(group, "latin") == "Bekzat Ormantaev"  # not the bare surname
+    assert entity_name(group, "cyrillic") == "Бекзат Ормантаев"
+
+
+def test_a_body_with_no_latin_form_keeps_its_name():
+    group = [cl("d1:0", "organization", "Заречный районный суд")]
+    assert entity_name(group, "latin") == "Заречный районный суд"
+    assert entity_name([cl("d1:0", "location", "Заречный")], "latin") == "Zarechny"
+    assert entity_name([person("d1:0", "Bekzat Ormantayev")], "cyrillic") == "Bekzat Ormantayev"
+
+
+def test_store_keeps_the_chosen_script_and_resolves_again(tmp_path):
+    store = Store(str(tmp_path / "s.db"), create=True)
+    assert store.name_script() == "original"
+    store.replace_resolution([])
+    assert not store.needs_resolution()
+    assert store.set_name_script("latin") is True
+    assert store.needs_resolution() and store.name_script() == "latin"
+    assert store.set_name_script("latin") is False
+    with pytest.raises(StoreError, match="valid: original, latin, cyrillic"):
+        store.set_name_script("greek")
 
 
 # -- organisations and places ------------------------------------------------------------------------

@@ -287,7 +287,7 @@ class SpacyBackend:
                 try:
                     result = self._finish_long(text, context)
                 except Exception as exc:  # noqa: BLE001 - the model's failure on this one document
-                    result = _failed(text, context, exc)
+                    result = failed(text, context, exc)
                 yield result
             else:
                 run.append((text, context))
@@ -303,7 +303,7 @@ class SpacyBackend:
             docs = list(self.nlp.pipe(run, as_tuples=True, batch_size=len(run)))
         except Exception as exc:  # noqa: BLE001 - find the document at fault: each alone
             if len(run) == 1:
-                yield _failed(*run[0], exc)
+                yield failed(*run[0], exc)
             else:
                 for item in run:
                     yield from self._finish_run([item])
@@ -325,7 +325,7 @@ class SpacyBackend:
         return analysis_of(doc), context, doc.user_data.pop(FINISHED_KEY, None)
 
 
-def _failed(text: str, context: Any, exc: Exception) -> tuple[None, Any, AnalysisError]:
+def failed(text: str, context: Any, exc: Exception) -> tuple[None, Any, AnalysisError]:
     """The result of a document the model failed on."""
     return None, context, AnalysisError(f"analysis failed ({len(text)} characters): {one_line(exc)}")
 

@@ -12,14 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Any
 
 from casefile.config import Config
 from casefile.models import Analysis, ParsedSentence, ParsedToken, Span
 from casefile.nlp import lexicons
-from casefile.nlp.backends import register_backend
+from casefile.nlp.backends import Finish, failed, register_backend
+from casefile.nlp.workers import run_in_workers
 from casefile.nlp.russian_names import case_of, person_nominative, readings
 
 LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
+# words tagged on either side of a person's name: the preposition or verb that governs its case
+# and the words agreeing with it (a whole sentence gave the same cases, at twice the cost)
+NAME_CONTEXT = 4
 
 
 @cache
@@ -77,6 +82,9 @@ class NatashaBackend:
     def __init__(self, config: Config) -> None:
         from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
+        # "auto" is decided by ingest, which knows how many documents come; alone, one process
+        self.n_process = config.n_process if isinstance(config.n_process, int) else 1
+        self.batch_size = config.batch_size
         embedding = NewsEmbedding()
         self.segmenter = Segmenter()
         self.ner = NewsNERTagger(embedding)
@@ -84,17 +92,21 @@ class NatashaBackend:
         self.syntax = NewsSyntaxParser(embedding)
 
     def _tag_names(self, doc: object) -> list[object]:
-        """Morphology of the sentences that name a person (the case of each name's words); the
-        others need none, and the tagger costs as much as the NER. Returns those sentences."""
-        named = {(s.start, s.stop) for s in doc.spans if s.type == "PER"}  # type: ignore[attr-defined]
-        sents = [sent for sent in doc.sents  # type: ignore[attr-defined]
-                 if any(sent.start <= a and b <= sent.stop for a, b in named)]
-        if not sents:
-            return []
-        markups = self.morph.map([[t.text for t in sent.tokens] for sent in sents])
-        for sent, markup in zip(sents, markups):
-            for token, tagged in zip(sent.tokens, markup.tokens):
-                token.pos, token.feats = tagged.pos, tagged.feats
+        """Morphology of the words around each person's name (the case of the name's words); the
+        rest of the text needs none, and the tagger costs as much as the NER. Returns the
+        sentences that name a person."""
+        named = [(s.start, s.stop) for s in doc.spans if s.type == "PER"]  # type: ignore[attr-defined]
+        sents, windows = [], []
+        for sent in doc.sents:  # type: ignore[attr-defined]
+            inside = [(a, b) for a, b in named if sent.start <= a and b <= sent.stop]
+            if inside:
+                sents.append(sent)
+                windows += name_windows(sent.tokens, inside)
+        if windows:
+            markups = self.morph.map([[t.text for t in window] for window in windows])
+            for window, markup in zip(windows, markups):
+                for token, tagged in zip(window, markup.tokens):
+                    token.pos, token.feats = tagged.pos, tagged.feats
         return sents
 
     def _parse(self, sents: list[object]) -> list[ParsedSentence]:
@@ -121,22 +133,58 @@ class NatashaBackend:
             out.append(ParsedSentence(sent.start, sent.stop, tuple(tokens)))
         return out
 
+    def analyse_with(self, items: Iterable[tuple[str, Any]], finish: Finish) -> Iterator[tuple[Analysis, Any, Any]]:
+        """(analysis, context, finish result) per (text, context) item, in order; with several
+        processes, batches of documents are analysed and finished in forked workers."""
+        if self.n_process > 1:
+            yield from run_in_workers(lambda batch: list(self._finish_each(batch, finish)), items,
+                                      self.n_process, self.batch_size)
+        else:
+            yield from self._finish_each(items, finish)
+
+    def _finish_each(self, items: Iterable[tuple[str, Any]], finish: Finish) -> Iterator[tuple[Analysis, Any, Any]]:
+        for text, context in items:
+            try:
+                analysis = self._analyse_one(text)
+            except Exception as exc:  # noqa: BLE001 - the model's failure on this one document
+                yield failed(text, context, exc)
+                continue
+            yield analysis, context, finish(text, analysis, context)
+
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """One Analysis per text, in order."""
+        return (self._analyse_one(text) for text in texts)
+
+    def _analyse_one(self, text: str) -> Analysis:
         from natasha import Doc
 
-        for text in texts:
-            doc = Doc(text)
-            doc.segment(self.segmenter)
-            doc.tag_ner(self.ner)
-            parses = self._parse(self._tag_names(doc))
-            spans = []
-            for span in doc.spans:
-                label = LABELS.get(span.type)
-                if label is not None:
-                    spans += [_span(text, tokens, label) for tokens in _lines(text, span.tokens, label)]
-            yield Analysis(sentences=[(s.start, s.stop) for s in doc.sents], spans=spans, tokens=len(doc.tokens),
-                           parses=parses)
+        doc = Doc(text)
+        doc.segment(self.segmenter)
+        doc.tag_ner(self.ner)
+        parses = self._parse(self._tag_names(doc))
+        spans = []
+        for span in doc.spans:
+            label = LABELS.get(span.type)
+            if label is not None:
+                spans += [_span(text, tokens, label) for tokens in _lines(text, span.tokens, label)]
+        return Analysis(sentences=[(s.start, s.stop) for s in doc.sents], spans=spans, tokens=len(doc.tokens),
+                        parses=parses)
+
+
+def name_windows(tokens: list, names: list[tuple[int, int]], context: int = NAME_CONTEXT) -> list[list]:
+    """Runs of ``tokens`` that cover each name (start, stop offsets) with ``context`` tokens on
+    either side, overlapping runs joined: what the tagger needs to read a name's case."""
+    runs: list[list[int]] = []
+    for start, stop in sorted(names):
+        inside = [k for k, t in enumerate(tokens) if start <= t.start and t.stop <= stop]
+        if not inside:
+            continue
+        first, last = max(0, inside[0] - context), min(len(tokens), inside[-1] + context + 1)
+        if runs and first <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], last)
+        else:
+            runs.append([first, last])
+    return [tokens[a:b] for a, b in runs]
 
 
 def _lines(text: str, tokens: list, label: str) -> list[list]:

@@ -10,6 +10,9 @@ import hashlib
 import json
 from collections import Counter
 
+from rigour.text.translit import maybe_ascii
+
+from casefile.clean.language import dominant_script
 from casefile.nlp.keys import person_key
 from casefile.resolve.clusters import ClusterInfo, group_clusters
 from casefile.resolve.facts import build_facts
@@ -31,8 +34,11 @@ def _load_clusters(store: Store) -> list[ClusterInfo]:
     return list(infos.values())
 
 
-def entity_name(group: list[ClusterInfo]) -> str:
-    """The fullest proper form among the group's cluster names."""
+def entity_name(group: list[ClusterInfo], script: str = "original") -> str:
+    """The fullest proper form among the group's cluster names, in ``script`` (one of
+    NAME_SCRIPTS): "original" takes the fullest form whatever its script; "latin" and
+    "cyrillic" take the fullest form in that script unless a fuller one exists only in the other,
+    which "latin" then transliterates (people and places; a body's name stays as written)."""
     type_ = _group_type(group)
     group = [c for c in group if c.type == type_] or group
 
@@ -43,7 +49,15 @@ def entity_name(group: list[ClusterInfo]) -> str:
             return (full, sum(c.surfaces.values()), c.name)
         acronym = c.name.replace(".", "").isupper()
         return (0 if acronym else 1, sum(c.surfaces.values()), c.name)
-    return max(group, key=rank).name
+    best = max(group, key=rank)
+    if script == "original" or dominant_script(best.name) == script.upper():
+        return best.name
+    written = [c for c in group if dominant_script(c.name) == script.upper()]
+    if written and rank(max(written, key=rank))[0] >= rank(best)[0]:
+        return max(written, key=rank).name
+    if script == "latin" and type_ in ("person", "location"):
+        return maybe_ascii(best.name)
+    return best.name
 
 
 def _group_type(group: list[ClusterInfo]) -> str:
@@ -54,7 +68,7 @@ def _group_type(group: list[ClusterInfo]) -> str:
     return weight.most_common(1)[0][0]
 
 
-def _record(group: list[ClusterInfo]) -> EntityRecord:
+def _record(group: list[ClusterInfo], script: str = "original") -> EntityRecord:
     aliases: Counter[str] = Counter()
     for c in group:
         aliases.update(c.surfaces)
@@ -68,7 +82,7 @@ def _record(group: list[ClusterInfo]) -> EntityRecord:
             else:
                 attributes.setdefault(key, value)
     return EntityRecord(
-        id=ent_id, type=_group_type(group), name=entity_name(group), clusters=[c.id for c in group],
+        id=ent_id, type=_group_type(group), name=entity_name(group, script), clusters=[c.id for c in group],
         attributes=attributes,
         aliases=dict(aliases), documents=len({c.document for c in group}), mentions=sum(aliases.values()),
     )
@@ -102,7 +116,8 @@ def _resolve_once(store: Store, skip: frozenset[str]) -> int:
         generation, clusters = _snapshot(store)
     groups = group_clusters(clusters, skip)
     groups = apply_splits(apply_merges(groups, judgements), judgements)
-    records = [_record(g) for g in groups if g]
+    script = store.name_script()
+    records = [_record(g, script) for g in groups if g]
     store.replace_resolution(records, facts=lambda: build_facts(store), generation=generation)
     return len(records)
 

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from casefile.errors import StoreError
-from casefile.models import Fact, LocalEntity, Quote
+from casefile.models import NAME_SCRIPTS, Fact, LocalEntity, Quote
 from casefile.store.schema import APP_NAME, SCHEMA, SCHEMA_VERSION
 
 DEFAULT_DB = "casefile.db"
@@ -312,6 +312,24 @@ class Store:
         return [(r[0], r[1]) for r in self.conn.execute("SELECT id, source FROM documents ORDER BY source")]
 
     # -- resolution ------------------------------------------------------------------------
+    def name_script(self) -> str:
+        """The script entity names are shown in (``NAME_SCRIPTS``); "original" unless set."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'name_script'").fetchone()
+        return row[0] if row else "original"
+
+    def set_name_script(self, script: str) -> bool:
+        """Show entity names in ``script`` from the next resolution on; True when it changed
+        (the entities are then marked for resolution)."""
+        if script not in NAME_SCRIPTS:
+            raise StoreError(f"unknown name script {script!r}; valid: {', '.join(NAME_SCRIPTS)}")
+        if script == self.name_script():
+            return False
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO meta(key, value) VALUES ('name_script', ?) ON CONFLICT(key) "
+                         "DO UPDATE SET value = excluded.value", (script,))
+            self._changed(conn)
+        return True
+
     def needs_resolution(self) -> bool:
         """True when documents changed since the last cross-document resolution, or when a
         cluster is linked to no entity (a database an older casefile left inconsistent)."""
