@@ -110,6 +110,37 @@ def test_russian_quotes_and_their_speakers(natasha):
     assert all(QUOTES[q.start:q.end] == q.text for q in extraction.quotes)
 
 
+LATER_SPEAKERS = """Адвокат Марат Оспанов заявил, что его подзащитного допрашивали ночью. Рядом стояла Гульнара Бекова.
+
+«Никаких оснований для ареста не было», — считает он.
+
+«Мы подадим жалобу в прокуратуру», — добавила она.
+
+Гульнара Бекова рассказала, что обыск длился шесть часов. «Забрали даже детские тетради».
+
+Ерлан Жумабеков: «Я не признаю этот суд».
+
+«Нас не пустили в зал», — написала в Facebook Айгерим Тлеуова.
+
+Утром в городе шёл дождь. «Все дороги закрыты».
+
+«Решение останется в силе», — считает оно."""
+
+
+def test_russian_quotes_with_pronouns_reported_speech_and_headlines(natasha):
+    [analysis] = list(natasha.analyse([LATER_SPEAKERS]))
+    extraction = extract_russian_document(LATER_SPEAKERS, analysis)
+    said = {q.text: (extraction.entities[q.speaker].name if q.speaker is not None else None)
+            for q in extraction.quotes}
+    assert said["Никаких оснований для ареста не было"] == "Марат Оспанов"  # он: the man who spoke before
+    assert said["Мы подадим жалобу в прокуратуру"] == "Гульнара Бекова"  # она: the woman named before
+    assert said["Забрали даже детские тетради"] == "Гульнара Бекова"  # Х рассказала, что … «…»
+    assert said["Я не признаю этот суд"] == "Ерлан Жумабеков"  # a headline's "Х: «…»"
+    assert said["Нас не пустили в зал"] == "Айгерим Тлеуова"  # the person, not the site
+    assert said["Все дороги закрыты"] is None  # near miss: no speech verb in its paragraph
+    assert said["Решение останется в силе"] is None  # near miss: "оно" names no person
+
+
 FACTS = ("Областной суд приговорил блогера Динару Омарову к шести годам лишения свободы. "
          "Накануне полиция задержала Тимура Садыкова и Ержана Касымова. "
          "Омарова была задержана в марте. Суд признал Касымова виновным. "

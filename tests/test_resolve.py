@@ -427,6 +427,22 @@ def test_a_bare_surname_typed_otherwise_joins_the_persons_surface_votes():
     assert clusters[0].type == "person"
 
 
+def test_a_lone_surname_typed_a_body_is_the_surname_of_a_full_name_elsewhere():
+    # another spelling of the surname in another document, and a full name in the same document
+    clusters = [cl("d1:0", "organization", "Qaldybaev"), person("d2:0", "Yerzhan Qaldybayev"),
+                cl("d3:0", "location", "Sarsekov"), person("d3:1", "Dauren Sarsekov")]
+    groups = group_clusters(clusters)
+    assert [c.type for c in clusters] == ["person"] * 4
+    assert together(groups, "d1:0", "d2:0") and together(groups, "d3:0", "d3:1")
+
+
+def test_a_town_that_is_also_a_surname_elsewhere_stays_a_town():
+    # near miss: one document's full name does not outvote a town's own document and shape
+    clusters = [cl("d1:0", "location", "Taraz"), person("d2:0", "Aibek Taraz")]
+    group_clusters(clusters)
+    assert clusters[0].type == "location"
+
+
 def test_an_organisation_agreed_by_the_collection_keeps_its_type():
     # near miss: a coined two-word name that a person could bear stays what every document says
     clusters = [cl("d1:0", "organization", "Aruzhan Qoyma"), cl("d2:0", "organization", "Aruzhan Qoyma")]

@@ -196,10 +196,26 @@ def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
         cand, place = drop_leading_place(doc, cand, places)
         if place is not None and not names.is_role_word(place.text(doc)):
             out.append(place)
-        cand = extend_right(doc, cand)
+        cand = extend_right(doc, extend_left(doc, cand))
         out.extend(split_surname_pairs(doc, cand))
         return out
     return [cand]
+
+
+# a title-case word (or two joined by a hyphen) right before a span, after a non-letter
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?<![A-Za-z][ ,])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) $")
+
+
+def extend_left(doc: str, cand: Cand) -> Cand:
+    """"Torvild Haugsmo-Lie" read as the surname alone: a one-word person span takes the word
+    before it when that word can only be a name (a given name, or a word with no other reading)
+    and is not itself the end of a longer run of capitalised words."""
+    if len(cand.text(doc).split()) != 1:
+        return cand
+    m = _WORD_BEFORE.search(doc, max(0, cand.start - 40), cand.start)
+    if m is None or m.end() != cand.start or names.is_honorific(m.group(1)) or not _name_word(m.group(1)):
+        return cand
+    return Cand(m.start(1), cand.end, cand.label, cand.origin)
 
 
 def split_trailing_person(doc: str, cand: Cand) -> list[Cand]:

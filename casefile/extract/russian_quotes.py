@@ -5,8 +5,11 @@ A quote is attributed, in this order, to:
 1. the name after it and a speech verb: «…», — сказал Х / «…» — заявила адвокат Х;
 2. the name before a speech verb and a colon that introduce it: Х заявил: «…»;
 3. "по словам Х" before it: По словам Х, «…».
-The name is a person's or a body's mention in the same sentence; a quote with none is kept
-without a speaker.
+4. a pronoun after it and a speech verb («…», — считает он): the person of the pronoun's gender
+   who last spoke, or else was last named, in the quote's paragraph or the two before;
+5. a speaker named before it in its paragraph with a speech verb (Х рассказала, что … «…»);
+6. a name alone before a colon, as in a headline (Х: «…»).
+The name is a person's or a body's mention; a quote with none is kept without a speaker.
 """
 from __future__ import annotations
 
@@ -17,12 +20,15 @@ from functools import cache
 from casefile.extract.spans import DisjointSpans
 from casefile.models import LocalEntity, Quote
 from casefile.nlp import lexicons
-from casefile.nlp.russian_names import readings
+from casefile.nlp.russian_names import name_gender, readings
 
 _MARKED = re.compile(r"[«„“](?P<q>[^«»„“”\n]{3,600}?)[»“”]")
 _DIALOGUE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<q>[^—–\n]{3,600}?)[,!?…]?[ \t]+[—–][ \t]+(?=\w)")
 _AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?P<verb>[а-яё]+)")
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
+# «…», — считает он / — сказала она / — он сказал
+_PRONOUN_AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?:(?P<verb>[а-яё]+)[ \t]+(?P<pron>он|она)\b"
+                            r"|(?P<pron2>он|она)[ \t]+(?P<verb2>[а-яё]+))", re.IGNORECASE)
 SPEAKERS = ("person", "organization")
 WINDOW = 120  # characters around a quote that may hold its verb and speaker
 
@@ -43,6 +49,7 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
     """Every quotation of the text with its speaker's entity index, or None."""
     mentions = sorted((m.start, m.end, i) for i, e in enumerate(entities) if e.label in SPEAKERS for m in e.mentions)
     starts = [m[0] for m in mentions]
+    genders = {i: name_gender(e.name) for i, e in enumerate(entities) if e.label == "person"}
     quotes: list[Quote] = []
     taken = DisjointSpans()
     for pattern in (_MARKED, _DIALOGUE):
@@ -54,18 +61,23 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
                 continue  # a name («Кахарман») or a term («в распространении ложной информации»)
             start = m.start("q") + m.group("q").index(content)
             taken.add(m.start(), m.end())
-            speaker = _speaker(text, m.start(), m.end(), mentions, starts)
+            speaker = _speaker(text, m.start(), m.end(), mentions, starts, set(genders))
+            if speaker is None:
+                speaker = _pronoun_speaker(text, m.start(), m.end(), mentions, genders)
+            if speaker is None:
+                speaker = _reported_speaker(text, m.start(), mentions, set(genders))
             quotes.append(Quote(start, start + len(content), content, speaker))
     return sorted(quotes, key=lambda q: q.start)
 
 
-def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int]], starts: list[int]) -> int | None:
+def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int]], starts: list[int],
+             people: set[int]) -> int | None:
     after = _AFTER.match(text[end:end + WINDOW])
     if after and is_speech_verb(after.group("verb")):
         limit = _clause_end(text, end + after.end())
-        found = _first_between(mentions, starts, end + after.end(), limit)
-        if found is not None:
-            return found
+        named = [i for s, e, i in mentions if end + after.end() <= s and e <= limit]
+        if named:  # a person before a body ("— написала в Facebook Х")
+            return next((i for i in named if i in people), named[0])
     before = text[max(0, start - WINDOW):start]
     lo = start - len(before)
     if before.rstrip().endswith(":"):
@@ -78,6 +90,63 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
     said = re.search(r"[Пп]о\s+словам\s+", before)
     if said:
         return _first_between(mentions, starts, lo + said.end(), start)
+    if before.rstrip().endswith(":"):  # a headline's "Х: «…»": the name is all there is before the colon
+        clause = lo + max(before.rfind(ch) for ch in ".!?\n") + 1
+        found = _last_between(mentions, starts, clause, start)
+        if found is not None and not _WORD.search(text[_mention_end(mentions, found, start):start]):
+            return found
+    return None
+
+
+def _mention_end(mentions: list[tuple[int, int, int]], entity: int, before: int) -> int:
+    return max(e for s, e, i in mentions if i == entity and e <= before)
+
+
+def _pronoun_speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int]],
+                     genders: dict[int, str | None]) -> int | None:
+    """«…», — считает он: the person who last spoke before the quote (in its paragraph or the two
+    before) with a name of the pronoun's gender, or else the last such person named there."""
+    m = _PRONOUN_AFTER.match(text[end:end + WINDOW])
+    if m is None or not is_speech_verb(m.group("verb") or m.group("verb2")):
+        return None
+    wanted = "m" if (m.group("pron") or m.group("pron2")).lower() == "он" else "f"
+    agrees = {i for i, gender in genders.items() if gender in (wanted, None)}
+    earliest = _previous_paragraph_start(text, _previous_paragraph_start(text, start))
+    found = _reported_speaker(text, start, mentions, set(genders), earliest, agrees)
+    if found is not None:
+        return found
+    return next((i for s, _e, i in reversed(mentions) if earliest <= s < start and i in agrees), None)
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph (line) holding ``at`` begins."""
+    return text.rfind("\n", 0, at) + 1
+
+
+def _previous_paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph before the one holding ``at`` begins (blank lines between skipped)."""
+    end = _paragraph_start(text, at) - 1
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    return _paragraph_start(text, end) if end > 0 else 0
+
+
+def _reported_speaker(text: str, start: int, mentions: list[tuple[int, int, int]], people: set[int],
+                      lo: int | None = None, allowed: set[int] | None = None) -> int | None:
+    """Х рассказала, что …, «…»: the speaker next to the last speech verb before the quote (from
+    ``lo``, by default its paragraph's start) that has one: a person or body named before the
+    verb in its clause, or else the first person after it."""
+    lo = _paragraph_start(text, start) if lo is None else lo
+    verbs = [w for w in _WORD.finditer(text, lo, start) if is_speech_verb(w.group())]
+    for verb in reversed(verbs):
+        clause = max([text.rfind(ch, lo, verb.start()) + 1 for ch in ".!?«»\n"] + [lo])
+        before = [i for s, e, i in mentions if clause <= s and e <= verb.start() and (allowed is None or i in allowed)]
+        if before:
+            return before[-1]
+        after = [i for s, e, i in mentions if verb.end() <= s and e <= start and (allowed is None or i in allowed)]
+        named = [i for i in after if i in people]
+        if after:
+            return (named or after)[0]
     return None
 
 

@@ -177,6 +177,11 @@ def declined_known_name(word: str) -> str | None:
     return None
 
 
+def name_gender(name: str) -> Gender | None:
+    """The gender of a person's name in the nominative ("Айгуль Сапарова": f), when it shows one."""
+    return _gender_of([(word, "Nom") for word in name.split()])
+
+
 def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
     for word, _case in tokens[:-1]:  # a man's given name in an oblique case ("Болата")
         if declined_known_name(word) is not None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from casefile.nlp import names
 from casefile.nlp.gazetteer import is_town
-from casefile.nlp.keys import fold
+from casefile.nlp.keys import fold, token_key
 from casefile.nlp.state_bodies import is_state_body_acronym
 from casefile.nlp.territories import is_national_capital, is_territory
 from casefile.resolve.countries import NamedCluster
@@ -22,6 +22,7 @@ VOTING_TYPES = frozenset({"person", "organization", "location", "event"})
 # How many documents' votes a name's shape is worth: a clear shape outweighs one mistyped
 # document, a weak one only breaks ties.
 _STRONG, _CLEAR, _WEAK = 3.0, 1.5, 0.5
+_SAME_DOCUMENT = 0.5
 
 
 def shape_vote(name: str) -> tuple[str, float] | None:
@@ -46,9 +47,34 @@ def shape_vote(name: str) -> tuple[str, float] | None:
     return None
 
 
+def _surname_votes(voters: list[NamedCluster]) -> dict[str, dict[str, float]]:
+    """For each surname (its spelling-blind key), the documents that name a person by a given
+    name and that surname, with the weight of each: a lone "Atabaev" typed a body in one article
+    is the surname of "Bolat Atabayev" in another, and more surely so in the same article."""
+    found: dict[str, dict[str, float]] = defaultdict(dict)
+    for c in voters:
+        if c.type != "person":
+            continue
+        for surface in {c.name, *c.surfaces}:
+            toks = surface.split()
+            if len(toks) >= 2 and names.person_name_score(toks) >= 0.6:
+                found[token_key(fold(toks[-1]))][c.document] = 1.0
+    return found
+
+
+def _surname_tally(c: NamedCluster, surnames: dict[str, dict[str, float]]) -> float:
+    """Person votes for a one-word cluster from the full names that end in it."""
+    if len(c.name.split()) != 1:
+        return 0.0
+    documents = surnames.get(token_key(fold(c.name)), {})
+    # a full name earlier in the same article is worth a half vote more
+    return sum(documents.values()) + (_SAME_DOCUMENT if c.document in documents else 0.0)
+
+
 def vote_types(clusters: Iterable[NamedCluster]) -> None:
     """Give every person, organisation, place and event cluster the type its name forms carry
-    across the collection (one vote per document per form) and its name's shape."""
+    across the collection (one vote per document per form, a lone surname also the votes of the
+    full names that end in it) and its name's shape."""
     voters = [c for c in clusters if c.type in VOTING_TYPES]
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     seen: set[tuple[str, str, str]] = set()
@@ -58,10 +84,12 @@ def vote_types(clusters: Iterable[NamedCluster]) -> None:
             if key and (c.document, key, c.type) not in seen:
                 seen.add((c.document, key, c.type))
                 votes[key][c.type] += 1.0
+    surnames = _surname_votes(voters)
     for c in voters:
         tally: Counter[str] = Counter()
         for surface in {c.name, *c.surfaces}:
             tally.update(votes.get(fold(surface), Counter()))
+        tally["person"] += _surname_tally(c, surnames)
         shape = shape_vote(c.name)
         if shape is not None:
             tally[shape[0]] += shape[1]
