@@ -28,6 +28,13 @@ def test_a_name_already_in_the_nominative_stays_as_written():
     assert person_nominative([("Айгерим", "Nom"), ("Омарова", "Nom")]) == "Айгерим Омарова"  # near miss
 
 
+def test_a_given_name_with_the_instrumental_ending_outweighs_a_mistagged_case():
+    # in a list of names the tagger may say nominative; "Тимуром" can only be instrumental
+    assert person_nominative([("Тимуром", "Nom"), ("Омаровым", "Nom")]) == "Тимур Омаров"
+    assert person_nominative([("Сергеем", "Nom"), ("Омаровым", "Nom")]) == "Сергей Омаров"
+    assert person_nominative([("Артём", "Nom"), ("Омаров", "Nom")]) == "Артём Омаров"  # near miss: -ём
+
+
 def test_an_unknown_given_name_declines_by_its_gender_and_case():
     # "Жайнагуль" is no dictionary name: its -у in the accusative of a woman's name is an -а
     assert person_nominative([("Жайнагулю", "Acc"), ("Омарову", "Acc")]) == "Жайнагуля Омарова"

@@ -18,6 +18,7 @@ from casefile.extract import Extraction, law_entities
 from casefile.extract.laws import find_russian_provisions
 from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
+from casefile.extract.russian_relations import russian_relations
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
@@ -75,4 +76,5 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
             m.cluster = index
     quotes = find_russian_quotes(text, kept)
     kept += law_entities(text, analysis.sentences, len(kept), find_russian_provisions)
-    return Extraction(kept, russian_facts(analysis.parses, kept, text), quotes)
+    facts = russian_facts(analysis.parses, kept, text) + russian_relations(text, kept, analysis.sentences)
+    return Extraction(kept, facts, quotes)

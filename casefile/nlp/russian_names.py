@@ -147,8 +147,10 @@ def person_nominative(tokens: list[tuple[str, str | None]]) -> str:
     "Айгуль Сапарова". Hyphenated parts are read one by one; all parts take the case of the
     last part that has one."""
     words = [w for w, _c in tokens]
-    # every part of a name is in one case; the tagger reads the last (the surname) best
-    shared = next((c for _w, c in reversed(tokens) if c), None)
+    # every part of a name is in one case; the tagger reads the last (the surname) best, unless
+    # the given name's own ending tells ("Жанатом": instrumental) where the tagger, lost in a
+    # list of names, said nominative
+    shared = _dictionary_case(words) or next((c for _w, c in reversed(tokens) if c), None)
     tokens = [(w, shared) for w, _c in tokens]
     gender = _gender_of(tokens)
     out = []
@@ -159,6 +161,18 @@ def person_nominative(tokens: list[tuple[str, str | None]]) -> str:
 
 
 _VOWELS = set("аеёиоуыэюя")
+
+
+def _dictionary_case(words: list[str]) -> str | None:
+    """"Instrumental" for a name whose first word is a man's given name the dictionary knows
+    with "-ом"/"-ем" added ("Жанатом" = "Жанат" + "ом"): no nominative ends so; else None."""
+    first = words[0].lower() if len(words) >= 2 else ""
+    if not first.endswith(("ом", "ем")) or _OV.match(words[0]) or _SKY.match(words[0]):
+        return None
+    base = first[:-2] + ("й" if first.endswith("ем") and first[-3:-2] in _VOWELS else "")
+    if any(n == base and g == "m" and c == "ablt" for n, g, c in _name_readings(first)):
+        return "Ins"
+    return None
 
 
 @lru_cache(maxsize=65536)

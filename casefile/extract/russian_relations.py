@@ -1,0 +1,182 @@
+"""Posts, memberships and family ties stated next to a name in Russian text.
+
+Russian news names a person's post, body or kin right beside the name, in a few fixed shapes:
+before it ("адвокат Дмитрий Орлов", "мировой судья участка № 5 А", "член партии «Х» А и Б",
+"жена блогера Б Гульмира") or after it, set off by a comma ("А, главный редактор газеты «Х»,";
+"Гульмира, жена Б,"). The nouns are lexicons (``nlp/lexicons/russian_role_words.txt``,
+``russian_membership_words.txt``, ``russian_kinship.txt``); the words between the noun and the
+name may only be a name, a quoted name, or nouns and adjectives (the body's own words), never a
+verb or a preposition, so "адвокат заявил, что А …" states nothing about А.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from casefile.models import Fact, LocalEntity
+from casefile.nlp import lexicons
+from casefile.nlp.russian import phrase_nominative
+from casefile.nlp.russian_names import readings
+
+_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*")
+_QUOTED = re.compile(r"[«„“\"][^«»„“”\"\n]{1,80}[»“”\"]")
+_BREAK = re.compile(r"[.;:!?()\n—–]|,(?!\s*\d)")  # where a noun phrase before or after a name ends
+_LIST_GAP = re.compile(r"\s*(?:,\s*|\s+и\s+|\s*,\s*и\s+)\s*")
+MAX_BETWEEN = 5  # words between the noun and the name (the body's name, a court's number)
+BETWEEN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+
+
+@cache
+def roles() -> frozenset[str]:
+    """Nouns of posts and occupations."""
+    return lexicons.load("russian_role_words")
+
+
+@cache
+def memberships() -> frozenset[str]:
+    """Nouns of belonging to a body."""
+    return lexicons.load("russian_membership_words")
+
+
+@cache
+def kinship() -> frozenset[str]:
+    """Nouns of family ties."""
+    return lexicons.load("russian_kinship")
+
+
+@dataclass(frozen=True, order=True)
+class _Mention:
+    start: int
+    end: int
+    entity: int
+    label: str
+
+
+def _lemma(word: str) -> str:
+    return readings(word.lower())[0].normal_form  # type: ignore[attr-defined]
+
+
+def _pos(word: str) -> str | None:
+    return readings(word.lower())[0].tag.POS  # type: ignore[attr-defined]
+
+
+def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tuple[int, int]]) -> list[Fact]:
+    """Position, member_of and family facts stated beside the people of one Russian document."""
+    mentions = sorted(_Mention(m.start, m.end, i, e.label) for i, e in enumerate(entities) for m in e.mentions)
+    starts = [s for s, _e in sentences]
+    facts: dict[tuple, Fact] = {}
+    for k, person in enumerate(mentions):
+        if person.label != "person":
+            continue
+        s = max(0, bisect.bisect_right(starts, person.start) - 1)
+        sent_start, sent_end = sentences[s] if sentences else (0, len(text))
+        if k + 1 < len(mentions) and mentions[k + 1].label == "person" \
+                and not text[person.end:mentions[k + 1].start].strip():
+            continue  # "пресс-секретарь Б А": Б is whose secretary А is
+        found = _before(text, person, mentions, sent_start) or _after(text, person, mentions, sent_end)
+        if found is None:
+            continue
+        new = [Fact(found[0], member.entity, sent_start, sent_end, object=found[1], value=found[2])
+               for member in ([person, *_listed_after(text, mentions, k)] if found[3] else [person])]
+        boss = _superior(text, person, mentions, k) if found[0] == "position" else None
+        if boss is not None:
+            new.append(Fact("subordinate_of", person.entity, sent_start, sent_end, object=boss, value=found[2]))
+        for fact in new:
+            facts.setdefault((fact.type, fact.subject, fact.object, fact.value), fact)
+    return list(facts.values())
+
+
+def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int) -> tuple | None:
+    """(type, object, value, shared by a list) from the noun before the name, or None. A post
+    before another person's name in between ("жена блогера Б А") is that person's; a kinship
+    noun further back then ties the two."""
+    cut = max([m.end() for m in _BREAK.finditer(text, lo, person.start)
+               if not _covered(m.start(), mentions, text, lo)] + [lo])
+    words = [w for w in _WORD.finditer(text, cut, person.start) if not _covered(w.start(), mentions, text, cut)]
+    fallback = None
+    for back, word in enumerate(reversed(words)):
+        lemma = _lemma(word.group())
+        if not (lemma in roles() or lemma in memberships() or lemma in kinship()):
+            continue
+        between = words[len(words) - back:]
+        if len(between) > MAX_BETWEEN or any(_pos(w.group()) not in BETWEEN_POS for w in between):
+            break
+        inside = [m for m in mentions if word.end() <= m.start and m.end <= person.start]
+        found = _relation(text, words[:len(words) - back], word, lemma, inside, plural=True)
+        if lemma in kinship() or not any(m.label == "person" for m in inside):
+            return found
+        fallback = fallback or found
+    return fallback
+
+
+def _superior(text: str, person: _Mention, mentions: list[_Mention], k: int) -> int | None:
+    """"пресс-секретарь Б А": Б, named right before А after a post, is whom А works for."""
+    if k == 0 or mentions[k - 1].label != "person" or text[mentions[k - 1].end:person.start].strip():
+        return None
+    return mentions[k - 1].entity
+
+
+def _after(text: str, person: _Mention, mentions: list[_Mention], hi: int) -> tuple | None:
+    """The same from an apposition after a comma: "А, главный редактор газеты «Х»,"."""
+    m = re.match(r"\s*,\s*", text[person.end:hi])
+    if m is None:
+        return None
+    lo = person.end + m.end()
+    stop = next((b.start() for b in _BREAK.finditer(text, lo, hi)), hi)
+    words = [w for w in _WORD.finditer(text, lo, stop) if not _covered(w.start(), mentions, text, lo)]
+    lead = 0
+    while lead < len(words) and _pos(words[lead].group()) == "ADJF":
+        lead += 1
+    if lead >= len(words) or lead > 2:
+        return None
+    word = words[lead]
+    lemma = _lemma(word.group())
+    if not (lemma in roles() or lemma in memberships() or lemma in kinship()):
+        return None
+    inside = [x for x in mentions if word.end() <= x.start and x.end <= stop]
+    return _relation(text, words[:lead + 1], word, lemma, inside, plural=False)
+
+
+def _relation(text: str, head: list[re.Match[str]], word: re.Match[str], lemma: str,
+              inside: list[_Mention], plural: bool) -> tuple | None:
+    """The fact a noun states with the names that follow it (``inside``)."""
+    body = next((m.entity for m in inside if m.label == "organization"), None)
+    if lemma in kinship():
+        kin = next((m.entity for m in inside if m.label == "person"), None)
+        return ("family", kin, lemma, False) if kin is not None else None
+    if lemma in memberships() and body is not None:
+        return ("member_of", body, lemma, plural)
+    if lemma not in roles():
+        return None
+    adjectives = []
+    for w in reversed(head[:-1]):
+        if _pos(w.group()) != "ADJF" or w.end() + 1 < (adjectives[0] if adjectives else word).start():
+            break
+        adjectives.insert(0, w)
+    start = adjectives[0].start() if adjectives else word.start()
+    phrase = phrase_nominative(text[start:word.end()]).lower().split()
+    return ("position", body, " ".join([*phrase[:-1], lemma]), plural)  # the noun in the singular
+
+
+def _covered(at: int, mentions: list[_Mention], text: str, lo: int) -> bool:
+    """A word (or a mark) inside a name or a quoted name: part of what the noun governs."""
+    return any(m.start <= at < m.end for m in mentions) or _quoted(at, text, lo)
+
+
+def _quoted(at: int, text: str, lo: int) -> bool:
+    """``at`` lies inside a quoted name ("партии «Алга, вперёд!»")."""
+    return any(q.start() <= at < q.end() for q in _QUOTED.finditer(text, max(0, lo - 1), at + 80))
+
+
+def _listed_after(text: str, mentions: list[_Mention], k: int) -> list[_Mention]:
+    """The people listed right after mention ``k`` ("А, Б и В")."""
+    out = []
+    previous = mentions[k]
+    for m in mentions[k + 1:]:
+        if m.label != "person" or not _LIST_GAP.fullmatch(text[previous.end:m.start]):
+            break
+        out.append(m)
+        previous = m
+    return out
