@@ -192,3 +192,11 @@ def test_a_number_ends_a_body_named_after_its_kind_but_no_model_span():
 def test_a_numbered_court_is_a_name_but_other_numbers_are_not():
     assert not junk("the 2nd Criminal Court of Kestrel ruled", "2nd Criminal Court of Kestrel", "organization")
     assert junk("Route 66 Company was fined.", "Route 66 Company", "organization")  # a number, no ordinal
+
+
+def test_a_court_before_a_judges_title_and_name_is_the_judges_court():
+    doc = "Torqyn District Court Judge Anna Vel ruled."
+    assert not is_junk(doc, cand(doc, "Torqyn District Court", "organization"), [], {0})
+    # near miss: a body's words before a title with no name after it are the title's words
+    doc = "the Torqyn District Court Judge said"
+    assert is_junk(doc, cand(doc, "Torqyn District Court", "organization"), [], {0})

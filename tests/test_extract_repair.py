@@ -150,6 +150,12 @@ def test_retype_given_name_place_before_org_word_is_organisation():
          [("Aksu", "location"), ("Marat Abenov", "person")]),
         ("Marat ABENOV said", "Marat", "person", set(), [("Marat ABENOV", "person")]),
         ("Ivanova Petrov said", "Ivanova Petrov", "person", set(), [("Ivanova", "person"), ("Petrov", "person")]),
+        ("the RBX’s Office for Press Freedom said", "RBX’s Office for Press Freedom", "organization", set(),
+         [("RBX", "organization"), ("Office for Press Freedom", "organization")]),
+        ("Maria’s Office Supplies said", "Maria’s Office Supplies", "organization", set(),  # near miss: no body owns it
+         [("Maria’s Office Supplies", "organization")]),
+        ("the Chief Prosecutor’s Office for Appeals said", "Chief Prosecutor’s Office for Appeals", "organization",
+         set(), [("Chief Prosecutor’s Office for Appeals", "organization")]),  # near miss: a post's office
         ("Torvild Haugsmo-Lie, chair of the panel, said", "Haugsmo-Lie", "person", set(),
          [("Torvild Haugsmo-Lie", "person")]),
         ("Yesterday Haugsmo-Lie said", "Haugsmo-Lie", "person", set(), [("Haugsmo-Lie", "person")]),

@@ -165,10 +165,18 @@ def test_split_lines_gives_one_span_per_non_empty_line():
     ("The Aktau court fined him.", "Aktau", "organization", ("Aktau court", "organization")),  # a town's body
     ("The Qoltyq plant closed.", "Qoltyq", "organization", ("Qoltyq", "organization")),  # a brand and its kind
     ("The Aktau city court ruled.", "Aktau", "location", ("Aktau city court", "organization")),
+    # a name taken for a place before the kind of body it names: the name alone
+    ("a member of the Zelvan human rights group", "Zelvan", "location", ("Zelvan", "organization")),
     ("The KNB office was shut.", "KNB", "organization", ("KNB", "organization")),  # acronyms stay
     # a role word that is a body's word too ("prosecutor"), before a name, is that person's title
     ("the Qoshqar regional prosecutor Mirela Vorn said", "Qoshqar", "location", ("Qoshqar", "location")),
     ("the Qoshqar regional prosecutor said", "Qoshqar", "location", ("Qoshqar regional prosecutor", "organization")),
+    # the place the model left out before a body's administrative level
+    ("Torqyn District Court Judge Anna Vel ruled.", "District Court", "organization",
+     ("Torqyn District Court", "organization")),
+    ("The City Court ruled.", "City Court", "organization", ("City Court", "organization")),  # near miss
+    ("Their City Court ruled.", "City Court", "organization", ("City Court", "organization")),
+    ("Yesterday District Court judges met.", "District Court", "organization", ("District Court", "organization")),
 ])
 def test_extend_org_head(doc, surface, label, expected):
     c = extend_org_head(doc, cand(doc, surface, label), set())

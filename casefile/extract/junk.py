@@ -144,8 +144,14 @@ def _legal_forms() -> frozenset[str]:
 
 
 def _followed_by_role_word(doc: str, cand: Cand) -> bool:
-    m = re.match(r" ([A-Z][a-z]+)\b", doc[cand.end:cand.end + 30])
-    return bool(m and names.is_role_word(m.group(1)))
+    """A capitalised title follows: the span is its first words ("the Senior Outreach
+    [Coordinator]"), unless the span is a body by its head word and a name follows the title
+    ("X District Court Judge Anna B": the judge's court)."""
+    m = re.match(r" ([A-Z][a-z]+)\b( [A-Z][a-z]+)?", doc[cand.end:cand.end + 40])
+    if not (m and names.is_role_word(m.group(1))):
+        return False
+    head = cand.text(doc).split()[-1]
+    return not (names.is_org_word(head) and m.group(2) and not names.is_role_word(m.group(2).strip()))
 
 
 def _in_heading(cand: Cand, headings: list[tuple[int, int]], doc: str = "") -> bool:

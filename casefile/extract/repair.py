@@ -186,7 +186,7 @@ def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
             return split
     if cand.label in {"organization", "location"}:
         cand = extend_of_phrase(doc, extend_org_head(doc, cand, places), lambda w: w in places or is_territory(w))
-        owned = split_possessive_place(doc, cand, places)
+        owned = split_possessive_place(doc, cand, places) or split_possessive_body(doc, cand)
         return owned if owned else split_place_acronym(doc, cand)
     if cand.label == "person":
         toks = _tokens(cand.text(doc))
@@ -268,6 +268,24 @@ def split_possessive_place(doc: str, cand: Cand, places: set[str]) -> list[Cand]
     owner_label = "location" if is_territory(m.group("owner")) else "organization"
     return [Cand(cand.start, cand.start + m.end("owner"), owner_label, cand.origin),
             Cand(cand.start + m.start("place"), cand.end, "location", cand.origin)]
+
+
+_OWNER_BODY = re.compile(r"(?P<owner>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)['’]s (?P<body>[A-Z][\w'’-]*(?: [\w'’-]+)*)")
+
+
+def split_possessive_body(doc: str, cand: Cand) -> list[Cand]:
+    """"ACR’s Office for Media Freedom" read as one body: the owner (an acronym or a body) and
+    its office, department or committee, two bodies. Empty when the part after the possessive
+    does not open with a body's word."""
+    m = _OWNER_BODY.fullmatch(cand.text(doc))
+    if not m or cand.label != "organization" or len(m.group("body").split()) < 2 \
+            or not names.is_org_word(m.group("body").split()[0]):
+        return []  # "the General Prosecutor’s Office" is one body's name
+    owner = m.group("owner")
+    if not (owner.isupper() or (names.is_org_word(owner.split()[-1]) and not names.is_role_word(owner.split()[-1]))):
+        return []
+    return [Cand(cand.start, cand.start + m.end("owner"), "organization", cand.origin),
+            Cand(cand.start + m.start("body"), cand.end, "organization", cand.origin)]
 
 
 def split_place_acronym(doc: str, cand: Cand) -> list[Cand]:

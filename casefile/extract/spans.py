@@ -14,6 +14,8 @@ from typing import Generic, TypeVar
 
 from casefile.nlp import lexicons, names
 from casefile.nlp.english import is_english_word
+from casefile.nlp.gazetteer import is_town
+from casefile.nlp.territories import is_territory
 
 WORD = re.compile(r"[^\W\d_][\w'’.\-]*|\d[\w.,\-]*|\S", re.UNICODE)
 EDGE_PUNCT = " \t\r\n\"'“”«»„‘’()[]{}<>.,;:!?*_`|/\\-–—"
@@ -278,6 +280,7 @@ def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
         lead = _NUMBERED_LEAD.search(doc, max(0, cand.start - 40), cand.start)
         if lead and lead.end() == cand.start:
             cand = Cand(lead.start(), cand.end, cand.label, cand.origin)
+        cand = _place_before_level(doc, cand, places)
     head = re.match(r"(?:'|’)s?\s+([A-Z][a-z]+)\b", doc[cand.end:cand.end + 30])
     if head and cand.label == "organization" and names.is_org_word(head.group(1)):  # "X Journalists' Network"
         return Cand(cand.start, cand.end + head.end(), cand.label, cand.origin)
@@ -294,6 +297,11 @@ def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
         heads = [i for i, w in enumerate(words) if (names.is_org_word(w) if is_place else w in PUBLIC_BODIES)]
         if heads and heads[-1] + 1 < len(words) and words[heads[-1] + 1].endswith("s"):
             heads = []  # "X news sites": the head word qualifies a plural class of things, not one body
+        if heads and is_place and not _known_place(text, places) and words[heads[-1]] not in PUBLIC_BODIES \
+                and not names.is_role_word(words[heads[-1]]) and not _LEVEL_WORDS & set(words):
+            # "the Zelvan human rights group": a name the model took for a place, and the kind of
+            # body it names; the name alone is the body's
+            return Cand(cand.start, cand.end, "organization", cand.origin)
         if heads:
             end = cand.end + len(" ".join([""] + words[:heads[-1] + 1]))
             if not (names.is_role_word(words[heads[-1]]) and re.match(r" [A-Z]", doc[end:end + 2])):
@@ -301,6 +309,36 @@ def extend_org_head(doc: str, cand: Cand, places: set[str]) -> Cand:
     m = re.match(r" (?:region|district|oblast)\b", doc[cand.end:cand.end + 12])
     if m and cand.label in {"organization", "location"}:  # "Administration of the X" + " region"
         return Cand(cand.start, cand.end + m.end(), cand.label, cand.origin)
+    return cand
+
+
+def _known_place(name: str, places: set[str]) -> bool:
+    """A place the gazetteers know, or that the model typed a place elsewhere in the document."""
+    return name in places or is_territory(name) or is_town(name)
+
+
+# the words that open a body's name after the place it serves ("X District Court", "X City Council")
+_LEVEL_WORDS = frozenset({"district", "city", "regional", "oblast", "municipal", "interdistrict", "provincial",
+                          "county", "town"})
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) $")
+
+
+def _place_before_level(doc: str, cand: Cand, places: set[str]) -> Cand:
+    """"Sergely" + "District Court" -> "Sergely District Court": a body whose name opens with
+    an administrative level takes the place name just before it (a known place, or a word with
+    no English reading), which the model left out."""
+    first = cand.text(doc).split(" ", 1)[0]
+    if first.lower() not in _LEVEL_WORDS:
+        return cand
+    m = _WORD_BEFORE.search(doc, max(0, cand.start - 30), cand.start)
+    if m is None or m.end() != cand.start:
+        return cand
+    from spacy.lang.en.stop_words import STOP_WORDS  # "The", "This", "Our": no place
+
+    word = m.group(1)
+    if word in places or (word.lower() not in STOP_WORDS and not is_english_word(word)
+                          and not names.is_role_word(word) and not names.is_org_word(word)):
+        return Cand(m.start(1), cand.end, cand.label, cand.origin)
     return cand
 
 
