@@ -851,3 +851,26 @@ def test_a_bare_surname_opening_a_sentence_is_the_person(spacy_backend):
 def test_bail_nabbing_and_fines_imposed_on_someone(spacy_backend, text, type_, people):
     facts, _ = run(spacy_backend, text)
     assert subjects(facts, type_) == people
+
+
+# -- trials named by a verb and its subject ------------------------------------------------------
+
+def test_went_on_trial_stood_trial_put_on_trial(spacy_backend):
+    facts, _ = run(spacy_backend, "Kanat Beisen and Olzhas Mukan, who went on trial in early January, denied the "
+                                  "charges. Bolat Zhunus stood trial in Aktau. Ruslan Amanov was put on trial last week.")
+    assert subjects(facts, "trial") == {"Kanat Beisen", "Olzhas Mukan", "Bolat Zhunus", "Ruslan Amanov"}
+
+
+def test_a_trial_with_its_own_subject_is_not_the_earlier_defendants(spacy_backend):
+    # near miss: the people charged in the sentence before are not the ones who went on trial
+    facts, _ = run(spacy_backend, "Criminal cases were opened against Serik Nurmanov. Kanat Beisen, who went on "
+                                  "trial in May, denied everything.")
+    assert subjects(facts, "trial") == {"Kanat Beisen"}
+
+
+def test_an_order_to_seize_someones_property_is_about_them(spacy_backend):
+    facts, _ = run(spacy_backend, "The Aktau court ordered Marat Tulegenov's assets seized.")
+    assert [(f[1], f[2]) for f in of_type(facts, "ordered")] == [("Aktau court", "Marat Tulegenov")]
+    # near miss: an order given to someone's lawyer is not about the owner
+    facts, _ = run(spacy_backend, "The Aktau court ordered Marat Tulegenov's lawyer to leave the room.")
+    assert all(f[2] != "Marat Tulegenov" for f in of_type(facts, "ordered"))

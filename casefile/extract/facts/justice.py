@@ -148,9 +148,13 @@ class EventReader:
         t = self.tree
         if t.lower(i) in RELATIVE:  # "A, who was detained": the noun the clause describes
             clause = next((a for a in t.ancestors(i) if t.dep(a) in ("relcl", "acl")), None)
-            if clause is not None and clause != t.head(clause):
-                return self.people(t.head(clause), labels)
-            return []
+            if clause is None or clause == t.head(clause):
+                return []
+            noun = t.head(clause)
+            if i > 0 and t.lower(i - 1) == ",":  # "A and B, who ...": set off by a comma, it describes them all
+                while t.dep(noun) == "conj" and t.head(noun) != noun:
+                    noun = t.head(noun)
+            return self.people(noun, labels)
         if t.slot_at[i] is None and t.dep(i) in ("compound", "amod") and t.slot_at[t.head(i)] is not None:
             i = t.head(i)  # "activists [A and B]": the title word is a modifier of the name
         skip = PHRASE_BOUNDARIES
@@ -570,6 +574,8 @@ class EventReader:
             holders += t.prep_objects(n, "on", "at", "in") + [o for g in governing for o in t.prep_objects(g, "at", "in")]
         if not holders and t.dep(n) in ("dobj", "nsubjpass", "nsubj") and type_ == "charge":
             holders = t.prep_objects(t.head(n), "against")  # "brought charges against A"
+        if not holders and type_ == "trial":
+            holders = _tried_roles(t, n)  # "A, who went on trial in May"
         patients = [p for h in holders for p in self.people(h, ("person",) if type_ != "fine" else PEOPLE, acted_on=True)]
         if not patients and t.dep(n) in ("dobj", "nsubjpass") and type_ in ("fine", "sentence"):
             # "imposed a fine of 500 euros on A": on the verb, or hung on the amount
@@ -587,6 +593,22 @@ class EventReader:
         if patients:
             clause = next((a for a in t.ancestors(n) if t.tokens[a].pos in VERB_POS), n)
             yield Event(type_, n, patients, clause, details=[n])
+
+
+# verbs whose subject (or object) is the one tried: "A went on trial", "A stood trial", "A was put
+# on trial", "they brought A to trial"
+_TRIAL_VERBS = {"go": "nsubj", "be": "nsubj", "stand": "nsubj", "face": "nsubj", "remain": "nsubj",
+                "put": "dobj", "bring": "dobj"}
+
+
+def _tried_roles(t: SentenceTree, n: int) -> list[int]:
+    """The words naming who is tried when the noun "trial" hangs on a verb (see _TRIAL_VERBS)."""
+    verb = t.head(n)
+    if t.dep(n) == "pobj" and t.lower(verb) in ("on", "to"):
+        verb = t.head(verb)
+    if verb == n or t.lemma(verb) not in _TRIAL_VERBS or (t.dep(n) == "dobj" and t.lemma(verb) not in ("stand", "face")):
+        return []
+    return t.kids(verb, _TRIAL_VERBS[t.lemma(verb)], "nsubjpass")
 
 
 def displaced_apposition(t: SentenceTree, noun: int) -> Slot | None:

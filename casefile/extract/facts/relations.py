@@ -488,8 +488,13 @@ class RelationReader:
         if t.tokens[a].pos in NOUN_POS:  # "ordered the arrest of B"
             return [p for h in t.kids(a, "poss") + t.prep_objects(a, "of") for p in self.events.people(h)]
         things = t.kids(a, "nsubjpass") if self.events.passive(a) else t.kids(a, "dobj")
+        if not things and t.dep(a) == "ccomp":  # "ordered [A's assets seized]": a clause with no verb to be
+            things = t.kids(a, "nsubj")
         people = [p for s in things for p in self.events.people(s)]
-        return people or [p for s in things for o in t.prep_objects(s, "against") for p in self.events.people(o)]
+        people = people or [p for s in things for o in t.prep_objects(s, "against") for p in self.events.people(o)]
+        # "A's assets", "the property of A": whose the thing acted on is
+        return people or [p for s in things for o in t.kids(s, "poss") + t.prep_objects(s, "of")
+                          for p in self.events.people(o, ("person",))]
 
     # -- testimony, complaints, appeals ----------------------------------------------------------
     def testimony(self) -> Iterator[Fact]:
