@@ -35,6 +35,14 @@ def test_a_given_name_with_the_instrumental_ending_outweighs_a_mistagged_case():
     assert person_nominative([("Артём", "Nom"), ("Омаров", "Nom")]) == "Артём Омаров"  # near miss: -ём
 
 
+def test_an_undeclined_given_name_before_a_feminine_surname_is_a_woman():
+    # a given name the dictionary knows as a man's, left undeclined: she is a woman
+    assert person_nominative([("Бахытжан", "Acc"), ("Торегожину", "Acc")]) == "Бахытжан Торегожина"
+    assert person_nominative([("Бахытжан", "Nom"), ("Торегожина", "Nom")]) == "Бахытжан Торегожина"
+    # near miss: declined with the surname, he is a man
+    assert person_nominative([("Бахытжана", "Gen"), ("Торегожина", "Gen")]) == "Бахытжан Торегожин"
+
+
 def test_an_unknown_given_name_declines_by_its_gender_and_case():
     # "Жайнагуль" is no dictionary name: its -у in the accusative of a woman's name is an -а
     assert person_nominative([("Жайнагулю", "Acc"), ("Омарову", "Acc")]) == "Жайнагуля Омарова"

@@ -509,3 +509,14 @@ def test_a_distinctive_name_with_and_without_its_country_is_one_organisation():
                              cl("d3:0", "organization", "Supreme Court of Uzbekistan"),
                              cl("d4:0", "organization", "Supreme Court")])  # near miss: generic rest
     assert partition(groups) == {frozenset({"d1:0", "d2:0"}), frozenset({"d3:0"}), frozenset({"d4:0"})}
+
+
+def test_a_body_named_by_the_first_words_of_its_name_joins_the_full_name():
+    clusters = [cl("d1:0", "organization", "Velmora Appeals Court of the Northern Region"),
+                cl("d2:0", "organization", "Velmora Appeals Court")]
+    assert len(group_clusters(clusters)) == 1
+    # near miss: two bodies go on from the same first words; the short name stays apart
+    clusters = [cl("d1:0", "organization", "Velmora Appeals Court of the Northern Region"),
+                cl("d2:0", "organization", "Velmora Appeals Court of the Southern Region"),
+                cl("d3:0", "organization", "Velmora Appeals Court")]
+    assert len(group_clusters(clusters)) == 3

@@ -19,6 +19,7 @@ from casefile.extract.laws import find_russian_provisions
 from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
 from casefile.extract.russian_relations import russian_relations
+from casefile.extract.russian_repair import cut_parenthesis, extend_body, is_common_acronym, quoted_bodies
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
@@ -47,12 +48,24 @@ def _surname_stem(name: str) -> str:
     return last
 
 
+def repaired_spans(text: str, spans: list[Span]) -> list[Span]:
+    """The model's spans after the Russian repairs (``casefile.extract.russian_repair``), with
+    the quoted bodies the model missed."""
+    places = [s for s in spans if s.label == "location"]
+    out = [extend_body(text, cut_parenthesis(s), places) for s in spans]
+    out = [s for s in out if not any(o is not s and o.start <= s.start and s.end <= o.end and o.end - o.start
+                                     > s.end - s.start for o in out)]  # a place now inside its body's name
+    return sorted(out + list(quoted_bodies(text, out)), key=lambda s: s.start)
+
+
 def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
     """Entities (with legal provisions), justice facts and quotes of one Russian document."""
     starts = [s for s, _e in analysis.sentences]
     clusters: dict[tuple[str, str], LocalEntity] = {}  # (name, type): a lone surname apart
-    for span in analysis.spans:
+    for span in repaired_spans(text, analysis.spans):
         surface = span.text.strip(EDGE_PUNCT)
+        if is_common_acronym(surface):
+            continue
         if len(surface) < 2 or not surface[:1].isupper():
             continue
         start = span.start + span.text.index(surface)
@@ -62,13 +75,18 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
         key = (("lone:" if label == "person" and len(name.split()) == 1 else "") + name.lower(), label)
         clusters.setdefault(key, LocalEntity(label, name)).mentions.append(mention)
     full = [e for e in clusters.values() if e.label == "person" and len(e.name.split()) > 1]
+    bodies = [e for e in clusters.values() if e.label == "organization"]
     kept: list[LocalEntity] = []
     for entity in clusters.values():
         if entity.label == "person" and len(entity.name.split()) == 1:
             matches = [f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)]
-            if len(matches) == 1:  # "Сапарова" alone: the one full name it ends
-                matches[0].mentions.extend(entity.mentions)
-                continue
+        elif entity.label == "organization":  # "Октябрьский районный суд" after "… суд города Х"
+            matches = [b for b in bodies if b.name.lower().startswith(entity.name.lower() + " ")]
+        else:
+            matches = []
+        if len(matches) == 1:  # "Сапарова" alone: the one full name it ends
+            matches[0].mentions.extend(entity.mentions)
+            continue
         kept.append(entity)
     for index, entity in enumerate(kept):
         entity.mentions.sort(key=lambda m: m.start)

@@ -197,6 +197,8 @@ def name_gender(name: str) -> Gender | None:
 
 
 def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
+    if len(tokens) >= 2 and _undeclined_given_before_feminine(tokens[0][0], tokens[-1][0]):
+        return "f"
     for word, _case in tokens[:-1]:  # a man's given name in an oblique case ("Болата")
         if declined_known_name(word) is not None:
             return "m"
@@ -212,6 +214,17 @@ def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
             if gender is not None:
                 return gender
     return None
+
+
+def _undeclined_given_before_feminine(given: str, surname: str) -> bool:
+    """"Бахытжан Торегожина", "Бахытжан Торегожину": a given name in its dictionary form before
+    a surname in -ова/-ина/-ову/-ину is a woman's name, whatever gender the given name usually
+    has; a man's given name declines with his surname ("Бахытжана Торегожина")."""
+    m = _OV.match(surname)
+    if m is None or m.group("end").lower() not in ("а", "у") or _OV.match(given) or _SKY.match(given):
+        return False
+    known = _name_readings(given.lower())
+    return bool(known) and all(word == given.lower() for word, _g, _c in known)  # no other form's case
 
 
 def _part_nominative(word: str, gender: Gender | None, case: str | None, last: bool) -> str:

@@ -17,7 +17,7 @@ from casefile.nlp.org_keys import acronym_of, org_compact_key, org_key, org_word
 from casefile.nlp.state_bodies import body_key, country_free_name
 from casefile.resolve.countries import document_countries
 from casefile.resolve.typing_votes import vote_types
-from casefile.nlp import names
+from casefile.nlp import lexicons, names
 from casefile.nlp.gazetteer import is_town
 from casefile.nlp.territories import territory_code
 
@@ -204,7 +204,7 @@ def group_clusters(clusters: list[ClusterInfo], skip: frozenset[str] = frozenset
     out: list[list[ClusterInfo]] = []
     for type_, members in sorted(by_type.items()):
         out.extend(group_persons(members) if type_ == "person" else group_by_names(members, countries))
-    return attach_bare_articles(attach_known_aliases(attach_place_acronyms(out)))
+    return attach_truncated_bodies(attach_bare_articles(attach_known_aliases(attach_place_acronyms(out))))
 
 
 def _absorb(groups: list[list[ClusterInfo]], owner_keys: Callable[[list[ClusterInfo]], Iterable[str]],
@@ -252,3 +252,30 @@ def attach_known_aliases(groups: list[list[ClusterInfo]]) -> list[list[ClusterIn
     """A one-word cluster ("Kako") joins the single person group that already used exactly that
     word as a separate name form (a nickname the text tied to a full name)."""
     return _absorb(groups, _one_word_aliases, lambda g: fold(g[0].name) if _lone(g) else None)
+
+
+def _body_prefixes(g: list[ClusterInfo]) -> set[str]:
+    """The shorter names a body's longer name begins with, of two words or more and ending in
+    a body's head word ("Supreme Court" of "Supreme Court of the Republic")."""
+    if g[0].type != "organization":
+        return set()
+    out = set()
+    for c in g:
+        words = c.name.split()
+        for n in range(2, len(words)):
+            if _body_head(words[n - 1]):
+                out.add(fold(" ".join(words[:n])))
+    return out
+
+
+def _body_head(word: str) -> bool:
+    return names.is_org_word(word) or word.lower() in lexicons.load("russian_org_words")
+
+
+def attach_truncated_bodies(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
+    """A body named only by the first words of a longer name ("Специализированный межрайонный
+    суд" / "… суд по административным правонарушениям города Алматы") joins the one body whose
+    name goes on from them; with two such bodies it stays apart."""
+    return _absorb(groups, _body_prefixes,
+                   lambda g: fold(g[0].name) if g[0].type == "organization" and len({fold(c.name) for c in g}) == 1
+                   else None)

@@ -1,0 +1,81 @@
+"""Repairs of natasha's Russian spans before they are grouped into entities, as named steps.
+
+- ``cut_parenthesis``: "Комитет … (КУИС" - a name runs into the acronym opened after it;
+- ``extend_body``: "Преображенский суд" + "Москвы", "… суд" + "по административным
+  правонарушениям города Алматы" - a body's name goes on over the place it serves;
+- ``quoted_bodies``: "движения «Бессрочный протест»", "активистов «Х»" - a quoted name after the
+  kind of body or a member's noun is that body, which the model often misses;
+- ``is_common_acronym``: "СИЗО", "СМИ" - acronyms of common nouns name no one.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from casefile.models import Span
+from casefile.nlp import lexicons
+from casefile.nlp.russian import phrase_nominative
+from casefile.nlp.russian_names import readings
+
+# the words between a body's head noun and the place it serves: "по административным
+# правонарушениям", then "города", "г.", "района", "области", then the place
+_SERVES = re.compile(r"(?:\s+по(?:\s+[а-яё]+){1,3}?)?(?:\s+(?:города|г\.|района|области|округа))?\s+(?=[А-ЯЁ])")
+_QUOTED = re.compile(r"(?P<word>[а-яё]+)\s+[«„“\"](?P<name>[^«»„“”\"\n]{2,60})[»“”\"]")
+
+
+@cache
+def common_acronyms() -> frozenset[str]:
+    """Acronyms of common nouns (ИВС, СМИ, ЧП)."""
+    return lexicons.load("russian_common_acronyms")
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    return lexicons.load("russian_org_words") | lexicons.load("russian_membership_words")
+
+
+def is_common_acronym(surface: str) -> bool:
+    """An acronym of a common noun, not a name ("СИЗО", "СМИ")."""
+    return surface.lower() in common_acronyms()
+
+
+def cut_parenthesis(span: Span) -> Span:
+    """The span up to an opening parenthesis inside it ("Комитет … (КУИС" -> "Комитет …")."""
+    at = span.text.find(" (")
+    if at <= 0:
+        return span
+    text = span.text[:at]
+    normal = span.normal.split(" (")[0] if span.normal else None
+    return Span(span.start, span.start + len(text), span.label, text, normal)
+
+
+def extend_body(text: str, span: Span, places: list[Span]) -> Span:
+    """A body's span runs on over the place named right after it, in the genitive, with the
+    words of its jurisdiction between ("суд" + "по административным правонарушениям города
+    Алматы"); the nominative of the whole keeps the place as written."""
+    if span.label != "organization":
+        return span
+    m = _SERVES.match(text, span.end)
+    if m is None:
+        return span
+    place = next((p for p in places if p.start == m.end() and p.label == "location"), None)
+    if place is None:
+        return span
+    extended = text[span.start:place.end]
+    normal = f"{span.normal or span.text}{text[span.end:place.start]}{place.text}"
+    return Span(span.start, place.end, span.label, extended, normal)
+
+
+def quoted_bodies(text: str, spans: list[Span]) -> Iterator[Span]:
+    """Bodies named in quotation marks after the kind of body or a member's noun ("партии «Х»",
+    "сторонники «Х»") where the model found no name."""
+    for m in _QUOTED.finditer(text):
+        word = readings(m.group("word"))[0].normal_form  # type: ignore[attr-defined]
+        name = m.group("name").strip()
+        if word not in _kind_words() or not name[:1].isupper():
+            continue
+        start = m.start("name") + m.group("name").index(name)
+        if any(s.start < start + len(name) and start < s.end for s in spans):
+            continue
+        yield Span(start, start + len(name), "organization", name, phrase_nominative(name))

@@ -1,0 +1,41 @@
+"""Repairs of Russian spans (casefile.extract.russian_repair). Names and bodies are invented."""
+from __future__ import annotations
+
+from casefile.extract.russian_repair import cut_parenthesis, extend_body, is_common_acronym, quoted_bodies
+from casefile.models import Span
+
+
+def span(text: str, surface: str, label: str, normal: str | None = None) -> Span:
+    start = text.index(surface)
+    return Span(start, start + len(surface), label, surface, normal)
+
+
+def test_acronyms_of_common_nouns_name_no_one():
+    assert is_common_acronym("СИЗО") and is_common_acronym("СМИ")
+    assert not is_common_acronym("КНБ")  # near miss: a body's acronym
+
+
+def test_a_name_runs_into_the_acronym_after_it():
+    text = "Комитет лесного надзора (КЛН сообщил"
+    cut = cut_parenthesis(span(text, "Комитет лесного надзора (КЛН", "organization"))
+    assert cut.text == "Комитет лесного надзора" and text[cut.start:cut.end] == cut.text
+    whole = span(text, "Комитет лесного надзора", "organization")
+    assert cut_parenthesis(whole) == whole  # near miss: nothing to cut
+
+
+def test_a_body_goes_on_over_the_place_it_serves():
+    text = "Заречный районный суд по гражданским делам города Велмора вынес решение."
+    court = span(text, "Заречный районный суд", "organization", "Заречный районный суд")
+    town = span(text, "Велмора", "location")
+    longer = extend_body(text, court, [town])
+    assert longer.text == "Заречный районный суд по гражданским делам города Велмора"
+    # near miss: a place further on, after a verb, is not the court's
+    text = "Заречный районный суд вынес решение в Велморе."
+    court = span(text, "Заречный районный суд", "organization")
+    assert extend_body(text, court, [span(text, "Велморе", "location")]) == court
+
+
+def test_a_quoted_name_after_the_kind_of_body_is_that_body():
+    text = "Активисты движения «Тихая степь» и сторонники «Зелёного берега» вышли к акимату. Он сказал «Хватит»."
+    found = {s.text: s.normal for s in quoted_bodies(text, [])}
+    assert found == {"Тихая степь": "Тихая степь", "Зелёного берега": "Зелёный берег"}  # not the verb's «Хватит»
