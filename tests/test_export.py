@@ -10,7 +10,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casefile.export import FORMATS, export_jsonl
+import pytest
+
+from casefile.errors import ExportError
+from casefile.export import FORMATS, export, export_jsonl
+from casefile.store.export_queries import EntitySelection
 from casefile.models import LocalEntity, Mention
 from casefile.store.db import DocumentRecord, EntityRecord, Store
 
@@ -87,8 +91,23 @@ def test_export_empty_store(tmp_path):
     assert export_lines(Store(tmp_path / "empty.db"))[:2] == (0, [])
 
 
-def test_formats_registry():
-    assert FORMATS["jsonl"] is export_jsonl
+def test_formats_registry_and_unknown_format(tmp_path):
+    assert set(FORMATS) == {"jsonl", "ftm", "gexf", "csv"}
+    with pytest.raises(ExportError, match="choose one of jsonl, ftm, gexf, csv"):
+        export(Store(tmp_path / "empty.db"), "xml")
+
+
+def test_jsonl_selection_keeps_facts_between_selected_entities(tmp_path):
+    store = build_store(tmp_path / "case.db")
+    _, lines, _ = export_lines(store)
+    every = {line["id"]: line for line in lines if line["kind"] == "entity"}
+    buf = io.StringIO()
+    export_jsonl(store, buf, EntitySelection(("person",), min_documents=2))
+    kept = [json.loads(line) for line in buf.getvalue().splitlines()]
+    entities = {line["id"] for line in kept if line["kind"] == "entity"}
+    assert entities == {i for i, e in every.items() if e["type"] == "person" and len(e["documents"]) >= 2}
+    assert entities and all(line["entity"] in entities for line in kept if line["kind"] == "mention")
+    assert sum(line["kind"] == "document" for line in kept) == sum(line["kind"] == "document" for line in lines)
 
 
 # -- property: arbitrary texts and mention spans survive the round trip ---------------------------
