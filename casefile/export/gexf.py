@@ -4,7 +4,9 @@ edges, optionally co-mentions (two entities named in one sentence) as weighted e
 Nodes carry ``label`` (the name), ``entity_type`` and ``documents``; fact edges carry
 ``fact_type``, ``value``, ``date`` and, when the date is known, GEXF ``start``/``end`` times (a
 year or month spans its days) so Gephi's timeline can filter them. The graph is held in memory
-while written: nodes and edges only, never the texts.
+while written: nodes and edges only, never the texts. A co-mention edge runs from the lower id
+to the higher one; its direction means nothing (GEXF readers such as networkx refuse a graph
+that mixes directed and undirected edges).
 """
 from __future__ import annotations
 
@@ -43,7 +45,7 @@ def build_graph(store: Store, selection: EntitySelection = ALL, co_mentions: boo
     for f in iter_facts(store, selection):
         if f.object is None:
             continue
-        attrs: dict[str, object] = {"id": f.id, "label": f.type, "type": "directed", "fact_type": f.type,
+        attrs: dict[str, object] = {"id": f.id, "label": f.type, "fact_type": f.type,
                                     "value": f.value or "", "date": f.date or "", "evidence": len(f.evidence)}
         span = date_span(f.date)
         if span is not None:
@@ -52,7 +54,7 @@ def build_graph(store: Store, selection: EntitySelection = ALL, co_mentions: boo
     if co_mentions:
         for c in iter_co_mentions(store, selection):
             key = f"co:{c.a}:{c.b}"
-            graph.add_edge(c.a, c.b, key=key, id=key, label="co_mention", type="undirected", fact_type="co_mention",
+            graph.add_edge(c.a, c.b, key=key, id=key, label="co_mention", fact_type="co_mention",
                            weight=c.sentences, documents=c.documents)
     return graph
 
