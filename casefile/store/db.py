@@ -183,17 +183,11 @@ class Store:
                 f"{self.path}: casefile schema version {version}, this casefile reads version "
                 f"{SCHEMA_VERSION}; ingest the documents again into a new file"
             )
-        if not self.readonly:
-            self._add_missing_views()
-
-    def _add_missing_views(self) -> None:
-        """Give a store written before the readable views existed its views (they hold no data)."""
         views = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
-        if set(VIEW_NAMES) <= views:
-            return
-        with self.transaction():
-            for statement in _statements(VIEWS):
-                self.conn.execute(statement)
+        if not self.readonly and not set(VIEW_NAMES) <= views:  # a store made before the views existed
+            with self.transaction():
+                for statement in _statements(VIEWS):
+                    self.conn.execute(statement)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
