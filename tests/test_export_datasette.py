@@ -18,11 +18,11 @@ from casefile.store.schema import VIEW_NAMES
 datasette_app = pytest.importorskip("datasette.app")
 
 
-def fetch(db: Path, *paths: str) -> list:
-    """Start Datasette in-process on ``db`` with casefile's metadata and get each path as JSON."""
+def fetch(db: Path, *paths: str, metadata: bool = True) -> list:
+    """Start Datasette in-process on ``db`` (with casefile's metadata) and get each path as JSON."""
 
     async def run() -> list:
-        ds = datasette_app.Datasette([str(db)], metadata=datasette_metadata(str(db)))
+        ds = datasette_app.Datasette([str(db)], metadata=datasette_metadata(str(db)) if metadata else None)
         await ds.invoke_startup()
         answers = []
         for path in paths:
@@ -66,6 +66,11 @@ def test_views_and_search_as_json(demo_copy):
     assert any(q["speaker"] for q in quotes)
     assert len(hits) == with_name > 0 and all("Yerkinov" in (h["text"] + (h["title"] or "")) for h in hits)
     assert misses == []
+
+
+def test_a_new_store_is_searchable_without_metadata(demo_copy):
+    (hits,) = fetch(demo_copy, "/casefile/documents.json?_shape=array&_search=Bishkek", metadata=False)
+    assert hits and all("Bishkek" in h["text"] + (h["title"] or "") for h in hits)
 
 
 def test_metadata_describes_every_view_and_facets_work(demo_copy):

@@ -125,8 +125,9 @@ CREATE TABLE judgements (
     b          TEXT NOT NULL,          -- merge: a name of the other entity; split: the alias to detach
     created_at TEXT NOT NULL
 );
+-- content="documents" in double quotes: Datasette then finds the index by itself (its search box)
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    title, text, content="documents", content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
