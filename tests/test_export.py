@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 import pytest
 
 from casefile.errors import ExportError
-from casefile.export import FORMATS, export, export_jsonl
-from casefile.store.export_queries import EntitySelection
+from casefile.export import FORMATS, ExportOptions, export, export_jsonl
+from casefile.store.export_queries import EntitySelection, snapshot
 from casefile.models import LocalEntity, Mention
 from casefile.store.db import DocumentRecord, EntityRecord, Store
 
@@ -95,6 +95,8 @@ def test_formats_registry_and_unknown_format(tmp_path):
     assert set(FORMATS) == {"jsonl", "ftm", "gexf", "csv"}
     with pytest.raises(ExportError, match="choose one of jsonl, ftm, gexf, csv"):
         export(Store(tmp_path / "empty.db"), "xml")
+    with pytest.raises(ExportError, match="--excel applies to --format csv only"):
+        export(Store(tmp_path / "empty.db"), "jsonl", options=ExportOptions(excel=True))
 
 
 def test_jsonl_selection_keeps_facts_between_selected_entities(tmp_path):
@@ -176,3 +178,18 @@ def test_unicode_line_separators_stay_on_one_line(tmp_path):
                               mentions=[Mention(start=start, end=start + 4, text="Anna", label="person", sentence=0)])]))
     n, lines, raw = export_lines(store)
     assert n == 1 and len(raw.splitlines()) == 1 and lines[0]["title"] == "T\u2028itle"
+
+
+def test_an_export_reads_one_snapshot_while_another_run_writes(tmp_path):
+    writer = build_store(tmp_path / "case.db")
+    reader = Store(tmp_path / "case.db", create=False, readonly=True)
+    count = "SELECT COUNT(*) FROM documents"
+    with snapshot(reader):
+        before = reader.conn.execute(count).fetchone()[0]
+        writer.write_document(DocumentRecord(
+            id="d3", source="news/late.txt", format="text", title="Late", url=None, published=None, language="en",
+            raw_text="Late news.", text="Late news.", tokens=2, sentences=[(0, 10)], entities=[]))
+        assert reader.conn.execute(count).fetchone()[0] == before
+    assert reader.conn.execute(count).fetchone()[0] == before + 1
+    reader.close()
+    writer.close()

@@ -16,7 +16,7 @@ from casefile.export.gexf import export_gexf
 from casefile.export.jsonl import export_jsonl
 from casefile.export.output import STDOUT, output_stream
 from casefile.store.db import Store
-from casefile.store.export_queries import EntitySelection
+from casefile.store.export_queries import EntitySelection, snapshot
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,11 @@ def export(store: Store, fmt: str, path: str = STDOUT, options: ExportOptions = 
     lines, entities, nodes and edges or rows were written."""
     if fmt not in FORMATS:
         raise ExportError(f"--format {fmt!r}: unknown format; choose one of {', '.join(FORMATS)}")
-    return FORMATS[fmt][0](store, path, options)
+    for option, used, applies_to in (("--co-mentions", options.co_mentions, "gexf"), ("--excel", options.excel, "csv")):
+        if used and fmt != applies_to:
+            raise ExportError(f"{option} applies to --format {applies_to} only, not {fmt}")
+    with snapshot(store):
+        return FORMATS[fmt][0](store, path, options)
 
 
 __all__ = ["FORMATS", "ExportOptions", "export", "export_csv", "export_ftm", "export_gexf", "export_jsonl"]

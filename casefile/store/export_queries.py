@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from casefile.store.db import Store, quote_id
@@ -36,6 +37,17 @@ class EntitySelection:
 
 
 ALL = EntitySelection()
+
+
+@contextmanager
+def snapshot(store: Store) -> Iterator[None]:
+    """Read the store as of one moment: every query inside sees the same data, whatever an
+    ingest commits meanwhile (so an export's ids always join)."""
+    store.conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        store.conn.execute("COMMIT")
 
 
 @dataclass(frozen=True)
