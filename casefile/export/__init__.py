@@ -11,8 +11,6 @@ from typing import Callable
 
 from casefile.errors import ExportError
 from casefile.export.csv_tables import export_csv
-from casefile.export.ftm import export_ftm
-from casefile.export.gexf import export_gexf
 from casefile.export.jsonl import export_jsonl
 from casefile.export.output import STDOUT, output_stream
 from casefile.store.db import Store
@@ -33,12 +31,17 @@ def _jsonl(store: Store, path: str, options: ExportOptions) -> int:
         return export_jsonl(store, out, options.selection)
 
 
+# followthemoney and networkx take a second and 60 MB to import: only the formats using them do
 def _ftm(store: Store, path: str, options: ExportOptions) -> int:
+    from casefile.export.ftm import export_ftm
+
     with output_stream(path) as out:
         return export_ftm(store, out, options.selection)
 
 
 def _gexf(store: Store, path: str, options: ExportOptions) -> int:
+    from casefile.export.gexf import export_gexf
+
     with output_stream(path, binary=True) as out:
         return export_gexf(store, out, options.selection, options.co_mentions)
 
@@ -70,4 +73,4 @@ def export(store: Store, fmt: str, path: str = STDOUT, options: ExportOptions = 
         return FORMATS[fmt][0](store, path, options)
 
 
-__all__ = ["FORMATS", "ExportOptions", "export", "export_csv", "export_ftm", "export_gexf", "export_jsonl"]
+__all__ = ["FORMATS", "ExportOptions", "export", "export_csv", "export_jsonl"]
