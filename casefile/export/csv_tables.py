@@ -13,7 +13,7 @@ import json
 import os
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import IO
 
 from casefile.export.output import atomic_file, cannot_write
@@ -22,6 +22,7 @@ from casefile.store.export_queries import (ALL, EntitySelection, iter_aliases, i
                                            iter_facts, iter_mentions, iter_quotes)
 
 Rows = Callable[[Store, EntitySelection], Iterable[tuple]]
+OpenMember = Callable[[str], AbstractContextManager[IO[str]]]  # a table's file by name, open to write
 
 
 def _documents(store: Store, _selection: EntitySelection) -> Iterator[tuple]:
@@ -90,7 +91,7 @@ def write_table(out: IO[str], header: tuple[str, ...], rows: Iterable[tuple], ex
 
 
 @contextmanager
-def _zip_members(path: str) -> Iterator[Callable[[str], IO[str]]]:
+def _zip_members(path: str) -> Iterator[OpenMember]:
     """Opens a text member of a new zip archive at ``path`` per call."""
     with atomic_file(path, binary=True) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as archive:
         yield lambda name: io.TextIOWrapper(archive.open(name, "w", force_zip64=True), encoding="utf-8",
@@ -98,7 +99,7 @@ def _zip_members(path: str) -> Iterator[Callable[[str], IO[str]]]:
 
 
 @contextmanager
-def _folder_members(path: str) -> Iterator[Callable[[str], IO[str]]]:
+def _folder_members(path: str) -> Iterator[OpenMember]:
     """Opens a file of the folder ``path`` (created when missing) per call."""
     try:
         os.makedirs(path, exist_ok=True)

@@ -5,7 +5,7 @@ Articles first, then the entities, then what the facts between them become; each
 """
 from __future__ import annotations
 
-from typing import TextIO
+from typing import IO
 
 from casefile.export.ftm_entities import article, entity
 from casefile.export.ftm_facts import fact_entities
@@ -14,7 +14,7 @@ from casefile.store.db import Store
 from casefile.store.export_queries import ALL, EntitySelection, iter_documents, iter_entities, iter_facts
 
 
-def export_ftm(store: Store, out: TextIO, selection: EntitySelection = ALL) -> int:
+def export_ftm(store: Store, out: IO[str], selection: EntitySelection = ALL) -> int:
     """Write the store (its selected entities and the facts between them) as FtM entities, one
     per line; return the number of lines."""
     written = 0

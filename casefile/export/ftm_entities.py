@@ -31,8 +31,11 @@ ENTITY_SCHEMATA = {"person": "Person", "organization": "Organization", "location
 class Cited(Protocol):
     """Anything that names its document and that document's URL."""
 
-    document: str
-    url: str | None
+    @property
+    def document(self) -> str: ...
+
+    @property
+    def url(self) -> str | None: ...
 
 
 def ftm_id(kind: str, casefile_id: str) -> str:

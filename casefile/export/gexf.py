@@ -16,7 +16,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO, TypeVar
+from typing import IO, TypeVar
 from xml.etree.ElementTree import Element, tostring
 
 import networkx as nx
@@ -74,7 +74,7 @@ def _chunks(rows: Iterable[T], size: int = _CHUNK) -> Iterator[list[T]]:
         yield chunk
 
 
-def export_gexf(store: Store, out: BinaryIO, selection: EntitySelection = ALL, co_mentions: bool = False) -> int:
+def export_gexf(store: Store, out: IO[bytes], selection: EntitySelection = ALL, co_mentions: bool = False) -> int:
     """Write the graph as GEXF 1.2 to ``out``; return the number of nodes and edges.
 
     networkx's GEXF writer makes every element, a chunk of nodes or edges at a time, so memory

@@ -18,7 +18,7 @@ Law entities also carry ``attributes`` (article, parts, paragraph, code, title).
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import IO
 
 from casefile.store.db import Store
 from casefile.store.export_queries import (ALL, EntitySelection, iter_documents, iter_entities, iter_facts,
@@ -34,7 +34,7 @@ def json_line(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
 
 
-def export_jsonl(store: Store, out: TextIO, selection: EntitySelection = ALL) -> int:
+def export_jsonl(store: Store, out: IO[str], selection: EntitySelection = ALL) -> int:
     """Write the store (its selected entities) to ``out`` as JSON lines; return the lines written."""
     written = 0
     for d in iter_documents(store):

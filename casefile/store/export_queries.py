@@ -26,7 +26,8 @@ class EntitySelection:
 
     def where(self, alias: str) -> tuple[str, tuple]:
         """An SQL condition over the entities table under ``alias``, with its parameters."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         if self.types:
             clauses.append(f"{alias}.type IN ({','.join('?' * len(self.types))})")
             params += list(self.types)
@@ -216,6 +217,10 @@ def _ref(r: dict, prefix: str) -> EntityRef | None:
     return EntityRef(r[f"{prefix}_id"], r[f"{prefix}_name"], r[f"{prefix}_type"]) if r[f"{prefix}_id"] else None
 
 
+def _subject(r: dict) -> EntityRef:
+    return EntityRef(r["s_id"], r["s_name"], r["s_type"])
+
+
 def iter_facts(store: Store, selection: EntitySelection = ALL) -> Iterator[FactRow]:
     """Facts whose subject and object are selected, by type and subject, with every evidence
     sentence (oldest document first)."""
@@ -236,8 +241,8 @@ def iter_facts(store: Store, selection: EntitySelection = ALL) -> Iterator[FactR
         row = dict(r)
         evidence = sorted((EvidenceRow(*e) for e in json.loads(r["evidence"])), key=lambda e: (e.document, e.start))
         place = _ref(row, "p") if r["place_selected"] else None
-        yield FactRow(r["id"], r["type"], _ref(row, "s"), _ref(row, "o"), r["value"], r["date"], place,  # type: ignore[arg-type]
-                      r["p_name"], evidence)
+        yield FactRow(r["id"], r["type"], _subject(row), _ref(row, "o"), r["value"], r["date"], place, r["p_name"],
+                      evidence)
 
 
 def iter_quotes(store: Store, selection: EntitySelection = ALL) -> Iterator[QuoteRow]:
