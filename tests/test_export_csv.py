@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from casefile.cli import main
@@ -108,3 +111,14 @@ def test_cli_csv_zip_and_unwritable(tmp_path):
     bad = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "gexf", "-o", str(tmp_path / "no" / "x.gexf")])
     lines = [line for line in bad.output.splitlines() if line.strip()]
     assert bad.exit_code == 1 and len(lines) == 1 and "cannot write" in lines[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30))
+def test_any_name_survives_the_round_trip(name):
+    with tempfile.TemporaryDirectory() as tmp:
+        store = build_store(Path(tmp) / "case.db")
+        store.conn.execute("UPDATE entities SET name = ? WHERE id = 'e-john'", (name,))
+        export_csv(store, str(Path(tmp) / "tables"))
+        store.close()
+        assert next(r for r in read_folder(Path(tmp) / "tables")["entities.csv"] if r["id"] == "e-john")["name"] == name
