@@ -32,7 +32,6 @@ from casefile.store.db import DEFAULT_DB, Store
 render = lazy_module("casefile.cli_render")
 
 ENTITY_TYPE = click.Choice(ENTITY_TYPES, case_sensitive=False)
-EXPORT_FORMATS = ("jsonl",)
 
 
 class ProcessCount(click.ParamType):
@@ -378,37 +377,57 @@ def quotes(name_or_id: str | None, db: str, limit: int, as_json: bool) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", metavar="FILE",
-              help="Write to FILE instead of standard output.")
+@click.option("--format", "fmt", default="jsonl", show_default=True, metavar="jsonl|ftm|gexf|csv",
+              help="jsonl (casefile's own), ftm (FollowTheMoney, for Aleph), gexf (Gephi), csv (a folder or .zip).")
+@click.option("-o", "--output", default="-", metavar="PATH",
+              help="Write to PATH (csv: a folder, or a .zip file) instead of standard output.")
+@click.option("--type", "types", type=ENTITY_TYPE, multiple=True, help="Only entities of this type (repeatable).")
+@click.option("--min-documents", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Only entities named in at least N documents.")
+@click.option("--co-mentions", is_flag=True, help="gexf: also link entities named in one sentence (weighted).")
+@click.option("--excel", is_flag=True, help="csv: start each file with a byte-order mark, for Excel.")
 @_handle_errors
-def export(db: str, fmt: str, output: str) -> None:
-    """Export documents, entities and mentions (JSON lines: one object per line)."""
-    from casefile.export import FORMATS
+def export(db: str, fmt: str, output: str, types: tuple[str, ...], min_documents: int, co_mentions: bool,
+           excel: bool) -> None:
+    """Export the store: JSON lines, FollowTheMoney entities, a GEXF graph or CSV tables.
 
-    writer = FORMATS[fmt]
+    Facts are kept when their subject and object are among the exported entities.
+    """
+    from casefile.export import FORMATS, ExportOptions, export as run_export
+    from casefile.store.export_queries import EntitySelection
+
+    selection = EntitySelection(tuple(sorted({t.lower() for t in types})), min_documents)
+    options = ExportOptions(selection, co_mentions=co_mentions, excel=excel)
     with open_store(db, readonly=True) as store:
-        if output == "-":
-            if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower() != "utf-8":
-                sys.stdout.reconfigure(encoding="utf-8")  # JSON lines are UTF-8 everywhere
-            try:
-                writer(store, sys.stdout)
-                sys.stdout.flush()
-            except BrokenPipeError:  # e.g. `casefile export | head`: stop quietly
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return
-        tmp = f"{output}.part"
         try:
-            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-                lines = writer(store, fh)
-            os.replace(tmp, output)
-        except OSError as exc:
-            raise CasefileError(f"{output}: cannot write ({exc.strerror or exc})") from exc
-        finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-    click.echo(f"wrote {lines} lines to {output}", err=True)
+            count = run_export(store, fmt.lower(), output, options)
+        except BrokenPipeError:  # e.g. `casefile export | head`: stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return
+    if output != "-":
+        click.echo(f"wrote {count} {FORMATS[fmt.lower()][1]} to {output}", err=True)
+
+
+@main.command("datasette-metadata")
+@db_option
+@click.option("-o", "--output", default="-", metavar="FILE", help="Write to FILE instead of standard output.")
+@_handle_errors
+def datasette_metadata(db: str, output: str) -> None:
+    """Write Datasette metadata (titles, descriptions, facets, search) for `datasette DB -m FILE`.
+
+    Opens the database for writing once, so a store made by an older casefile gets its views.
+    """
+    import json
+
+    from casefile.export.datasette import datasette_metadata as build
+    from casefile.export.output import output_stream
+
+    with open_store(db):
+        pass  # opening for writing adds any missing views
+    with output_stream(output) as out:
+        out.write(json.dumps(build(db), indent=2, ensure_ascii=False) + "\n")
+    if output != "-":
+        click.echo(f"wrote {output}; run: datasette {db} -m {output}", err=True)
 
 
 # -- corrections -----------------------------------------------------------------------------------

@@ -34,3 +34,7 @@ class ConfigError(CasefileError):
 
 class NotFoundError(CasefileError):
     """A requested entity, document or judgement does not exist."""
+
+
+class ExportError(CasefileError):
+    """An export cannot be written: an unknown format, a bad option, an unwritable output."""

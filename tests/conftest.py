@@ -18,19 +18,69 @@ def spacy_backend():
     return load_backend(Config())
 
 
-@pytest.fixture(scope="session")
-def demo_store(tmp_path_factory, spacy_backend) -> Path:
-    """Path of a SQLite store holding the ingested and resolved demo corpus (read it, don't change it)."""
+def ingest_folder(folder: Path, db: Path, backend) -> Path:
+    """Ingest and resolve every file of ``folder`` into a new store at ``db``; no file may fail."""
     from casefile.config import Config
     from casefile.ingest import ingest_paths
     from casefile.store import Store
 
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    store = Store(path, create=True)
+    store = Store(db, create=True)
     try:
-        report = ingest_paths([str(DEMO_CORPUS)], store, Config(), backend=spacy_backend)
+        report = ingest_paths([str(folder)], store, Config(), backend=backend)
     finally:
         store.close()
     assert report.failed == [], report.failed
-    assert report.ingested == len(list(DEMO_CORPUS.iterdir()))
-    return path
+    assert report.ingested == len(list(folder.iterdir()))
+    return db
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory, spacy_backend) -> Path:
+    """Path of a SQLite store holding the ingested and resolved demo corpus (read it, don't change it)."""
+    return ingest_folder(DEMO_CORPUS, tmp_path_factory.mktemp("demo") / "demo.db", spacy_backend)
+
+
+@pytest.fixture(scope="session")
+def query():
+    """``query(db, sql)``: the rows of one SQL query on a store file, read-only, as tuples."""
+    from casefile.store import Store
+
+    def run(db: Path, sql: str) -> list[tuple]:
+        store = Store(db, create=False, readonly=True)
+        try:
+            return [tuple(r) for r in store.conn.execute(sql)]
+        finally:
+            store.close()
+
+    return run
+
+
+# Short invented articles for the export tests: a detained editor with a post at an outlet, a wife,
+# a charge under a law, a trial before a court, a membership, and a detention in a country.
+EXPORT_TEXTS = {
+    "editor_detained.txt": (
+        "Editor Detained in Velmora\n\n"
+        "VELMORA, 3 March 2024 - Police in Velmora detained Arman Tolegenov, the editor of the news site "
+        "Qala Times, on Monday.\n\n"
+        "Tolegenov's wife, Saule Tolegenova, said six officers searched their flat. \"They took every laptop "
+        "we have,\" she said.\n\n"
+        "Marat Iskakov, a spokesman for the Velmora police department, said Tolegenov was charged under "
+        "Article 274 of the Criminal Code.\n"),
+    "editor_trial.txt": (
+        "Trial of Editor Opens\n\n"
+        "VELMORA, 20 May 2024 - Arman Tolegenov was tried by the Almaly District Court of Velmora on Tuesday.\n\n"
+        "His lawyer, Dinara Sarsenova, said the charge under Article 274 of the Criminal Code was "
+        "\"built on nothing\".\n\n"
+        "Tolegenov is a member of the Union of Free Journalists. On 28 May 2024 the Almaly District Court "
+        "of Velmora sentenced Tolegenov to two years in prison.\n\n"
+        "Bolat Nurlanov, the blogger, was detained in Kazakhstan on 2 June 2024.\n"),
+}
+
+
+@pytest.fixture(scope="session")
+def export_store(tmp_path_factory, spacy_backend) -> Path:
+    """Path of a store holding EXPORT_TEXTS, ingested and resolved (read it, don't change it)."""
+    folder = tmp_path_factory.mktemp("export_texts")
+    for name, text in EXPORT_TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return ingest_folder(folder, folder.parent / "export.db", spacy_backend)

@@ -310,8 +310,13 @@ def test_export_to_file(db, tmp_path):
 
 
 def test_export_unknown_format(db):
+    result = run("export", "--format", "xml", "--db", db)
+    assert result.exit_code == 1 and "jsonl, ftm, gexf, csv" in error_line(result)
+
+
+def test_export_csv_needs_a_path(db):
     result = run("export", "--format", "csv", "--db", db)
-    assert result.exit_code == 2 and "jsonl" in result.output
+    assert result.exit_code == 1 and "-o FOLDER" in error_line(result)
 
 
 def test_export_unwritable(db, tmp_path):

@@ -10,7 +10,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casefile.export import FORMATS, export_jsonl
+import pytest
+
+from casefile.errors import ExportError
+from casefile.export import FORMATS, ExportOptions, export, export_jsonl
+from casefile.store.export_queries import EntitySelection, snapshot
 from casefile.models import LocalEntity, Mention
 from casefile.store.db import DocumentRecord, EntityRecord, Store
 
@@ -87,8 +91,25 @@ def test_export_empty_store(tmp_path):
     assert export_lines(Store(tmp_path / "empty.db"))[:2] == (0, [])
 
 
-def test_formats_registry():
-    assert FORMATS["jsonl"] is export_jsonl
+def test_formats_registry_and_unknown_format(tmp_path):
+    assert set(FORMATS) == {"jsonl", "ftm", "gexf", "csv"}
+    with pytest.raises(ExportError, match="choose one of jsonl, ftm, gexf, csv"):
+        export(Store(tmp_path / "empty.db"), "xml")
+    with pytest.raises(ExportError, match="--excel applies to --format csv only"):
+        export(Store(tmp_path / "empty.db"), "jsonl", options=ExportOptions(excel=True))
+
+
+def test_jsonl_selection_keeps_facts_between_selected_entities(tmp_path):
+    store = build_store(tmp_path / "case.db")
+    _, lines, _ = export_lines(store)
+    every = {line["id"]: line for line in lines if line["kind"] == "entity"}
+    buf = io.StringIO()
+    export_jsonl(store, buf, EntitySelection(("person",), min_documents=2))
+    kept = [json.loads(line) for line in buf.getvalue().splitlines()]
+    entities = {line["id"] for line in kept if line["kind"] == "entity"}
+    assert entities == {i for i, e in every.items() if e["type"] == "person" and len(e["documents"]) >= 2}
+    assert entities and all(line["entity"] in entities for line in kept if line["kind"] == "mention")
+    assert sum(line["kind"] == "document" for line in kept) == sum(line["kind"] == "document" for line in lines)
 
 
 # -- property: arbitrary texts and mention spans survive the round trip ---------------------------
@@ -157,3 +178,18 @@ def test_unicode_line_separators_stay_on_one_line(tmp_path):
                               mentions=[Mention(start=start, end=start + 4, text="Anna", label="person", sentence=0)])]))
     n, lines, raw = export_lines(store)
     assert n == 1 and len(raw.splitlines()) == 1 and lines[0]["title"] == "T\u2028itle"
+
+
+def test_an_export_reads_one_snapshot_while_another_run_writes(tmp_path):
+    writer = build_store(tmp_path / "case.db")
+    reader = Store(tmp_path / "case.db", create=False, readonly=True)
+    count = "SELECT COUNT(*) FROM documents"
+    with snapshot(reader):
+        before = reader.conn.execute(count).fetchone()[0]
+        writer.write_document(DocumentRecord(
+            id="d3", source="news/late.txt", format="text", title="Late", url=None, published=None, language="en",
+            raw_text="Late news.", text="Late news.", tokens=2, sentences=[(0, 10)], entities=[]))
+        assert reader.conn.execute(count).fetchone()[0] == before
+    assert reader.conn.execute(count).fetchone()[0] == before + 1
+    reader.close()
+    writer.close()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from casefile.errors import StoreError
 from casefile.models import NAME_SCRIPTS, Fact, LocalEntity, Quote
-from casefile.store.schema import APP_NAME, SCHEMA, SCHEMA_VERSION
+from casefile.store.schema import APP_NAME, SCHEMA, SCHEMA_VERSION, VIEW_NAMES, VIEWS
 
 DEFAULT_DB = "casefile.db"
 # how long a writer waits for another run's transaction before giving up (seconds)
@@ -103,6 +103,7 @@ class Store:
         if file.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a casefile database")
         self.create = create and not readonly
+        self.readonly = readonly
         self.on_wait = on_wait  # told when another run holds the write lock
         try:
             self.conn = self._connect(readonly)
@@ -163,7 +164,7 @@ class Store:
             with self.transaction():
                 if self.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").fetchone()[0]:
                     return self._check_or_create()  # another run created it while we waited
-                for statement in _statements(SCHEMA):
+                for statement in _statements(SCHEMA + VIEWS):
                     self.conn.execute(statement)
                 self.conn.executemany(
                     "INSERT INTO meta(key, value) VALUES (?, ?)",
@@ -182,6 +183,11 @@ class Store:
                 f"{self.path}: casefile schema version {version}, this casefile reads version "
                 f"{SCHEMA_VERSION}; ingest the documents again into a new file"
             )
+        views = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+        if not self.readonly and not set(VIEW_NAMES) <= views:  # a store made before the views existed
+            with self.transaction():
+                for statement in _statements(VIEWS):
+                    self.conn.execute(statement)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

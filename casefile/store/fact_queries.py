@@ -12,10 +12,7 @@ from dataclasses import dataclass, field
 
 from casefile.store.db import Store, quote_id
 from casefile.store.queries import EntitySummary, get_entity
-
-# The procedural order of a legal record; ``case_record`` keeps undated steps in this order.
-PROCEDURE = ("detention", "interrogation", "search_seizure", "charge", "trial", "conviction", "sentence",
-             "acquittal", "appeal", "fine", "release", "complained_against")
+from casefile.store.schema import PROCEDURE  # ``case_record`` keeps undated steps in this order
 CO_DEFENDANT_TYPES = frozenset({"charge", "conviction", "trial"})
 _DATE = re.compile(r"^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2}))$")
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 APP_NAME = "casefile"
 SCHEMA_VERSION = 2
+# The procedural order of a legal record: the case queries and the case_records view follow it.
+PROCEDURE = ("detention", "interrogation", "search_seizure", "charge", "trial", "conviction", "sentence",
+             "acquittal", "appeal", "fine", "release", "complained_against")
 
 SCHEMA = """
 CREATE TABLE meta (
@@ -122,8 +125,9 @@ CREATE TABLE judgements (
     b          TEXT NOT NULL,          -- merge: a name of the other entity; split: the alias to detach
     created_at TEXT NOT NULL
 );
+-- content="documents" in double quotes: Datasette then finds the index by itself (its search box)
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    title, text, content="documents", content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
@@ -133,3 +137,49 @@ CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
     VALUES ('delete', old.rowid, old.title, old.text);
 END;
 """
+
+
+def _procedure_rank(column: str) -> str:
+    """A CASE expression giving a fact type's place in PROCEDURE (unknown types last)."""
+    steps = " ".join(f"WHEN '{step}' THEN {rank}" for rank, step in enumerate(PROCEDURE))
+    return f"CASE {column} {steps} ELSE {len(PROCEDURE)} END"
+
+
+# Readable views for browsing the file in Datasette or any SQLite tool: names instead of ids. They
+# hold no data, so an existing store gets them when it is next opened for writing (no new version).
+VIEWS = f"""
+CREATE VIEW IF NOT EXISTS entity_summary AS
+SELECT e.id, e.type, e.name, e.documents, e.mentions,
+       (SELECT group_concat(alias, '; ') FROM (SELECT alias FROM aliases a
+            WHERE a.entity = e.id AND a.alias != e.name ORDER BY a.count DESC, a.alias)) AS aliases,
+       (SELECT COUNT(*) FROM facts f WHERE f.subject = e.id OR f.object = e.id) AS facts,
+       (SELECT COUNT(*) FROM quotes q JOIN clusters c ON c.id = q.speaker WHERE c.entity = e.id) AS quotes
+FROM entities e;
+CREATE VIEW IF NOT EXISTS fact_table AS
+SELECT f.id, f.type, es.name AS subject, eo.name AS object, f.value, f.date, ep.name AS place,
+       (SELECT COUNT(DISTINCT fe.document) FROM fact_evidence fe WHERE fe.fact = f.id) AS documents,
+       (SELECT fe.text FROM fact_evidence fe WHERE fe.fact = f.id ORDER BY fe.document, fe.start LIMIT 1) AS evidence,
+       es.type AS subject_type, eo.type AS object_type,
+       f.subject AS subject_id, f.object AS object_id, f.place AS place_id
+FROM facts f
+LEFT JOIN entities es ON es.id = f.subject
+LEFT JOIN entities eo ON eo.id = f.object
+LEFT JOIN entities ep ON ep.id = f.place;
+CREATE VIEW IF NOT EXISTS case_records AS
+SELECT es.name AS person, f.type AS step, f.date, f.value AS detail, eo.name AS object, ep.name AS place,
+       (SELECT fe.text FROM fact_evidence fe WHERE fe.fact = f.id ORDER BY fe.document, fe.start LIMIT 1) AS evidence,
+       {_procedure_rank("f.type")} AS step_order, f.subject AS person_id, f.id AS fact_id
+FROM facts f
+JOIN entities es ON es.id = f.subject AND es.type = 'person'
+LEFT JOIN entities eo ON eo.id = f.object
+LEFT JOIN entities ep ON ep.id = f.place
+WHERE f.type IN ({", ".join(f"'{step}'" for step in PROCEDURE)});
+CREATE VIEW IF NOT EXISTS quotes_by_speaker AS
+SELECT e.name AS speaker, q.text AS quote, d.title, d.published, d.source, q.start, q.end,
+       e.id AS speaker_id, q.document
+FROM quotes q
+JOIN documents d ON d.id = q.document
+LEFT JOIN clusters c ON c.id = q.speaker
+LEFT JOIN entities e ON e.id = c.entity;
+"""
+VIEW_NAMES = ("entity_summary", "fact_table", "case_records", "quotes_by_speaker")
