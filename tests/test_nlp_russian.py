@@ -193,3 +193,13 @@ def test_a_parse_whose_heads_form_a_cycle_is_read_safely():
 
     children = {0: [1], 1: [2], 2: [1, 3]}  # 1 -> 2 -> 1: a parser's cycle
     assert sorted(_below(children, 0)) == [1, 2, 3]
+
+
+def test_a_term_received_is_a_sentence_for_the_subject(natasha):
+    text = "Активист Ерлан Жумабеков получил три года ограничения свободы. Гульнара Бекова получила повестку в суд."
+    [analysis] = list(natasha.analyse([text]))
+    extraction = extract_russian_document(text, analysis)
+    facts = {(f.type, extraction.entities[f.subject].name, f.value) for f in extraction.facts}
+    assert ("sentence", "Ерлан Жумабеков", "3 years") in facts
+    assert ("conviction", "Ерлан Жумабеков", None) in facts
+    assert not any(name == "Гульнара Бекова" for _t, name, _v in facts)  # near miss: a summons is no term

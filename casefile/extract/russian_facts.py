@@ -65,11 +65,15 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
             required = table()[type_].get("requires", {}).get(t.lemma)  # type: ignore[union-attr]
             if required and not any(tokens[k].lemma == required for k in _below(children, i)):
                 continue
+            entry = table()[type_]
+            value = _term(tokens, children, i) if type_ == "sentence" else None
+            if value is None and t.lemma in entry.get("needs_term", ()):  # type: ignore[operator]
+                continue
             passive = "pssv" in t.tag or any(tokens[k].dep == "aux:pass" for k in children.get(i, []))
-            roles = ("nsubj:pass", "nsubj") if passive else ("obj",)
+            subject_acted_on = t.lemma in entry.get("subject_acted_on", ())  # type: ignore[operator]
+            roles = ("nsubj:pass", "nsubj") if passive or subject_acted_on else ("obj",)
             patients = {p for k in children.get(i, []) if tokens[k].dep in roles
                         for p in _people_at(tokens, children, k, people)}
-            value = _term(tokens, children, i) if type_ == "sentence" else None
             for p in sorted(patients):
                 for kind in [type_, *table()[type_].get("implies", [])]:  # type: ignore[union-attr]
                     facts.append(Fact(kind, p, sentence.start, sentence.end,
