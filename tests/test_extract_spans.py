@@ -99,17 +99,21 @@ def test_cut_dash_tail(doc, span, expected):
         # near misses: a second surname after a full name is another person
         ("Aidana Bekova Serikova said", "Aidana Bekova", "Aidana Bekova"),
         ("Marat Abenov Kasymov said", "Marat Abenov", "Marat Abenov"),
-        # a surname-shaped word after an unknown first word is not taken
-        ("Aidana Serikova said", "Aidana", "Aidana"),
+        # a surname-shaped word after a first word that can only be a given name is its surname
+        ("Aidana Serikova said", "Aidana", "Aidana Serikova"),
         # ALL-CAPS organisation / role words are not surnames
         ("Daulet ASSEMBLY said", "Daulet", "Daulet"),
         ("Daulet Minister said", "Daulet", "Daulet"),
-        # glued patronymic-looking word is not the separate particle
-        ("Aidana Bekovakyzy said", "Aidana", "Aidana"),
+        # glued patronymic-looking word is not the separate particle, but a surname
+        ("Aidana Bekovakyzy said", "Aidana", "Aidana Bekovakyzy"),
         # an Arabic surname with its lower-case article; near miss: a lower-case word after a name
         ("President Karim Said el-Vorta spoke", "Karim Said", "Karim Said el-Vorta"),
         ("Karim Said al-Vorta-Qamar spoke", "Karim Said", "Karim Said al-Vorta-Qamar"),
         ("Karim Said el-based spoke", "Karim Said", "Karim Said"),
+        # a given name casefile does not know, then a surname; near misses: a town, an English word
+        ("defender Zhanylgul Qoryqbayeva said", "Zhanylgul", "Zhanylgul Qoryqbayeva"),
+        ("in Karaganda Qoryqbayeva said", "Karaganda", "Karaganda"),
+        ("the Vision Qoryqbayeva said", "Vision", "Vision"),
     ],
 )
 def test_extend_right(doc, span, expected):

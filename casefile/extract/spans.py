@@ -235,6 +235,13 @@ _SEPARATE_PATRONYMIC = re.compile(r" (?:" + "|".join(sorted(lexicons.separate_pa
 _ARTICLE_NAME = re.compile(" " + names.ARTICLE_SURNAME)
 
 
+def _unfamiliar_given_name(word: str) -> bool:
+    """A lone word the model called a person that can only be a given name casefile's list
+    lacks: no surname shape, no English word, no place."""
+    return not (names.looks_like_surname(word) or is_english_word(word) or is_town(word) or is_territory(word)
+                or names.is_role_word(word) or names.is_demonym(word))
+
+
 def extend_right(doc: str, cand: Cand) -> Cand:
     """Extend a person span over directly following surname tokens (ALL-CAPS or surname-shaped)."""
     end = cand.end
@@ -252,8 +259,10 @@ def extend_right(doc: str, cand: Cand) -> Cand:
             break
         token = m.group(1)
         caps = token.isupper() and len(token) >= 2
-        last = doc[cand.start:end].split()[-1]
-        surname_after_given = names.looks_like_surname(token) and (names.is_given_name(last) or names.is_initial(last))
+        words = doc[cand.start:end].split()
+        last = words[-1]
+        surname_after_given = names.looks_like_surname(token) and (
+            names.is_given_name(last) or names.is_initial(last) or (len(words) == 1 and _unfamiliar_given_name(last)))
         if not (caps or surname_after_given) or names.is_role_word(token) or names.is_org_word(token):
             break
         end += m.end()
