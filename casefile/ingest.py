@@ -216,11 +216,12 @@ def prune_missing(store: Store, paths: list[str]) -> int:
 OTHER_LANGUAGES = {"ru": ("russian_backend", _extract_russian)}
 
 
-def _backend_for(config: Config, documents: int) -> NerBackend:
-    """The configured backend, with as many worker processes as a run of ``documents`` can use."""
+def _backend_for(config: Config, documents: int, main_language: bool = True) -> NerBackend:
+    """The configured backend, with as many worker processes as a run of ``documents`` can use;
+    ``main_language`` is False for the backend of another language (see OTHER_LANGUAGES)."""
     workers = worker_count(config, documents)
     if workers > 1:
-        warm_caches()  # before the workers fork, so they share the tables
+        warm_caches(english_dates=main_language)  # before the workers fork, so they share the tables
     # batches small enough that every worker gets several: a short run stays balanced
     batch = max(1, min(config.batch_size, -(-documents // (workers * BATCHES_PER_WORKER)))) if workers > 1 \
         else config.batch_size
@@ -267,7 +268,7 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
                 break
             if language in OTHER_LANGUAGES:
                 key, finish = OTHER_LANGUAGES[language]
-                other = _backend_for(replace(config, ner_backend=getattr(config, key)), len(documents))
+                other = _backend_for(replace(config, ner_backend=getattr(config, key)), len(documents), main_language=False)
                 _analyse_and_store(other, iter(documents), finish, store, report, stop)
             else:
                 for item in documents:

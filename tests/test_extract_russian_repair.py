@@ -1,7 +1,7 @@
 """Repairs of Russian spans (casefile.extract.russian_repair). Names and bodies are invented."""
 from __future__ import annotations
 
-from casefile.extract.russian_repair import cut_parenthesis, extend_body, is_common_acronym, quoted_bodies
+from casefile.extract.russian_repair import cut_parenthesis, dateline_place, extend_body, is_common_acronym, quoted_bodies
 from casefile.models import Span
 
 
@@ -39,3 +39,17 @@ def test_a_quoted_name_after_the_kind_of_body_is_that_body():
     text = "Активисты движения «Тихая степь» и сторонники «Зелёного берега» вышли к акимату. Он сказал «Хватит»."
     found = {s.text: s.normal for s in quoted_bodies(text, [])}
     assert found == {"Тихая степь": "Тихая степь", "Зелёного берега": "Зелёный берег"}  # not the verb's «Хватит»
+
+
+def test_the_name_opening_a_dateline_is_a_place_written_as_a_name():
+    text = "Заголовок\nКАРАГАНДА, 3 апреля 2022 года. Районный суд рассмотрел жалобу."
+    place = dateline_place(text, span(text, "КАРАГАНДА", "organization", "КАРАГАНДА"))
+    assert (place.label, place.normal) == ("location", "Караганда")
+
+
+def test_a_body_before_a_date_and_a_verb_is_no_dateline():
+    text = "Новость\nМВД, 3 апреля сообщило о задержании двух человек."
+    body = span(text, "МВД", "organization")
+    assert dateline_place(text, body) == body
+    inside = "Вчера ПРОКУРАТУРА, 3 апреля 2022 года. Текст."  # not at the start of a line
+    assert dateline_place(inside, span(inside, "ПРОКУРАТУРА", "organization")).label == "organization"

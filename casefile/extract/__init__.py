@@ -250,9 +250,10 @@ def law_entities(text: str, sentences: list[tuple[int, int]], first_index: int,
     return list(groups.values())
 
 
-def warm_caches() -> None:
+def warm_caches(english_dates: bool = True) -> None:
     """Build the lexicons, gazetteers and tables extraction reads, once, in this process: worker
-    processes forked afterwards share them instead of each building its own."""
+    processes forked afterwards share them instead of each building its own. ``english_dates``
+    also loads dateparser, which only English extraction reads (it costs half a second)."""
     from casefile.extract.dates import DateRef, normalise_date
     from casefile.extract.facts.justice import roles_table, triggers
     from casefile.extract.facts.relations import table
@@ -263,7 +264,8 @@ def warm_caches() -> None:
     triggers(), roles_table(), table(), lemmas()
     is_town("Springfield"), is_town("Reading"), territory_code("Ruritania"), is_capital("Ruritania")
     is_english_word("warm"), person_key("Mr. Warm Up"), list(quoted_org_names("the party “Warm”"))
-    normalise_date("two weeks ago", DateRef(2020, 5, 5))  # a form only dateparser reads
+    if english_dates:
+        normalise_date("two weeks ago", DateRef(2020, 5, 5))  # a form only dateparser reads
 
 
 def main_country(entities: list[LocalEntity]) -> int | None:

@@ -21,6 +21,10 @@ from casefile.nlp.russian_names import readings
 # the words between a body's head noun and the place it serves: "по административным
 # правонарушениям", then "города", "г.", "района", "области", then the place
 _SERVES = re.compile(r"(?:\s+по(?:\s+[а-яё]+){1,3}?)?(?:\s+(?:города|г\.|района|области|округа))?\s+(?=[А-ЯЁ])")
+# a news dateline: the place, a comma, the day and month (the year), then the text begins ("…
+# 2023 года. Суд …"); a body named before a date goes on with a verb instead ("…, 5 мая сообщило")
+_DATELINE_TAIL = re.compile(r",\s+\d{1,2}\s+(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+                            r"[а-яё]*(?:\s+\d{4}(?:\s+г(?:ода|\.))?)?\s*(?:\.|—|–|-)")
 _QUOTED = re.compile(r"(?P<word>[а-яё]+)\s+[«„“\"](?P<name>[^«»„“”\"\n]{2,60})[»“”\"]")
 
 
@@ -48,6 +52,17 @@ def cut_parenthesis(span: Span) -> Span:
     text = span.text[:at]
     normal = span.normal.split(" (")[0] if span.normal else None
     return Span(span.start, span.start + len(text), span.label, text, normal)
+
+
+def dateline_place(text: str, span: Span) -> Span:
+    """The name that opens a news dateline is a place ("АЛМАТЫ, 21 мая 2024 года. …"), whatever
+    the model took it for; in capitals, its name is written as a name ("Алматы")."""
+    if (span.start and text[span.start - 1] != "\n") or not _DATELINE_TAIL.match(text, span.end):
+        return span
+    name = span.normal or span.text
+    if name.isupper():
+        name = " ".join(w[:1] + w[1:].lower() for w in name.split())
+    return Span(span.start, span.end, "location", span.text, name)
 
 
 def extend_body(text: str, span: Span, places: list[Span]) -> Span:

