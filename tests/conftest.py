@@ -18,6 +18,41 @@ def spacy_backend():
     return load_backend(Config())
 
 
+@pytest.fixture(scope="session")
+def natasha():
+    """The Russian backend (natasha), loaded once per session."""
+    from casefile.config import Config
+    from casefile.nlp.russian import NatashaBackend
+
+    return NatashaBackend(Config())
+
+
+@pytest.fixture(scope="session")
+def extract_ru(natasha):
+    """Analyse one Russian text and extract its entities, facts and quotes."""
+    from casefile.extract.russian import extract_russian_document
+
+    def extract(text: str):
+        [analysis] = list(natasha.analyse([text]))
+        return extract_russian_document(text, analysis)
+
+    return extract
+
+
+@pytest.fixture(scope="session")
+def ru_facts(extract_ru):
+    """The facts of one Russian text as (type, subject name, object name, value)."""
+    def facts(text: str) -> set[tuple]:
+        ex = extract_ru(text)
+
+        def name(i):
+            return None if i is None else ex.entities[i].name
+
+        return {(f.type, name(f.subject), name(f.object), f.value) for f in ex.facts}
+
+    return facts
+
+
 def ingest_folder(folder: Path, db: Path, backend) -> Path:
     """Ingest and resolve every file of ``folder`` into a new store at ``db``; no file may fail."""
     from casefile.config import Config

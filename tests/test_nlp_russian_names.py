@@ -19,6 +19,8 @@ from casefile.nlp.russian_names import person_nominative, surname_gender, surnam
     ([("Ивана", "Gen"), ("Петровского", "Gen")], "Иван Петровский"),
     ([("Ерболу", "Dat"), ("Сейтжанулы", "Dat")], "Ербол Сейтжанулы"),  # a Kazakh -улы name does not decline
     ([("Марины", "Gen"), ("Шевчук", "Gen")], "Марина Шевчук"),  # a woman's -ук surname does not decline
+    ([("Марине", "Dat"), ("Омаровой", "Dat")], "Марина Омарова"),  # "Марине" could be a man's: -ой is a woman's
+    ([("Марату", "Dat"), ("Омаровым", "Ins")], "Марат Омаров"),  # near miss: -ым is a man's
 ])
 def test_names_go_back_to_the_nominative_in_their_gender(tokens, nominative):
     assert person_nominative(tokens) == nominative

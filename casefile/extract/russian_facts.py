@@ -8,10 +8,15 @@ table: its object, or the subject of its passive form, is the person acted on; a
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from casefile.models import Fact, LocalEntity, ParsedSentence
+from casefile.models import Fact, LocalEntity, ParsedSentence, Quote
 from casefile.nlp import lexicons
+from casefile.nlp.russian_names import FIRST_PERSON, PRONOUN_GENDER, name_gender
+
+PRONOUN_REACH = 400  # characters back to the person a pronoun may stand for
+OTHER_CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj", "xcomp"})
 
 _NUMBERS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
             "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
@@ -47,38 +52,172 @@ def russian_date(text: str) -> str | None:
     return None
 
 
-def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], text: str = "") -> list[Fact]:
-    """The justice facts of a document's parsed sentences, dated by the date their sentence gives."""
-    people = sorted((m.start, m.end, i) for i, e in enumerate(entities) if e.label == "person" for m in e.mentions)
+@dataclass(frozen=True)
+class _Clause:
+    """One parsed sentence with its tokens' children and the document's mentions over it."""
+
+    text: str
+    tokens: tuple
+    children: dict[int, list[int]]
+    mentions: list[tuple[int, int, int, str]]  # start, end, entity, label: of the whole document
+    quotes: list[Quote]
+
+    def speaker_at(self, k: int) -> int | None:
+        """The speaker of the quotation that holds token ``k``, if it has one."""
+        at = self.tokens[k].start
+        return next((q.speaker for q in self.quotes if q.start <= at < q.end), None)
+
+    def word(self, k: int) -> str:
+        """Token ``k`` as written, lower-cased."""
+        return self.text[self.tokens[k].start:self.tokens[k].end].lower()
+
+    def entity_at(self, k: int, label: str) -> int | None:
+        """The entity of ``label`` whose mention covers token ``k``."""
+        tok = self.tokens[k]
+        return next((e for s, end, e, lab in self.mentions if lab == label and s <= tok.start and tok.end <= end), None)
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        return [k for k in self.children.get(i, []) if not deps or self.tokens[k].dep in deps]
+
+    def preposition(self, k: int) -> str:
+        """The preposition of the phrase at ``k``, with its fixed words ("в отношении")."""
+        words = []
+        for c in self.kids(k, "case"):
+            words += [self.word(c)] + [self.word(f) for f in self.kids(c, "fixed")]
+        return " ".join(words)
+
+
+def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], text: str,
+                  quotes: list[Quote] = ()) -> list[Fact]:  # type: ignore[assignment]
+    """The justice facts of a document's parsed sentences, dated by the date their sentence gives;
+    "я" and "мы" in a quotation are its speaker."""
+    mentions = sorted((m.start, m.end, i, e.label) for i, e in enumerate(entities) for m in e.mentions)
+    genders = {i: name_gender(e.name) for i, e in enumerate(entities) if e.label == "person"}
     facts: list[Fact] = []
     for sentence in parses:
         tokens = sentence.tokens
-        date = russian_date(text[sentence.start:sentence.end]) if text else None
+        date = russian_date(text[sentence.start:sentence.end])
         children: dict[int, list[int]] = {}
         for i, t in enumerate(tokens):
             if t.head != i:
                 children.setdefault(t.head, []).append(i)
+        clause = _Clause(text, tokens, children, mentions, list(quotes))
         for i, t in enumerate(tokens):
             type_ = _by_verb().get(t.lemma)
             if type_ is None or _unreal(tokens, children, i):
                 continue
-            required = table()[type_].get("requires", {}).get(t.lemma)  # type: ignore[union-attr]
+            entry = table()[type_]
+            required = entry.get("requires", {}).get(t.lemma)  # type: ignore[union-attr]
             if required and not any(tokens[k].lemma == required for k in _below(children, i)):
                 continue
-            entry = table()[type_]
-            value = _term(tokens, children, i) if type_ == "sentence" else None
+            value = _value(clause, i, entry.get("value", ()), text)  # type: ignore[arg-type]
             if value is None and t.lemma in entry.get("needs_term", ()):  # type: ignore[operator]
                 continue
             passive = "pssv" in t.tag or any(tokens[k].dep == "aux:pass" for k in children.get(i, []))
-            subject_acted_on = t.lemma in entry.get("subject_acted_on", ())  # type: ignore[operator]
-            roles = ("nsubj:pass", "nsubj") if passive or subject_acted_on else ("obj",)
-            patients = {p for k in children.get(i, []) if tokens[k].dep in roles
-                        for p in _people_at(tokens, children, k, people)}
+            acted_on = passive or t.lemma in entry.get("subject_acted_on", ())  # type: ignore[operator]
+            patients = _patients(clause, i, acted_on, entry, genders)
+            obj = _object(clause, i, acted_on, entry.get("object", ()))  # type: ignore[arg-type]
             for p in sorted(patients):
-                for kind in [type_, *table()[type_].get("implies", [])]:  # type: ignore[union-attr]
-                    facts.append(Fact(kind, p, sentence.start, sentence.end,
-                                      value=value if kind == type_ else None, date=date))
+                for kind in [type_, *entry.get("implies", [])]:  # type: ignore[union-attr]
+                    own = kind == type_
+                    facts.append(Fact(kind, p, sentence.start, sentence.end, object=obj if own else None,
+                                      value=value if own else None, date=date))
     return facts
+
+
+def _patients(clause: _Clause, i: int, acted_on: bool, entry: dict, genders: dict[int, str | None]) -> set[int]:
+    """The people the verb at ``i`` acts on: its object (or passive subject), a pronoun there
+    resolved to the person named last before it with its gender, or a person in a phrase with one
+    of the entry's "against" prepositions on the verb or on the case it opens ("дело против Х")."""
+    tokens, heads = clause.tokens, clause.kids(i, "nsubj:pass", "nsubj") if acted_on else clause.kids(i, "obj", "iobj")
+    found: set[int] = set()
+    for k in heads:
+        word = clause.word(k)
+        if clause.entity_at(k, "person") is not None or word not in PRONOUN_GENDER.keys() | FIRST_PERSON:
+            found |= _people_at(tokens, clause.children, k, clause.mentions)
+        elif word in PRONOUN_GENDER:
+            found |= _antecedent(clause, tokens[k].start, PRONOUN_GENDER[word], genders)
+        elif clause.speaker_at(k) is not None:
+            found.add(clause.speaker_at(k))  # type: ignore[arg-type]
+    verb = tokens[i]
+    if not heads and acted_on and verb.dep == "acl" and "PRTF" in verb.tag and verb.head != i:
+        found |= _people_at(tokens, clause.children, verb.head, clause.mentions)  # "Х, обвиняемого в …"
+    against = entry.get("against", ())
+    if against:
+        for k in clause.kids(i) + [c for h in clause.kids(i, "obj", "nsubj:pass") for c in clause.kids(h, "nmod")]:
+            if tokens[k].dep in ("obl", "nmod") and clause.preposition(k) in against:
+                found |= _people_at(tokens, clause.children, k, clause.mentions)
+    return found
+
+
+def _antecedent(clause: _Clause, offset: int, gender: str, genders: dict[int, str | None]) -> set[int]:
+    """The person named last before ``offset`` (within a short reach), if the gender agrees."""
+    before = [(s, e) for s, end, e, lab in clause.mentions if lab == "person" and end <= offset
+              and offset - end <= PRONOUN_REACH]
+    if not before:
+        return set()
+    person = max(before)[1]
+    return {person} if genders.get(person) in (gender, None) else set()
+
+
+def _object(clause: _Clause, i: int, acted_on: bool, roles: list[str]) -> int | None:
+    """The fact's object by the entry's roles, the first found: the authority (the active
+    subject, or the instrumental under a passive: "задержан полицией") or a provision in the clause."""
+    tokens = clause.tokens
+    for role in roles:
+        if role == "authority":
+            heads = clause.kids(i, "obl:agent") + [k for k in clause.kids(i, "obl") if "ablt" in tokens[k].tag
+                                                   and not clause.kids(k, "case")] if acted_on else clause.kids(i, "nsubj")
+            for k in heads:
+                for j in [k, *clause.kids(k, "nmod", "flat", "flat:name", "amod")]:
+                    body = clause.entity_at(j, "organization")
+                    if body is not None:
+                        return body
+        elif role == "law":
+            laws = [law for k in _in_clause(clause, i) for law in [clause.entity_at(k, "law")] if law is not None]
+            if not laws:  # a provision in brackets or in another clause: only when the sentence has one
+                every = {law for k in range(len(tokens)) for law in [clause.entity_at(k, "law")] if law is not None}
+                laws = list(every) if len(every) == 1 else []
+            if laws:
+                return laws[0]
+    return None
+
+
+def _value(clause: _Clause, i: int, kinds: list[str], text: str) -> str | None:
+    """The term of a sentence ("к пяти годам") or the amount of a fine ("на 50 МРП")."""
+    for kind in kinds:
+        if kind == "term":
+            return _term(clause.tokens, clause.children, i)
+        if kind == "money":
+            amount = _money(clause, i, text)
+            if amount:
+                return amount
+    return None
+
+
+def _money(clause: _Clause, i: int, text: str) -> str | None:
+    tokens = clause.tokens
+    for k in _in_clause(clause, i):
+        if tokens[k].lemma in lexicons.load("russian_money_units"):
+            numbers = [n for n in clause.kids(k, "nummod", "nummod:gov") if any(ch.isdigit() for ch in clause.word(n))
+                       or tokens[n].lemma in _NUMBERS]
+            if numbers:
+                return text[tokens[min(numbers)].start:tokens[k].end]
+    return None
+
+
+def _in_clause(clause: _Clause, i: int) -> list[int]:
+    """The tokens under the verb at ``i``, leaving out the clauses that hang on it."""
+    out, stack = [], list(clause.children.get(i, []))
+    seen = {i}
+    while stack:
+        k = stack.pop()
+        if k in seen or clause.tokens[k].dep in OTHER_CLAUSES:
+            continue
+        seen.add(k)
+        out.append(k)
+        stack.extend(clause.children.get(k, []))
+    return sorted(out)
 
 
 def _below(children: dict[int, list[int]], i: int) -> list[int]:
@@ -103,14 +242,14 @@ def _unreal(tokens: tuple, children: dict[int, list[int]], i: int) -> bool:
     return head != i and tokens[head].lemma in lexicons.load("russian_irrealis_words")
 
 
-def _people_at(tokens: tuple, children: dict[int, list[int]], k: int, people: list[tuple[int, int, int]]) -> set[int]:
+def _people_at(tokens: tuple, children: dict[int, list[int]], k: int, mentions: list[tuple[int, int, int, str]]) -> set[int]:
     """The people named by the phrase at token ``k`` and the phrases joined to it ("Х и Y")."""
     heads = [k] + [c for c in children.get(k, []) if tokens[c].dep == "conj"]
     found: set[int] = set()
     for h in heads:
         span = [h] + [c for c in children.get(h, []) if tokens[c].dep in ("flat:name", "appos", "flat")]
         for c in span:
-            found |= {p for s, e, p in people if s <= tokens[c].start and tokens[c].end <= e}
+            found |= {p for s, e, p, label in mentions if label == "person" and s <= tokens[c].start and tokens[c].end <= e}
     return found
 
 

@@ -17,12 +17,14 @@ import bisect
 import re
 from functools import cache
 
+from casefile.extract.russian_relations import roles
 from casefile.extract.spans import DisjointSpans
 from casefile.models import LocalEntity, Quote
 from casefile.nlp import lexicons
 from casefile.nlp.russian_names import name_gender, readings
 
 _MARKED = re.compile(r"[«„“](?P<q>[^«»„“”\n]{3,600}?)[»“”]")
+_STRAIGHT = re.compile(r'"(?P<q>[^"\n]{3,600}?)"')  # typewriter quotes, where a site has no others
 _DIALOGUE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<q>[^—–\n]{3,600}?)[,!?…]?[ \t]+[—–][ \t]+(?=\w)")
 _AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?P<verb>[а-яё]+)")
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
@@ -52,7 +54,7 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
     genders = {i: name_gender(e.name) for i, e in enumerate(entities) if e.label == "person"}
     quotes: list[Quote] = []
     taken = DisjointSpans()
-    for pattern in (_MARKED, _DIALOGUE):
+    for pattern in (_MARKED, _STRAIGHT, _DIALOGUE):
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
@@ -78,6 +80,9 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
         named = [i for s, e, i in mentions if end + after.end() <= s and e <= limit]
         if named:  # a person before a body ("— написала в Facebook Х")
             return next((i for i in named if i in people), named[0])
+        holder = _role_holder(text, end + after.end(), limit, start, mentions, people)
+        if holder is not None:  # "— зачитал судья": the judge the text named
+            return holder
     before = text[max(0, start - WINDOW):start]
     lo = start - len(before)
     if before.rstrip().endswith(":"):
@@ -96,6 +101,22 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
         if found is not None and not _WORD.search(text[_mention_end(mentions, found, start):start]):
             return found
     return None
+
+
+def _role_holder(text: str, lo: int, hi: int, before: int, mentions: list[tuple[int, int, int]],
+                 people: set[int]) -> int | None:
+    """A post named instead of the speaker ("— сказал судья"): the one person the text names
+    right after that post ("судья Х") before the quote; None when there is none or several."""
+    words = [readings(w.group().lower())[0].normal_form for w in _WORD.finditer(text, lo, hi)][:2]  # type: ignore[attr-defined]
+    post = next((w for w in words if w in roles()), None)
+    if post is None:
+        return None
+    holders = set()
+    for m in _WORD.finditer(text, 0, before):
+        word = m.group().lower()
+        if word.startswith(post[:4]) and readings(word)[0].normal_form == post:  # type: ignore[attr-defined]
+            holders |= {i for s, _e, i in mentions if i in people and m.end() < s <= m.end() + 2}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _mention_end(mentions: list[tuple[int, int, int]], entity: int, before: int) -> int:

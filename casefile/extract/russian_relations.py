@@ -75,11 +75,12 @@ def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tu
         if k + 1 < len(mentions) and mentions[k + 1].label == "person" \
                 and not text[person.end:mentions[k + 1].start].strip():
             continue  # "пресс-секретарь Б А": Б is whose secretary А is
-        found = _before(text, person, mentions, sent_start) or _after(text, person, mentions, sent_end)
+        listed = _listed_after(text, mentions, k)
+        found = _before(text, person, mentions, sent_start, alone=not listed) or _after(text, person, mentions, sent_end)
         if found is None:
             continue
         new = [Fact(found[0], member.entity, sent_start, sent_end, object=found[1], value=found[2])
-               for member in ([person, *_listed_after(text, mentions, k)] if found[3] else [person])]
+               for member in ([person, *listed] if found[3] else [person])]
         boss = _superior(text, person, mentions, k) if found[0] == "position" else None
         if boss is not None:
             new.append(Fact("subordinate_of", person.entity, sent_start, sent_end, object=boss, value=found[2]))
@@ -88,10 +89,11 @@ def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tu
     return list(facts.values())
 
 
-def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int) -> tuple | None:
+def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alone: bool = False) -> tuple | None:
     """(type, object, value, shared by a list) from the noun before the name, or None. A post
     before another person's name in between ("жена блогера Б А") is that person's; a kinship
-    noun further back then ties the two."""
+    noun further back then ties the two. A post in the plural before one person (``alone``) is
+    other people's, whose the person is ("адвокаты А": A's lawyers)."""
     cut = max([m.end() for m in _BREAK.finditer(text, lo, person.start)
                if not _covered(m.start(), mentions, text, lo)] + [lo])
     words = [w for w in _WORD.finditer(text, cut, person.start) if not _covered(w.start(), mentions, text, cut)]
@@ -100,6 +102,8 @@ def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int) -> t
         lemma = _lemma(word.group())
         if not (lemma in roles() or lemma in memberships() or lemma in kinship()):
             continue
+        if alone and lemma not in kinship() and "plur" in readings(word.group().lower())[0].tag:  # type: ignore[operator]
+            return None
         between = words[len(words) - back:]
         if len(between) > MAX_BETWEEN or any(_pos(w.group()) not in BETWEEN_POS for w in between):
             break

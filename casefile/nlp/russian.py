@@ -19,7 +19,7 @@ from casefile.models import Analysis, ParsedSentence, ParsedToken, Span
 from casefile.nlp import lexicons
 from casefile.nlp.backends import Finish, failed, register_backend
 from casefile.nlp.workers import run_in_workers
-from casefile.nlp.russian_names import case_of, person_nominative, readings
+from casefile.nlp.russian_names import FIRST_PERSON, PRONOUN_GENDER, case_of, person_nominative, readings
 
 LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
 # words tagged on either side of a person's name: the preposition or verb that governs its case
@@ -94,14 +94,16 @@ class NatashaBackend:
     def _tag_names(self, doc: object) -> list[object]:
         """Morphology of the words around each person's name (the case of the name's words); the
         rest of the text needs none, and the tagger costs as much as the NER. Returns the
-        sentences that name a person."""
+        sentences that name a person or speak of one by a pronoun (the speaker's own "I" too)."""
         named = [(s.start, s.stop) for s in doc.spans if s.type == "PER"]  # type: ignore[attr-defined]
         sents, windows = [], []
         for sent in doc.sents:  # type: ignore[attr-defined]
             inside = [(a, b) for a, b in named if sent.start <= a and b <= sent.stop]
             if inside:
-                sents.append(sent)
                 windows += name_windows(sent.tokens, inside)
+            if inside or any(t.text.lower() in PRONOUN_GENDER or t.text.lower() in FIRST_PERSON
+                             for t in sent.tokens):  # "его задержали", "меня оштрафовали"
+                sents.append(sent)
         if windows:
             markups = self.morph.map([[t.text for t in window] for window in windows])
             for window, markup in zip(windows, markups):

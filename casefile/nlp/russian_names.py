@@ -191,6 +191,17 @@ def declined_known_name(word: str) -> str | None:
     return None
 
 
+# third-person singular pronouns in every case, with the gender they show ("его" may also be a
+# thing's; the fact reader only takes them where a person is acted on)
+PRONOUN_GENDER: dict[str, Gender] = {
+    **dict.fromkeys(("он", "его", "него", "ему", "нему", "им", "ним", "нём", "нем"), "m"),
+    **dict.fromkeys(("она", "её", "ее", "неё", "нее", "ей", "ней", "ею", "нею"), "f"),
+}
+
+# the speaker's own "I" and "we": inside a quotation they are its speaker
+FIRST_PERSON = frozenset({"я", "меня", "мне", "мной", "мною", "мы", "нас", "нам", "нами"})
+
+
 def name_gender(name: str) -> Gender | None:
     """The gender of a person's name in the nominative ("Айгуль Сапарова": f), when it shows one."""
     return _gender_of([(word, "Nom") for word in name.split()])
@@ -199,6 +210,9 @@ def name_gender(name: str) -> Gender | None:
 def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
     if len(tokens) >= 2 and _undeclined_given_before_feminine(tokens[0][0], tokens[-1][0]):
         return "f"
+    last = _OV.match(tokens[-1][0]) if len(tokens) >= 2 else None
+    if last and last.group("end").lower() in ("ой", "ою", "ым"):  # "Марине Петровой": the surname's
+        return "f" if last.group("end").lower() != "ым" else "m"  # ending has one gender, the given name's may not
     for word, _case in tokens[:-1]:  # a man's given name in an oblique case ("Болата")
         if declined_known_name(word) is not None:
             return "m"

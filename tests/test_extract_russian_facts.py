@@ -1,0 +1,57 @@
+"""Justice facts of Russian sentences read off natasha's parse (casefile.extract.russian_facts):
+who acted, under which provision, for how much, and who "он" and "я" are.
+
+Every name and body here is invented for these tests.
+"""
+from __future__ import annotations
+
+RELATIONS = ("position", "member_of", "family", "subordinate_of")
+
+
+def facts(ru_facts, text: str) -> set[tuple]:
+    return {f for f in ru_facts(text) if f[0] not in RELATIONS}
+
+
+def test_the_court_that_fined_and_the_amount(ru_facts):
+    found = facts(ru_facts, "Бостандыкский районный суд оштрафовал журналиста Тимура Садыкова на 30 МРП.")
+    assert ("fine", "Тимур Садыков", "Бостандыкский районный суд", "30 МРП") in found
+    # near miss: no amount in the sentence, no value
+    found = facts(ru_facts, "Бостандыкский районный суд оштрафовал журналиста Тимура Садыкова.")
+    assert ("fine", "Тимур Садыков", "Бостандыкский районный суд", None) in found
+
+
+def test_a_pronoun_acted_on_is_the_person_named_before_it_with_its_gender(ru_facts):
+    found = facts(ru_facts, "Журналистка Динара Омарова вела репортаж у здания суда. Её задержали через час.")
+    assert ("detention", "Динара Омарова", None, None) in found
+    # near miss: "его" cannot stand for a woman
+    found = facts(ru_facts, "Журналистка Динара Омарова вела репортаж у здания суда. Его задержали через час.")
+    assert not any(f[0] == "detention" for f in found)
+
+
+def test_i_in_a_quotation_is_its_speaker(ru_facts):
+    text = "«Меня оштрафовали за один пост в соцсетях», — рассказал активист Ержан Касымов."
+    assert ("fine", "Ержан Касымов", None, None) in facts(ru_facts, text)
+    # near miss: outside any quotation "меня" is no one the text names
+    assert not facts(ru_facts, "Меня оштрафовали за один пост. Об этом писал Ержан Касымов.")
+
+
+def test_a_case_opened_against_a_person_is_a_charge_under_its_provision(ru_facts):
+    text = "Против блогера Болата Оспанова возбудили уголовное дело по статье 174 УК РК."
+    assert ("charge", "Болат Оспанов", "Article 174 of the Criminal Code", None) in facts(ru_facts, text)
+    # near miss: a case opened on a fact, with the person only a witness in it
+    text = "Возбуждено уголовное дело по факту пожара, свидетелем допрошен Болат Оспанов."
+    assert not any(f[0] == "charge" for f in facts(ru_facts, text))
+
+
+def test_a_passive_participle_acts_on_the_person_it_describes(ru_facts):
+    text = "Суд продолжил рассмотрение дела активиста Тимура Садыкова, обвиняемого в распространении ложной информации."
+    assert any(f[:2] == ("charge", "Тимур Садыков") for f in facts(ru_facts, text))
+    # near miss: an active participle is the one who acts
+    text = "Следователь, допросивший Тимура Садыкова, ушёл в отпуск."
+    assert not any(f[:2] == ("charge", "Тимур Садыков") for f in facts(ru_facts, text))
+
+
+def test_an_authority_in_the_instrumental_under_a_passive(ru_facts):
+    text = "Ержан Касымов был задержан Комитетом национальной безопасности в аэропорту."
+    found = facts(ru_facts, text)
+    assert any(f[:3] == ("detention", "Ержан Касымов", "Комитет национальной безопасности") for f in found)
