@@ -1,7 +1,7 @@
 """Repairs of Russian spans (casefile.extract.russian_repair). Names and bodies are invented."""
 from __future__ import annotations
 
-from casefile.extract.russian_repair import cut_parenthesis, dateline_place, extend_body, is_common_acronym, quoted_bodies
+from casefile.extract.russian_repair import bodies_before_places, cut_parenthesis, dateline_place, extend_body, is_common_acronym, quoted_bodies
 from casefile.models import Span
 
 
@@ -53,3 +53,15 @@ def test_a_body_before_a_date_and_a_verb_is_no_dateline():
     assert dateline_place(text, body) == body
     inside = "Вчера ПРОКУРАТУРА, 3 апреля 2022 года. Текст."  # not at the start of a line
     assert dateline_place(inside, span(inside, "ПРОКУРАТУРА", "organization")).label == "organization"
+
+
+def test_a_body_noun_before_a_place_names_a_body():
+    text = "Жалобу рассмотрел Суд №4 Каратауского района. В районном суде Жетысуйского района отказали."
+    places = [span(text, "Каратауского района", "location", "Каратауский район"),
+              span(text, "Жетысуйского района", "location", "Жетысуйский район")]
+    bodies = {(b.text, b.normal) for b in bodies_before_places(text, places)}
+    assert bodies == {("Суд №4 Каратауского района", "Суд №4 Каратауского района"),
+                      ("районном суде Жетысуйского района", "Районный суд Жетысуйского района")}
+    # near miss: the people of a district are no body
+    text = "Жители Каратауского района вышли на митинг."
+    assert not list(bodies_before_places(text, [span(text, "Каратауского района", "location")]))

@@ -64,6 +64,7 @@ def test_a_lone_surname_that_two_full_names_share_joins_neither(natasha):
     ("Караганде", "Караганда"),
     ("фонда «Ар-Намыс»", "фонд «Ар-Намыс»"),  # a quoted name stays
     ("Алматы", "Алматы"),  # near miss: an indeclinable name
+    ("Каратауском районном суде", "Каратауский районный суд"),  # the words before "суд" are adjectives
 ])
 def test_bodies_and_places_go_to_the_nominative(phrase, nominative):
     assert phrase_nominative(phrase) == nominative

@@ -47,7 +47,13 @@ def phrase_nominative(text: str) -> str:
     ("Департамента полиции" -> "Департамент полиции")."""
     words = text.split()
     parses = [_cyrillic_parse(w) for w in words]
-    head = next((i for i, p in enumerate(parses) if p is not None and p.tag.POS == "NOUN"), None)
+    heads = lexicons.load("russian_org_words")  # "суд": the head, whatever the words before it may be
+    head = next((i for i, p in enumerate(parses) if p is not None and p.normal_form in heads), None)  # type: ignore[attr-defined]
+    if head is None:
+        head = next((i for i, p in enumerate(parses) if p is not None and p.tag.POS == "NOUN"), None)
+    else:  # the words before a body's head noun agree with it: adjectives ("Каратауском районном суде")
+        parses = [next((r for r in readings(w.lower()) if r.tag.POS in ("ADJF", "PRTF")), p)  # type: ignore[attr-defined]
+                  if i < head and p is not None else p for i, (w, p) in enumerate(zip(words, parses))]
     if head is None or parses[head].tag.case in (None, "nomn"):  # type: ignore[union-attr]
         return text
     grammemes = {"nomn", "plur" if parses[head].tag.number == "plur" else "sing"}  # type: ignore[union-attr]
@@ -67,7 +73,11 @@ def phrase_nominative(text: str) -> str:
 def _cyrillic_parse(word: str) -> object | None:
     if not word.isalpha() or word.isupper() or not any("а" <= ch <= "я" or ch == "ё" for ch in word.lower()):
         return None  # an acronym, a number, a quoted or Latin name: as written
-    return readings(word.lower())[0]
+    found = readings(word.lower())
+    # in a body's or a place's name a word is no surname ("Алмалинском" as a surname ties with the
+    # adjective): of the readings as likely as the first, one that is not a person's name
+    best = [p for p in found if p.score == found[0].score]  # type: ignore[attr-defined]
+    return next((p for p in best if not {"Surn", "Name", "Patr"} & p.tag.grammemes), found[0])  # type: ignore[attr-defined]
 
 
 def _like(form: str, original: str) -> str:

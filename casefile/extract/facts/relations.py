@@ -268,6 +268,9 @@ class RelationReader:
             start += 1
         end = t.tokens[d].end
         tail = re.match(r"-(?:in-(?:chief|law)|general|elect|at-large)\b", t.text[end:end + 12], re.IGNORECASE)
+        if t.tokens[d].tag == "NNS" and not tail:  # "journalists A and B": each one is a journalist
+            phrase = t.text[t.offset(start):t.offset(d)] + t.lemma(d)
+            return phrase if start < d or not t.word(d)[:1].isupper() else phrase[:1].upper() + phrase[1:]
         return t.text[t.offset(start):end + (tail.end() if tail else 0)]
 
     def head_word(self, d: int) -> str:
