@@ -55,3 +55,28 @@ def test_an_authority_in_the_instrumental_under_a_passive(ru_facts):
     text = "Ержан Касымов был задержан Комитетом национальной безопасности в аэропорту."
     found = facts(ru_facts, text)
     assert any(f[:3] == ("detention", "Ержан Касымов", "Комитет национальной безопасности") for f in found)
+
+
+def test_a_relative_clause_after_a_list_and_held_in_custody(ru_facts):
+    text = ("Журналистов Асель Нуржанову и Тимура Садыкова, которые содержатся под стражей, "
+            "приговорили к трём годам колонии.")
+    found = facts(ru_facts, text)
+    assert {("detention", "Асель Нуржанова", None, None), ("detention", "Тимур Садыков", None, None)} <= found
+    assert ("sentence", "Асель Нуржанова", None, "3 years") in found  # the list, through its apposition
+    # near miss: held somewhere else than in custody
+    assert not any(f[0] == "detention" for f in facts(ru_facts, "Тимур Садыков содержится в хорошей форме."))
+
+
+def test_a_counted_group_stands_for_the_names_after_a_dash(ru_facts):
+    text = "Троих задержали в субботу - Тимура Садыкова, Ержана Касымова и Болата Оспанова."
+    found = {f[1] for f in facts(ru_facts, text) if f[0] == "detention"}
+    assert found == {"Тимур Садыков", "Ержан Касымов", "Болат Оспанов"}
+    # near miss: no dash, no list: the count names no one
+    assert not facts(ru_facts, "Троих задержали в субботу. Тимур Садыков был на работе.")
+
+
+def test_a_conviction_under_a_provision_states_the_charge(ru_facts):
+    found = facts(ru_facts, "Суд признал Тимура Садыкова виновным по статье 174 УК РК.")
+    assert ("charge", "Тимур Садыков", "Article 174 of the Criminal Code", None) in found
+    # near miss: guilty with no provision named states no charge
+    assert not any(f[0] == "charge" for f in facts(ru_facts, "Суд признал Тимура Садыкова виновным."))

@@ -167,6 +167,12 @@ def test_capital_does_not_merge_into_its_country():
     assert partition(groups) == {frozenset({"d1:0", "d3:0"}), frozenset({"d2:0"})}
 
 
+def test_a_place_named_in_two_scripts_is_one_place():
+    clusters = [cl("d1:0", "location", "Zarkania"), cl("d2:0", "location", "Заркания", "Заркании"),
+                cl("d3:0", "location", "Заречье")]  # near miss: another place
+    assert partition(group_by_names(clusters)) == {frozenset({"d1:0", "d2:0"}), frozenset({"d3:0"})}
+
+
 def test_types_are_resolved_separately_without_collection_votes():
     clusters = [cl("d1:0", "organization", "Varna Collective"), cl("d2:0", "location", "Varna Collective")]
     assert len(group_clusters(clusters, skip=frozenset({"type_votes"}))) == 2

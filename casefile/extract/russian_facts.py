@@ -117,11 +117,14 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
             acted_on = passive or t.lemma in entry.get("subject_acted_on", ())  # type: ignore[operator]
             patients = _patients(clause, i, acted_on, entry, genders)
             obj = _object(clause, i, acted_on, entry.get("object", ()))  # type: ignore[arg-type]
+            law = obj if obj is not None and entities[obj].label == "law" else None
             for p in sorted(patients):
                 for kind in [type_, *entry.get("implies", [])]:  # type: ignore[union-attr]
                     own = kind == type_
                     facts.append(Fact(kind, p, sentence.start, sentence.end, object=obj if own else None,
                                       value=value if own else None, date=date))
+                for kind in entry.get("implies_with_law", []) if law is not None else []:  # type: ignore[union-attr]
+                    facts.append(Fact(kind, p, sentence.start, sentence.end, object=law, date=date))
     return facts
 
 
@@ -133,8 +136,11 @@ def _patients(clause: _Clause, i: int, acted_on: bool, entry: dict, genders: dic
     found: set[int] = set()
     for k in heads:
         word = clause.word(k)
-        if clause.entity_at(k, "person") is not None or word not in PRONOUN_GENDER.keys() | FIRST_PERSON:
-            found |= _people_at(tokens, clause.children, k, clause.mentions)
+        if tokens[k].lemma == "который" and tokens[i].dep.startswith("acl") and tokens[i].head != i:
+            found |= _people_at(tokens, clause.children, _described(clause, i, plural=word == "которые"),
+                                clause.mentions)  # "А, который …"
+        elif clause.entity_at(k, "person") is not None or word not in PRONOUN_GENDER.keys() | FIRST_PERSON:
+            found |= _people_at(tokens, clause.children, k, clause.mentions) or _listed_after_dash(clause, k)
         elif word in PRONOUN_GENDER:
             found |= _antecedent(clause, tokens[k].start, PRONOUN_GENDER[word], genders)
         elif clause.speaker_at(k) is not None:
@@ -243,14 +249,37 @@ def _unreal(tokens: tuple, children: dict[int, list[int]], i: int) -> bool:
 
 
 def _people_at(tokens: tuple, children: dict[int, list[int]], k: int, mentions: list[tuple[int, int, int, str]]) -> set[int]:
-    """The people named by the phrase at token ``k`` and the phrases joined to it ("Х и Y")."""
-    heads = [k] + [c for c in children.get(k, []) if tokens[c].dep == "conj"]
+    """The people named by the phrase at token ``k``, the names in apposition to it and the
+    phrases joined to those ("политзаключённых А и Б", "Х и Y")."""
     found: set[int] = set()
-    for h in heads:
-        span = [h] + [c for c in children.get(h, []) if tokens[c].dep in ("flat:name", "appos", "flat")]
-        for c in span:
-            found |= {p for s, e, p, label in mentions if label == "person" and s <= tokens[c].start and tokens[c].end <= e}
+    seen, stack = {k}, [k]
+    while stack:
+        c = stack.pop()
+        found |= {p for s, e, p, label in mentions if label == "person" and s <= tokens[c].start and tokens[c].end <= e}
+        for d in children.get(c, []):
+            if d not in seen and tokens[d].dep in ("conj", "flat:name", "appos", "flat"):
+                seen.add(d)
+                stack.append(d)
     return found
+
+
+def _described(clause: _Clause, clause_verb: int, plural: bool) -> int:
+    """The noun a relative clause describes; "которые" after a list describes the whole list, whose
+    last name the parser hangs the clause on ("А и Б, которые …")."""
+    tokens, n = clause.tokens, clause.tokens[clause_verb].head
+    while plural and tokens[n].dep in ("conj", "appos", "flat:name") and tokens[n].head != n:
+        n = tokens[n].head
+    return n
+
+
+def _listed_after_dash(clause: _Clause, k: int) -> set[int]:
+    """"Пятерых арестовали — А, Б и В": a counted group stands for the people listed after a dash."""
+    tokens = clause.tokens
+    if tokens[k].lemma not in _NUMBERS and not tokens[k].lemma.endswith(("ое", "еро")):
+        return set()
+    dashes = [j for j, t in enumerate(tokens) if clause.word(j) in ("-", "—", "–") and j > k]
+    return {p for j, t in enumerate(tokens) if dashes and j > dashes[0] and t.dep in ("parataxis", "appos", "root")
+            for p in _people_at(tokens, clause.children, j, clause.mentions)}  # the parser may make the list a root
 
 
 def _term(tokens: tuple, children: dict[int, list[int]], i: int) -> str | None:

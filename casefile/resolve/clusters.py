@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from casefile.nlp.keys import PersonKey, fold, person_key, persons_compatible
+from casefile.nlp.keys import PersonKey, fold, person_key, persons_compatible, token_key
 from casefile.nlp.org_keys import acronym_of, org_compact_key, org_key, org_word_set_key
 from casefile.nlp.state_bodies import body_key, country_free_name
 from casefile.resolve.countries import document_countries
@@ -106,8 +106,9 @@ def _name_keys(c: ClusterInfo, country: str | None = None) -> set[str]:
     if c.type == "law":  # surfaces vary by part and wording; the parsed name is the key
         return {fold(c.name)}
     for text in [c.name, *c.surfaces]:
-        if c.type == "location":
-            keys.add(territory_code(text) or fold(text))
+        if c.type == "location":  # the code joins a country's names; the name's sound skeleton one place
+            # across scripts and spellings ("Казахстан" = "Kazakhstan", "Заркания" = "Zarkania")
+            keys |= {territory_code(text) or fold(text), " ".join(token_key(w) for w in fold(text).split())}
         elif c.type == "organization":
             keys |= _org_keys(text, country)
         else:
