@@ -82,6 +82,10 @@ def test_quoted_org_names(doc, expected):
         # near misses: initials do not match, or the name is not right before the parenthesis
         ("the Press Freedom Committee (XYZ) said", "Press Freedom Committee", {}),
         ("the Press Freedom Committee, a watchdog (PFC) said", "Press Freedom Committee", {}),
+        # an acronym of the name in its own language: one letter a word, first and last agreeing
+        ("the Democratic Way of Zarkania (DPZ) movement", "Democratic Way of Zarkania",
+         {"DPZ": "Democratic Way of Zarkania"}),
+        ("the Democratic Way of Zarkania (DPA) movement", "Democratic Way of Zarkania", {}),
     ],
 )
 def test_acronym_definitions(doc, full, expected):
@@ -113,6 +117,7 @@ def test_acronym_mentions_needs_article_or_repetition():
         ('Bolat Zhumabekov, also known as "Big Sultan", was jailed.', "Big Sultan"),
         ("Bolat Zhumabekov alias Sultan was jailed.", "Sultan"),  # no quotation marks after "alias"
         ("Bolat Zhumabekov, aka Big Sultan, was jailed.", "Big Sultan"),
+        ("Bolat Zhumabekov (Serikuly) was jailed.", "Serikuly"),  # a second surname in brackets
     ],
 )
 def test_nickname_definitions(doc, nick):
@@ -129,7 +134,9 @@ def test_nickname_definitions(doc, nick):
         "Bolat Zhumabekov alias was the word he used.",  # no capitalised name after it
         "Bolat Zhumabekov: “Nothing happened,” he said.",
         "Bolat Zhumabekov, “Sultan” was",
-        "Bolat Zhumabekov (Sultan) was jailed.",  # no quotes
+        "Bolat Zhumabekov (Sultan) was jailed.",  # no quotes, and a word
+        "Bolat Zhumabekov (Karaganda) was jailed.",  # a town in brackets
+        "Bolat Zhumabekov (Kazakh) was jailed.",  # a nationality
         "Bolat Zhumabekov, known as “sultan”, was jailed.",  # not a name
     ],
 )

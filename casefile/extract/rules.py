@@ -334,7 +334,8 @@ def acronym_definitions(doc: str, spans: list[Cand]) -> dict[str, Cand]:
             if cand.end <= m.start() and m.start() - cand.end <= 3:
                 full = doc[cand.start:cand.end]
                 if _initials_match(full, acr) or (cand.label == "organization" and len(full.split()) >= 2
-                                                  and set(acr.upper()) <= set(_initials(full).upper())):
+                                                  and (set(acr.upper()) <= set(_initials(full).upper())
+                                                       or _translated_acronym(full, acr))):
                     found[acr] = cand
                 break
             if cand.end < m.start() - 3:
@@ -360,6 +361,13 @@ def _initials(full: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z]+", full) if w[0].isupper())
 
 
+def _translated_acronym(full: str, acr: str) -> bool:
+    """An acronym of the body's name in its own language, word for word ("Democratic Choice of
+    Kazakhstan (DVK)"): one letter per capitalised word, the first and the last letters agreeing."""
+    initials = _initials(full).upper()
+    return len(initials) == len(acr) >= 3 and acr[0].upper() == initials[0] and acr[-1].upper() == initials[-1]
+
+
 def _initials_match(full: str, acr: str) -> bool:
     """The acronym's letters appear, in order, as initials of the full name's words."""
     it = iter(_initials(full).upper())
@@ -378,15 +386,32 @@ _NICKNAME = re.compile(
 _ALIAS = re.compile(r"\s*,?\s*\(?(?:alias|aka|a\.k\.a\.)\s+(?P<nick>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})")
 
 
+# "Given Surname (Othername)": a second surname or a pen name in brackets after a full name
+_BRACKETED_NAME = re.compile(r"\s*\((?P<nick>[A-Z][a-z][\w'’\-]{2,})\)")
+
+
 def nickname_definitions(doc: str, persons: list[Cand]) -> dict[str, Cand]:
     """Map nicknames the text ties to a name ("X, known as “Nick”", "X (“Nick”)", "X alias
-    Nick") to that name."""
+    Nick", "Given Surname (Othername)") to that name."""
     found: dict[str, Cand] = {}
     for cand in persons:
-        m = _NICKNAME.match(doc, cand.end) or _ALIAS.match(doc, cand.end)
+        m = _NICKNAME.match(doc, cand.end) or _ALIAS.match(doc, cand.end) or _bracketed_name(doc, cand)
         if m:
             found.setdefault(m.group("nick"), cand)
     return found
+
+
+def _bracketed_name(doc: str, cand: Cand) -> re.Match[str] | None:
+    """One capitalised word in brackets after a full name that is no word, place, body or post
+    ("A B (Cgizi)"; not "A B (Reuters)" style outlets the model tags, not "(Kazakhstan)")."""
+    m = _BRACKETED_NAME.match(doc, cand.end)
+    if m is None or len(doc[cand.start:cand.end].split()) < 2:
+        return None
+    word = m.group("nick")
+    if is_english_word(word) or is_town(word) or is_territory(word) or names.is_org_word(word) \
+            or names.is_role_word(word) or names.is_demonym(word):
+        return None
+    return m
 
 
 def nickname_mentions(doc: str, nicknames: dict[str, Cand]) -> list[Cand]:
