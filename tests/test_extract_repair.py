@@ -40,6 +40,9 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model", n
         # a "person" followed by a lowercase organisation word names that organisation
         ("the Zhuldyz studio hired them", "Zhuldyz", "person", "organization"),
         ("Zhuldyz hired them", "Zhuldyz", "person", "person"),
+        # ... also a full name the model rightly took for a body: "the ruling X Y party"
+        ("the ruling Yerlan Koval party won", "Yerlan Koval", "organization", "organization"),
+        ("Yerlan Koval won the vote", "Yerlan Koval", "organization", "person"),  # near miss
         # countries are places whatever the model said
         ("He flew to Kazakhstan.", "Kazakhstan", "person", "location"),
         ("He flew to Kazakhstan.", "Kazakhstan", "organization", "location"),

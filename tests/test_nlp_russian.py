@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.config import Config
 from casefile.extract.russian import extract_russian_document
-from casefile.nlp.backends import load_backend
 from casefile.nlp.language import detect_language
 from casefile.nlp.russian import phrase_nominative
 
 TEXT = ("Октябрьский районный суд города Караганды в среду арестовал журналистку Динару Омарову.\n\n"
         "Адвокат Тимур Садыков заявил, что обжалует решение Октябрьского районного суда. "
         "По словам Садыкова, Омаровой не дали позвонить родным.")
-
-
-@pytest.fixture(scope="module")
-def natasha():
-    return load_backend(Config(ner_backend="natasha"))
 
 
 def test_the_backend_gives_each_name_in_the_nominative(natasha):
@@ -204,3 +197,11 @@ def test_a_term_received_is_a_sentence_for_the_subject(natasha):
     assert ("sentence", "Ерлан Жумабеков", "3 years") in facts
     assert ("conviction", "Ерлан Жумабеков", None) in facts
     assert not any(name == "Гульнара Бекова" for _t, name, _v in facts)  # near miss: a summons is no term
+
+
+def test_a_surname_in_the_plural_is_the_family_not_a_person(extract_ru):
+    names = {e.name for e in extract_ru("Вадим Жаркевский и его мать пришли в суд. Суд оштрафовал Жаркевских.").entities}
+    assert "Жаркевских" not in names and "Вадим Жаркевский" in names
+    # near miss: a singular surname in -ых with no such person
+    names = {e.name for e in extract_ru("Суд оштрафовал Ивана Белых на 10 МРП.").entities}
+    assert any(n.endswith("Белых") for n in names)

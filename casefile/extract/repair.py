@@ -86,10 +86,11 @@ def retype(doc: str, cand: Cand) -> str | None:
     if (is_territory(text) or ((is_town(text) or is_national_capital(text)) and not names.looks_like_surname(text)
                                 and not body_after)) and not has_org_word:
         return "location"  # a country, or a town or capital the model took for something else
-    if cand.label in {"person", "location", "norp", "product"} and following and names.is_org_word(following.group(1)) \
+    if cand.label in {"person", "organization", "location", "norp", "product"} and following \
+            and names.is_org_word(following.group(1)) \
             and not is_territory(text) and not _known_town(text) and not names.is_demonym(text) \
             and (cand.label != "location" or names.is_given_name(text)):
-        return "organization"  # "the X studio", "the X party", "the X court"
+        return "organization"  # "the X studio", "the X party", "the X court" (even if X looks like a name)
     before = doc[max(0, cand.start - 40):cand.start]
     plural_after = _PLURAL_BODY_AFTER.match(doc, cand.end)
     if cand.label in {"person", "location"} and plural_after and names.is_org_word(plural_after.group("kind")) \

@@ -48,6 +48,16 @@ def _surname_stem(name: str) -> str:
     return last
 
 
+def _family_plural(word: str, full: list[LocalEntity]) -> bool:
+    """A surname in the plural ("Ивановых", "Петровских") whose singular a person of the document
+    bears: the family, several people. Singular surnames in -ых ("Черных") have no such person."""
+    lower = word.lower()
+    if not lower.endswith(("овых", "евых", "иных", "ских", "цких")):
+        return False
+    stem = lower[:-3]  # "ивановых" -> "иванов", "петровских" -> "петровск"
+    return any(f.name.split()[-1].lower().startswith(stem) for f in full)
+
+
 def repaired_spans(text: str, spans: list[Span]) -> list[Span]:
     """The model's spans after the Russian repairs (``casefile.extract.russian_repair``), with
     the bodies named before a place and the quoted bodies the model missed."""
@@ -80,6 +90,8 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
     kept: list[LocalEntity] = []
     for entity in clusters.values():
         if entity.label == "person" and len(entity.name.split()) == 1:
+            if _family_plural(entity.name, full):
+                continue  # "Ивановых": the family, not one person
             matches = [f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)]
         elif entity.label == "organization":  # "Октябрьский районный суд" after "… суд города Х"
             matches = [b for b in bodies if b.name.lower().startswith(entity.name.lower() + " ")]
