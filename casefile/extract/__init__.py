@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
 
+from casefile.extract.courts import judges_to_court
 from casefile.extract.coref import _sentence_of, cluster_mentions
 from casefile.extract.cues import harmonise_cues
 from casefile.extract.dates import document_dates, reference_for
@@ -295,7 +296,7 @@ def extract_document(text: str, analysis: Analysis, headings: list[tuple[int, in
     ctx.turns = interview_turns(text, persons, ctx.author, ctx.names)
     quotes = find_quotes(ctx, slots, trees)
     ctx.quotes = [(q.start, q.end, q.speaker) for q in quotes if q.speaker is not None]
-    return Extraction(entities, extract_facts(ctx, trees, slots), quotes)
+    return Extraction(entities, judges_to_court(extract_facts(ctx, trees, slots), entities), quotes)
 
 
 __all__ = ["Extraction", "extract_document", "extract_entities"]

@@ -15,6 +15,7 @@ import bisect
 from functools import cache
 
 from casefile.extract import Extraction, law_entities
+from casefile.extract.courts import judges_to_court
 from casefile.extract.laws import find_russian_provisions
 from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
@@ -108,4 +109,4 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
     quotes = find_russian_quotes(text, kept)
     kept += law_entities(text, analysis.sentences, len(kept), find_russian_provisions)
     facts = russian_facts(analysis.parses, kept, text, quotes) + russian_relations(text, kept, analysis.sentences)
-    return Extraction(kept, facts, quotes)
+    return Extraction(kept, judges_to_court(facts, kept), quotes)
