@@ -80,3 +80,16 @@ def test_a_conviction_under_a_provision_states_the_charge(ru_facts):
     assert ("charge", "Тимур Садыков", "Article 174 of the Criminal Code", None) in found
     # near miss: guilty with no provision named states no charge
     assert not any(f[0] == "charge" for f in facts(ru_facts, "Суд признал Тимура Садыкова виновным."))
+
+
+def test_a_court_hearing_a_persons_case_is_their_trial(ru_facts):
+    assert any(f[:2] == ("trial", "Тимур Садыков") for f in facts(ru_facts, "Суд рассмотрел дело блогера Тимура Садыкова."))
+    # near miss: a complaint heard is no trial of its author
+    assert not any(f[0] == "trial" for f in facts(ru_facts, "Суд рассмотрел жалобу Тимура Садыкова."))
+
+
+def test_each_provision_of_a_charge_is_a_fact(ru_facts):
+    text = ("Против блогера Болата Оспанова возбудили уголовное дело по двум статьям "
+            "(ч. 1 ст. 174 УК РК и ч. 2 ст. 274 УК РК).")
+    laws = {f[2] for f in facts(ru_facts, text) if f[:2] == ("charge", "Болат Оспанов")}
+    assert laws == {"Article 174 of the Criminal Code", "Article 274 of the Criminal Code"}

@@ -8,6 +8,7 @@ table: its object, or the subject of its passive form, is the person acted on; a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -102,6 +103,7 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
             if t.head != i:
                 children.setdefault(t.head, []).append(i)
         clause = _Clause(text, tokens, children, mentions, list(quotes))
+        triggers = sum(1 for t in tokens if t.lemma in _by_verb())
         for i, t in enumerate(tokens):
             type_ = _by_verb().get(t.lemma)
             if type_ is None or _unreal(tokens, children, i):
@@ -116,15 +118,15 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
             passive = "pssv" in t.tag or any(tokens[k].dep == "aux:pass" for k in children.get(i, []))
             acted_on = passive or t.lemma in entry.get("subject_acted_on", ())  # type: ignore[operator]
             patients = _patients(clause, i, acted_on, entry, genders)
-            obj = _object(clause, i, acted_on, entry.get("object", ()))  # type: ignore[arg-type]
-            law = obj if obj is not None and entities[obj].label == "law" else None
+            objects = _objects(clause, i, acted_on, entry.get("object", ()), alone=triggers == 1)  # type: ignore[arg-type]
+            laws = [o for o in objects if o is not None and entities[o].label == "law"]
             for p in sorted(patients):
                 for kind in [type_, *entry.get("implies", [])]:  # type: ignore[union-attr]
-                    own = kind == type_
-                    facts.append(Fact(kind, p, sentence.start, sentence.end, object=obj if own else None,
-                                      value=value if own else None, date=date))
-                for kind in entry.get("implies_with_law", []) if law is not None else []:  # type: ignore[union-attr]
-                    facts.append(Fact(kind, p, sentence.start, sentence.end, object=law, date=date))
+                    for obj in objects if kind == type_ else [None]:
+                        facts.append(Fact(kind, p, sentence.start, sentence.end, object=obj,
+                                          value=value if kind == type_ else None, date=date))
+                for kind in entry.get("implies_with_law", []):  # type: ignore[union-attr]
+                    facts += [Fact(kind, p, sentence.start, sentence.end, object=law, date=date) for law in laws]
     return facts
 
 
@@ -148,6 +150,11 @@ def _patients(clause: _Clause, i: int, acted_on: bool, entry: dict, genders: dic
     verb = tokens[i]
     if not heads and acted_on and verb.dep == "acl" and "PRTF" in verb.tag and verb.head != i:
         found |= _people_at(tokens, clause.children, verb.head, clause.mentions)  # "Х, обвиняемого в …"
+    if entry.get("case_owner"):  # "рассмотрел дело активиста Х"
+        for h in clause.kids(i, "obj", "nsubj:pass"):
+            if tokens[h].lemma == "дело":
+                found |= {p for k in clause.kids(h, "nmod") if not clause.preposition(k)
+                          for p in _people_at(tokens, clause.children, k, clause.mentions)}
     against = entry.get("against", ())
     if against:
         for k in clause.kids(i) + [c for h in clause.kids(i, "obj", "nsubj:pass") for c in clause.kids(h, "nmod")]:
@@ -166,9 +173,11 @@ def _antecedent(clause: _Clause, offset: int, gender: str, genders: dict[int, st
     return {person} if genders.get(person) in (gender, None) else set()
 
 
-def _object(clause: _Clause, i: int, acted_on: bool, roles: list[str]) -> int | None:
-    """The fact's object by the entry's roles, the first found: the authority (the active
-    subject, or the instrumental under a passive: "задержан полицией") or a provision in the clause."""
+def _objects(clause: _Clause, i: int, acted_on: bool, roles: list[str], alone: bool) -> list[int | None]:
+    """The fact's objects by the entry's roles, the first found: the authority (the active
+    subject, or the instrumental under a passive: "задержан полицией"), or the provisions of the
+    clause (each one a fact: "по статьям … (ч. 2 ст. X) и … (ст. Y)"); provisions elsewhere in the
+    sentence (in brackets) only when the verb is the sentence's only justice verb (``alone``)."""
     tokens = clause.tokens
     for role in roles:
         if role == "authority":
@@ -178,15 +187,17 @@ def _object(clause: _Clause, i: int, acted_on: bool, roles: list[str]) -> int | 
                 for j in [k, *clause.kids(k, "nmod", "flat", "flat:name", "amod")]:
                     body = clause.entity_at(j, "organization")
                     if body is not None:
-                        return body
+                        return [body]
         elif role == "law":
-            laws = [law for k in _in_clause(clause, i) for law in [clause.entity_at(k, "law")] if law is not None]
-            if not laws:  # a provision in brackets or in another clause: only when the sentence has one
-                every = {law for k in range(len(tokens)) for law in [clause.entity_at(k, "law")] if law is not None}
-                laws = list(every) if len(every) == 1 else []
+            laws = _laws(clause, _in_clause(clause, i)) or (_laws(clause, range(len(tokens))) if alone else [])
             if laws:
-                return laws[0]
-    return None
+                return laws  # type: ignore[return-value]
+    return [None]
+
+
+def _laws(clause: _Clause, tokens: Iterable[int]) -> list[int]:
+    """The provisions named over ``tokens``, each once, in order."""
+    return list(dict.fromkeys(law for k in tokens for law in [clause.entity_at(k, "law")] if law is not None))
 
 
 def _value(clause: _Clause, i: int, kinds: list[str], text: str) -> str | None:

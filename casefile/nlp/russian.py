@@ -11,6 +11,7 @@ name. Registered as the ``natasha`` backend; ingest chooses it for documents in 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -101,13 +102,13 @@ class NatashaBackend:
         self.morph = NewsMorphTagger(embedding)
         self.syntax = NewsSyntaxParser(embedding)
 
-    def _tag_names(self, doc: object) -> list[object]:
+    def _tag_names(self, doc: object, sentences: list[LineSentence]) -> list[LineSentence]:
         """Morphology of the words around each person's name (the case of the name's words); the
         rest of the text needs none, and the tagger costs as much as the NER. Returns the
         sentences that name a person or speak of one by a pronoun (the speaker's own "I" too)."""
         named = [(s.start, s.stop) for s in doc.spans if s.type == "PER"]  # type: ignore[attr-defined]
         sents, windows = [], []
-        for sent in doc.sents:  # type: ignore[attr-defined]
+        for sent in sentences:
             inside = [(a, b) for a, b in named if sent.start <= a and b <= sent.stop]
             if inside:
                 windows += name_windows(sent.tokens, inside)
@@ -121,7 +122,7 @@ class NatashaBackend:
                     token.pos, token.feats = tagged.pos, tagged.feats
         return sents
 
-    def _parse(self, sents: list[object]) -> list[ParsedSentence]:
+    def _parse(self, sents: list[LineSentence]) -> list[ParsedSentence]:
         """The dependency parse of the sentences (of those naming a person) that hold a justice
         verb, with dictionary lemmas, as casefile's ParsedSentence."""
         chosen = []
@@ -173,14 +174,40 @@ class NatashaBackend:
         doc = Doc(text)
         doc.segment(self.segmenter)
         doc.tag_ner(self.ner)
-        parses = self._parse(self._tag_names(doc))
+        sentences = line_sentences(text, doc.sents)  # type: ignore[attr-defined]
+        parses = self._parse(self._tag_names(doc, sentences))
         spans = []
         for span in doc.spans:
             label = LABELS.get(span.type)
             if label is not None:
                 spans += [_span(text, tokens, label) for tokens in _lines(text, span.tokens, label)]
-        return Analysis(sentences=[(s.start, s.stop) for s in doc.sents], spans=spans, tokens=len(doc.tokens),
+        return Analysis(sentences=[(s.start, s.stop) for s in sentences], spans=spans, tokens=len(doc.tokens),
                         parses=parses)
+
+
+@dataclass(frozen=True)
+class LineSentence:
+    """A sentence of natasha's segmenter, or the part of one on one line."""
+
+    start: int
+    stop: int
+    tokens: list
+
+
+def line_sentences(text: str, sents: Iterable[object]) -> list[LineSentence]:
+    """natasha's sentences cut at line breaks: a dateline, a headline and the first paragraph
+    with no full stop between them are not one sentence."""
+    out = []
+    for sent in sents:
+        run: list = []
+        for token in sent.tokens:  # type: ignore[attr-defined]
+            if run and "\n" in text[run[-1].stop:token.start]:
+                out.append(LineSentence(run[0].start, run[-1].stop, run))
+                run = []
+            run.append(token)
+        if run:
+            out.append(LineSentence(run[0].start, run[-1].stop, run))
+    return out
 
 
 def name_windows(tokens: list, names: list[tuple[int, int]], context: int = NAME_CONTEXT) -> list[list]:
