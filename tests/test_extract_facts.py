@@ -874,3 +874,19 @@ def test_an_order_to_seize_someones_property_is_about_them(spacy_backend):
     # near miss: an order given to someone's lawyer is not about the owner
     facts, _ = run(spacy_backend, "The Aktau court ordered Marat Tulegenov's lawyer to leave the room.")
     assert all(f[2] != "Marat Tulegenov" for f in of_type(facts, "ordered"))
+
+
+def test_a_body_naming_the_people_convicted_is_not_convicted(spacy_backend):
+    text = ("The court found three other Steppe Voice journalists guilty of inciting unrest. "
+            "The Steppe Voice foundation was fined 500,000 tenge.")
+    facts, ex = run(spacy_backend, text)
+    assert not subjects(facts, "conviction") & {e.name for e in ex.entities if e.label == "organization"}
+    assert subjects(facts, "fine") == {"Steppe Voice"}  # near miss: the body itself fined
+
+
+def test_charges_counted_then_named_by_including(spacy_backend):
+    facts, _ = run(spacy_backend, "Later, several other charges were brought against Yerlan Dosov, including fraud and forgery.")
+    assert [f[3] for f in of_type(facts, "charge")] == ["fraud and forgery"]
+    # near miss: counted and never named, no offence
+    facts, _ = run(spacy_backend, "Later, several other charges were brought against Yerlan Dosov.")
+    assert [f[3] for f in of_type(facts, "charge")] == [None]

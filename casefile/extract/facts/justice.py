@@ -41,6 +41,9 @@ _LEGAL_ACCUSERS = frozenset({
     "indictment", "investigation", "committee", "service", "ministry", "agency", "office", "bureau", "department",
     "directorate", "he", "she", "they", "it"})  # a pronoun: its antecedent is not known here
 # plural nouns for people that name no trade ("the men were detained")
+# words that count or add charges without saying what they are for
+_COUNTING_WORDS = frozenset({"several", "other", "new", "additional", "further", "more", "fresh", "various", "many",
+                             "multiple", "numerous", "some", "two", "three", "four", "five", "serious", "criminal"})
 _PEOPLE_NOUNS = frozenset({"men", "women", "people", "persons", "individuals", "brothers", "sisters", "friends"})
 # branches of a noun phrase that name someone else than the phrase: "A's lawyer", "the wife of A",
 # "A, who ...", "A, detained in May, ..."
@@ -170,6 +173,8 @@ class EventReader:
                 continue
             slot = t.slot_at[j]
             modifier = t.dep(j) == "compound" and t.slot_at[t.head(j)] not in (None, slot)
+            if slot is not None and slot.label == "organization" and self._body_of_people(j):
+                continue  # "three B journalists were convicted": they were, not B
             if slot is not None and slot.label in labels and not modifier:  # "the deputy A B": A modifies B
                 out.append(slot)
         if not out and t.lemma(i) in lexicons.kinship_words():
@@ -199,6 +204,16 @@ class EventReader:
             out.remove(head)
             out.insert(0, head)
         return unique_clusters(out)
+
+    def _body_of_people(self, j: int) -> bool:
+        """Token ``j`` of a body's name modifies a noun of people ("B journalists", "B staff")."""
+        t = self.tree
+        head = t.head(j)
+        while head != t.head(head) and t.slot_at[head] is t.slot_at[j]:
+            head = t.head(head)  # from inside the name to the noun it modifies
+        return t.slot_at[head] is None and t.tokens[head].pos == "NOUN" and (
+            t.lemma(head) in lexicons.role_words() or t.lemma(head) in lexicons.membership_words()
+            or t.lower(head) in _PEOPLE_NOUNS)
 
     def _group(self, i: int) -> list[Slot]:
         """"the two", "all three", "both", "both men", "the journalists": the people a case step
@@ -744,16 +759,20 @@ class FactBuilder:
         heads = [event.trigger] + [d for d in event.details if t.tokens[d].pos == "ADJ"]  # "guilty of X"
         if t.lemma(event.trigger) in _ACCUSING_VERBS:
             heads += t.kids(event.trigger, "dobj")  # "accused A of X": the parser may hang "of X" on A
+        included: list[int] = []
         for c in self._charge_nouns(event):  # "faces charges of fraud", "is on extremism charges"
             named = t.prep_objects(c, "of", "for", "under")
             if named:
                 heads.append(c)
             else:
-                kinds = [j for j in t.subtree(c, ("relcl", "prep")) if j < c and t.tokens[j].pos not in ("DET", "PRON", "PUNCT")]
+                kinds = [j for j in t.subtree(c, ("relcl", "prep")) if j < c and t.tokens[j].pos not in ("DET", "PRON", "PUNCT")
+                         and t.lower(j) not in _COUNTING_WORDS]  # "several other charges" names no offence
                 text = t.span_text(kinds).strip(QUOTE_MARKS + " ")
                 if len(text) >= 4:
                     return text
-        for o in [o for h in heads for o in t.prep_objects(h, "of", "with", "for", "over", "on")]:
+                included += t.prep_objects(c, "including") + t.prep_objects(t.head(c), "including")
+        # "charges were brought ..., including fraud": what the charges include
+        for o in [o for h in heads for o in t.prep_objects(h, "of", "with", "for", "over", "on")] + included:
             if t.lemma(o) in ("year", "month", "day", "hour", "time") or t.slot_at[o] is not None:
                 continue  # a term or a person ("the sentence of A"), not what it was for
             if t.lower(t.head(o)) == "on" and t.lemma(o) not in ("charge", "charges", "accusation", "suspicion"):
