@@ -158,6 +158,12 @@ def entity_facts(store: Store, entity_id: str) -> list[FactView]:
     return _chronological(_fact_views(store, "f.subject = ? OR f.object = ?", (entity_id, entity_id)))
 
 
+def document_facts(store: Store, document_id: str) -> list[FactView]:
+    """Every fact a sentence of the document states, dated ones by date, then undated ones."""
+    return _chronological(_fact_views(store, "f.id IN (SELECT fact FROM fact_evidence WHERE document = ?)",
+                                      (document_id,)))
+
+
 def timeline(store: Store, entity_id: str) -> list[FactView]:
     """Every dated fact about the entity, by date (a year before its months, its months before days)."""
     return [f for f in entity_facts(store, entity_id) if f.date]
@@ -222,11 +228,15 @@ def laws(store: Store) -> list[LawView]:
     return sorted(out, key=lambda law: (-len(law.parties), law.name, law.id))
 
 
-def quotes(store: Store, entity_id: str | None = None, limit: int | None = None) -> list[QuoteView]:
-    """Quotations (of one speaker entity when given), oldest document first, in text order."""
+def quotes(store: Store, entity_id: str | None = None, limit: int | None = None,
+           document: str | None = None) -> list[QuoteView]:
+    """Quotations (of one speaker entity, or in one document, when given), oldest document first,
+    in text order."""
     if entity_id is not None:
         get_entity(store, entity_id)
     where, params = ("WHERE c.entity = ?", (entity_id,)) if entity_id is not None else ("", ())
+    if document is not None:
+        where, params = (where + (" AND" if where else "WHERE") + " q.document = ?", (*params, document))
     sql_limit = f" LIMIT {int(limit)}" if limit is not None and limit >= 0 else ""
     rows = store.conn.execute(
         "SELECT q.id, q.text, q.document, q.start, q.end, c.entity AS speaker, e.name AS speaker_name, "
