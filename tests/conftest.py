@@ -120,3 +120,13 @@ def web_store(tmp_path_factory, spacy_backend) -> Path:
     for name, record in WEB_RECORDS.items():
         (folder / name).write_text(json.dumps(record), encoding="utf-8")
     return ingest_folder(folder, folder.parent / "web.db", spacy_backend)
+
+
+@pytest.fixture(scope="session")
+def web_reader(web_store):
+    """The web store opened read-only, shared by the tests that only read it."""
+    from casefile.store import Store
+
+    store = Store(web_store, create=False, readonly=True)
+    yield store
+    store.close()

@@ -71,7 +71,7 @@ def retype_entity(store: Store, entity: EntitySummary, new_type: str) -> list[En
     if new_type not in ENTITY_TYPES:
         raise CasefileError(f"unknown entity type {new_type!r}; valid types: {', '.join(ENTITY_TYPES)}")
     if new_type == entity.type:
-        raise CasefileError(f"{entity.name} (id {entity.id}) is already a {new_type}")
+        raise CasefileError(f"{entity.name} (id {entity.id}) is already of type {new_type}")
     anchor = (mention_ids(store, entity.id) or [None])[0]
     store.add_judgement("retype", entity.type, entity.name, new_type)
     _resolve(store)

@@ -69,9 +69,11 @@ def fts_phrase_query(query: str) -> str:
 def search_documents(store: Store, query: str, offset: int = 0, limit: int = 20,
                      year: str | None = None) -> DocumentResults:
     """Documents holding every word of ``query`` (best first), a page at a time, optionally of one year."""
-    match = fts_phrase_query(query)
-    if not match:
+    if not query.strip():
         raise CasefileError("empty search query")
+    match = fts_phrase_query(query)
+    if not match:  # only quotation marks: no word to look for
+        return DocumentResults(hits=[], total=0)
     base = ("FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?")
     years = Counter({r[0] or "": r[1] for r in store.conn.execute(
         f"SELECT substr(d.published, 1, 4) AS y, COUNT(*) {base} GROUP BY y ORDER BY y DESC", (match,))})
