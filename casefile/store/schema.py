@@ -113,6 +113,9 @@ CREATE TABLE quotes (
     speaker  TEXT                      -- a cluster id, or NULL when unattributed
 );
 CREATE INDEX quotes_document ON quotes(document);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+-- the ranking of every list of entities (overview, `casefile entities`), and counts by type
+CREATE INDEX entities_rank ON entities(type, documents DESC, mentions DESC);
 CREATE TABLE aliases (
     entity TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
     alias  TEXT NOT NULL,
@@ -188,7 +191,8 @@ LEFT JOIN entities e ON e.id = c.entity;
 VIEW_NAMES = ("entity_summary", "fact_table", "case_records", "quotes_by_speaker")
 
 # Upgrades of an older store, in one transaction each: version -> statements reaching version + 1.
-# Version 3 widened the judgement kinds (SQLite cannot alter a CHECK, so the table is copied).
+# Version 3 widened the judgement kinds (SQLite cannot alter a CHECK, so the table is copied) and
+# indexed quotes by speaker and entities by rank, for the web app's pages.
 UPGRADES = {
     2: """
 CREATE TABLE judgements_v3 (
@@ -202,5 +206,7 @@ CREATE TABLE judgements_v3 (
 INSERT INTO judgements_v3(id, kind, type, a, b, created_at) SELECT id, kind, type, a, b, created_at FROM judgements;
 DROP TABLE judgements;
 ALTER TABLE judgements_v3 RENAME TO judgements;
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS entities_rank ON entities(type, documents DESC, mentions DESC);
 """,
 }

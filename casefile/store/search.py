@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from casefile.errors import CasefileError
-from casefile.nlp.keys import fold
+from casefile.nlp.keys import fold, token_key
 from casefile.store.db import Store
 from casefile.store.queries import SNIPPET_TOKENS, EntitySummary, _check_type, _summaries, bounded_query
 
 NAME_SCORE_CUTOFF = 75
+PREFIX = 3  # letters of a word that pick the names worth scoring
 # characters FTS5's snippet() puts around a hit: control characters no document text holds
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 
@@ -90,29 +91,59 @@ def search_documents(store: Store, query: str, offset: int = 0, limit: int = 20,
 
 
 class _NameIndex:
-    """Every entity's folded name and aliases, built once per state of the entities table."""
+    """Every distinct folded name and alias with the entities bearing it, and the forms under the
+    first letters of each word and of its transliteration key; built once per state of the
+    entities (the store's generation and whether it is resolved: every change of the entities
+    moves one of them)."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.key: tuple | None = None
         self.forms: list[str] = []
-        self.owners: list[tuple[str, str]] = []  # (entity id, the form as written)
+        self.owners: list[list[tuple[str, str]]] = []  # per form: (entity id, the form as written)
+        self.by_prefix: dict[str, list[int]] = {}
 
     def load(self, store: Store) -> None:
-        key = (store.path, store.generation(), *store.conn.execute(
-            "SELECT (SELECT value FROM meta WHERE key = 'resolved'), COUNT(*), MAX(rowid) FROM aliases").fetchone())
+        """Build the index unless it is current for this store."""
+        resolved = store.conn.execute("SELECT value FROM meta WHERE key = 'resolved'").fetchone()
+        key = (store.path, store.generation(), resolved[0] if resolved else None)
         with self.lock:
             if key == self.key and store.path != ":memory:":
                 return
-            forms, owners = [], []
+            index: dict[str, int] = {}
+            owners: list[list[tuple[str, str]]] = []
             for r in store.conn.execute("SELECT id AS entity, name AS alias FROM entities "
                                         "UNION SELECT entity, alias FROM aliases"):
-                forms.append(fold(r["alias"]))
-                owners.append((r["entity"], r["alias"]))
-            self.key, self.forms, self.owners = key, forms, owners
+                position = index.setdefault(fold(r["alias"]), len(index))
+                if position == len(owners):
+                    owners.append([])
+                owners[position].append((r["entity"], r["alias"]))
+            word_prefixes: dict[str, set[str]] = {}
+            by_prefix: dict[str, list[int]] = {}
+            for form, position in index.items():
+                for prefix in {p for word in form.split() for p in _prefixes(word, word_prefixes)}:
+                    by_prefix.setdefault(prefix, []).append(position)
+            self.key, self.forms, self.owners, self.by_prefix = key, list(index), owners, by_prefix
+
+    def candidates(self, wanted: str) -> dict[int, str]:
+        """The forms sharing a word's first letters (or its key's) with the query, by position."""
+        found: set[int] = set()
+        for word in wanted.split():
+            for prefix in _prefixes(word, {}):
+                found.update(self.by_prefix.get(prefix, ()))
+        return {i: self.forms[i] for i in sorted(found)}
+
+
+def _prefixes(word: str, cache: dict[str, set[str]]) -> set[str]:
+    """The first letters of a folded word and of its transliteration key ("zhanbolat" and
+    "dzhanbolat" share the key's "jan")."""
+    if word not in cache:
+        cache[word] = {word[:PREFIX], token_key(word)[:PREFIX]} - {""}
+    return cache[word]
 
 
 _INDEX = _NameIndex()
+MAX_NAME_ENTITIES = 500  # entities read from the best forms; a form borne by more waits for a finer query
 
 
 def search_names(store: Store, query: str, type_: str | None = None, document: str | None = None,
@@ -124,23 +155,27 @@ def search_names(store: Store, query: str, type_: str | None = None, document: s
     if not wanted:
         raise CasefileError("empty search query")
     _INDEX.load(store)
-    with _INDEX.lock:
-        found = process.extract(wanted, _INDEX.forms, scorer=fuzz.WRatio, limit=400, score_cutoff=NAME_SCORE_CUTOFF)
-        owners = [(_INDEX.owners[i], score + (10 if wanted in _INDEX.forms[i].split() else 0)) for _, score, i in found]
     best: dict[str, tuple[str, float]] = {}
-    for (entity, form), score in owners:
-        if entity not in best or score > best[entity][1]:
-            best[entity] = (form, score)
+    with _INDEX.lock:
+        found = process.extract(wanted, _INDEX.candidates(wanted), scorer=fuzz.WRatio, limit=None,
+                                score_cutoff=NAME_SCORE_CUTOFF)
+        for _form, score, i in sorted(found, key=lambda f: (-f[1], f[2])):
+            score += 10 if wanted == _INDEX.forms[i] or wanted in _INDEX.forms[i].split() else 0
+            for entity, written in _INDEX.owners[i]:
+                if entity not in best or score > best[entity][1]:
+                    best[entity] = (written, score)
+            if len(best) >= MAX_NAME_ENTITIES:
+                break
     if document is not None:
         named = {r[0] for r in store.conn.execute("SELECT DISTINCT entity FROM clusters WHERE document = ?",
                                                   (document,))}
         best = {e: v for e, v in best.items() if e in named}
-    rows = _rows(store, list(best))
-    summaries = {s.id: s for s in _summaries(store, rows)}
-    hits = sorted((NameHit(summaries[e], form, score) for e, (form, score) in best.items() if e in summaries),
-                  key=lambda h: (-h.score, -h.entity.documents, h.entity.name))
-    types = Counter(h.entity.type for h in hits)
-    return NameResults(hits=[h for h in hits if type_ is None or h.entity.type == type_][:limit], types=dict(types))
+    rows = {r["id"]: r for r in _rows(store, list(best))}
+    ranked = sorted(rows.values(), key=lambda r: (-best[r["id"]][1], -r["documents"], r["name"], r["id"]))
+    shown = [r for r in ranked if type_ is None or r["type"] == type_][:limit]
+    summaries = {s.id: s for s in _summaries(store, shown)}  # aliases only for the entities shown
+    return NameResults(hits=[NameHit(summaries[r["id"]], *best[r["id"]]) for r in shown],
+                       types=dict(Counter(r["type"] for r in ranked)))
 
 
 def _rows(store: Store, ids: list[str]) -> list:
