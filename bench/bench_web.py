@@ -52,14 +52,15 @@ def sample_urls(db: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
     }
 
 
-def measure(db: Path, urls: dict[str, list[str]]) -> dict[str, list[float]]:
-    """Milliseconds per request, per page kind; every answer must be 200."""
+def measure(db: Path, urls: dict[str, list[str]]) -> tuple[dict[str, list[float]], dict[str, str]]:
+    """Milliseconds per request per page kind, and each kind's slowest path; every answer must be 200."""
     from starlette.testclient import TestClient
 
     from casefile.web import create_app
 
     client = TestClient(create_app(str(db), read_only=True))
     times: dict[str, list[float]] = {}
+    slowest: dict[str, str] = {}
     for kind, paths in urls.items():
         client.get(paths[0])  # warm-up: templates compiled, name index built
         times[kind] = []
@@ -69,7 +70,9 @@ def measure(db: Path, urls: dict[str, list[str]]) -> dict[str, list[float]]:
             times[kind].append((time.perf_counter() - started) * 1000)
             if response.status_code != 200:
                 raise SystemExit(f"{path}: status {response.status_code}")
-    return times
+            if times[kind][-1] == max(times[kind]):
+                slowest[kind] = path
+    return times, slowest
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -94,7 +97,7 @@ def main() -> None:
             print(f"built {db.name} in {time.perf_counter() - started:.0f} s")
         print("collection:", ", ".join(f"{n:,} {t}" for t, n in counts(db).items()))
         started = time.perf_counter()
-        times = measure(db, sample_urls(db, args.requests))
+        times, slowest = measure(db, sample_urls(db, args.requests))
         print(f"{sum(len(v) for v in times.values())} requests in {time.perf_counter() - started:.1f} s\n")
         print(f"| page | p50 ms | p95 ms | max ms | p95 < {TARGET_MS:.0f} ms |")
         print("| --- | ---: | ---: | ---: | --- |")
@@ -102,6 +105,7 @@ def main() -> None:
             p95 = percentile(values, 0.95)
             print(f"| {kind} | {statistics.median(values):.1f} | {p95:.1f} | {max(values):.1f} | "
                   f"{'yes' if p95 < TARGET_MS else 'NO'} |")
+        print("\nslowest:", "; ".join(f"{kind} {path}" for kind, path in slowest.items()))
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)

@@ -104,6 +104,7 @@ CREATE TABLE fact_evidence (
     text     TEXT NOT NULL
 );
 CREATE INDEX fact_evidence_fact ON fact_evidence(fact);
+CREATE INDEX fact_evidence_span ON fact_evidence(document, start, end);
 CREATE TABLE quotes (
     id       INTEGER PRIMARY KEY,
     document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -192,7 +193,7 @@ VIEW_NAMES = ("entity_summary", "fact_table", "case_records", "quotes_by_speaker
 
 # Upgrades of an older store, in one transaction each: version -> statements reaching version + 1.
 # Version 3 widened the judgement kinds (SQLite cannot alter a CHECK, so the table is copied) and
-# indexed quotes by speaker and entities by rank, for the web app's pages.
+# indexed quotes by speaker, entities by rank and evidence by sentence, for the web app's pages.
 UPGRADES = {
     2: """
 CREATE TABLE judgements_v3 (
@@ -208,5 +209,6 @@ DROP TABLE judgements;
 ALTER TABLE judgements_v3 RENAME TO judgements;
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE INDEX IF NOT EXISTS entities_rank ON entities(type, documents DESC, mentions DESC);
+CREATE INDEX IF NOT EXISTS fact_evidence_span ON fact_evidence(document, start, end);
 """,
 }
