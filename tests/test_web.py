@@ -185,3 +185,21 @@ def test_missing_database_is_refused_at_start(tmp_path):
 
     with pytest.raises(StoreError, match="no such casefile database"):
         create_app(str(tmp_path / "none.db"))
+
+
+def test_network_filter_takes_a_name(client):
+    page = client.get("/network", params={"entity": "Saule Abenova"})
+    assert page.status_code == 200 and "Network around Saule Abenova" in page.text
+    data = client.get("/network.json", params={"entity": "Saule Abenova"}).json()
+    assert any(e["data"].get("centre") for e in data["elements"])
+
+
+def test_an_unexpected_error_is_a_plain_500_page(web_store, monkeypatch):
+    from casefile.store import browse
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("secret internals")
+    monkeypatch.setattr(browse, "overview", broken)
+    page = TestClient(create_app(str(web_store)), raise_server_exceptions=False).get("/")
+    assert page.status_code == 500 and "internal error" in page.text
+    assert "secret internals" not in page.text and "Traceback" not in page.text

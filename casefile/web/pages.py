@@ -112,8 +112,8 @@ def network_page(request: Request) -> HTMLResponse:
     """The network of people and organisations; filters by entity and fact type."""
     entity_id, fact_types = _network_filters(request)
     with store_for(request) as store:
-        entity = queries.get_entity(store, entity_id) if entity_id else None
-        graph = network.network(store, entity_id, fact_types or None)
+        entity = queries.find_entity(store, entity_id) if entity_id else None  # an id, or a name
+        graph = network.network(store, entity.id if entity else None, fact_types or None)
     return render(request, "network.html", {"entity": entity, "chosen": fact_types,
                                             "has_cytoscape": _has_cytoscape(request), **_graph_context(graph)})
 
@@ -122,9 +122,9 @@ def network_json(request: Request) -> JSONResponse:
     """The network's nodes and edges for Cytoscape, with the page's filters."""
     entity_id, fact_types = _network_filters(request)
     with store_for(request) as store:
-        if entity_id:
-            queries.get_entity(store, entity_id)
-        return _graph_json(network.network(store, entity_id, fact_types or None), entity_id)
+        entity = queries.find_entity(store, entity_id) if entity_id else None
+        centre = entity.id if entity else None
+        return _graph_json(network.network(store, centre, fact_types or None), centre)
 
 
 def _has_cytoscape(request: Request) -> bool:
