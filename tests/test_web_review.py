@@ -119,6 +119,7 @@ def test_split_this_alias(client, db):
 
 def test_type_correction(client, db):
     (qala,) = ids(db, "Qala Times")
+    assert 'action="/review/retype"' in client.get("/review").text
     response = client.post("/review/retype", data={"entity": qala, "type": "event", "csrf": csrf(client)})
     assert response.status_code == 303
     page = client.get(response.headers["location"]).text

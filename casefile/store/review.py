@@ -29,6 +29,7 @@ class Candidate:
     a: EntitySummary
     b: EntitySummary
     score: float
+    key: str = ""  # the blocking key they share (a folded surname, or a first word)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def merge_candidates(store: Store, limit: int = 20, type_: str | None = None) ->
             if key:
                 blocks.setdefault(key, []).append(r)
         pairs = []
-        for block in blocks.values():
+        for key, block in blocks.items():
             if len(block) > MAX_BLOCK:
                 continue
             for x, y in combinations(block, 2):
@@ -74,11 +75,11 @@ def merge_candidates(store: Store, limit: int = 20, type_: str | None = None) ->
                     continue
                 score = fuzz.token_set_ratio(fold(x["name"]), fold(y["name"]))
                 if score >= MIN_SIMILARITY:
-                    pairs.append((x, y, score))
+                    pairs.append((x, y, score, key))
         if not pairs:
             continue
         summaries = {s.id: s for s in _summaries(store, [r for p in pairs for r in p[:2]])}
-        found += [Candidate(summaries[x["id"]], summaries[y["id"]], score) for x, y, score in pairs]
+        found += [Candidate(summaries[x["id"]], summaries[y["id"]], score, key) for x, y, score, key in pairs]
     found.sort(key=lambda c: (-c.score, -(c.a.documents + c.b.documents), c.a.name, c.b.name))
     return found[:limit]
 

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, StreamingResponse
 
 from casefile.errors import NotFoundError
+from casefile.models import ENTITY_TYPES
 from casefile.resolve import corrections
 from casefile.store import review
 from casefile.store.db import Store
@@ -35,7 +36,8 @@ def review_page(request: Request) -> HTMLResponse:
     with store_for(request) as store:
         candidates = review.merge_candidates(store, limit)
         cards = [(c, review.entity_card(store, c.a), review.entity_card(store, c.b)) for c in candidates]
-        return render(request, "review.html", {"cards": cards, "judgements": review.recent_judgements(store)})
+        return render(request, "review.html", {"cards": cards, "judgements": review.recent_judgements(store),
+                                               "entity_types": ENTITY_TYPES})
 
 
 def _entity(store: Store, form: dict[str, str], field: str) -> EntitySummary:

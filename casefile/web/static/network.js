@@ -12,6 +12,8 @@
         container: box,
         elements: data.elements,
         wheelSensitivity: 0.3,
+        minZoom: 0.2,
+        maxZoom: 1.4,
         style: [
           { selector: "node", style: {
             "label": "data(name)", "font-size": 10, "text-wrap": "ellipsis", "text-max-width": 120,
