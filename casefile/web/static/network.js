@@ -27,6 +27,11 @@
         ],
         layout: { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90 }
       });
+      var refit = null;
+      window.addEventListener("resize", function () {  // a turned phone: fit the graph to its new box
+        clearTimeout(refit);
+        refit = setTimeout(function () { cy.resize(); cy.fit(undefined, 30); }, 50);
+      });
       cy.on("tap", "node", function (evt) {
         window.location.href = "/entity/" + encodeURIComponent(evt.target.id());
       });
