@@ -150,7 +150,7 @@ def test_network_page_and_json(client, web_store):
 def test_laws_page_lists_who_was_charged(client):
     page = client.get("/laws").text
     law = page.split("Article 274 of the Criminal Code</a>")[1]
-    assert ">Nurlan Abenov</a>" in law and "charge" in law
+    assert ">Nurlan Abenov</a>" in law and "charge" in law and "article 274 · criminal code" in law
 
 
 def test_review_page_proposes_close_names(client):
