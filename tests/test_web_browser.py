@@ -138,6 +138,12 @@ def test_network_and_laws_pages_draw(page, server):
     page.goto(server + "/laws")
     assert page.locator("a:text-is('Article 274 of the Criminal Code')").count() == 1
     shoot(page, "laws")
+    page.goto(server + "/documents")
+    assert page.locator("ul.docs li").count() == 3
+    shoot(page, "documents")
+    assert page.goto(server + "/entity/nope").status == 404
+    assert "no entity with id" in page.locator("p.message").inner_text()
+    shoot(page, "not-found")
 
 
 def test_hostile_document_fires_no_dialog(page, server):
