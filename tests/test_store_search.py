@@ -52,3 +52,10 @@ def test_name_facets_and_filters(store):
     assert [h.entity.name for h in places.hits] == ["Velmora"]
     with pytest.raises(CasefileError, match="unknown entity type"):
         search_names(store, "Velmora", type_="planet")
+
+
+def test_names_page_by_page(store):
+    every = search_names(store, "Abenov")
+    first, second = search_names(store, "Abenov", limit=2), search_names(store, "Abenov", limit=2, offset=2)
+    assert every.total == first.total == second.total == len(every.hits) >= 3
+    assert [h.entity.id for h in first.hits + second.hits] == [h.entity.id for h in every.hits][:4]

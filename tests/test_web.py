@@ -203,3 +203,10 @@ def test_an_unexpected_error_is_a_plain_500_page(web_store, monkeypatch):
     page = TestClient(create_app(str(web_store)), raise_server_exceptions=False).get("/")
     assert page.status_code == 500 and "internal error" in page.text
     assert "secret internals" not in page.text and "Traceback" not in page.text
+
+
+def test_name_results_are_paged(client):
+    page = client.get("/search", params={"q": "Abenov", "names_from": "1"}).text
+    names = page.split('class="names"')[1].split('class="documents"')[0]
+    assert "2–3 of 3" in names and "← previous names" in names
+    assert client.get("/search", params={"q": "Abenov", "names_from": "x"}).status_code == 400

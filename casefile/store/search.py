@@ -55,10 +55,12 @@ class NameHit:
 
 @dataclass(frozen=True)
 class NameResults:
-    """Name hits (best first, filtered), with the count per entity type before the type filter."""
+    """One page of name hits (best first, filtered) of ``total``, with the count per entity type
+    before the type filter."""
 
     hits: list[NameHit]
     types: dict[str, int] = field(default_factory=dict)
+    total: int = 0
 
 
 def fts_phrase_query(query: str) -> str:
@@ -147,9 +149,9 @@ MAX_NAME_ENTITIES = 500  # entities read from the best forms; a form borne by mo
 
 
 def search_names(store: Store, query: str, type_: str | None = None, document: str | None = None,
-                 limit: int = 20) -> NameResults:
-    """Entities whose name or an alias is close to ``query`` across scripts, best first; optionally
-    only of one type and named in one document."""
+                 limit: int = 20, offset: int = 0) -> NameResults:
+    """Entities whose name or an alias is close to ``query`` across scripts, best first, a page at a
+    time; optionally only of one type and named in one document."""
     _check_type(type_)
     wanted = fold(query)
     if not wanted:
@@ -172,10 +174,11 @@ def search_names(store: Store, query: str, type_: str | None = None, document: s
         best = {e: v for e, v in best.items() if e in named}
     rows = {r["id"]: r for r in _rows(store, list(best))}
     ranked = sorted(rows.values(), key=lambda r: (-best[r["id"]][1], -r["documents"], r["name"], r["id"]))
-    shown = [r for r in ranked if type_ is None or r["type"] == type_][:limit]
+    chosen = [r for r in ranked if type_ is None or r["type"] == type_]
+    shown = chosen[offset:offset + limit]
     summaries = {s.id: s for s in _summaries(store, shown)}  # aliases only for the entities shown
     return NameResults(hits=[NameHit(summaries[r["id"]], *best[r["id"]]) for r in shown],
-                       types=dict(Counter(r["type"] for r in ranked)))
+                       types=dict(Counter(r["type"] for r in ranked)), total=len(chosen))
 
 
 def _rows(store: Store, ids: list[str]) -> list:

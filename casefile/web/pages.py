@@ -40,7 +40,7 @@ def search_page(request: Request) -> HTMLResponse:
     type_ = request.query_params.get("type") or None
     year = request.query_params.get("year")
     document = request.query_params.get("doc") or None
-    offset = int_param(request, "offset")
+    offset, name_offset = int_param(request, "offset"), int_param(request, "names_from")
     if type_ is not None and type_ not in ENTITY_TYPES:
         raise WebError(400, f"unknown entity type {type_[:40]!r}; valid types: {', '.join(ENTITY_TYPES)}")
     current = {"q": q, "type": type_, "year": year, "doc": document}
@@ -50,10 +50,10 @@ def search_page(request: Request) -> HTMLResponse:
         params = {k: v for k, v in {**current, **changes}.items() if v is not None and v is not False}
         return "/search?" + urlencode(params)
 
-    context: dict = {**current, "offset": offset, "link": link, "docs": None, "names": None, "doc_facet": []}
+    context: dict = {**current, "offset": offset, "names_from": name_offset, "link": link, "docs": None, "names": None, "doc_facet": []}
     if q:
         with store_for(request) as store:
-            context["names"] = search.search_names(store, q, type_, document)
+            context["names"] = search.search_names(store, q, type_, document, PAGE_SIZE, name_offset)
             context["docs"] = search.search_documents(store, q, offset, PAGE_SIZE, year)
             context["doc_facet"] = search.documents_naming(store, [h.entity.id for h in context["names"].hits])
     return render(request, "search.html", context)
