@@ -210,3 +210,10 @@ def test_name_results_are_paged(client):
     names = page.split('class="names"')[1].split('class="documents"')[0]
     assert "2–3 of 3" in names and "← previous names" in names
     assert client.get("/search", params={"q": "Abenov", "names_from": "x"}).status_code == 400
+
+
+def test_every_answer_carries_the_security_headers(client):
+    for path in ("/", "/entity/nope", "/static/style.css"):
+        headers = client.get(path).headers
+        assert "frame-ancestors 'none'" in headers["content-security-policy"], path
+        assert headers["x-content-type-options"] == "nosniff"

@@ -16,11 +16,13 @@ from urllib.parse import urlsplit
 import jinja2
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from casefile.errors import CasefileError, NotFoundError
 from casefile.store.db import Store
@@ -114,6 +116,33 @@ async def _error_page(request: Request, exc: Exception) -> Response:
     return render(request, "error.html", {"status": status, "message": message}, status=status)
 
 
+# Defence in depth behind the escaping: no inline script runs, nothing loads from elsewhere, no
+# other site may frame the pages (their buttons change the store), no address leaves the app.
+SECURITY_HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                                 b"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),  # "no-referrer" would make a browser send "Origin: null"
+]
+
+
+class SecurityHeaders:
+    """ASGI middleware adding SECURITY_HEADERS to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
+            await send(message)
+        await self.app(scope, receive, with_headers)
+
+
 def create_app(db: str, read_only: bool = False) -> Starlette:
     """The casefile web app over the store at ``db``; with ``read_only``, every change is refused."""
     from casefile.web import actions, pages
@@ -139,8 +168,8 @@ def create_app(db: str, read_only: bool = False) -> Starlette:
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         Mount("/vendor/cytoscape", StaticFiles(directory=CYTOSCAPE_DIR, check_dir=False), name="cytoscape"),
     ]
-    app = Starlette(routes=routes, exception_handlers={Exception: _error_page, HTTPException: _error_page,
-                                                       CasefileError: _error_page})
+    app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)],
+                    exception_handlers={Exception: _error_page, HTTPException: _error_page, CasefileError: _error_page})
     app.state.db = db
     app.state.read_only = read_only
     app.state.csrf = secrets.token_urlsafe(32)
