@@ -217,3 +217,4 @@ def test_every_answer_carries_the_security_headers(client):
         headers = client.get(path).headers
         assert "frame-ancestors 'none'" in headers["content-security-policy"], path
         assert headers["x-content-type-options"] == "nosniff"
+

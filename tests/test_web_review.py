@@ -141,3 +141,13 @@ def test_merge_of_different_types_is_refused(client, db):
     a, b = ids(db, "Nurlan Abenov", "Qala Times")
     response = client.post("/review/merge", data={"a": a, "b": b, "csrf": csrf(client)})
     assert response.status_code == 400 and "same type" in response.text
+
+
+def test_anything_but_a_person_gets_a_timeline_instead_of_a_record(client, db):
+    (nurbol,) = ids(db, "Nurbol Abenov")
+    assert "<h2>Legal record</h2>" in client.get(f"/entity/{nurbol}").text
+    response = client.post("/review/retype", data={"entity": nurbol, "type": "organization", "csrf": csrf(client)})
+    page = client.get(response.headers["location"]).text
+    assert "<h2>Legal record</h2>" not in page and "<h2>Timeline</h2>" in page
+    timeline = page.split('class="timeline"')[1].split("</ol>")[0]
+    assert "2023-06" in timeline and "fine" in timeline.lower()

@@ -65,13 +65,19 @@ def entity_page(request: Request) -> HTMLResponse:
     with store_for(request) as store:
         detail = queries.entity_detail(store, request.path_params["entity_id"], mention_limit=0)
         entity = detail.entity
-        record = fact_queries.case_record(store, entity.id) if entity.type == "person" else None
-        in_record = {step.fact.id for step in record.steps} if record else set()
+        if entity.type == "person":  # a person's legal record; anything else's dated facts
+            record = fact_queries.case_record(store, entity.id)
+            steps, steps_title = record.steps, "Legal record"
+        else:
+            steps = [fact_queries.CaseStep(f) for f in fact_queries.timeline(store, entity.id)]
+            steps_title = "Timeline"
+        in_steps = {step.fact.id for step in steps}
         sections = [(title, [f for f in detail.facts if f.type == kind]) for kind, title in FACT_SECTIONS]
-        listed = {kind for kind, _ in FACT_SECTIONS} | set(PROCEDURE if record else ())
-        other = [f for f in detail.facts if f.type not in listed and f.id not in in_record]
+        listed = {kind for kind, _ in FACT_SECTIONS} | set(PROCEDURE if entity.type == "person" else ())
+        other = [f for f in detail.facts if f.type not in listed and f.id not in in_steps]
         return render(request, "entity.html", {
-            "detail": detail, "entity": entity, "record": record, "sections": [s for s in sections if s[1]],
+            "detail": detail, "entity": entity, "steps": steps, "steps_title": steps_title,
+            "sections": [s for s in sections if s[1]],
             "other_facts": other, "mentions": browse.entity_mentions(store, entity.id, offset, PAGE_SIZE),
             "titles": browse.document_titles(store, [d.id for d in detail.documents]),
             "entity_types": ENTITY_TYPES, **_graph_context(network.neighbourhood(store, entity.id)),
