@@ -36,8 +36,7 @@ CYTOSCAPE_DIR = HERE.parents[1] / "node_modules" / "cytoscape" / "dist"
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(pieces=text.pieces, highlight_range=text.highlight_range,
-                       snippet_pieces=text.snippet_pieces, group_by=text.group_by)
+    env.globals.update(pieces=text.pieces, highlight_range=text.highlight_range, snippet_pieces=text.snippet_pieces)
     return env
 
 

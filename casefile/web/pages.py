@@ -10,7 +10,7 @@ from starlette.responses import HTMLResponse, JSONResponse
 from casefile.models import ENTITY_TYPES
 from casefile.store import browse, fact_queries, network, queries, search
 from casefile.store.schema import PROCEDURE
-from casefile.web.app import WebError, int_param, render, store_for
+from casefile.web.app import CYTOSCAPE_DIR, WebError, int_param, render, store_for
 from casefile.web.text import parse_range
 
 PAGE_SIZE = 20
@@ -121,7 +121,7 @@ def network_page(request: Request) -> HTMLResponse:
         entity = queries.find_entity(store, entity_id) if entity_id else None  # an id, or a name
         graph = network.network(store, entity.id if entity else None, fact_types or None)
     return render(request, "network.html", {"entity": entity, "chosen": fact_types,
-                                            "has_cytoscape": _has_cytoscape(request), **_graph_context(graph)})
+                                            "has_cytoscape": _has_cytoscape(), **_graph_context(graph)})
 
 
 def network_json(request: Request) -> JSONResponse:
@@ -133,9 +133,7 @@ def network_json(request: Request) -> JSONResponse:
         return _graph_json(network.network(store, centre, fact_types or None), centre)
 
 
-def _has_cytoscape(request: Request) -> bool:
-    from casefile.web.app import CYTOSCAPE_DIR
-
+def _has_cytoscape() -> bool:
     return (CYTOSCAPE_DIR / "cytoscape.min.js").is_file()
 
 

@@ -3,7 +3,7 @@ hits in a search snippet. Templates render the pieces; Jinja escapes every piece
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,10 +86,3 @@ def parse_range(value: str | None) -> tuple[int, int] | None:
         return None
     return int(start), int(end)
 
-
-def group_by(items: Sequence[Any], key: str) -> dict[str, list[Any]]:
-    """Items grouped by an attribute, in first-seen order."""
-    out: dict[str, list[Any]] = {}
-    for item in items:
-        out.setdefault(getattr(item, key), []).append(item)
-    return out
