@@ -131,10 +131,19 @@ def test_search_entity_document_merge_undo(page, server):
     assert page.locator("text=Latest judgements").count() == 0
 
 
-def test_network_and_laws_pages_draw(page, server):
+def test_network_draws_and_a_node_opens_its_page(page, server):
     page.goto(server + "/network")
     page.wait_for_selector("#graph canvas", timeout=10_000)
     shoot(page, "network")
+    page.wait_for_function("() => document.getElementById('graph').graph !== undefined")
+    page.wait_for_timeout(300)  # the graph fits itself again after the screenshots' resizing
+    x, y, name = page.evaluate("""() => {
+        const box = document.getElementById('graph'), node = box.graph.nodes()[0];
+        const at = node.renderedPosition(), edge = box.getBoundingClientRect();
+        return [edge.left + at.x, edge.top + at.y, node.data('name')]; }""")
+    page.mouse.click(x, y)
+    page.wait_for_url("**/entity/**")
+    assert page.locator("h1").inner_text().startswith(name)
     page.goto(server + "/laws")
     assert page.locator("a:text-is('Article 274 of the Criminal Code')").count() == 1
     shoot(page, "laws")

@@ -27,6 +27,7 @@
         ],
         layout: { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90 }
       });
+      box.graph = cy;  // the graph, for scripts and the browser tests
       var refit = null;
       window.addEventListener("resize", function () {  // a turned phone: fit the graph to its new box
         clearTimeout(refit);
