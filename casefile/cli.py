@@ -443,22 +443,12 @@ def merge(first: str, second: str, db: str, as_json: bool) -> None:
 
     The judgement is stored by name, so later ingests keep respecting it.
     """
-    from casefile.store.queries import entity_of_mention, find_entity, mention_ids
+    from casefile.resolve.corrections import merge_entities
+    from casefile.store.queries import find_entity
 
     with open_store(db) as store:
-        from casefile.resolve import resolve_store
-
         a, b = find_entity(store, first), find_entity(store, second)
-        if a.id == b.id:
-            raise CasefileError(f"{first!r} and {second!r} are already one entity: {a.name} (id {a.id})")
-        if a.type != b.type:
-            raise CasefileError(f"cannot merge a {a.type} ({a.name}, id {a.id}) with a {b.type} "
-                                f"({b.name}, id {b.id}); entities must have the same type")
-        anchor = (mention_ids(store, a.id) or [None])[0]
-        store.add_judgement("merge", a.type, a.name, b.name)
-        resolve_store(store)
-        merged = entity_of_mention(store, anchor) if anchor is not None else None
-        result = [merged] if merged else []
+        result = merge_entities(store, a, b)
     if as_json:
         render.print_json(result)
         return
@@ -475,36 +465,41 @@ def merge(first: str, second: str, db: str, as_json: bool) -> None:
 @_handle_errors
 def split(name_or_id: str, alias: str, db: str, as_json: bool) -> None:
     """Record that one alias of an entity names something else, and re-resolve."""
-    from casefile.store.queries import entity_of_mention, find_entity, mention_ids
+    from casefile.resolve.corrections import split_alias
+    from casefile.store.queries import find_entity
 
     with open_store(db) as store:
-        from casefile.resolve import resolve_store
-
         entity = find_entity(store, name_or_id)
-        matches = [a for a in entity.aliases if a == alias] or \
-                  [a for a in entity.aliases if a.casefold() == alias.casefold()]
-        if len(matches) != 1:
-            listed = ", ".join(repr(a) for a in entity.aliases) or "none besides its name"
-            raise CasefileError(f"{alias!r} is not an alias of {entity.name} (id {entity.id}); "
-                                f"its aliases: {listed}")
-        alias = matches[0]
-        detached = mention_ids(store, entity.id, alias)
-        moved = detached[0] if detached else None
-        detached_set = set(detached)
-        kept = next((m for m in mention_ids(store, entity.id) if m not in detached_set), None)
-        store.add_judgement("split", entity.type, entity.name, alias)
-        resolve_store(store)
-        result = []
-        for anchor in (kept, moved):
-            found = entity_of_mention(store, anchor) if anchor is not None else None
-            if found and found not in result:
-                result.append(found)
+        result = split_alias(store, entity, alias)
+        alias = next((a for a in entity.aliases if a.casefold() == alias.casefold()), alias)
     if as_json:
         render.print_json(result)
         return
     out = render.console()
     out.print(f"split {alias} from {entity.name}")
     render.print_entities(out, result, title="result")
+
+
+# -- web -------------------------------------------------------------------------------------------
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--read-only", is_flag=True, help="Refuse every change (review judgements answer 403).")
+@_handle_errors
+def serve(db: str, host: str, port: int, read_only: bool) -> None:
+    """Browse the database in a local web app: search, entities, documents, network, laws, review."""
+    import uvicorn
+
+    from casefile.web import create_app
+
+    app = create_app(db, read_only=read_only)
+    reach = "only this machine can reach it" if host in ("127.0.0.1", "localhost", "::1") else \
+        "WARNING: other machines may reach it, and it has no login"
+    mode = ", read-only" if read_only else ""
+    click.echo(f"casefile serving {db}{mode} at http://{host}:{port}/ ({reach}); Ctrl-C stops", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":  # pragma: no cover

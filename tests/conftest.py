@@ -119,3 +119,49 @@ def export_store(tmp_path_factory, spacy_backend) -> Path:
     for name, text in EXPORT_TEXTS.items():
         (folder / name).write_text(text, encoding="utf-8")
     return ingest_folder(folder, folder.parent / "export.db", spacy_backend)
+
+
+
+# Invented articles for the web app's tests, one JSON record a file (title, URL, date): an editor's
+# legal record, a blogger whose name is close to the editor's (a review candidate), and a hostile page
+# whose text, title and URL hold markup and script.
+WEB_RECORDS = {
+    "editor_arrest.json": {
+        "title": "Editor Detained in Velmora", "url": "https://news.example/velmora-editor", "published": "2024-03-04",
+        "text": "VELMORA, 3 March 2024 - Police in Velmora detained Nurlan Abenov, the editor of the news site "
+                "Qala Times, on Monday.\n\nAbenov's wife, Saule Abenova, said six officers searched their flat. "
+                "\"They took every laptop we have,\" she said.\n\nMarat Iskakov, a spokesman for the Velmora police "
+                "department, said Abenov was charged under Article 274 of the Criminal Code.\n"},
+    "editor_sentenced.json": {
+        "title": "Editor Sentenced", "url": "https://news.example/velmora-verdict", "published": "2024-05-29",
+        "text": "VELMORA, 28 May 2024 - The Almaly District Court of Velmora sentenced Nurlan Abenov to two years "
+                "in prison.\n\nHis lawyer, Dinara Sarsenova, said the charge under Article 274 of the Criminal "
+                "Code was \"built on nothing\".\n"},
+    "blogger_fined.json": {
+        "title": "Blogger Fined in Tasqala <script>alert(3)</script>", "url": "javascript:alert(4)",
+        "published": "2023-06-12",
+        "text": "TASQALA, 12 June 2023 - A court in Tasqala fined the blogger Nurbol Abenov for a post about the "
+                "governor.\n\nNurbol Abenov said he would keep writing. <script>alert(\"pwned\")</script> "
+                "<img src=x onerror=alert(1)> \"><svg onload=alert(2)>\n"},
+}
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory, spacy_backend) -> Path:
+    """Path of a store holding WEB_RECORDS, ingested and resolved (copy it before changing it)."""
+    import json
+
+    folder = tmp_path_factory.mktemp("web_records")
+    for name, record in WEB_RECORDS.items():
+        (folder / name).write_text(json.dumps(record), encoding="utf-8")
+    return ingest_folder(folder, folder.parent / "web.db", spacy_backend)
+
+
+@pytest.fixture(scope="session")
+def web_reader(web_store):
+    """The web store opened read-only, shared by the tests that only read it."""
+    from casefile.store import Store
+
+    store = Store(web_store, create=False, readonly=True)
+    yield store
+    store.close()

@@ -313,3 +313,12 @@ def test_count_files_of_explicit_and_missing_paths(tmp_path: Path) -> None:
     # a file of many records is one file; a named unsupported file is one (iter_sources reports it)
     assert count_files([records, str(image), tmp_path / "missing.txt", tmp_path / "missing-folder"]) == 2
     assert count_files([]) == 0
+
+
+def test_html_with_control_characters_in_its_text_is_read():
+    from casefile.sources.html import read_html
+
+    page = (b"tml><\x01tml><head><title>Fine in Kenstep</title></head><body><article><h1>\x01ine in Kenstep</h1>"
+            b"<p>The court fined the reporter.</p></article></body></html>")
+    document = read_html("control.html", page)
+    assert "The court fined the reporter." in document.text

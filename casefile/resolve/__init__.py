@@ -16,7 +16,7 @@ from casefile.clean.language import dominant_script
 from casefile.nlp.keys import person_key
 from casefile.resolve.clusters import ClusterInfo, group_clusters
 from casefile.resolve.facts import build_facts
-from casefile.resolve.judgements import apply_merges, apply_splits, split_moves
+from casefile.resolve.judgements import apply_merges, apply_retypes, apply_splits, split_moves
 from casefile.store import EntityRecord, Store
 from casefile.store.db import StaleResolution
 
@@ -115,7 +115,7 @@ def _resolve_once(store: Store, skip: frozenset[str]) -> int:
         store.replace_resolution([], moves, generation=generation)
         generation, clusters = _snapshot(store)
     groups = group_clusters(clusters, skip)
-    groups = apply_splits(apply_merges(groups, judgements), judgements)
+    groups = apply_splits(apply_merges(apply_retypes(groups, judgements), judgements), judgements)
     script = store.name_script()
     records = [_record(g, script) for g in groups if g]
     store.replace_resolution(records, facts=lambda: build_facts(store), generation=generation)

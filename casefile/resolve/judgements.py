@@ -1,4 +1,6 @@
-"""Applying a person's merge and split judgements on top of automatic resolution."""
+"""Applying a person's merge, split and retype judgements on top of automatic resolution.
+
+A "distinct" judgement changes no entity: it only keeps a pair out of the review queue."""
 from __future__ import annotations
 
 import sqlite3
@@ -8,6 +10,18 @@ from casefile.resolve.clusters import ClusterInfo
 
 def _names_of(group: list[ClusterInfo]) -> set[str]:
     return {n.casefold() for c in group for n in [c.name, *c.surfaces]}
+
+
+def apply_retypes(groups: list[list[ClusterInfo]], judgements: list[sqlite3.Row]) -> list[list[ClusterInfo]]:
+    """Give every cluster of a group a retype judgement names (by any of its names) the judged type."""
+    for j in judgements:
+        if j["kind"] != "retype":
+            continue
+        for g in groups:
+            if g and any(c.type == j["type"] for c in g) and j["a"].casefold() in _names_of(g):
+                for c in g:
+                    c.type = j["b"]
+    return groups
 
 
 def apply_merges(groups: list[list[ClusterInfo]], judgements: list[sqlite3.Row]) -> list[list[ClusterInfo]]:

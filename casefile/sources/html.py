@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _INVISIBLE = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form")
 _BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li dt dd tr td th br pre blockquote section article header "
@@ -109,8 +110,9 @@ def _visible_text(tree: lxml.html.HtmlElement) -> str:
         element.drop_tree()
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag in _BLOCKS:
-            element.text = "\n" + (element.text or "")
-            element.tail = "\n" + (element.tail or "")
+            # libxml2 parses control characters it then refuses to set back: they go
+            element.text = "\n" + _XML_UNSAFE.sub("", element.text or "")
+            element.tail = "\n" + _XML_UNSAFE.sub("", element.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
     return "\n\n".join(line for line in lines if line)
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from casefile.errors import StoreError
 from casefile.models import NAME_SCRIPTS, Fact, LocalEntity, Quote
-from casefile.store.schema import APP_NAME, SCHEMA, SCHEMA_VERSION, VIEW_NAMES, VIEWS
+from casefile.store.schema import (APP_NAME, JUDGEMENT_KINDS, SCHEMA, SCHEMA_VERSION, UPGRADES, VIEW_NAMES,
+                                   VIEWS)
 
 DEFAULT_DB = "casefile.db"
 # how long a writer waits for another run's transaction before giving up (seconds)
@@ -178,7 +179,11 @@ class Store:
         if meta.get("app") != APP_NAME:
             raise StoreError(f"{self.path}: an SQLite file written by another program ({meta.get('app')!r})")
         version = int(meta.get("schema_version", "0"))
-        if version != SCHEMA_VERSION:
+        if version in UPGRADES and not self.readonly:
+            self._upgrade(version)
+        elif version in UPGRADES:
+            pass  # an older store read as it is: every upgrade so far leaves reads unchanged
+        elif version != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: casefile schema version {version}, this casefile reads version "
                 f"{SCHEMA_VERSION}; ingest the documents again into a new file"
@@ -188,6 +193,15 @@ class Store:
             with self.transaction():
                 for statement in _statements(VIEWS):
                     self.conn.execute(statement)
+
+    def _upgrade(self, version: int) -> None:
+        """Bring a store of an older schema version up to SCHEMA_VERSION, one version a transaction."""
+        while version < SCHEMA_VERSION:
+            with self.transaction():
+                for statement in _statements(UPGRADES[version]):
+                    self.conn.execute(statement)
+                version += 1
+                self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -397,12 +411,24 @@ class Store:
             conn.execute("UPDATE meta SET value = '1' WHERE key = 'resolved'")
 
     # -- judgements ------------------------------------------------------------------------
-    def add_judgement(self, kind: str, type_: str, a: str, b: str) -> None:
-        """Record a person's merge or split decision; the next resolution applies it."""
+    def add_judgement(self, kind: str, type_: str, a: str, b: str) -> int:
+        """Record a person's decision (one of JUDGEMENT_KINDS); the next resolution applies it.
+        Returns the judgement's id."""
+        if kind not in JUDGEMENT_KINDS:
+            raise StoreError(f"unknown judgement kind {kind!r}; valid: {', '.join(JUDGEMENT_KINDS)}")
         with self.transaction() as conn:
-            conn.execute("INSERT INTO judgements(kind, type, a, b, created_at) VALUES (?,?,?,?,?)",
-                         (kind, type_, a, b, _now()))
+            cursor = conn.execute("INSERT INTO judgements(kind, type, a, b, created_at) VALUES (?,?,?,?,?)",
+                                  (kind, type_, a, b, _now()))
             self._changed(conn)
+        return int(cursor.lastrowid or 0)
+
+    def remove_judgement(self, judgement_id: int) -> bool:
+        """Withdraw one judgement (an undo); the next resolution no longer applies it. True when it existed."""
+        with self.transaction() as conn:
+            removed = conn.execute("DELETE FROM judgements WHERE id = ?", (judgement_id,)).rowcount
+            if removed:
+                self._changed(conn)
+        return bool(removed)
 
     def judgements(self) -> list[sqlite3.Row]:
         """All judgements in the order they were made."""

@@ -158,6 +158,12 @@ def entity_facts(store: Store, entity_id: str) -> list[FactView]:
     return _chronological(_fact_views(store, "f.subject = ? OR f.object = ?", (entity_id, entity_id)))
 
 
+def document_facts(store: Store, document_id: str) -> list[FactView]:
+    """Every fact a sentence of the document states, dated ones by date, then undated ones."""
+    return _chronological(_fact_views(store, "f.id IN (SELECT fact FROM fact_evidence WHERE document = ?)",
+                                      (document_id,)))
+
+
 def timeline(store: Store, entity_id: str) -> list[FactView]:
     """Every dated fact about the entity, by date (a year before its months, its months before days)."""
     return [f for f in entity_facts(store, entity_id) if f.date]
@@ -173,20 +179,26 @@ def _procedural(facts: list[FactView]) -> list[FactView]:
 
 
 def _co_defendants(store: Store, fact: FactView, person_id: str) -> list[EntityRef]:
-    """Other persons with a charge/conviction/trial fact of the same type and object, or stated together."""
+    """Other persons with a charge/conviction/trial fact of the same type and object, or stated together.
+
+    Two indexed look-ups, by the object and by each evidence sentence (CROSS JOIN keeps SQLite
+    from starting at the persons), rather than one query with an OR that reads every fact."""
     if fact.type not in CO_DEFENDANT_TYPES:
         return []
     marks = ",".join("?" * len(CO_DEFENDANT_TYPES))
-    spans = [(e.document, e.start, e.end) for e in fact.evidence]
-    span_sql = " OR ".join("(fe.document = ? AND fe.start = ? AND fe.end = ?)" for _ in spans) or "0"
+    wanted = f"e.type = 'person' AND f.subject != ? AND f.type IN ({marks})"
+    common = (person_id, *sorted(CO_DEFENDANT_TYPES))
     rows = store.conn.execute(
-        "SELECT DISTINCT e.id, e.name, e.type FROM facts f JOIN entities e ON e.id = f.subject "
-        "LEFT JOIN fact_evidence fe ON fe.fact = f.id "
-        f"WHERE e.type = 'person' AND f.subject != ? AND f.type IN ({marks}) "
-        f"AND ((f.type = ? AND f.object IS NOT NULL AND f.object = ?) OR {span_sql}) ORDER BY e.name, e.id",
-        (person_id, *sorted(CO_DEFENDANT_TYPES), fact.type, fact.object,
-         *[v for span in spans for v in span])).fetchall()
-    return [EntityRef(r["id"], r["name"], r["type"]) for r in rows]
+        "SELECT e.id, e.name, e.type FROM facts f CROSS JOIN entities e ON e.id = f.subject "
+        f"WHERE f.object = ? AND f.type = ? AND {wanted}", (fact.object, fact.type, *common)).fetchall() \
+        if fact.object is not None else []
+    for ev in fact.evidence:
+        rows += store.conn.execute(
+            "SELECT e.id, e.name, e.type FROM fact_evidence fe CROSS JOIN facts f ON f.id = fe.fact "
+            f"CROSS JOIN entities e ON e.id = f.subject WHERE fe.document = ? AND fe.start = ? AND fe.end = ? "
+            f"AND {wanted}", (ev.document, ev.start, ev.end, *common)).fetchall()
+    found = {r["id"]: EntityRef(r["id"], r["name"], r["type"]) for r in rows}
+    return sorted(found.values(), key=lambda r: (r.name, r.id))
 
 
 def case_record(store: Store, person_id: str) -> CaseRecord:
@@ -222,11 +234,17 @@ def laws(store: Store) -> list[LawView]:
     return sorted(out, key=lambda law: (-len(law.parties), law.name, law.id))
 
 
-def quotes(store: Store, entity_id: str | None = None, limit: int | None = None) -> list[QuoteView]:
-    """Quotations (of one speaker entity when given), oldest document first, in text order."""
+def quotes(store: Store, entity_id: str | None = None, limit: int | None = None,
+           document: str | None = None) -> list[QuoteView]:
+    """Quotations (of one speaker entity, or in one document, when given), oldest document first,
+    in text order."""
     if entity_id is not None:
         get_entity(store, entity_id)
-    where, params = ("WHERE c.entity = ?", (entity_id,)) if entity_id is not None else ("", ())
+    # by the speaker's clusters, so that SQLite reads them through the index instead of every quote
+    where, params = (("WHERE q.speaker IN (SELECT id FROM clusters WHERE entity = ?)", (entity_id,))
+                     if entity_id is not None else ("", ()))
+    if document is not None:
+        where, params = (where + (" AND" if where else "WHERE") + " q.document = ?", (*params, document))
     sql_limit = f" LIMIT {int(limit)}" if limit is not None and limit >= 0 else ""
     rows = store.conn.execute(
         "SELECT q.id, q.text, q.document, q.start, q.end, c.entity AS speaker, e.name AS speaker_name, "

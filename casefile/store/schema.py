@@ -6,7 +6,10 @@ version is refused with a clear message instead of being silently misread.
 from __future__ import annotations
 
 APP_NAME = "casefile"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# kinds of a person's judgement: merge two entities, split an alias off, mark two entities as
+# different (the review queue stops proposing them), retype an entity
+JUDGEMENT_KINDS = ("merge", "split", "distinct", "retype")
 # The procedural order of a legal record: the case queries and the case_records view follow it.
 PROCEDURE = ("detention", "interrogation", "search_seizure", "charge", "trial", "conviction", "sentence",
              "acquittal", "appeal", "fine", "release", "complained_against")
@@ -101,6 +104,7 @@ CREATE TABLE fact_evidence (
     text     TEXT NOT NULL
 );
 CREATE INDEX fact_evidence_fact ON fact_evidence(fact);
+CREATE INDEX fact_evidence_span ON fact_evidence(document, start, end);
 CREATE TABLE quotes (
     id       INTEGER PRIMARY KEY,
     document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -110,6 +114,9 @@ CREATE TABLE quotes (
     speaker  TEXT                      -- a cluster id, or NULL when unattributed
 );
 CREATE INDEX quotes_document ON quotes(document);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+-- the ranking of every list of entities (overview, `casefile entities`), and counts by type
+CREATE INDEX entities_rank ON entities(type, documents DESC, mentions DESC);
 CREATE TABLE aliases (
     entity TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
     alias  TEXT NOT NULL,
@@ -119,10 +126,10 @@ CREATE TABLE aliases (
 -- a person's override of resolution; respected by every later run
 CREATE TABLE judgements (
     id         INTEGER PRIMARY KEY,
-    kind       TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+    kind       TEXT NOT NULL CHECK (kind IN ('merge', 'split', 'distinct', 'retype')),
     type       TEXT NOT NULL,
-    a          TEXT NOT NULL,          -- merge: a name of one entity; split: a name of the entity
-    b          TEXT NOT NULL,          -- merge: a name of the other entity; split: the alias to detach
+    a          TEXT NOT NULL,          -- merge, distinct: a name of one entity; split, retype: of the entity
+    b          TEXT NOT NULL,          -- merge, distinct: of the other; split: the alias to detach; retype: the new type
     created_at TEXT NOT NULL
 );
 -- content="documents" in double quotes: Datasette then finds the index by itself (its search box)
@@ -183,3 +190,25 @@ LEFT JOIN clusters c ON c.id = q.speaker
 LEFT JOIN entities e ON e.id = c.entity;
 """
 VIEW_NAMES = ("entity_summary", "fact_table", "case_records", "quotes_by_speaker")
+
+# Upgrades of an older store, in one transaction each: version -> statements reaching version + 1.
+# Version 3 widened the judgement kinds (SQLite cannot alter a CHECK, so the table is copied) and
+# indexed quotes by speaker, entities by rank and evidence by sentence, for the web app's pages.
+UPGRADES = {
+    2: """
+CREATE TABLE judgements_v3 (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('merge', 'split', 'distinct', 'retype')),
+    type       TEXT NOT NULL,
+    a          TEXT NOT NULL,
+    b          TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+INSERT INTO judgements_v3(id, kind, type, a, b, created_at) SELECT id, kind, type, a, b, created_at FROM judgements;
+DROP TABLE judgements;
+ALTER TABLE judgements_v3 RENAME TO judgements;
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS entities_rank ON entities(type, documents DESC, mentions DESC);
+CREATE INDEX IF NOT EXISTS fact_evidence_span ON fact_evidence(document, start, end);
+""",
+}
