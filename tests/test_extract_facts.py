@@ -813,12 +813,19 @@ def test_a_remand_is_a_detention_not_a_sentence(spacy_backend):
 
 
 @pytest.mark.parametrize("text", [
-    "Tolen Abishev said he will appeal the verdict.",
     "Tolen Abishev is to be tried on 29 January.",
+    "Tolen Abishev may be tried in January.",
 ])
 def test_a_planned_event_is_no_fact(spacy_backend, text):
     facts, _ = run(spacy_backend, text)
     assert [f for f in facts if f[0] in ("appeal", "trial")] == []
+
+
+def test_an_appeal_said_to_come_is_stated_as_announced(spacy_backend):
+    # unlike a planned trial, an appeal someone says they will bring is a step of the case, stated
+    # with its own value
+    facts, _ = run(spacy_backend, "Tolen Abishev said he will appeal the verdict.")
+    assert [f[:4] for f in of_type(facts, "appeal")] == [("appeal", "Tolen Abishev", None, "appeal announced")]
 
 
 @pytest.mark.parametrize(("text", "charged"), [
@@ -890,3 +897,22 @@ def test_charges_counted_then_named_by_including(spacy_backend):
     # near miss: counted and never named, no offence
     facts, _ = run(spacy_backend, "Later, several other charges were brought against Yerlan Dosov.")
     assert [f[3] for f in of_type(facts, "charge")] == [None]
+
+
+def test_an_appeal_announced_by_someone_sentenced(spacy_backend):
+    text = "Yerlan Dosov was sentenced to five years in prison. Dosov said he would appeal the verdict."
+    facts, _ = run(spacy_backend, text)
+    assert ("appeal", "Yerlan Dosov", None, "appeal announced") in [f[:4] for f in facts]
+    # near misses: an appeal to the public, and a plan not to appeal
+    for text in ("Yerlan Dosov was sentenced to five years. Dosov said he would appeal to the public for support.",
+                 "Yerlan Dosov was sentenced to five years. Dosov does not plan to appeal."):
+        facts, _ = run(spacy_backend, text)
+        assert not of_type(facts, "appeal"), text
+
+
+def test_an_appeal_filed_by_a_lawyer_is_the_clients(spacy_backend):
+    facts, _ = run(spacy_backend, "Yerlan Dosov was jailed in May. His lawyer Aliya Nurova filed an appeal on Tuesday.")
+    assert subjects(facts, "appeal") == {"Yerlan Dosov"}
+    # near miss: a lawyer who files a complaint files no appeal
+    facts, _ = run(spacy_backend, "Yerlan Dosov was jailed in May. His lawyer Aliya Nurova filed a complaint.")
+    assert not of_type(facts, "appeal")

@@ -584,14 +584,22 @@ class RelationReader:
         rulings, ruled = set(entry["ruling_verbs"]) | set(outcome), set(entry["ruling_objects"])  # type: ignore[arg-type]
         fates: dict[str, str] = rules["appeal_fates"]  # type: ignore[assignment]
         hearings = set(rules["appeal_hearings"]["verbs"])  # type: ignore[arg-type]
-        for v in t.having(rulings | {"appeal"} | set(fates) | hearings):
+        filings = set(rules["appeal_filings"]["verbs"])  # type: ignore[arg-type]
+        for v in t.having(rulings | {"appeal"} | set(fates) | hearings | filings):
             if t.tokens[v].pos not in VERB_POS:
                 continue
             lemma = t.lemma(v)
             negated = bool(t.kids(v, "neg"))
+            if lemma == "appeal" and not negated and self._announced(v):
+                yield from self._announced_appeal(v, ruled)
+                continue
             if self.events.unreal(v) and not (negated and lemma in rulings and not self.events.modal_verb(v)):
                 continue
-            if lemma == "appeal" and not negated:
+            if lemma in filings:  # "A filed an appeal"
+                if not negated and any(t.lemma(o) in ("appeal", "cassation") for o in t.kids(v, "dobj", "nsubjpass")):
+                    for a in self._appellants(v):
+                        yield self.fact("appeal", a, None, "appealed", v)
+            elif lemma == "appeal" and not negated:
                 # an appeal in court: against a ruling, or to a court; "appealed to the public" is none
                 court = next((s for o in t.prep_objects(v, "to", "in", "with") for s in [t.mention(o, ("organization",))] if s), None)
                 ruling = [o for o in t.kids(v, "dobj") + t.prep_objects(v, "against") if t.lemma(o) in ruled]
@@ -646,10 +654,38 @@ class RelationReader:
         return True
 
     def _appellants(self, v: int) -> list[Slot]:
-        """Who appeals (or loses an appeal): the subject, or the person the subject describes."""
+        """Who appeals (or loses an appeal): the subject, or the person the subject describes; for
+        a lawyer ("A's lawyer", "his defence"), the client."""
         t = self.tree
-        return [p for s in t.kids(v, "nsubj") or self.events.subject_tokens(v)
-                for p in self.events.people(s, ("person", "organization"), acted_on=True)]
+        counsel = set(table()["counsel_words"]["words"])  # type: ignore[index]
+        out = []
+        for s in t.kids(v, "nsubj") or self.events.subject_tokens(v):
+            clients = [p for o in t.kids(s, "poss") + t.prep_objects(s, "for", "of")
+                       for p in self.events.people(o, ("person",))] if t.lower(s) in counsel else []
+            out += clients or self.events.people(s, ("person", "organization"), acted_on=True)
+        return out
+
+    def _announced(self, v: int) -> bool:
+        """"A will appeal", "A plans to appeal": an appeal said to come."""
+        t = self.tree
+        intents = table()["appeal_intents"]
+        if any(t.lower(a) in intents["auxiliaries"] for a in t.kids(v, "aux")):  # type: ignore[operator]
+            return True
+        return t.dep(v) == "xcomp" and t.lemma(t.head(v)) in intents["verbs"] and not t.kids(t.head(v), "neg")  # type: ignore[operator]
+
+    def _announced_appeal(self, v: int, ruled: set[str]) -> Iterator[Fact]:
+        """The people who said they would appeal a ruling, or, with no ruling named, the people
+        the case is about ("A plans to appeal"; not "A will appeal to voters")."""
+        t = self.tree
+        appellants = self._appellants(v if t.kids(v, "nsubj") else t.head(v))
+        ruling = [o for o in t.kids(v, "dobj") + t.prep_objects(v, "against") if t.lemma(o) in ruled]
+        if not ruling:
+            if t.prep_objects(v, "to", "for") or t.kids(v, "dobj"):
+                return  # "appeal to the public", "appeal for calm", "appeal the ban"
+            appellants = [a for a in appellants if a.cluster in self.ctx.defendants]
+        for a in appellants:
+            if a.label == "person":
+                yield self.fact("appeal", a, None, "appeal announced", v)
 
     def _holders(self, v: int, things: list[int]) -> list[Slot]:
         """Whose sentence, verdict or appeal a ruling is about: "A's appeal", "the appeal of A's
