@@ -5,6 +5,8 @@ Every name and body here is invented for these tests.
 """
 from __future__ import annotations
 
+import pytest
+
 RELATIONS = ("position", "member_of", "family", "subordinate_of")
 
 
@@ -93,3 +95,24 @@ def test_each_provision_of_a_charge_is_a_fact(ru_facts):
             "(ч. 1 ст. 174 УК РК и ч. 2 ст. 274 УК РК).")
     laws = {f[2] for f in facts(ru_facts, text) if f[:2] == ("charge", "Болат Оспанов")}
     assert laws == {"Article 174 of the Criminal Code", "Article 274 of the Criminal Code"}
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Тимур Садыков вышел на свободу в мае.", ("release", "Тимур Садыков")),
+    ("Суд назначил Ержану Касымову три года лишения свободы.", ("sentence", "Ержан Касымов")),
+    ("Адвокаты Болата Оспанова подали апелляционную жалобу.", ("appeal", "Болат Оспанов")),
+    ("Асель Нуржанова обжаловала приговор.", ("appeal", "Асель Нуржанова")),
+    ("Ержан Касымов отбывает наказание в колонии.", ("detention", "Ержан Касымов")),
+])
+def test_more_steps_of_a_case(ru_facts, text, fact):
+    assert fact in {f[:2] for f in facts(ru_facts, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Тимур Садыков вышел из здания суда.",  # left a building, not prison
+    "Ержана Касымова назначили на должность директора.",  # appointed, no term
+    "Болат Оспанов подал заявление в полицию.",  # a statement, no appeal
+    "Ержан Касымов отбывает в командировку.",  # leaves on a trip
+])
+def test_near_misses_of_more_steps(ru_facts, text):
+    assert not {f for f in facts(ru_facts, text) if f[0] in ("release", "sentence", "appeal", "detention")}

@@ -103,22 +103,13 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
             if t.head != i:
                 children.setdefault(t.head, []).append(i)
         clause = _Clause(text, tokens, children, mentions, list(quotes))
-        triggers = sum(1 for t in tokens if t.lemma in _by_verb())
-        for i, t in enumerate(tokens):
-            type_ = _by_verb().get(t.lemma)
-            if type_ is None or _unreal(tokens, children, i):
-                continue
-            entry = table()[type_]
-            required = entry.get("requires", {}).get(t.lemma)  # type: ignore[union-attr]
-            if required and not any(tokens[k].lemma == required for k in _below(children, i)):
-                continue
-            value = _value(clause, i, entry.get("value", ()), text)  # type: ignore[arg-type]
-            if value is None and t.lemma in entry.get("needs_term", ()):  # type: ignore[operator]
-                continue
+        verbs = [(i, *found) for i in range(len(tokens)) for found in [_stated(clause, i)] if found is not None]
+        for i, type_, entry, value in verbs:
+            t = tokens[i]
             passive = "pssv" in t.tag or any(tokens[k].dep == "aux:pass" for k in children.get(i, []))
             acted_on = passive or t.lemma in entry.get("subject_acted_on", ())  # type: ignore[operator]
             patients = _patients(clause, i, acted_on, entry, genders)
-            objects = _objects(clause, i, acted_on, entry.get("object", ()), alone=triggers == 1)  # type: ignore[arg-type]
+            objects = _objects(clause, i, acted_on, entry.get("object", ()), alone=len(verbs) == 1)  # type: ignore[arg-type]
             laws = [o for o in objects if o is not None and entities[o].label == "law"]
             for p in sorted(patients):
                 for kind in [type_, *entry.get("implies", [])]:  # type: ignore[union-attr]
@@ -130,6 +121,24 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
     return facts
 
 
+def _stated(clause: _Clause, i: int) -> tuple[str, dict, str | None] | None:
+    """(event type, its table entry, its value) when the token at ``i`` states a justice event:
+    a verb of the table, not negated or wished, with the word it requires and the term it needs."""
+    tokens, t = clause.tokens, clause.tokens[i]
+    type_ = _by_verb().get(t.lemma)
+    if type_ is None or _unreal(tokens, clause.children, i):
+        return None
+    entry = table()[type_]
+    required = entry.get("requires", {}).get(t.lemma)  # type: ignore[union-attr]
+    wanted = {required} if isinstance(required, str) else set(required or ())
+    if wanted and not any(tokens[k].lemma in wanted for k in _below(clause.children, i)):
+        return None
+    value = _value(clause, i, entry.get("value", ()), clause.text)  # type: ignore[arg-type]
+    if value is None and t.lemma in entry.get("needs_term", ()):  # type: ignore[operator]
+        return None
+    return type_, entry, value
+
+
 def _patients(clause: _Clause, i: int, acted_on: bool, entry: dict, genders: dict[int, str | None]) -> set[int]:
     """The people the verb at ``i`` acts on: its object (or passive subject), a pronoun there
     resolved to the person named last before it with its gender, or a person in a phrase with one
@@ -138,6 +147,10 @@ def _patients(clause: _Clause, i: int, acted_on: bool, entry: dict, genders: dic
     found: set[int] = set()
     for k in heads:
         word = clause.word(k)
+        if tokens[k].lemma in entry.get("counsel", ()):  # "адвокаты Х подали …": Х's
+            found |= {p for n in clause.kids(k, "nmod") if not clause.preposition(n)
+                      for p in _people_at(tokens, clause.children, n, clause.mentions)}
+            continue
         if tokens[k].lemma == "который" and tokens[i].dep.startswith("acl") and tokens[i].head != i:
             found |= _people_at(tokens, clause.children, _described(clause, i, plural=word == "которые"),
                                 clause.mentions)  # "А, который …"

@@ -36,9 +36,13 @@ def trigger_lemmas() -> frozenset[str]:
 
 @cache
 def trigger_stems() -> tuple[str, ...]:
-    """The first letters every form of a justice verb begins with ("задерж" of "задержать",
-    "задержана"): a cheap test before the dictionary is asked."""
-    return tuple(sorted({verb[:max(3, len(verb) - 4)] for verb in trigger_lemmas()}))
+    """The first letters the forms of the justice verbs begin with ("задерж" of "задержать",
+    "задержана"; "вый" and "выш" of "выйти", "вышел"): a cheap test before the dictionary is asked."""
+    stems = set()
+    for verb in trigger_lemmas():
+        forms = {f.word for f in readings(verb)[0].lexeme}  # type: ignore[attr-defined]
+        stems |= {verb[:max(3, len(verb) - 4)]} | {f[:3] for f in forms if not f.startswith(verb[:3])}
+    return tuple(sorted(stems))
 
 
 def phrase_nominative(text: str) -> str:
