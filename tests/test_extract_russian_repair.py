@@ -35,6 +35,16 @@ def test_a_body_goes_on_over_the_place_it_serves():
     assert extend_body(text, court, [span(text, "Велморе", "location")]) == court
 
 
+def test_a_court_goes_on_over_what_it_hears_when_no_place_follows():
+    text = "Жалобу рассмотрел Межрайонный суд по уголовным делам, он отказал."
+    court = span(text, "Межрайонный суд", "organization", "Межрайонный суд")
+    assert extend_body(text, court, []).normal == "Межрайонный суд по уголовным делам"
+    # near miss: a body that is no court, and a court followed by an ordinary "по" phrase
+    text = "Фонд по уголовным делам не работает. Межрайонный суд по вторникам не работает."
+    fund, court = span(text, "Фонд", "organization"), span(text, "Межрайонный суд", "organization")
+    assert extend_body(text, fund, []) == fund and extend_body(text, court, []) == court
+
+
 def test_a_quoted_name_after_the_kind_of_body_is_that_body():
     text = "Активисты движения «Тихая степь» и сторонники «Зелёного берега» вышли к акимату. Он сказал «Хватит»."
     found = {s.text: s.normal for s in quoted_bodies(text, [])}

@@ -54,6 +54,20 @@ def cut_parenthesis(span: Span) -> Span:
     return Span(span.start, span.start + len(text), span.label, text, normal)
 
 
+# what a court hears, after its head noun: "суд по уголовным делам", "по административным
+# правонарушениям", "по делам несовершеннолетних"
+_JURISDICTION = re.compile(r"\s+по(?:\s+[а-яё]+(?:ым|им))*\s+(?:делам|правонарушениям|спорам|преступлениям)"
+                           r"(?:\s+несовершеннолетних)?(?![а-яё])")
+
+
+def _with_jurisdiction(text: str, span: Span) -> Span:
+    """A court's name goes on over what it hears, when no place follows ("… суд по уголовным делам")."""
+    m = _JURISDICTION.match(text, span.end)
+    if m is None or not re.search(r"(?i)\bсуд\w*$", span.text):
+        return span
+    return Span(span.start, m.end(), span.label, text[span.start:m.end()], (span.normal or span.text) + m.group())
+
+
 def dateline_place(text: str, span: Span) -> Span:
     """The name that opens a news dateline is a place ("АЛМАТЫ, 21 мая 2024 года. …"), whatever
     the model took it for; in capitals, its name is written as a name ("Алматы")."""
@@ -101,11 +115,9 @@ def extend_body(text: str, span: Span, places: list[Span]) -> Span:
     if span.label != "organization":
         return span
     m = _SERVES.match(text, span.end)
-    if m is None:
-        return span
-    place = next((p for p in places if p.start == m.end() and p.label == "location"), None)
+    place = None if m is None else next((p for p in places if p.start == m.end() and p.label == "location"), None)
     if place is None:
-        return span
+        return _with_jurisdiction(text, span)
     extended = text[span.start:place.end]
     normal = f"{span.normal or span.text}{text[span.end:place.start]}{place.text}"
     return Span(span.start, place.end, span.label, extended, normal)
