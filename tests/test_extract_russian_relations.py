@@ -61,3 +61,11 @@ def test_a_post_in_the_plural_before_one_name_is_other_peoples(ru_facts):
     # near miss: the plural before a list of names is each one's post
     found = relations(ru_facts, "В суд пришли журналисты Асель Нуржанова и Ержан Касымов.")
     assert {("position", "Асель Нуржанова", None, "журналист"), ("position", "Ержан Касымов", None, "журналист")} <= found
+
+
+def test_a_post_with_an_adjective_that_could_be_a_noun(ru_facts):
+    found = relations(ru_facts, "Суд арестовал главного редактора Айгерим Омарову.")
+    assert ("position", "Айгерим Омарова", None, "главный редактор") in found
+    # near miss: a noun before the post is not part of it
+    found = relations(ru_facts, "Суд арестовал сотрудника редакции Айгерим Омарову.")
+    assert not any(f[3] and "редакци" in f[3].split()[0] for f in found)

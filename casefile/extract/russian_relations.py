@@ -17,7 +17,7 @@ from functools import cache
 
 from casefile.models import Fact, LocalEntity
 from casefile.nlp import lexicons
-from casefile.nlp.russian import phrase_nominative
+from casefile.nlp.russian import may_be_adjective, phrase_nominative
 from casefile.nlp.russian_names import readings
 
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*")
@@ -156,7 +156,7 @@ def _relation(text: str, head: list[re.Match[str]], word: re.Match[str], lemma: 
         return None
     adjectives = []
     for w in reversed(head[:-1]):
-        if _pos(w.group()) != "ADJF" or w.end() + 1 < (adjectives[0] if adjectives else word).start():
+        if not may_be_adjective(w.group()) or w.end() + 1 < (adjectives[0] if adjectives else word).start():
             break
         adjectives.insert(0, w)
     start = adjectives[0].start() if adjectives else word.start()

@@ -54,9 +54,10 @@ def phrase_nominative(text: str) -> str:
     parses = [_cyrillic_parse(w) for w in words]
     heads = lexicons.load("russian_org_words")  # "суд": the head, whatever the words before it may be
     head = next((i for i, p in enumerate(parses) if p is not None and p.normal_form in heads), None)  # type: ignore[attr-defined]
-    if head is None:
-        head = next((i for i, p in enumerate(parses) if p is not None and p.tag.POS == "NOUN"), None)
-    else:  # the words before a body's head noun agree with it: adjectives ("Каратауском районном суде")
+    if head is None:  # else the first noun that cannot be an adjective ("главного" can: "главного редактора")
+        nouns = [i for i, p in enumerate(parses) if p is not None and p.tag.POS == "NOUN"]
+        head = next((i for i in nouns if not may_be_adjective(words[i])), nouns[0] if nouns else None)
+    if head is not None:  # the words before the head noun agree with it: adjectives ("Каратауском районном суде")
         parses = [next((r for r in readings(w.lower()) if r.tag.POS in ("ADJF", "PRTF")), p)  # type: ignore[attr-defined]
                   if i < head and p is not None else p for i, (w, p) in enumerate(zip(words, parses))]
     if head is None or parses[head].tag.case in (None, "nomn"):  # type: ignore[union-attr]
@@ -73,6 +74,11 @@ def phrase_nominative(text: str) -> str:
         if form is not None:
             out[i] = _like(form.word, words[i])
     return " ".join(out)
+
+
+def may_be_adjective(word: str) -> bool:
+    """One of the word's likelier readings is an adjective or participle ("главного")."""
+    return any(r.tag.POS in ("ADJF", "PRTF") for r in readings(word.lower())[:3])  # type: ignore[attr-defined]
 
 
 def _cyrillic_parse(word: str) -> object | None:
