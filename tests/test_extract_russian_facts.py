@@ -103,6 +103,9 @@ def test_each_provision_of_a_charge_is_a_fact(ru_facts):
     ("Адвокаты Болата Оспанова подали апелляционную жалобу.", ("appeal", "Болат Оспанов")),
     ("Асель Нуржанова обжаловала приговор.", ("appeal", "Асель Нуржанова")),
     ("Ержан Касымов отбывает наказание в колонии.", ("detention", "Ержан Касымов")),
+    ("Тимуру Садыкову предъявлено обвинение по статье 174 УК РК.", ("charge", "Тимур Садыков")),
+    ("Блогеру Тимуру Садыкову вменили распространение ложной информации.", ("charge", "Тимур Садыков")),
+    ("В отношении Болата Оспанова избрана мера пресечения в виде ареста.", ("detention", "Болат Оспанов")),
 ])
 def test_more_steps_of_a_case(ru_facts, text, fact):
     assert fact in {f[:2] for f in facts(ru_facts, text)}
@@ -113,6 +116,8 @@ def test_more_steps_of_a_case(ru_facts, text, fact):
     "Ержана Касымова назначили на должность директора.",  # appointed, no term
     "Болат Оспанов подал заявление в полицию.",  # a statement, no appeal
     "Ержан Касымов отбывает в командировку.",  # leaves on a trip
+    "В отношении Болата Оспанова избрана мера пресечения в виде подписки о невыезде.",  # not custody
+    "Тимуру Садыкову было предоставлено слово.",  # given the floor, no charge
 ])
 def test_near_misses_of_more_steps(ru_facts, text):
-    assert not {f for f in facts(ru_facts, text) if f[0] in ("release", "sentence", "appeal", "detention")}
+    assert not {f for f in facts(ru_facts, text) if f[0] in ("release", "sentence", "appeal", "detention", "charge")}

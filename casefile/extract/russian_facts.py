@@ -160,6 +160,9 @@ def _patients(clause: _Clause, i: int, acted_on: bool, entry: dict, genders: dic
             found |= _antecedent(clause, tokens[k].start, PRONOUN_GENDER[word], genders)
         elif clause.speaker_at(k) is not None:
             found.add(clause.speaker_at(k))  # type: ignore[arg-type]
+    if acted_on and not found:  # "Х предъявлено обвинение": the person in the dative, the charge the subject
+        found |= {p for k in clause.kids(i, "iobj", "obl") if "datv" in tokens[k].tag and not clause.kids(k, "case")
+                  for p in _people_at(tokens, clause.children, k, clause.mentions)}
     verb = tokens[i]
     if not heads and acted_on and verb.dep == "acl" and "PRTF" in verb.tag and verb.head != i:
         found |= _people_at(tokens, clause.children, verb.head, clause.mentions)  # "Х, обвиняемого в …"
