@@ -121,3 +121,10 @@ def test_more_steps_of_a_case(ru_facts, text, fact):
 ])
 def test_near_misses_of_more_steps(ru_facts, text):
     assert not {f for f in facts(ru_facts, text) if f[0] in ("release", "sentence", "appeal", "detention", "charge")}
+
+
+def test_an_appeal_said_to_come_is_announced(ru_facts):
+    for text in ("Тимур Садыков намерен обжаловать приговор.", "«Я буду обжаловать приговор», — сказал Тимур Садыков."):
+        assert ("appeal", "Тимур Садыков", None, "appeal announced") in facts(ru_facts, text), text
+    # near miss: an appeal brought is no announcement
+    assert ("appeal", "Тимур Садыков", None, None) in facts(ru_facts, "Тимур Садыков обжаловал приговор.")

@@ -23,3 +23,20 @@ def test_a_post_named_instead_of_the_speaker_is_the_one_who_holds_it(extract_ru)
     text = ("В коллегию вошли судья Тимур Садыков и судья Ержан Касымов. "
             "«Ходатайство защиты отклонить полностью», — сказал судья.")
     assert ("Ходатайство защиты отклонить полностью", None) in quotes(extract_ru, text)
+
+
+def test_a_statement_the_quote_is_said_to_be_in_is_its_speaker(extract_ru):
+    text = "«Задержание было законным», — говорится в заявлении Департамента полиции Караганды."
+    assert ("Задержание было законным", "Департамент полиции Караганды") in quotes(extract_ru, text)
+
+
+def test_an_opinion_introduced_by_po_mneniyu_may_start_in_lower_case(extract_ru):
+    text = "По мнению правозащитника Ерлана Калиева, «это дело сфабриковано от начала до конца»."
+    assert ("это дело сфабриковано от начала до конца", "Ерлан Калиев") in quotes(extract_ru, text)
+    # near miss: a lower-case term in quotes with no one introducing it is no quotation
+    assert not quotes(extract_ru, "Ерлана Калиева обвиняют в «распространении заведомо ложной информации».")
+
+
+def test_the_person_before_a_colon_speaks_not_the_platform(extract_ru):
+    text = "Тимур Садыков написал в Facebook: «Я ни в чём не виноват и не признаю вину»."
+    assert ("Я ни в чём не виноват и не признаю вину", "Тимур Садыков") in quotes(extract_ru, text)

@@ -16,6 +16,7 @@ from casefile.models import Fact, LocalEntity, ParsedSentence, Quote
 from casefile.nlp import lexicons
 from casefile.nlp.russian_names import FIRST_PERSON, PRONOUN_GENDER, name_gender
 
+_INTENT = frozenset({"намерен", "намеренный", "планировать", "собираться", "решить", "намереваться"})
 PRONOUN_REACH = 400  # characters back to the person a pronoun may stand for
 OTHER_CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj", "xcomp"})
 
@@ -91,7 +92,7 @@ class _Clause:
 def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], text: str,
                   quotes: list[Quote] = ()) -> list[Fact]:  # type: ignore[assignment]
     """The justice facts of a document's parsed sentences, dated by the date their sentence gives;
-    "я" and "мы" in a quotation are its speaker."""
+    "я" in a quotation is its speaker."""
     mentions = sorted((m.start, m.end, i, e.label) for i, e in enumerate(entities) for m in e.mentions)
     genders = {i: name_gender(e.name) for i, e in enumerate(entities) if e.label == "person"}
     facts: list[Fact] = []
@@ -136,7 +137,16 @@ def _stated(clause: _Clause, i: int) -> tuple[str, dict, str | None] | None:
     value = _value(clause, i, entry.get("value", ()), clause.text)  # type: ignore[arg-type]
     if value is None and t.lemma in entry.get("needs_term", ()):  # type: ignore[operator]
         return None
+    if type_ == "appeal" and _announced(clause, i):
+        value = "appeal announced"  # as in English: a step said to come
     return type_, entry, value
+
+
+def _announced(clause: _Clause, i: int) -> bool:
+    """"будет обжаловать", "обжалует", "намерен обжаловать": an appeal said to come."""
+    t = clause.tokens[i]
+    future = "futr" in t.tag or any(clause.tokens[k].lemma == "быть" for k in clause.kids(i, "aux"))
+    return future or (t.dep == "xcomp" and t.head != i and clause.tokens[t.head].lemma in _INTENT)
 
 
 def _patients(clause: _Clause, i: int, acted_on: bool, entry: dict, genders: dict[int, str | None]) -> set[int]:
@@ -144,6 +154,8 @@ def _patients(clause: _Clause, i: int, acted_on: bool, entry: dict, genders: dic
     resolved to the person named last before it with its gender, or a person in a phrase with one
     of the entry's "against" prepositions on the verb or on the case it opens ("дело против Х")."""
     tokens, heads = clause.tokens, clause.kids(i, "nsubj:pass", "nsubj") if acted_on else clause.kids(i, "obj", "iobj")
+    if acted_on and not heads and tokens[i].dep == "xcomp" and tokens[i].head != i:  # "Х намерен обжаловать"
+        heads = clause.kids(tokens[i].head, "nsubj")
     found: set[int] = set()
     for k in heads:
         word = clause.word(k)

@@ -32,6 +32,7 @@ _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?:(?P<verb>[а-яё]+)[ \t]+(?P<pron>он|она)\b"
                             r"|(?P<pron2>он|она)[ \t]+(?P<verb2>[а-яё]+))", re.IGNORECASE)
 SPEAKERS = ("person", "organization")
+_ACCORDING_TO = re.compile(r"[Пп]о\s+(?:словам|мнению|данным)\s+")
 WINDOW = 120  # characters around a quote that may hold its verb and speaker
 
 
@@ -59,7 +60,8 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
             if taken.overlaps(m.start(), m.end()):
                 continue
             content = m.group("q").strip()
-            if len(content.split()) < 3 or (content[:1].islower() and len(content.split()) < 8):
+            introduced = _ACCORDING_TO.search(text[max(0, m.start() - WINDOW):m.start()]) is not None
+            if len(content.split()) < 3 or (content[:1].islower() and len(content.split()) < 8 and not introduced):
                 continue  # a name («Кахарман») or a term («в распространении ложной информации»)
             start = m.start("q") + m.group("q").index(content)
             taken.add(m.start(), m.end())
@@ -89,10 +91,10 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
         clause = lo + max(before.rfind(ch) for ch in ".!?\n") + 1
         words = [w for w in _WORD.finditer(text, clause, start)]
         if any(is_speech_verb(w.group()) for w in words):
-            found = _last_between(mentions, starts, clause, start)
-            if found is not None:
-                return found
-    said = re.search(r"[Пп]о\s+словам\s+", before)
+            named = [i for s, e, i in mentions if clause <= s and e <= start]
+            if named:  # "Х написал в Facebook: «…»": the person, not the platform
+                return next((i for i in reversed(named) if i in people), named[-1])
+    said = _ACCORDING_TO.search(before)
     if said:
         return _first_between(mentions, starts, lo + said.end(), start)
     if before.rstrip().endswith(":"):  # a headline's "Х: «…»": the name is all there is before the colon

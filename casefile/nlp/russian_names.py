@@ -198,8 +198,9 @@ PRONOUN_GENDER: dict[str, Gender] = {
     **dict.fromkeys(("она", "её", "ее", "неё", "нее", "ей", "ней", "ею", "нею"), "f"),
 }
 
-# the speaker's own "I" and "we": inside a quotation they are its speaker
-FIRST_PERSON = frozenset({"я", "меня", "мне", "мной", "мною", "мы", "нас", "нам", "нами"})
+# the speaker's own "I": inside a quotation it is its speaker ("мы" may be a family, a team or a
+# lawyer speaking with a client, so it is left out)
+FIRST_PERSON = frozenset({"я", "меня", "мне", "мной", "мною"})
 
 
 def name_gender(name: str) -> Gender | None:
