@@ -128,3 +128,29 @@ def test_an_appeal_said_to_come_is_announced(ru_facts):
         assert ("appeal", "Тимур Садыков", None, "appeal announced") in facts(ru_facts, text), text
     # near miss: an appeal brought is no announcement
     assert ("appeal", "Тимур Садыков", None, None) in facts(ru_facts, "Тимур Садыков обжаловал приговор.")
+
+
+def test_who_ordered_a_step(ru_facts):
+    found = facts(ru_facts, "По приказу акима Серика Жумабаева полиция задержала Тимура Садыкова.")
+    assert any(f[:3] == ("ordered", "Серик Жумабаев", "Тимур Садыков") for f in found)
+    found = facts(ru_facts, "Генерал Болат Оспанов приказал задержать Ержана Касымова.")
+    assert any(f[:3] == ("ordered", "Болат Оспанов", "Ержан Касымов") for f in found)
+    # near miss: someone who only told of the detention ordered nothing
+    found = facts(ru_facts, "По словам Серика Жумабаева, полиция задержала Тимура Садыкова.")
+    assert not any(f[0] == "ordered" for f in found)
+
+
+@pytest.mark.parametrize(("text", "who", "against"), [
+    ("Тимур Садыков подал жалобу на следователя Болата Оспанова.", "Тимур Садыков", "Болат Оспанов"),
+    ("Журналистка Асель Нуржанова подала иск против Департамента полиции Алматы.", "Асель Нуржанова",
+     "Департамент полиции Алматы"),
+    ("Болат Оспанов пожаловался на Тимура Садыкова.", "Болат Оспанов", "Тимур Садыков"),
+])
+def test_complaints_against_someone(ru_facts, text, who, against):
+    assert any(f[:3] == ("complained_against", who, against) for f in facts(ru_facts, text))
+
+
+def test_near_misses_of_complaints(ru_facts):
+    for text in ("Тимур Садыков подал заявление о выдаче паспорта.",  # against no one
+                 "Тимур Садыков не стал подавать жалобу на Болата Оспанова."):  # not done
+        assert not any(f[0] == "complained_against" for f in facts(ru_facts, text)), text

@@ -184,7 +184,7 @@ def test_a_russian_fact_takes_the_date_of_its_sentence(natasha):
 
 
 def test_a_parse_whose_heads_form_a_cycle_is_read_safely():
-    from casefile.extract.russian_facts import _below
+    from casefile.extract.russian_clause import below as _below
 
     children = {0: [1], 1: [2], 2: [1, 3]}  # 1 -> 2 -> 1: a parser's cycle
     assert sorted(_below(children, 0)) == [1, 2, 3]

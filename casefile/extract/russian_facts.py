@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 
 from casefile.models import Fact, LocalEntity, ParsedSentence, Quote
+from casefile.extract.russian_clause import Clause, below, in_clause, people_at, unreal
+from casefile.extract.russian_orders import orderers, russian_complaints
 from casefile.nlp import lexicons
 from casefile.nlp.russian_names import FIRST_PERSON, PRONOUN_GENDER, name_gender
 
 _INTENT = frozenset({"намерен", "намеренный", "планировать", "собираться", "решить", "намереваться"})
 PRONOUN_REACH = 400  # characters back to the person a pronoun may stand for
-OTHER_CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj", "xcomp"})
 
 _NUMBERS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
             "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
@@ -54,41 +54,6 @@ def russian_date(text: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Clause:
-    """One parsed sentence with its tokens' children and the document's mentions over it."""
-
-    text: str
-    tokens: tuple
-    children: dict[int, list[int]]
-    mentions: list[tuple[int, int, int, str]]  # start, end, entity, label: of the whole document
-    quotes: list[Quote]
-
-    def speaker_at(self, k: int) -> int | None:
-        """The speaker of the quotation that holds token ``k``, if it has one."""
-        at = self.tokens[k].start
-        return next((q.speaker for q in self.quotes if q.start <= at < q.end), None)
-
-    def word(self, k: int) -> str:
-        """Token ``k`` as written, lower-cased."""
-        return self.text[self.tokens[k].start:self.tokens[k].end].lower()
-
-    def entity_at(self, k: int, label: str) -> int | None:
-        """The entity of ``label`` whose mention covers token ``k``."""
-        tok = self.tokens[k]
-        return next((e for s, end, e, lab in self.mentions if lab == label and s <= tok.start and tok.end <= end), None)
-
-    def kids(self, i: int, *deps: str) -> list[int]:
-        return [k for k in self.children.get(i, []) if not deps or self.tokens[k].dep in deps]
-
-    def preposition(self, k: int) -> str:
-        """The preposition of the phrase at ``k``, with its fixed words ("в отношении")."""
-        words = []
-        for c in self.kids(k, "case"):
-            words += [self.word(c)] + [self.word(f) for f in self.kids(c, "fixed")]
-        return " ".join(words)
-
-
 def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], text: str,
                   quotes: list[Quote] = ()) -> list[Fact]:  # type: ignore[assignment]
     """The justice facts of a document's parsed sentences, dated by the date their sentence gives;
@@ -103,8 +68,10 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
         for i, t in enumerate(tokens):
             if t.head != i:
                 children.setdefault(t.head, []).append(i)
-        clause = _Clause(text, tokens, children, mentions, list(quotes))
+        clause = Clause(text, tokens, children, mentions, list(quotes))
         verbs = [(i, *found) for i in range(len(tokens)) for found in [_stated(clause, i)] if found is not None]
+        facts += [Fact("complained_against", who, sentence.start, sentence.end, object=target, value=word, date=date)
+                  for who, target, word in russian_complaints(clause)]
         for i, type_, entry, value in verbs:
             t = tokens[i]
             passive = "pssv" in t.tag or any(tokens[k].dep == "aux:pass" for k in children.get(i, []))
@@ -119,20 +86,22 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
                                           value=value if kind == type_ else None, date=date))
                 for kind in entry.get("implies_with_law", []):  # type: ignore[union-attr]
                     facts += [Fact(kind, p, sentence.start, sentence.end, object=law, date=date) for law in laws]
+            facts += [Fact("ordered", who, sentence.start, sentence.end, object=p, value=clause.word(i), date=date)
+                      for who in sorted(orderers(clause, i) - patients) for p in sorted(patients)]
     return facts
 
 
-def _stated(clause: _Clause, i: int) -> tuple[str, dict, str | None] | None:
+def _stated(clause: Clause, i: int) -> tuple[str, dict, str | None] | None:
     """(event type, its table entry, its value) when the token at ``i`` states a justice event:
     a verb of the table, not negated or wished, with the word it requires and the term it needs."""
     tokens, t = clause.tokens, clause.tokens[i]
     type_ = _by_verb().get(t.lemma)
-    if type_ is None or _unreal(tokens, clause.children, i):
+    if type_ is None or unreal(tokens, clause.children, i):
         return None
     entry = table()[type_]
     required = entry.get("requires", {}).get(t.lemma)  # type: ignore[union-attr]
     wanted = {required} if isinstance(required, str) else set(required or ())
-    if wanted and not any(tokens[k].lemma in wanted for k in _below(clause.children, i)):
+    if wanted and not any(tokens[k].lemma in wanted for k in below(clause.children, i)):
         return None
     value = _value(clause, i, entry.get("value", ()), clause.text)  # type: ignore[arg-type]
     if value is None and t.lemma in entry.get("needs_term", ()):  # type: ignore[operator]
@@ -142,14 +111,14 @@ def _stated(clause: _Clause, i: int) -> tuple[str, dict, str | None] | None:
     return type_, entry, value
 
 
-def _announced(clause: _Clause, i: int) -> bool:
+def _announced(clause: Clause, i: int) -> bool:
     """"будет обжаловать", "обжалует", "намерен обжаловать": an appeal said to come."""
     t = clause.tokens[i]
     future = "futr" in t.tag or any(clause.tokens[k].lemma == "быть" for k in clause.kids(i, "aux"))
     return future or (t.dep == "xcomp" and t.head != i and clause.tokens[t.head].lemma in _INTENT)
 
 
-def _patients(clause: _Clause, i: int, acted_on: bool, entry: dict, genders: dict[int, str | None]) -> set[int]:
+def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict[int, str | None]) -> set[int]:
     """The people the verb at ``i`` acts on: its object (or passive subject), a pronoun there
     resolved to the person named last before it with its gender, or a person in a phrase with one
     of the entry's "against" prepositions on the verb or on the case it opens ("дело против Х")."""
@@ -161,37 +130,37 @@ def _patients(clause: _Clause, i: int, acted_on: bool, entry: dict, genders: dic
         word = clause.word(k)
         if tokens[k].lemma in entry.get("counsel", ()):  # "адвокаты Х подали …": Х's
             found |= {p for n in clause.kids(k, "nmod") if not clause.preposition(n)
-                      for p in _people_at(tokens, clause.children, n, clause.mentions)}
+                      for p in people_at(tokens, clause.children, n, clause.mentions)}
             continue
         if tokens[k].lemma == "который" and tokens[i].dep.startswith("acl") and tokens[i].head != i:
-            found |= _people_at(tokens, clause.children, _described(clause, i, plural=word == "которые"),
+            found |= people_at(tokens, clause.children, _described(clause, i, plural=word == "которые"),
                                 clause.mentions)  # "А, который …"
         elif clause.entity_at(k, "person") is not None or word not in PRONOUN_GENDER.keys() | FIRST_PERSON:
-            found |= _people_at(tokens, clause.children, k, clause.mentions) or _listed_after_dash(clause, k)
+            found |= people_at(tokens, clause.children, k, clause.mentions) or _listed_after_dash(clause, k)
         elif word in PRONOUN_GENDER:
             found |= _antecedent(clause, tokens[k].start, PRONOUN_GENDER[word], genders)
         elif clause.speaker_at(k) is not None:
             found.add(clause.speaker_at(k))  # type: ignore[arg-type]
     if acted_on and not found:  # "Х предъявлено обвинение": the person in the dative, the charge the subject
         found |= {p for k in clause.kids(i, "iobj", "obl") if "datv" in tokens[k].tag and not clause.kids(k, "case")
-                  for p in _people_at(tokens, clause.children, k, clause.mentions)}
+                  for p in people_at(tokens, clause.children, k, clause.mentions)}
     verb = tokens[i]
     if not heads and acted_on and verb.dep == "acl" and "PRTF" in verb.tag and verb.head != i:
-        found |= _people_at(tokens, clause.children, verb.head, clause.mentions)  # "Х, обвиняемого в …"
+        found |= people_at(tokens, clause.children, verb.head, clause.mentions)  # "Х, обвиняемого в …"
     if entry.get("case_owner"):  # "рассмотрел дело активиста Х"
         for h in clause.kids(i, "obj", "nsubj:pass"):
             if tokens[h].lemma == "дело":
                 found |= {p for k in clause.kids(h, "nmod") if not clause.preposition(k)
-                          for p in _people_at(tokens, clause.children, k, clause.mentions)}
+                          for p in people_at(tokens, clause.children, k, clause.mentions)}
     against = entry.get("against", ())
     if against:
         for k in clause.kids(i) + [c for h in clause.kids(i, "obj", "nsubj:pass") for c in clause.kids(h, "nmod")]:
             if tokens[k].dep in ("obl", "nmod") and clause.preposition(k) in against:
-                found |= _people_at(tokens, clause.children, k, clause.mentions)
+                found |= people_at(tokens, clause.children, k, clause.mentions)
     return found
 
 
-def _antecedent(clause: _Clause, offset: int, gender: str, genders: dict[int, str | None]) -> set[int]:
+def _antecedent(clause: Clause, offset: int, gender: str, genders: dict[int, str | None]) -> set[int]:
     """The person named last before ``offset`` (within a short reach), if the gender agrees."""
     before = [(s, e) for s, end, e, lab in clause.mentions if lab == "person" and end <= offset
               and offset - end <= PRONOUN_REACH]
@@ -201,7 +170,7 @@ def _antecedent(clause: _Clause, offset: int, gender: str, genders: dict[int, st
     return {person} if genders.get(person) in (gender, None) else set()
 
 
-def _objects(clause: _Clause, i: int, acted_on: bool, roles: list[str], alone: bool) -> list[int | None]:
+def _objects(clause: Clause, i: int, acted_on: bool, roles: list[str], alone: bool) -> list[int | None]:
     """The fact's objects by the entry's roles, the first found: the authority (the active
     subject, or the instrumental under a passive: "задержан полицией"), or the provisions of the
     clause (each one a fact: "по статьям … (ч. 2 ст. X) и … (ст. Y)"); provisions elsewhere in the
@@ -217,18 +186,18 @@ def _objects(clause: _Clause, i: int, acted_on: bool, roles: list[str], alone: b
                     if body is not None:
                         return [body]
         elif role == "law":
-            laws = _laws(clause, _in_clause(clause, i)) or (_laws(clause, range(len(tokens))) if alone else [])
+            laws = _laws(clause, in_clause(clause, i)) or (_laws(clause, range(len(tokens))) if alone else [])
             if laws:
                 return laws  # type: ignore[return-value]
     return [None]
 
 
-def _laws(clause: _Clause, tokens: Iterable[int]) -> list[int]:
+def _laws(clause: Clause, tokens: Iterable[int]) -> list[int]:
     """The provisions named over ``tokens``, each once, in order."""
     return list(dict.fromkeys(law for k in tokens for law in [clause.entity_at(k, "law")] if law is not None))
 
 
-def _value(clause: _Clause, i: int, kinds: list[str], text: str) -> str | None:
+def _value(clause: Clause, i: int, kinds: list[str], text: str) -> str | None:
     """The term of a sentence ("к пяти годам") or the amount of a fine ("на 50 МРП")."""
     for kind in kinds:
         if kind == "term":
@@ -240,9 +209,9 @@ def _value(clause: _Clause, i: int, kinds: list[str], text: str) -> str | None:
     return None
 
 
-def _money(clause: _Clause, i: int, text: str) -> str | None:
+def _money(clause: Clause, i: int, text: str) -> str | None:
     tokens = clause.tokens
-    for k in _in_clause(clause, i):
+    for k in in_clause(clause, i):
         if tokens[k].lemma in lexicons.load("russian_money_units"):
             numbers = [n for n in clause.kids(k, "nummod", "nummod:gov") if any(ch.isdigit() for ch in clause.word(n))
                        or tokens[n].lemma in _NUMBERS]
@@ -251,58 +220,7 @@ def _money(clause: _Clause, i: int, text: str) -> str | None:
     return None
 
 
-def _in_clause(clause: _Clause, i: int) -> list[int]:
-    """The tokens under the verb at ``i``, leaving out the clauses that hang on it."""
-    out, stack = [], list(clause.children.get(i, []))
-    seen = {i}
-    while stack:
-        k = stack.pop()
-        if k in seen or clause.tokens[k].dep in OTHER_CLAUSES:
-            continue
-        seen.add(k)
-        out.append(k)
-        stack.extend(clause.children.get(k, []))
-    return sorted(out)
-
-
-def _below(children: dict[int, list[int]], i: int) -> list[int]:
-    """The tokens under ``i``; the parser's heads may form a cycle, so each is visited once."""
-    out, seen, stack = [], {i}, list(children.get(i, []))
-    while stack:
-        k = stack.pop()
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append(k)
-        stack.extend(children.get(k, []))
-    return out
-
-
-def _unreal(tokens: tuple, children: dict[int, list[int]], i: int) -> bool:
-    """Negated ("не задержан"), or under a verb of wish, threat or possibility ("может быть
-    арестован", "грозит арестовать")."""
-    if any(tokens[k].lemma == "не" for k in children.get(i, [])):
-        return True
-    head = tokens[i].head
-    return head != i and tokens[head].lemma in lexicons.load("russian_irrealis_words")
-
-
-def _people_at(tokens: tuple, children: dict[int, list[int]], k: int, mentions: list[tuple[int, int, int, str]]) -> set[int]:
-    """The people named by the phrase at token ``k``, the names in apposition to it and the
-    phrases joined to those ("политзаключённых А и Б", "Х и Y")."""
-    found: set[int] = set()
-    seen, stack = {k}, [k]
-    while stack:
-        c = stack.pop()
-        found |= {p for s, e, p, label in mentions if label == "person" and s <= tokens[c].start and tokens[c].end <= e}
-        for d in children.get(c, []):
-            if d not in seen and tokens[d].dep in ("conj", "flat:name", "appos", "flat"):
-                seen.add(d)
-                stack.append(d)
-    return found
-
-
-def _described(clause: _Clause, clause_verb: int, plural: bool) -> int:
+def _described(clause: Clause, clause_verb: int, plural: bool) -> int:
     """The noun a relative clause describes; "которые" after a list describes the whole list, whose
     last name the parser hangs the clause on ("А и Б, которые …")."""
     tokens, n = clause.tokens, clause.tokens[clause_verb].head
@@ -311,19 +229,19 @@ def _described(clause: _Clause, clause_verb: int, plural: bool) -> int:
     return n
 
 
-def _listed_after_dash(clause: _Clause, k: int) -> set[int]:
+def _listed_after_dash(clause: Clause, k: int) -> set[int]:
     """"Пятерых арестовали — А, Б и В": a counted group stands for the people listed after a dash."""
     tokens = clause.tokens
     if tokens[k].lemma not in _NUMBERS and not tokens[k].lemma.endswith(("ое", "еро")):
         return set()
     dashes = [j for j, t in enumerate(tokens) if clause.word(j) in ("-", "—", "–") and j > k]
     return {p for j, t in enumerate(tokens) if dashes and j > dashes[0] and t.dep in ("parataxis", "appos", "root")
-            for p in _people_at(tokens, clause.children, j, clause.mentions)}  # the parser may make the list a root
+            for p in people_at(tokens, clause.children, j, clause.mentions)}  # the parser may make the list a root
 
 
 def _term(tokens: tuple, children: dict[int, list[int]], i: int) -> str | None:
     """"к пяти годам", "к 3 годам и 6 месяцам" under the verb: the term, as "5 years"."""
-    for k in _below(children, i):
+    for k in below(children, i):
         unit = _UNITS.get(tokens[k].lemma)
         if unit is None:
             continue

@@ -30,8 +30,9 @@ NAME_CONTEXT = 4
 
 @cache
 def trigger_lemmas() -> frozenset[str]:
-    """The verbs of the Russian justice table: a sentence with one is parsed."""
-    return frozenset(v for entry in lexicons.russian_justice_events().values() for v in entry["verbs"])  # type: ignore[union-attr]
+    """The verbs of the Russian justice table and the words of complaints: a sentence with one is parsed."""
+    verbs = frozenset(v for entry in lexicons.russian_justice_events().values() for v in entry["verbs"])  # type: ignore[union-attr]
+    return verbs | lexicons.load("russian_complaint_words")
 
 
 @cache
