@@ -85,9 +85,10 @@ def may_be_adjective(word: str) -> bool:
 def _cyrillic_parse(word: str) -> object | None:
     if not word.isalpha() or word.isupper() or not any("а" <= ch <= "я" or ch == "ё" for ch in word.lower()):
         return None  # an acronym, a number, a quoted or Latin name: as written
-    found = readings(word.lower())
-    # in a body's or a place's name a word is no surname ("Алмалинском" as a surname ties with the
-    # adjective): of the readings as likely as the first, one that is not a person's name
+    # in a body's or a place's name a word is a noun or an adjective ("Семее" is no comparative), and
+    # no surname ("Алмалинском" as a surname ties with the adjective): of the readings of those
+    # kinds as likely as the likeliest, one that is not a person's name
+    found = [p for p in readings(word.lower()) if p.tag.POS in ("NOUN", "ADJF", "PRTF")] or readings(word.lower())  # type: ignore[attr-defined]
     best = [p for p in found if p.score == found[0].score]  # type: ignore[attr-defined]
     return next((p for p in best if not {"Surn", "Name", "Patr"} & p.tag.grammemes), found[0])  # type: ignore[attr-defined]
 
