@@ -83,6 +83,11 @@ def retype(doc: str, cand: Cand) -> str | None:
         return cued  # "X's husband", "the capital X", "X daily": the words around decide
     following = re.match(r"\s+([a-z]+)\b", doc[cand.end:cand.end + 30])
     body_after = following is not None and names.is_org_word(following.group(1))  # "the Karasu court"
+    if cand.label == "person" and re.search(r"\b(?:his|her|their|its|my|our)\s+$", doc[max(0, cand.start - 8):cand.start]):
+        # "his X (translation) video blog": a possessive before the name, a body's kind after its gloss
+        kind = re.match(r"\s+(?:\([^()]{1,60}\)\s+)?(?:[a-z]+\s+)?([a-z]+)\b", doc[cand.end:cand.end + 90])
+        if kind is not None and names.is_org_word(kind.group(1)) and not names.is_role_word(kind.group(1)):
+            return "organization"
     if (is_territory(text) or ((is_town(text) or is_national_capital(text)) and not names.looks_like_surname(text)
                                 and not body_after)) and not has_org_word:
         return "location"  # a country, or a town or capital the model took for something else
