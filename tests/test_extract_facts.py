@@ -916,3 +916,10 @@ def test_an_appeal_filed_by_a_lawyer_is_the_clients(spacy_backend):
     # near miss: a lawyer who files a complaint files no appeal
     facts, _ = run(spacy_backend, "Yerlan Dosov was jailed in May. His lawyer Aliya Nurova filed a complaint.")
     assert not of_type(facts, "appeal")
+
+
+def test_a_plural_kinship_noun_stands_by_the_pair_not_the_name_after_it(spacy_backend):
+    text = ("They held a photo of Dana and Aruzhan Serikova, the daughters of Marat Serikov, Bolat Nurov, "
+            "the head of the bank, and others.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "family") == {"Dana", "Aruzhan Serikova"}  # not Bolat Nurov

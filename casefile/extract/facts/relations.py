@@ -375,6 +375,9 @@ class RelationReader:
         if word == "witness":  # what a witness says is testimony (see facts.witness_statements)
             self.ctx.witnesses.add(person.cluster)
         if base in self.kin:
+            t = self.tree
+            if t.tokens[d].tag == "NNS" and len(t.coordinated(person)) < 2 and not t.kids(d, "nummod"):
+                return None  # "the daughters of A" stands by two people, not by the one name after it
             relatives = [r for r in self.relative_of(d, p) if r.cluster != person.cluster]
             return self.fact("family", person, relatives[0], word) if relatives else None
         if word in ("claimant", "complainant", "plaintiff") and self.ctx.defendants:
