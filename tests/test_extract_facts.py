@@ -923,3 +923,15 @@ def test_a_plural_kinship_noun_stands_by_the_pair_not_the_name_after_it(spacy_ba
             "the head of the bank, and others.")
     facts, _ = run(spacy_backend, text)
     assert subjects(facts, "family") == {"Dana", "Aruzhan Serikova"}  # not Bolat Nurov
+
+
+@pytest.mark.parametrize(("text", "tried"), [
+    ("The Medeu District Court began hearing the case of Yerlan Dosov on Monday.", True),  # "hearing" as a verb
+    ("Nurlan Abenov appeared in court on Tuesday.", True),
+    ("Nurlan Abenov appeared before the Medeu District Court.", True),
+    ("Nurlan Abenov appeared in a video posted online.", False),  # near miss
+    ("The Medeu District Court began hearing complaints about noise.", False),  # near miss: no one's case
+])
+def test_a_court_hearing_someones_case_and_appearing_in_court(spacy_backend, text, tried):
+    facts, _ = run(spacy_backend, text)
+    assert bool(of_type(facts, "trial")) is tried

@@ -40,6 +40,9 @@ class SentenceTree:
             if tok.head != i:
                 self.children[tok.head].append(i)
         self.lemmas = [vocabulary.lemma(text[t.start:t.end], t.lemma) for t in self.tokens]
+        for i, tok in enumerate(self.tokens):  # "began hearing the case": with an object, the form is a verb's
+            if tok.pos == "VERB" and any(self.tokens[c].dep == "dobj" for c in self.children[i]):
+                self.lemmas[i] = vocabulary.verb_of(text[tok.start:tok.end]) or self.lemmas[i]
         self.by_lemma: dict[str, list[int]] = {}
         for i, lemma in enumerate(self.lemmas):
             self.by_lemma.setdefault(lemma, []).append(i)

@@ -27,3 +27,17 @@ def lemmas() -> dict[str, str]:
 def lemma(word: str, parser_lemma: str) -> str:
     """The lemma of ``word``: the known one, else what the parser gave (lower-cased)."""
     return lemmas().get(word.lower(), parser_lemma.lower())
+
+
+def verb_of(word: str) -> str | None:
+    """The known verb an -ing form that is a noun of its own comes from ("hearing" -> "hear"), for
+    where it acts as a verb ("began hearing the case")."""
+    lower = word.lower()
+    if not lower.endswith("ing"):
+        return None
+    return next((base for base in (lower[:-3], lower[:-3] + "e") if base in _known_lemmas()), None)
+
+
+@cache
+def _known_lemmas() -> frozenset[str]:
+    return frozenset(lemmas().values())
