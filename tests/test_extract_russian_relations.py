@@ -69,3 +69,11 @@ def test_a_post_with_an_adjective_that_could_be_a_noun(ru_facts):
     # near miss: a noun before the post is not part of it
     found = relations(ru_facts, "Суд арестовал сотрудника редакции Айгерим Омарову.")
     assert not any(f[3] and "редакци" in f[3].split()[0] for f in found)
+
+
+def test_a_post_set_off_by_commas_before_the_name(ru_facts):
+    found = relations(ru_facts, "Еще один активист, Ахмет Сапаров, был задержан полицией.")
+    assert ("position", "Ахмет Сапаров", None, "активист") in found
+    # near miss: a post and then a list of others, no comma after the name
+    found = relations(ru_facts, "Об этом сообщил адвокат, Тимур Садыков и Болат Оспанов не согласились.")
+    assert not found

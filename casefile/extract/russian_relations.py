@@ -76,7 +76,8 @@ def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tu
                 and not text[person.end:mentions[k + 1].start].strip():
             continue  # "пресс-секретарь Б А": Б is whose secretary А is
         listed = _listed_after(text, mentions, k)
-        found = _before(text, person, mentions, sent_start, alone=not listed) or _after(text, person, mentions, sent_end)
+        found = _before(text, person, mentions, sent_start, alone=not listed) or _after(text, person, mentions, sent_end) \
+            or _set_off(text, person, mentions, sent_start)
         if found is None:
             continue
         new = [Fact(found[0], member.entity, sent_start, sent_end, object=found[1], value=found[2])
@@ -113,6 +114,15 @@ def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alon
             return found
         fallback = fallback or found
     return fallback
+
+
+def _set_off(text: str, person: _Mention, mentions: list[_Mention], lo: int) -> tuple | None:
+    """"Ещё один активист, А, …": a post right before a name set off by commas on both sides."""
+    before = re.search(r",\s*$", text[lo:person.start])
+    if before is None or not re.match(r"\s*,", text[person.end:person.end + 3]):
+        return None
+    return _before(text, _Mention(person.start - len(before.group()), person.start - len(before.group()),
+                                  person.entity, person.label), mentions, lo, alone=True)
 
 
 def _superior(text: str, person: _Mention, mentions: list[_Mention], k: int) -> int | None:

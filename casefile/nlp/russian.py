@@ -78,8 +78,10 @@ def phrase_nominative(text: str) -> str:
 
 
 def may_be_adjective(word: str) -> bool:
-    """One of the word's likelier readings is an adjective or participle ("главного")."""
-    return any(r.tag.POS in ("ADJF", "PRTF") for r in readings(word.lower())[:3])  # type: ignore[attr-defined]
+    """One of the word's likelier readings is a describing adjective or participle ("главного"; not
+    a pronoun or a number such as "один", "этот")."""
+    return any(r.tag.POS in ("ADJF", "PRTF") and "Apro" not in r.tag.grammemes  # type: ignore[attr-defined]
+               for r in readings(word.lower())[:3])
 
 
 def _cyrillic_parse(word: str) -> object | None:
