@@ -77,3 +77,10 @@ def test_a_post_set_off_by_commas_before_the_name(ru_facts):
     # near miss: a post and then a list of others, no comma after the name
     found = relations(ru_facts, "Об этом сообщил адвокат, Тимур Садыков и Болат Оспанов не согласились.")
     assert not found
+
+
+def test_kin_named_after_his_or_her(ru_facts):
+    found = relations(ru_facts, "Игорь Жаркевский и его мать Светлана публикуют новости.")
+    assert ("family", "Светлана", "Игорь Жаркевский", "мать") in found
+    # near miss: "его" cannot be a woman's
+    assert not relations(ru_facts, "Асель Нуржанова и его мать Светлана пришли.")

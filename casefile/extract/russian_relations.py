@@ -18,7 +18,7 @@ from functools import cache
 from casefile.models import Fact, LocalEntity
 from casefile.nlp import lexicons
 from casefile.nlp.russian import may_be_adjective, phrase_nominative
-from casefile.nlp.russian_names import readings
+from casefile.nlp.russian_names import PRONOUN_GENDER, name_gender, readings
 
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*")
 _QUOTED = re.compile(r"[«„“\"][^«»„“”\"\n]{1,80}[»“”\"]")
@@ -65,6 +65,7 @@ def _pos(word: str) -> str | None:
 def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tuple[int, int]]) -> list[Fact]:
     """Position, member_of and family facts stated beside the people of one Russian document."""
     mentions = sorted(_Mention(m.start, m.end, i, e.label) for i, e in enumerate(entities) for m in e.mentions)
+    genders = {i: name_gender(e.name) for i, e in enumerate(entities) if e.label == "person"}
     starts = [s for s, _e in sentences]
     facts: dict[tuple, Fact] = {}
     for k, person in enumerate(mentions):
@@ -76,7 +77,8 @@ def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tu
                 and not text[person.end:mentions[k + 1].start].strip():
             continue  # "пресс-секретарь Б А": Б is whose secretary А is
         listed = _listed_after(text, mentions, k)
-        found = _before(text, person, mentions, sent_start, alone=not listed) or _after(text, person, mentions, sent_end) \
+        found = _before(text, person, mentions, sent_start, alone=not listed, genders=genders) \
+            or _after(text, person, mentions, sent_end) \
             or _set_off(text, person, mentions, sent_start)
         if found is None:
             continue
@@ -90,7 +92,8 @@ def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tu
     return list(facts.values())
 
 
-def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alone: bool = False) -> tuple | None:
+def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alone: bool = False,
+            genders: dict[int, str | None] | None = None) -> tuple | None:
     """(type, object, value, shared by a list) from the noun before the name, or None. A post
     before another person's name in between ("жена блогера Б А") is that person's; a kinship
     noun further back then ties the two. A post in the plural before one person (``alone``) is
@@ -109,11 +112,28 @@ def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alon
         if len(between) > MAX_BETWEEN or any(_pos(w.group()) not in BETWEEN_POS for w in between):
             break
         inside = [m for m in mentions if word.end() <= m.start and m.end <= person.start]
+        if lemma in kinship() and not inside:  # "А и его мать Б": whose kin the pronoun says
+            inside = _possessor(text, word.start(), person, mentions, lo, genders or {})
         found = _relation(text, words[:len(words) - back], word, lemma, inside, plural=True)
         if lemma in kinship() or not any(m.label == "person" for m in inside):
             return found
         fallback = fallback or found
     return fallback
+
+
+def _possessor(text: str, at: int, person: _Mention, mentions: list[_Mention], lo: int,
+               genders: dict[int, str | None]) -> list[_Mention]:
+    """"его/её" right before a kinship noun at ``at``: the person named last before it in the
+    sentence, if the pronoun's gender agrees with the name's."""
+    m = re.search(r"(?i)\b(его|её|ее)\s+$", text[lo:at])
+    if m is None:
+        return []
+    gender = PRONOUN_GENDER.get(m.group(1).lower())
+    before = [x for x in mentions if x.label == "person" and lo <= x.start and x.end <= lo + m.start()
+              and x.entity != person.entity]
+    if not before or genders.get(before[-1].entity) not in (gender, None):
+        return []
+    return before[-1:]
 
 
 def _set_off(text: str, person: _Mention, mentions: list[_Mention], lo: int) -> tuple | None:
