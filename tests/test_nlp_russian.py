@@ -50,6 +50,16 @@ def test_a_lone_surname_that_two_full_names_share_joins_neither(natasha):
     assert people.get("Асель Нуржанова") == 1 and people.get("Болат Нуржанов") == 1
 
 
+def test_a_lone_given_name_joins_the_one_full_name_it_begins(extract_ru):
+    text = "Светлана пришла в суд одна. Позже Светлана Жаркевская дала показания."
+    people = {e.name: len(e.mentions) for e in extract_ru(text).entities if e.label == "person"}
+    assert people == {"Светлана Жаркевская": 2}
+    # near miss: two women of that name, the lone one joins neither
+    text = "Светлана Жаркевская и Светлана Омарова пришли в суд. Светлана дала показания."
+    people = {e.name for e in extract_ru(text).entities if e.label == "person"}
+    assert "Светлана" in people
+
+
 @pytest.mark.parametrize(("phrase", "nominative"), [
     ("Верховного суда", "Верховный суд"),
     ("Департаментом полиции", "Департамент полиции"),  # the words after the head stay

@@ -93,7 +93,8 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
         if entity.label == "person" and len(entity.name.split()) == 1:
             if _family_plural(entity.name, full):
                 continue  # "Ивановых": the family, not one person
-            matches = [f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)]
+            matches = [f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)] \
+                or [f for f in full if f.name.split()[0].lower() == entity.name.lower()]  # "Светлана" of "Светлана Б"
         elif entity.label == "organization":  # "Октябрьский районный суд" after "… суд города Х"
             matches = [b for b in bodies if b.name.lower().startswith(entity.name.lower() + " ")]
         else:
