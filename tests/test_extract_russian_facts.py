@@ -106,6 +106,7 @@ def test_each_provision_of_a_charge_is_a_fact(ru_facts):
     ("Тимуру Садыкову предъявлено обвинение по статье 174 УК РК.", ("charge", "Тимур Садыков")),
     ("Блогеру Тимуру Садыкову вменили распространение ложной информации.", ("charge", "Тимур Садыков")),
     ("В отношении Болата Оспанова избрана мера пресечения в виде ареста.", ("detention", "Болат Оспанов")),
+    ("Суд приговорил Тимура Садыкова к штрафу в размере 200 МРП.", ("fine", "Тимур Садыков")),
 ])
 def test_more_steps_of_a_case(ru_facts, text, fact):
     assert fact in {f[:2] for f in facts(ru_facts, text)}
@@ -154,3 +155,10 @@ def test_near_misses_of_complaints(ru_facts):
     for text in ("Тимур Садыков подал заявление о выдаче паспорта.",  # against no one
                  "Тимур Садыков не стал подавать жалобу на Болата Оспанова."):  # not done
         assert not any(f[0] == "complained_against" for f in facts(ru_facts, text)), text
+
+
+def test_a_sentence_to_a_fine_is_a_fine_and_a_term_a_sentence(ru_facts):
+    found = facts(ru_facts, "Суд приговорил Тимура Садыкова к штрафу в размере 200 МРП.")
+    assert ("fine", "Тимур Садыков", None, "200 МРП") in found and not any(f[0] == "sentence" for f in found)
+    found = facts(ru_facts, "Суд приговорил Тимура Садыкова к двум годам колонии.")  # near miss: a term
+    assert ("sentence", "Тимур Садыков", None, "2 years") in found and not any(f[0] == "fine" for f in found)

@@ -103,6 +103,10 @@ def _stated(clause: Clause, i: int) -> tuple[str, dict, str | None] | None:
     wanted = {required} if isinstance(required, str) else set(required or ())
     if wanted and not any(tokens[k].lemma in wanted for k in below(clause.children, i)):
         return None
+    under = {tokens[k].lemma for k in below(clause.children, i)}
+    other = next((kind for word, kind in entry.get("instead", {}).items() if word in under), None)  # type: ignore[union-attr]
+    if other is not None:  # "приговорил к штрафу": the step that word names, with that step's value
+        type_, entry = other, {**table()[other], "implies": entry.get("implies", [])}
     value = _value(clause, i, entry.get("value", ()), clause.text)  # type: ignore[arg-type]
     if value is None and t.lemma in entry.get("needs_term", ()):  # type: ignore[operator]
         return None
