@@ -935,3 +935,12 @@ def test_a_plural_kinship_noun_stands_by_the_pair_not_the_name_after_it(spacy_ba
 def test_a_court_hearing_someones_case_and_appearing_in_court(spacy_backend, text, tried):
     facts, _ = run(spacy_backend, text)
     assert bool(of_type(facts, "trial")) is tried
+
+
+def test_a_verb_the_parser_hangs_on_a_time_takes_the_clauses_subject(spacy_backend):
+    text = "Bolat Nurov was detained by police and later in the day sentenced to 12 days of administrative arrest."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "sentence") == {"Bolat Nurov"}
+    # near miss: a participle describing a noun of people is about them, not the clause's subject
+    facts, _ = run(spacy_backend, "Bolat Nurov met the activists sentenced to 12 days of arrest.")
+    assert "Bolat Nurov" not in subjects(facts, "sentence")

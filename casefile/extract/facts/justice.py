@@ -41,6 +41,8 @@ _LEGAL_ACCUSERS = frozenset({
     "indictment", "investigation", "committee", "service", "ministry", "agency", "office", "bureau", "department",
     "directorate", "he", "she", "they", "it"})  # a pronoun: its antecedent is not known here
 # plural nouns for people that name no trade ("the men were detained")
+# nouns of time a misparsed verb may hang on ("later in the day sentenced")
+_TIME_NOUNS = frozenset({"day", "week", "month", "year", "evening", "morning", "afternoon", "night", "time"})
 # words that count or add charges without saying what they are for
 _COUNTING_WORDS = frozenset({"several", "other", "new", "additional", "further", "more", "fresh", "various", "many",
                              "multiple", "numerous", "some", "two", "three", "four", "five", "serious", "criminal"})
@@ -331,6 +333,11 @@ class EventReader:
             return own
         if head == v:
             return []
+        if dep == "acl" and t.lemma(head) in _TIME_NOUNS and t.dep(head) == "pobj":
+            # "detained and later in the day sentenced to ...": the parser hangs the second verb on the
+            # time; it is the clause's verb, with that clause's subject
+            verb = next((a for a in t.ancestors(head) if t.tokens[a].pos in VERB_POS), None)
+            return self.subject_tokens(verb) if verb is not None else []
         if dep in ("acl", "amod"):  # "A, detained in May"; the parser's "sentenced [amod] activists A and B"
             return [head]
         if dep == "relcl":
