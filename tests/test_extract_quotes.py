@@ -427,3 +427,11 @@ def test_an_age_description_as_speaker_is_the_person_the_text_was_about(spacy_ba
     text = 'Ivan Dorn was jailed in May. "I have no complaint about my fate," the officer wrote in his letter.'
     quotes, _ = run(spacy_backend, text)
     assert [s for s, _q in quotes] == [None]  # an officer the text never introduced is someone else
+
+
+def test_one_word_judged_as_someones_is_a_quote_a_scare_quote_is_not(spacy_backend):
+    quotes, _ = run(spacy_backend, "The Committee for Press Freedom condemned the sentence as “absurd”.")
+    assert [q for _s, q in quotes] == ["absurd"] and speaker_is(quotes[0][0], "Committee for Press Freedom")
+    # near miss: a word in scare quotes inside what someone said is no quote of its own
+    quotes, _ = run(spacy_backend, "Arman Bekov said the so-called “experts” had lied.")
+    assert quotes == []

@@ -484,6 +484,8 @@ class QuoteFinder:
             words = len(quote.text.split())
             if words >= 2 and (q.speaker is not None or q.said or (words >= 10 and re.search(r"[.!?,]$", quote.text))):
                 out.append(quote)
+            elif words == 1 and q.speaker is not None and _JUDGED_AS.search(self.text[max(0, q.open - 20):q.open]):
+                out.append(quote)  # "condemned the verdict as “absurd”": one word, but someone's judgement
         return out
 
     def _without_titles(self, spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -503,6 +505,11 @@ class QuoteFinder:
         text = self.text[q.start:q.end].strip(" ,\n" + _MARKS)
         offset = self.text.find(text, q.start, max(q.end, q.start + len(text))) if text else q.start
         return Quote(start=offset, end=offset + len(text), text=text, speaker=q.speaker)
+
+
+# the words before a one-word quote that make it someone's judgement, not a scare quote
+_JUDGED_AS = re.compile(r"\b(?:as|called|calls|call|calling|dubbed|labell?ed|branded|termed)\s+(?:(?:it|them|this|that)\s+)?$",
+                        re.IGNORECASE)
 
 
 def _title_case(text: str) -> bool:
