@@ -217,3 +217,11 @@ def test_a_surname_in_the_plural_is_the_family_not_a_person(extract_ru):
     # near miss: a singular surname in -ых with no such person
     names = {e.name for e in extract_ru("Суд оштрафовал Ивана Белых на 10 МРП.").entities}
     assert any(n.endswith("Белых") for n in names)
+
+
+def test_a_sentence_with_a_verb_lacking_its_required_word_is_not_parsed(natasha):
+    # "находится" states a detention only "под стражей": without it the sentence needs no parse
+    [analysis] = list(natasha.analyse(["Тимур Садыков находится в Алматы."]))
+    assert analysis.parses == []
+    [analysis] = list(natasha.analyse(["Тимур Садыков находится под стражей."]))  # near miss
+    assert len(analysis.parses) == 1

@@ -36,6 +36,17 @@ def trigger_lemmas() -> frozenset[str]:
 
 
 @cache
+def trigger_requirements() -> dict[str, frozenset[str]]:
+    """The words a justice verb of the table needs beside it ("находиться" with "стража"): a
+    sentence with the verb and none of them states nothing and is not parsed."""
+    out: dict[str, frozenset[str]] = {}
+    for entry in lexicons.russian_justice_events().values():
+        for verb, needed in entry.get("requires", {}).items():  # type: ignore[union-attr]
+            out[verb] = frozenset([needed] if isinstance(needed, str) else needed)
+    return out
+
+
+@cache
 def trigger_stems() -> tuple[str, ...]:
     """The first letters the forms of the justice verbs begin with ("задерж" of "задержать",
     "задержана"; "вый" and "выш" of "выйти", "вышел"): a cheap test before the dictionary is asked."""
@@ -145,7 +156,9 @@ class NatashaBackend:
             if not any(t.text.lower().startswith(stems) for t in sent.tokens):
                 continue  # no word begins like a justice verb: no need to look each one up
             parses = [readings(t.text.lower())[0] for t in sent.tokens]
-            if any(p.normal_form in trigger_lemmas() for p in parses):
+            lemmas = {p.normal_form for p in parses}
+            if any(not trigger_requirements().get(lemma) or trigger_requirements()[lemma] & lemmas
+                   for lemma in lemmas & trigger_lemmas()):  # "находится" only with "под стражей"
                 chosen.append((sent, parses))
         if not chosen:
             return []
