@@ -37,9 +37,11 @@ def trigger_lemmas() -> frozenset[str]:
 
 @cache
 def trigger_requirements() -> dict[str, frozenset[str]]:
-    """The words a justice verb of the table needs beside it ("находиться" with "стража"): a
-    sentence with the verb and none of them states nothing and is not parsed."""
-    out: dict[str, frozenset[str]] = {}
+    """The words a justice verb of the table needs beside it ("находиться" with "стража"), and a
+    complaint a preposition of its target: a sentence with the word and none of them states
+    nothing and is not parsed."""
+    # a complaint is against someone: "жалобу на Х", "иск против Х", "с иском к Х"
+    out: dict[str, frozenset[str]] = dict.fromkeys(lexicons.load("russian_complaint_words"), frozenset({"на", "против", "к"}))
     for entry in lexicons.russian_justice_events().values():
         for verb, needed in entry.get("requires", {}).items():  # type: ignore[union-attr]
             out[verb] = frozenset([needed] if isinstance(needed, str) else needed)
