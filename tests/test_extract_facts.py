@@ -944,3 +944,16 @@ def test_a_verb_the_parser_hangs_on_a_time_takes_the_clauses_subject(spacy_backe
     # near miss: a participle describing a noun of people is about them, not the clause's subject
     facts, _ = run(spacy_backend, "Bolat Nurov met the activists sentenced to 12 days of arrest.")
     assert "Bolat Nurov" not in subjects(facts, "sentence")
+
+
+def test_an_age_is_no_part_of_a_post(spacy_backend):
+    facts, _ = run(spacy_backend, "Zhanna Ibraeva, a 38-year-old journalist, was detained.")
+    assert [f[3] for f in of_type(facts, "position")] == ["journalist"]
+    # near miss: a describing word before the post stays
+    facts, _ = run(spacy_backend, "Arman Serikov, a well-known human rights activist, was fined.")
+    assert [f[3] for f in of_type(facts, "position")] == ["well-known human rights activist"]
+
+
+def test_an_amount_run_into_a_name_is_cut_off(spacy_backend):
+    facts, _ = run(spacy_backend, "A court in Aktau fined Bolat Nurov 300,000 tenge for taking part in a rally.")
+    assert [(f[1], f[3]) for f in of_type(facts, "fine")] == [("Bolat Nurov", "300,000 tenge")]

@@ -47,6 +47,9 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model") -
         ("It was Anna Koval. Then she left.", "Anna Koval.", "person", "Anna Koval"),
         # edge quotes
         ("the NGO “Bright Steppe” said", "“Bright Steppe”", "organization", "Bright Steppe"),
+        # an amount the model ran into the name
+        ("a court fined Anna Koval 300,000 tenge", "Anna Koval 300,000", "organization", "Anna Koval"),
+        ("the station Steppe Channel 31 aired it", "Steppe Channel 31", "organization", "Steppe Channel 31"),  # near miss
     ],
 )
 def test_trim(doc, span, label, expected):

@@ -181,6 +181,11 @@ def trim(doc: str, cand: Cand) -> Cand | None:
             end -= len(m.group())
             changed = True
             continue
+        m = re.search(r"\s+(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{5,})$", text)  # an amount, not "Channel 31"
+        if m and m.start() > 0 and cand.label in ("person", "organization"):
+            end -= len(m.group())  # "fined A B 300,000 tenge": the amount is no part of the name
+            changed = True
+            continue
         m = re.search(r"\s+(?:of|the|and|for|in|on|to)$", text)
         if m:  # "the Foundation of the" -> "Foundation"
             end -= len(m.group())

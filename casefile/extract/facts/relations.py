@@ -266,6 +266,8 @@ class RelationReader:
             start = j
         while start < d and t.word(start) in ("-", "–"):
             start += 1
+        while start < d and t.lower(start) in ("year", "years", "old", "-"):
+            start += 1  # "45-year-old activist": an age, no part of the post
         end = t.tokens[d].end
         tail = re.match(r"-(?:in-(?:chief|law)|general|elect|at-large)\b", t.text[end:end + 12], re.IGNORECASE)
         if t.tokens[d].tag == "NNS" and not tail:  # "journalists A and B": each one is a journalist
