@@ -225,3 +225,12 @@ def test_years_and_dates_with_their_year_need_no_dateparser(monkeypatch):
             dates.normalise_date("February 3", ref)  # no year of its own: dateparser counts from the article
     finally:
         dates.normalise_date.cache_clear()
+
+
+def test_the_weekday_of_the_article_itself_is_that_day():
+    from casefile.extract.dates import DateRef, normalise_date
+
+    tuesday = DateRef(2024, 3, 12)  # a Tuesday
+    assert normalise_date("on Tuesday", tuesday) == "2024-03-12"
+    assert normalise_date("Monday", tuesday) == "2024-03-11"  # near miss: the day before
+    assert normalise_date("last Tuesday", tuesday) != "2024-03-12"  # near miss: the week before

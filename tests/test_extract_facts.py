@@ -957,3 +957,12 @@ def test_an_age_is_no_part_of_a_post(spacy_backend):
 def test_an_amount_run_into_a_name_is_cut_off(spacy_backend):
     facts, _ = run(spacy_backend, "A court in Aktau fined Bolat Nurov 300,000 tenge for taking part in a rally.")
     assert [(f[1], f[3]) for f in of_type(facts, "fine")] == [("Bolat Nurov", "300,000 tenge")]
+
+
+def test_a_lawyer_saying_her_client_will_appeal(spacy_backend):
+    text = "Yerlan Dosov was sentenced to four years. His lawyer said her client would appeal the verdict."
+    facts, _ = run(spacy_backend, text)
+    assert ("appeal", "Yerlan Dosov", None, "appeal announced") in [f[:4] for f in facts]
+    # near miss: no one the text has told a case against, no client to appeal for
+    facts, _ = run(spacy_backend, "A lawyer said her client would appeal the verdict.")
+    assert not of_type(facts, "appeal")

@@ -667,6 +667,8 @@ class RelationReader:
         for s in t.kids(v, "nsubj") or self.events.subject_tokens(v):
             clients = [p for o in t.kids(s, "poss") + t.prep_objects(s, "for", "of")
                        for p in self.events.people(o, ("person",))] if t.lower(s) in counsel else []
+            if t.lemma(s) == "client" and self.ctx.defendants:  # "her client will appeal": the accused
+                clients = [Slot("person", self.ctx.defendants[-1], t.offset(s), t.offset(s))]
             out += clients or self.events.people(s, ("person", "organization"), acted_on=True)
         return out
 
