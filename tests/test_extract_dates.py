@@ -234,3 +234,21 @@ def test_the_weekday_of_the_article_itself_is_that_day():
     assert normalise_date("on Tuesday", tuesday) == "2024-03-12"
     assert normalise_date("Monday", tuesday) == "2024-03-11"  # near miss: the day before
     assert normalise_date("last Tuesday", tuesday) != "2024-03-12"  # near miss: the week before
+
+
+def test_a_month_well_after_the_article_is_last_years():
+    from casefile.extract.dates import DateRef, find_dates
+
+    may = DateRef(2024, 5, 3)
+    assert [v for _s, _e, v in find_dates("He was convicted in September.", may)] == ["2023-09"]
+    # near miss: a date a few weeks ahead may be a hearing to come, this year
+    assert [v for _s, _e, v in find_dates("The hearing is set for 2 June.", may)] == ["2024-06-02"]
+
+
+def test_a_dateline_in_brackets_dates_the_article():
+    from casefile.extract.dates import DateRef, reference_for
+
+    text = "Free the blogger\n\n(Velmora, May 3, 2024) – The authorities should free him."
+    assert reference_for(text, None) == DateRef(2024, 5, 3)
+    # near miss: a date in brackets inside a sentence is no dateline
+    assert reference_for("Free the blogger\n\nHe spoke (on May 3, 2024) to us.", None) == DateRef(2024)

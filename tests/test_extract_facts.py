@@ -966,3 +966,14 @@ def test_a_lawyer_saying_her_client_will_appeal(spacy_backend):
     # near miss: no one the text has told a case against, no client to appeal for
     facts, _ = run(spacy_backend, "A lawyer said her client would appeal the verdict.")
     assert not of_type(facts, "appeal")
+
+
+def test_a_verdict_upheld_is_the_one_accuseds(spacy_backend):
+    text = "Yerlan Dosov was sentenced to four years in May. In July, the Velmora City Court upheld the verdict."
+    facts, _ = run(spacy_backend, text)
+    assert [(f[1], f[3]) for f in of_type(facts, "appeal")] == [("Yerlan Dosov", "verdict upheld")]
+    # near miss: two people sentenced, whose verdict it was is not said
+    text = ("Yerlan Dosov and Arman Bekov were sentenced to four years in May. "
+            "In July, the Velmora City Court upheld the verdict.")
+    facts, _ = run(spacy_backend, text)
+    assert not of_type(facts, "appeal")

@@ -40,7 +40,9 @@ _PATTERNS = [
 
 _DATELINE_CHARS = 200  # a full date this close to the start, at the start of a line (after a
 # place or "Published"), is the article's dateline
-_DATELINE_PREFIX = re.compile(r"\s*(?:[A-Z][A-Za-z .'’-]{1,40},\s*|(?i:published|posted|updated|date)[:\s]*)?")
+# the start of a line before a dateline's date: "ALMATY, ", "Published: ", "(Berlin, " (a rights
+# group's press release puts its dateline in brackets)
+_DATELINE_PREFIX = re.compile(r"\s*\(?(?:[A-Z][A-Za-z .'’-]{1,40},\s*|(?i:published|posted|updated|date)[:\s]*)?")
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,11 @@ def _normalise(m: re.Match[str], ref: DateRef) -> str | None:
         return _iso(year, month, day) if 1 <= month <= 12 and day and 1 <= day <= 31 else None
     month = _month(g["month"]) if g.get("month") else None
     year = int(g["year"]) if g.get("year") else ref.year
+    if not (g.get("year") or g.get("rel") or g.get("relyear")) and ref.year is not None and ref.month is not None \
+            and month is not None and month - ref.month >= 2:
+        # "in September" in an article of May: news tells what happened, last September (a date a
+        # few weeks ahead may be a hearing to come, so only months well past the article's turn)
+        year = ref.year - 1
     if g.get("rel") and ref.year is not None and month is not None:
         if g["rel"].lower() == "last":
             year = ref.year - 1 if ref.month is None or month >= ref.month else ref.year

@@ -711,6 +711,10 @@ class RelationReader:
                         for p in self.events.people(x, ("person",))]
         if not out:  # "upheld the sentence for A": the holder on the ruling verb
             out = [p for x in t.prep_objects(v, "for", "against") for p in self.events.people(x, ("person",))]
+        if not out and len(set(self.ctx.defendants)) == 1 \
+                and any(t.lower(d) in ("the", "his", "her") for o in things for d in t.kids(o, "det", "poss")):
+            # "the court upheld the verdict": the verdict of the one person the text told a case against
+            out = [Slot("person", self.ctx.defendants[-1], t.offset(v), t.offset(v))]
         return out
 
 
