@@ -107,6 +107,8 @@ def test_each_provision_of_a_charge_is_a_fact(ru_facts):
     ("Блогеру Тимуру Садыкову вменили распространение ложной информации.", ("charge", "Тимур Садыков")),
     ("В отношении Болата Оспанова избрана мера пресечения в виде ареста.", ("detention", "Болат Оспанов")),
     ("Суд приговорил Тимура Садыкова к штрафу в размере 200 МРП.", ("fine", "Тимур Садыков")),
+    ("Полицейские провели обыск в квартире Асель Нуржановой.", ("search_seizure", "Асель Нуржанова")),
+    ("Тимур Садыков вернулся домой. Полицейские провели обыск в его квартире.", ("search_seizure", "Тимур Садыков")),
 ])
 def test_more_steps_of_a_case(ru_facts, text, fact):
     assert fact in {f[:2] for f in facts(ru_facts, text)}
@@ -119,9 +121,11 @@ def test_more_steps_of_a_case(ru_facts, text, fact):
     "Ержан Касымов отбывает в командировку.",  # leaves on a trip
     "В отношении Болата Оспанова избрана мера пресечения в виде подписки о невыезде.",  # not custody
     "Тимуру Садыкову было предоставлено слово.",  # given the floor, no charge
+    "Тимур Садыков пришёл в суд. Полицейские провели обыск в здании суда.",  # a court searched, not his
 ])
 def test_near_misses_of_more_steps(ru_facts, text):
-    assert not {f for f in facts(ru_facts, text) if f[0] in ("release", "sentence", "appeal", "detention", "charge")}
+    assert not {f for f in facts(ru_facts, text) if f[0] in ("release", "sentence", "appeal", "detention", "charge",
+                                                             "search_seizure")}
 
 
 def test_an_appeal_said_to_come_is_announced(ru_facts):

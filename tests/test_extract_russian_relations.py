@@ -84,3 +84,9 @@ def test_kin_named_after_his_or_her(ru_facts):
     assert ("family", "Светлана", "Игорь Жаркевский", "мать") in found
     # near miss: "его" cannot be a woman's
     assert not relations(ru_facts, "Асель Нуржанова и его мать Светлана пришли.")
+
+
+def test_a_post_of_someone_elses_named_after_it_is_not_the_persons(ru_facts):
+    found = relations(ru_facts, "Адвокат активиста Гульнара Бажкенова обжаловала приговор.")
+    assert ("position", "Гульнара Бажкенова", None, "адвокат") in found
+    assert not any(f[3] == "активист" for f in found)  # near miss: she is the activist's lawyer

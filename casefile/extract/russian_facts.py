@@ -156,6 +156,13 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
             if tokens[h].lemma == "дело":
                 found |= {p for k in clause.kids(h, "nmod") if not clause.preposition(k)
                           for p in people_at(tokens, clause.children, k, clause.mentions)}
+    if entry.get("place_owner"):  # "обыск в его квартире", "в квартире Х"
+        places = [k for h in [i, *clause.kids(i, "obj")] for k in clause.kids(h, "obl", "nmod") if clause.preposition(k) == "в"]
+        for k in places:
+            for d in clause.kids(k, "det", "nmod"):
+                word = clause.word(d)
+                found |= _antecedent(clause, tokens[d].start, PRONOUN_GENDER[word], genders) \
+                    if word in PRONOUN_GENDER else people_at(tokens, clause.children, d, clause.mentions)
     against = entry.get("against", ())
     if against:
         for k in clause.kids(i) + [c for h in clause.kids(i, "obj", "nsubj:pass") for c in clause.kids(h, "nmod")]:

@@ -106,6 +106,8 @@ def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alon
         lemma = _lemma(word.group())
         if not (lemma in roles() or lemma in memberships() or lemma in kinship()):
             continue
+        if back + 1 < len(words) and _of_another(words[len(words) - back - 2].group(), word.group()):
+            continue  # "адвокат активиста А": the activist's lawyer; the post is the noun before
         if alone and lemma not in kinship() and "plur" in readings(word.group().lower())[0].tag:  # type: ignore[operator]
             return None
         between = words[len(words) - back:]
@@ -119,6 +121,14 @@ def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alon
             return found
         fallback = fallback or found
     return fallback
+
+
+def _of_another(before: str, word: str) -> bool:
+    """``word`` is a post or kin noun in the genitive right after another one ("адвокат
+    активиста", "жена блогера"): it names whose the first one is."""
+    lemma = _lemma(before)
+    return (lemma in roles() or lemma in kinship()) and any(
+        "gent" in r.tag for r in readings(word.lower())[:2])  # type: ignore[attr-defined]
 
 
 def _possessor(text: str, at: int, person: _Mention, mentions: list[_Mention], lo: int,
