@@ -166,3 +166,18 @@ def test_a_sentence_to_a_fine_is_a_fine_and_a_term_a_sentence(ru_facts):
     assert ("fine", "Тимур Садыков", None, "200 МРП") in found and not any(f[0] == "sentence" for f in found)
     found = facts(ru_facts, "Суд приговорил Тимура Садыкова к двум годам колонии.")  # near miss: a term
     assert ("sentence", "Тимур Садыков", None, "2 years") in found and not any(f[0] == "fine" for f in found)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("его задержали 12 марта 2023 года", "2023-03-12"),
+    ("в ноябре прошлого года", "2023-11"),
+    ("задержан 12 марта", "2024-03-12"),  # the year the document is about
+    ("в мае его задержали", "2024-05"),
+    ("в прошлом году", "2023"),
+    ("Май выдался тёплым", None),  # near miss: a month's name alone is no date
+    ("в тот же день", None),  # near miss: relative to another event
+])
+def test_russian_dates(text, date):
+    from casefile.extract.russian_facts import russian_date
+
+    assert russian_date(text, 2024) == date

@@ -8,6 +8,7 @@ table: its object, or the subject of its passive form, is the person acted on; a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
@@ -26,8 +27,12 @@ _NUMBERS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3,
             "девятнадцать": 19, "двадцать": 20, "полтора": 1.5}
 _UNITS = {"год": "years", "лет": "years", "месяц": "months", "сутки": "days", "день": "days"}
 _MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
-# "12 марта 2023 года", "в марте 2023 года", "в 2023 году": dates are fixed formulas
-_DATE = re.compile(r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>[а-я]+)\s+(?P<year>(?:19|20)\d\d)\s+год", re.IGNORECASE)
+# "12 марта 2023 года", "в марте 2023 года", "в ноябре прошлого года", "12 марта": dates are fixed formulas
+_DATE = re.compile(r"(?:(?P<prep>\b[вс])\s+)?\b(?:(?P<day>\d{1,2})\s+)?(?P<month>[а-я]+)"
+                   r"(?:\s+(?:(?P<year>(?:19|20)\d\d)\s+год|(?P<rel>прошлого|этого|текущего|позапрошлого)\s+года))?",
+                   re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"\bв\s+(?P<rel>прошлом|этом|текущем|позапрошлом)\s+году\b", re.IGNORECASE)
+_YEARS_BACK = {"прошл": 1, "позап": 2, "этого": 0, "этом": 0, "текущ": 0, "этот": 0}
 
 
 def table() -> dict[str, dict[str, object]]:
@@ -40,18 +45,33 @@ def _by_verb() -> dict[str, str]:
     return {verb: type_ for type_, entry in table().items() for verb in entry["verbs"]}  # type: ignore[union-attr]
 
 
-def russian_date(text: str) -> str | None:
-    """The first full or month date of a Russian text ("12 марта 2023 года" -> "2023-03-12",
-    "в марте 2023 года" -> "2023-03"), or None."""
+def russian_date(text: str, year: int | None = None) -> str | None:
+    """The first date of a Russian text: full ("12 марта 2023 года" -> "2023-03-12"), a month ("в
+    марте 2023 года", "в ноябре прошлого года"), a day and month ("12 марта", in ``year``, the year
+    the document is about), or a year ("в прошлом году" -> ``year`` - 1); None when there is none."""
     for m in _DATE.finditer(text):
         word = m.group("month").lower()
         month = next((i for i, stem in enumerate(_MONTHS, start=1)
                       if word.startswith(stem) and (stem != "ма" or word in ("мая", "май", "мае"))), None)
-        if month is None:
+        day = int(m.group("day")) if m.group("day") else None
+        if month is None or (day is not None and not 1 <= day <= 31):
             continue
-        day = f"-{int(m.group('day')):02d}" if m.group("day") and 1 <= int(m.group("day")) <= 31 else ""
-        return f"{m.group('year')}-{month:02d}{day}"
+        when = int(m.group("year")) if m.group("year") else _relative_year(m.group("rel"), year)
+        if when is None or not (day or m.group("year") or m.group("rel") or m.group("prep")):
+            continue  # a bare month word ("май") with nothing that makes it a date
+        return f"{when}-{month:02d}" + (f"-{day:02d}" if day else "")
+    m = _YEAR_ONLY.search(text)
+    if m is not None:
+        when = _relative_year(m.group("rel"), year)
+        return str(when) if when is not None else None
     return None
+
+
+def _relative_year(rel: str | None, year: int | None) -> int | None:
+    """The year "прошлого / этого / позапрошлого года" means, counted from ``year``."""
+    if year is None:
+        return None
+    return year - _YEARS_BACK.get((rel or "этот")[:5].lower(), 0)
 
 
 def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], text: str,
@@ -60,10 +80,12 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
     "я" in a quotation is its speaker."""
     mentions = sorted((m.start, m.end, i, e.label) for i, e in enumerate(entities) for m in e.mentions)
     genders = {i: name_gender(e.name) for i, e in enumerate(entities) if e.label == "person"}
+    years = Counter(re.findall(r"\b((?:19|20)\d\d)\b", text))  # the year the document is about
+    year = int(years.most_common(1)[0][0]) if years else None
     facts: list[Fact] = []
     for sentence in parses:
         tokens = sentence.tokens
-        date = russian_date(text[sentence.start:sentence.end])
+        date = russian_date(text[sentence.start:sentence.end], year)
         children: dict[int, list[int]] = {}
         for i, t in enumerate(tokens):
             if t.head != i:
