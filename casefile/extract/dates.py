@@ -207,9 +207,9 @@ def normalise_date(expression: str, ref: DateRef) -> str | None:
     needs_day = re.search(r"(?i)\b(?:ago|today|yesterday|" + "|".join(WEEKDAY_NAMES) + r")\b", expression)
     bare = re.fullmatch(r"(?i)\s*(?:on\s+)?(" + "|".join(WEEKDAY_NAMES) + r")\s*", expression)
     if bare and ref.year and ref.month and ref.day:
-        day = dt.date(ref.year, ref.month, ref.day)
-        if WEEKDAY_NAMES.index(bare.group(1).lower()) == day.weekday():
-            return day.isoformat()  # an article dated a Tuesday telling what happened "on Tuesday": that day
+        # a bare weekday is read as "on <weekday>": the nearest one on or before the article's day
+        # ("on Tuesday" in an article dated a Tuesday is that day; dateparser would go a week back)
+        return find_dates("on " + bare.group(1), ref)[0][2]
     data = None
     if has_year or not needs_day or (ref.year and ref.month and ref.day):
         data = _parser(_base(ref)).get_date_data(expression)  # type: ignore[attr-defined]

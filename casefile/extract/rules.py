@@ -362,8 +362,8 @@ def _initials(full: str) -> str:
 
 
 def _translated_acronym(full: str, acr: str) -> bool:
-    """An acronym of the body's name in its own language, word for word ("Democratic Choice of
-    Kazakhstan (DVK)"): one letter per capitalised word, the first and the last letters agreeing."""
+    """An acronym of the body's name in its own language, word for word ("Democratic Way of
+    Zarkania (DPZ)"): one letter per capitalised word, the first and the last letters agreeing."""
     initials = _initials(full).upper()
     return len(initials) == len(acr) >= 3 and acr[0].upper() == initials[0] and acr[-1].upper() == initials[-1]
 

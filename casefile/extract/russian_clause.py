@@ -39,6 +39,10 @@ class Clause:
     def kids(self, i: int, *deps: str) -> list[int]:
         return [k for k in self.children.get(i, []) if not deps or self.tokens[k].dep in deps]
 
+    def people(self, k: int) -> set[int]:
+        """The people the phrase at token ``k`` names (see ``people_at``)."""
+        return people_at(self.tokens, self.children, k, self.mentions)
+
     def preposition(self, k: int) -> str:
         """The preposition of the phrase at ``k``, with its fixed words ("в отношении")."""
         words = []

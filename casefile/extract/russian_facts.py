@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from functools import cache
 
 from casefile.models import Fact, LocalEntity, ParsedSentence, Quote
-from casefile.extract.russian_clause import Clause, below, in_clause, people_at, unreal
+from casefile.extract.russian_clause import Clause, below, in_clause, unreal
 from casefile.extract.russian_orders import orderers, russian_complaints
 from casefile.nlp import lexicons
+from casefile.nlp.russian import trigger_requirements
 from casefile.nlp.russian_names import FIRST_PERSON, PRONOUN_GENDER, name_gender
 
 _INTENT = frozenset({"намерен", "намеренный", "планировать", "собираться", "решить", "намереваться"})
@@ -121,11 +122,10 @@ def _stated(clause: Clause, i: int) -> tuple[str, dict, str | None] | None:
     if type_ is None or unreal(tokens, clause.children, i):
         return None
     entry = table()[type_]
-    required = entry.get("requires", {}).get(t.lemma)  # type: ignore[union-attr]
-    wanted = {required} if isinstance(required, str) else set(required or ())
-    if wanted and not any(tokens[k].lemma in wanted for k in below(clause.children, i)):
-        return None
     under = {tokens[k].lemma for k in below(clause.children, i)}
+    wanted = trigger_requirements().get(t.lemma)
+    if wanted and not wanted & under:
+        return None
     other = next((kind for word, kind in entry.get("instead", {}).items() if word in under), None)  # type: ignore[union-attr]
     if other is not None:  # "приговорил к штрафу": the step that word names, with that step's value
         type_, entry = other, {**table()[other], "implies": entry.get("implies", [])}
@@ -156,41 +156,46 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
         word = clause.word(k)
         if tokens[k].lemma in entry.get("counsel", ()):  # "адвокаты Х подали …": Х's
             found |= {p for n in clause.kids(k, "nmod") if not clause.preposition(n)
-                      for p in people_at(tokens, clause.children, n, clause.mentions)}
+                      for p in clause.people(n)}
             continue
         if tokens[k].lemma == "который" and tokens[i].dep.startswith("acl") and tokens[i].head != i:
-            found |= people_at(tokens, clause.children, _described(clause, i, plural=word == "которые"),
-                                clause.mentions)  # "А, который …"
+            found |= clause.people(_described(clause, i, plural=word == "которые"))  # "А, который …"
         elif clause.entity_at(k, "person") is not None or word not in PRONOUN_GENDER.keys() | FIRST_PERSON:
-            found |= people_at(tokens, clause.children, k, clause.mentions) or _listed_after_dash(clause, k)
+            found |= clause.people(k) or _listed_after_dash(clause, k)
         elif word in PRONOUN_GENDER:
-            found |= _antecedent(clause, tokens[k].start, PRONOUN_GENDER[word], genders)
+            found |= _named_or_antecedent(clause, k, genders)
         elif clause.speaker_at(k) is not None:
             found.add(clause.speaker_at(k))  # type: ignore[arg-type]
     if acted_on and not found:  # "Х предъявлено обвинение": the person in the dative, the charge the subject
         found |= {p for k in clause.kids(i, "iobj", "obl") if "datv" in tokens[k].tag and not clause.kids(k, "case")
-                  for p in people_at(tokens, clause.children, k, clause.mentions)}
+                  for p in clause.people(k)}
     verb = tokens[i]
     if not heads and acted_on and verb.dep == "acl" and "PRTF" in verb.tag and verb.head != i:
-        found |= people_at(tokens, clause.children, verb.head, clause.mentions)  # "Х, обвиняемого в …"
+        found |= clause.people(verb.head)  # "Х, обвиняемого в …"
     if entry.get("case_owner"):  # "рассмотрел дело активиста Х"
         for h in clause.kids(i, "obj", "nsubj:pass"):
             if tokens[h].lemma == "дело":
                 found |= {p for k in clause.kids(h, "nmod") if not clause.preposition(k)
-                          for p in people_at(tokens, clause.children, k, clause.mentions)}
+                          for p in clause.people(k)}
     if entry.get("place_owner"):  # "обыск в его квартире", "в квартире Х"
         places = [k for h in [i, *clause.kids(i, "obj")] for k in clause.kids(h, "obl", "nmod") if clause.preposition(k) == "в"]
         for k in places:
             for d in clause.kids(k, "det", "nmod"):
-                word = clause.word(d)
-                found |= _antecedent(clause, tokens[d].start, PRONOUN_GENDER[word], genders) \
-                    if word in PRONOUN_GENDER else people_at(tokens, clause.children, d, clause.mentions)
+                found |= _named_or_antecedent(clause, d, genders)
     against = entry.get("against", ())
     if against:
         for k in clause.kids(i) + [c for h in clause.kids(i, "obj", "nsubj:pass") for c in clause.kids(h, "nmod")]:
             if tokens[k].dep in ("obl", "nmod") and clause.preposition(k) in against:
-                found |= people_at(tokens, clause.children, k, clause.mentions)
+                found |= clause.people(k)
     return found
+
+
+def _named_or_antecedent(clause: Clause, k: int, genders: dict[int, str | None]) -> set[int]:
+    """The people the phrase at ``k`` names, or for "его/её" the person it stands for."""
+    word = clause.word(k)
+    if word in PRONOUN_GENDER and clause.entity_at(k, "person") is None:
+        return _antecedent(clause, clause.tokens[k].start, PRONOUN_GENDER[word], genders)
+    return clause.people(k)
 
 
 def _antecedent(clause: Clause, offset: int, gender: str, genders: dict[int, str | None]) -> set[int]:
@@ -269,7 +274,7 @@ def _listed_after_dash(clause: Clause, k: int) -> set[int]:
         return set()
     dashes = [j for j, t in enumerate(tokens) if clause.word(j) in ("-", "—", "–") and j > k]
     return {p for j, t in enumerate(tokens) if dashes and j > dashes[0] and t.dep in ("parataxis", "appos", "root")
-            for p in people_at(tokens, clause.children, j, clause.mentions)}  # the parser may make the list a root
+            for p in clause.people(j)}  # the parser may make the list a root
 
 
 def _term(tokens: tuple, children: dict[int, list[int]], i: int) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from casefile.extract.russian_clause import Clause, below, people_at, unreal
+from casefile.extract.russian_clause import Clause, below, unreal
 from casefile.nlp import lexicons
 
 
@@ -22,7 +22,7 @@ def russian_complaints(clause: Clause) -> Iterator[tuple[int, int, str]]:
             continue
         against = [j for j in clause.kids(k, "nmod", "obl") if clause.preposition(j) in ("на", "против", "к")]
         targets = {e for j in against for e in _named_at(clause, j)}
-        complainants = {p for s in clause.kids(verb, "nsubj") for p in people_at(tokens, clause.children, s, clause.mentions)}
+        complainants = {p for s in clause.kids(verb, "nsubj") for p in clause.people(s)}
         for who in sorted(complainants):
             for target in sorted(targets - {who}):
                 yield who, target, clause.word(k)
@@ -30,7 +30,7 @@ def russian_complaints(clause: Clause) -> Iterator[tuple[int, int, str]]:
 
 def _named_at(clause: Clause, k: int) -> set[int]:
     """The person or body the phrase at ``k`` names."""
-    person = people_at(clause.tokens, clause.children, k, clause.mentions)
+    person = clause.people(k)
     if person:
         return person
     body = next((b for j in [k, *clause.kids(k, "nmod", "flat", "flat:name", "amod")]
@@ -48,5 +48,5 @@ def orderers(clause: Clause, i: int) -> set[int]:
             found |= {p for j in below(clause.children, k) for p in [clause.entity_at(j, "person")] if p is not None}
     head = tokens[i].head
     if tokens[i].dep == "xcomp" and head != i and tokens[head].lemma in words:
-        found |= {p for s in clause.kids(head, "nsubj") for p in people_at(tokens, clause.children, s, clause.mentions)}
+        found |= {p for s in clause.kids(head, "nsubj") for p in clause.people(s)}
     return found

@@ -84,13 +84,13 @@ _BEFORE_PLACE = re.compile(r"(?P<body>(?:[А-ЯЁа-яё-]+\s+){0,3}?(?P<head>[�
 
 def bodies_before_places(text: str, spans: list[Span]) -> Iterator[Span]:
     """A body's head noun right before a place the model found, which it did not take for part of a
-    name ("в суде Брестского района", "Суд №2 Медеуского района"): the body named by both, with
+    name ("в суде Заречного района", "Суд №4 Каратауского района"): the body named by both, with
     the adjectives before the noun ("районном суде Х")."""
     for place in spans:
         if place.label != "location":
             continue
         m = _BEFORE_PLACE.search(text[max(0, place.start - 80):place.start])
-        if m is None or readings(m.group("head").lower())[0].normal_form not in _org_heads():  # type: ignore[attr-defined]
+        if m is None or readings(m.group("head").lower())[0].normal_form not in lexicons.load("russian_org_words"):  # type: ignore[attr-defined]
             continue
         words = list(re.finditer(r"[А-ЯЁа-яё-]+", m.group("body")))
         first = len(words) - 1
@@ -101,11 +101,6 @@ def bodies_before_places(text: str, spans: list[Span]) -> Iterator[Span]:
             continue
         name = phrase_nominative(text[start:place.start].strip()) + " " + place.text
         yield Span(start, place.end, "organization", text[start:place.end], name[:1].upper() + name[1:])
-
-
-@cache
-def _org_heads() -> frozenset[str]:
-    return lexicons.load("russian_org_words")
 
 
 def extend_body(text: str, span: Span, places: list[Span]) -> Span:
