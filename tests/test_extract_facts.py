@@ -768,6 +768,56 @@ def test_a_group_that_is_not_the_one_named_before(spacy_backend, second):
     assert of_type(facts, "sentence") == []
 
 
+def test_a_counted_group_is_the_list_of_as_many_names_next_to_it(spacy_backend):
+    text = ("Three reporters from the weekly of editor Arman Sultanov were charged under Article 9. "
+            "Dina Kasym, Ruslan Ospan and Erik Bekov were sent to a detention centre.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "charge") == {"Dina Kasym", "Ruslan Ospan", "Erik Bekov"}
+
+
+def test_a_counted_group_with_no_list_of_its_size_is_nobody(spacy_backend):
+    text = ("Four reporters from the weekly of editor Arman Sultanov were charged under Article 9. "
+            "Dina Kasym, Ruslan Ospan and Erik Bekov were sent to a detention centre.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "charge") == set()
+
+
+def test_the_rest_are_the_group_without_those_whose_verdict_was_told(spacy_backend):
+    text = ("Dina Kasym, Ruslan Ospan and Erik Bekov were detained in May. "
+            "In June the court found Dina Kasym guilty. The rest were acquitted.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "acquittal") == {"Ruslan Ospan", "Erik Bekov"}
+    assert subjects(facts, "conviction") == {"Dina Kasym"}
+
+
+def test_the_rest_with_no_verdict_told_are_nobody(spacy_backend):
+    text = "Dina Kasym, Ruslan Ospan and Erik Bekov were detained in May. The rest were released."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "release") == []
+
+
+def test_all_of_them_are_the_group_named_before(spacy_backend):
+    text = ("Dina Kasym and Ruslan Ospan were detained in May. All of them were charged with fraud. "
+            "All of them are employees of the Steppe Voice Foundation.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "charge") == {"Dina Kasym", "Ruslan Ospan"}
+    assert {(f[1], f[2]) for f in of_type(facts, "member_of")} == {
+        ("Dina Kasym", "Steppe Voice Foundation"), ("Ruslan Ospan", "Steppe Voice Foundation")}
+
+
+def test_none_of_them_is_not_the_group(spacy_backend):
+    text = "Dina Kasym and Ruslan Ospan were detained in May. None of them were charged."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "charge") == []
+
+
+def test_found_two_people_guilty(spacy_backend):
+    facts, _ = run(spacy_backend, "In June, the court found Dina Kasym and Ruslan Ospan guilty.")
+    assert subjects(facts, "conviction") == {"Dina Kasym", "Ruslan Ospan"}
+    facts, _ = run(spacy_backend, "In June, the court found Dina Kasym and Ruslan Ospan not guilty.")
+    assert subjects(facts, "conviction") == set()
+
+
 # -- charges, co-defendants, terms, remand, plans ----------------------------------------------------
 
 def test_a_detention_on_charges_names_the_charge(spacy_backend):

@@ -19,6 +19,7 @@ from casefile.models import Fact, ParsedSentence
 
 
 CASE_STEPS = frozenset({"detention", "interrogation", "charge", "trial", "conviction", "sentence", "acquittal"})
+VERDICTS = frozenset({"conviction", "sentence", "acquittal"})
 
 
 def sentence_trees(text: str, parses: list[ParsedSentence], mentions: list[Slot]) -> dict[int, SentenceTree]:
@@ -48,6 +49,8 @@ def extract_facts(ctx: DocContext, trees: dict[int, SentenceTree], mentions: lis
         group = list(dict.fromkeys(f.subject for f in sentence if f.type in CASE_STEPS))
         if len(group) >= 2:
             ctx.case_group = group
+            ctx.groups.append(group)
+        ctx.decided |= {f.subject for f in sentence if f.type in VERDICTS}
     facts.extend(row_facts(ctx.text, mentions))
     facts.extend(witness_statements(ctx))
     return facts

@@ -58,6 +58,8 @@ class DocContext:
     witnesses: set[int] = field(default_factory=set)  # people the text calls witnesses
     defendants: list[int] = field(default_factory=list)  # people the text has told a case against so far
     case_group: list[int] = field(default_factory=list)  # the latest two or more people a case step named together
+    groups: list[list[int]] = field(default_factory=list)  # every such group so far, oldest first
+    decided: set[int] = field(default_factory=set)  # people whose verdict the text has told so far
     kin: list[tuple[int, int, str]] = field(default_factory=list)  # (a, b, word): a is b's <word>, as stated so far
     turns: list[tuple[int, int, int | None, bool]] = field(default_factory=list)  # interview turns: span, speaker, question
 
@@ -68,6 +70,7 @@ class DocContext:
         self._sentence_starts = [s for s, _e in self.sentences]
         self._date_starts = [d[0] for d in self.dates]
         self._genders: dict[int, str | None] = {}
+        self._named: list[tuple[int, int, list[int]]] | None = None
 
     def resolve_pronoun(self, offset: int, pronoun: str, acted_on: bool = False) -> list[Slot]:
         """The person(s) a pronoun at ``offset`` stands for, or nothing when unsure.
@@ -114,6 +117,53 @@ class DocContext:
             if earlier:
                 return [earlier[0]]
         return fits[-1:]  # a run of sentences with only pronouns: the last fitting name before them
+
+    def named_list(self, offset: int, size: int, reach: int = 2) -> list[int]:
+        """The people of the nearest list that names exactly ``size`` of them, for a counted group
+        ("eleven journalists were arrested. A, B, ... were placed in custody"): one sentence that
+        names exactly that many people, or a run of list lines that each open with a name. Looks
+        ``reach`` sentences either way, the sentence itself and then the nearest first; empty when
+        no list has the size."""
+        here = self.sentence_index(offset)
+        lists = self._lists()
+        for k in [0] + [d for r in range(1, reach + 1) for d in (r, -r)]:
+            for first, last, people in lists:
+                if first <= here + k <= last and len(people) == size:
+                    return people
+        return []
+
+    def _lists(self) -> list[tuple[int, int, list[int]]]:
+        """(first sentence, last sentence, distinct people) of every sentence that names two or more
+        people, and of every run of two or more list lines (sentences opening with a name)."""
+        if self._named is None:
+            by_sentence: dict[int, list[int]] = {}
+            openers: dict[int, int] = {}
+            for p in self.persons:
+                k = self.sentence_index(p.start)
+                named = by_sentence.setdefault(k, [])
+                if p.cluster not in named:
+                    named.append(p.cluster)
+                if k not in openers and self.sentences and not self.text[self.sentences[k][0]:p.start].strip(" \t\n-–—•*·"):
+                    openers[k] = p.cluster
+            self._named = [(k, k, named) for k, named in sorted(by_sentence.items()) if len(named) >= 2]
+            run: list[int] = []
+            for k in sorted(openers) + [-2]:
+                if run and k != run[-1] + 1:
+                    people = list(dict.fromkeys(openers[j] for j in run))
+                    if len(people) >= 2:
+                        self._named.append((run[0], run[-1], people))
+                    run = []
+                run.append(k)
+        return self._named
+
+    def rest_of_group(self) -> list[int]:
+        """"the rest were acquitted": the latest group of people a case step named together that
+        still has people whose verdict the text has not told, without those it has."""
+        for group in reversed(self.groups):
+            rest = [c for c in group if c not in self.decided]
+            if rest and len(rest) < len(group):
+                return rest
+        return []
 
     def relative(self, of: int, word: str) -> int | None:
         """Who is ``of``'s <word> by a kinship the text stated ("my son" after "A, mother of B": B)."""

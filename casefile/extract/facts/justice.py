@@ -174,6 +174,11 @@ class EventReader:
                 out.extend(found)
                 continue
             slot = t.slot_at[j]
+            top = j
+            while slot is not None and t.slot_at[t.head(top)] is slot and t.head(top) != top:
+                top = t.head(top)  # the name's own head token
+            if slot is not None and t.dep(top) == "appos" and t.lone_apposition(t.head(top), top):
+                continue
             modifier = t.dep(j) == "compound" and t.slot_at[t.head(j)] not in (None, slot)
             if slot is not None and slot.label == "organization" and self._body_of_people(j):
                 continue  # "three B journalists were convicted": they were, not B
@@ -219,22 +224,36 @@ class EventReader:
 
     def _group(self, i: int) -> list[Slot]:
         """"the two", "all three", "both", "both men", "the journalists": the people a case step
-        named together before (as many as the phrase counts, when it counts them). An uncounted
-        plural needs such a group; "two other activists" (no "the") is a new group, no one known."""
+        named together before (as many as the phrase counts, when it counts them). "Eleven
+        journalists" (no "the") is the list of eleven names next to it, else no one known; "the
+        rest", "the other three" are the latest group without those whose verdict was told."""
         t = self.tree
-        dets = {t.lower(d) for d in t.kids(i, "det", "predet", "nummod")}
+        dets = {t.lower(d) for d in t.kids(i, "det", "predet", "nummod", "amod")}
         word = t.lower(i)
         size: float | None = None
+        definite = bool(dets & {"the", "all", "these", "those", "both"})
         if word == "both" and t.dep(i) in ("nsubj", "nsubjpass", "dobj"):
             size = 2
+        elif word in ("all", "each", "both") and t.tokens[i].pos in ("PRON", "DET") and t.prep_objects(i, "of"):
+            # "all of them were charged": the people "them" stands for
+            return [p for o in t.prep_objects(i, "of") if t.is_pronoun(o)
+                    for p in self.ctx.resolve_pronoun(t.offset(o), t.lower(o), True)]
+        elif word in ("rest", "others", "remainder") or (dets & {"other", "remaining"} and t.tokens[i].tag == "NNS"):
+            counted = [n for n in (number_of(t.lower(k)) for k in t.kids(i, "nummod")) if n]
+            rest = self.ctx.rest_of_group() if "the" in dets or word == "others" else []
+            if counted and len(rest) != counted[0]:
+                return []
+            return [Slot("person", c, t.offset(i), t.offset(i)) for c in rest]
         elif t.tokens[i].pos == "NUM":
-            if not dets & {"the", "all", "these", "those"}:
+            if not definite:
                 return []
             size = number_of(word)
-        elif t.tokens[i].tag == "NNS" and (t.lemma(i) in lexicons.role_words() or word in _PEOPLE_NOUNS):
-            if not dets & {"the", "these", "those", "both", "all"}:
-                return []
+        elif t.tokens[i].tag == "NNS" and (t.lemma(i) in lexicons.role_words() or word in _PEOPLE_NOUNS
+                                           or t.lemma(i) in lexicons.membership_words()):
             counted = [n for n in (number_of(t.lower(k)) for k in t.kids(i, "nummod")) if n]
+            if not definite:  # "eleven journalists": the eleven names listed next to it, if any
+                listed = self.ctx.named_list(t.offset(i), int(counted[0])) if counted and counted[0] >= 2 else []
+                return [Slot("person", c, t.offset(i), t.offset(i)) for c in listed]
             size = 2 if "both" in dets else (counted[0] if counted else None)
         else:
             return []
@@ -243,6 +262,7 @@ class EventReader:
             return []
         if size is not None and len(group) != size:
             group = self.ctx.defendants[-int(size):] if len(self.ctx.defendants) >= size >= 2 else []
+            group = group or self.ctx.named_list(t.offset(i), int(size))
         return [Slot("person", c, t.offset(i), t.offset(i)) for c in group]
 
     def kin_of(self, i: int) -> list[Slot]:
@@ -329,6 +349,10 @@ class EventReader:
         if dep == "amod" and head != v:
             return [head]
         own = t.kids(v, "nsubjpass", "nsubj")
+        if len(own) > 1 and t.kids(own[0], "prep") and min(t.subtree(own[1])) == max(t.subtree(own[0])) + 1:
+            # "reporters from the weekly of editor A were charged": the small parser makes A a second
+            # subject where it ends the first one's prepositional phrase
+            own = own[:1]
         if own:
             return own
         if head == v:
@@ -540,6 +564,8 @@ class EventReader:
         """"found A guilty (of X)"; "A was found (not) guilty": a conviction, or an acquittal."""
         t = self.tree
         guilty = [j for j in t.subtree(v, ("relcl", "advcl", "conj")) if t.lower(j) == "guilty" and j != v]
+        # "found A and B guilty": the small parser may make "guilty" a conjunct of the names
+        guilty = guilty or [j for d in t.kids(v, "dobj") for j in t.conjuncts(d) if t.lower(j) == "guilty"]
         if not guilty:
             return
         g = guilty[0]

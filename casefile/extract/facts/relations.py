@@ -96,7 +96,12 @@ class RelationReader:
             if slot is not None and slot.label == "person" and (t.head(i) == i or t.slot_at[t.head(i)] is not slot):
                 out.append((i, slot))
             elif slot is None and t.is_pronoun(i) and t.dep(i) in ("nsubj", "nsubjpass"):  # "he is a member of B"
-                out += [(i, r) for r in self.ctx.resolve_pronoun(t.offset(i), t.lower(i))[:1]]
+                found = self.ctx.resolve_pronoun(t.offset(i), t.lower(i))
+                out += [(i, r) for r in (found if t.lower(i) == "they" else found[:1])]  # "they are members of B"
+            elif slot is None and t.lower(i) in ("all", "each", "both") and t.tokens[i].pos in ("PRON", "DET") \
+                    and t.dep(i) in ("nsubj", "nsubjpass"):  # "all of them are members of B"
+                out += [(i, r) for o in t.prep_objects(i, "of") if t.lower(o) == "them"
+                        for r in self.ctx.resolve_pronoun(t.offset(o), "them", True)]
         return out
 
     def descriptors(self, p: int) -> list[tuple[int, bool]]:
@@ -114,7 +119,7 @@ class RelationReader:
             if member != p:
                 out += [(d, False) for d in t.kids(member, "appos") if t.tokens[d].tag in ("NNS", "NNPS") and d > p]
         head = t.head(p)
-        if t.dep(p) == "appos" and not self._describes_another(head, p):
+        if t.dep(p) == "appos" and not self._describes_another(head, p) and not t.lone_apposition(head, p):
             out.append((head, False))  # "the head of B, A" (but in a list, the noun is the first name's)
         if t.dep(p) == "appos" and t.slot_at[head] is not None and t.dep(head) == "pobj":
             out.append((t.head(t.head(head)), False))  # "the wife of B, A": the parser hangs A on B

@@ -163,6 +163,25 @@ class SentenceTree:
                     stack += [i for i, s in enumerate(self.slot_at) if s is other]
         return sorted(seen, key=lambda s: s.start)
 
+    def count(self, i: int) -> int | None:
+        """How many a plural noun counts ("eleven journalists", "11 journalists"), or None."""
+        from casefile.extract.facts.values import number_of
+
+        for k in self.kids(i, "nummod"):
+            n = number_of(self.lower(k))
+            if n is not None and n == int(n):
+                return int(n)
+        return None
+
+    def lone_apposition(self, noun: int, p: int) -> bool:
+        """A name in apposition to a counted plural noun that names fewer people than it counts
+        ("four reporters [...] A": the parser's misreading, not the four)."""
+        n = self.count(noun)
+        if n is None or n < 2 or self.tokens[noun].tag not in ("NNS", "NNPS"):
+            return False
+        slot = self.slot_at[p]
+        return slot is not None and len(self.coordinated(slot)) < n
+
     def is_pronoun(self, i: int) -> bool:
         """A personal pronoun that may stand for a named person ("he", "them", "I")."""
         return self.lower(i) in PERSONAL and self.tokens[i].pos == "PRON"
