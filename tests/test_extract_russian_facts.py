@@ -181,3 +181,16 @@ def test_russian_dates(text, date):
     from casefile.extract.russian_facts import russian_date
 
     assert russian_date(text, 2024) == date
+
+
+def test_a_counted_group_is_the_list_of_as_many_names_after_it(ru_facts):
+    text = ("Суд арестовал трёх сотрудников газеты «Степной вестник». В СИЗО будут находиться:\n"
+            "Ержан Касымов – корреспондент;\nАсель Нуржанова – фотограф;\nТимур Садыков – редактор.")
+    detained = {f[1] for f in ru_facts(text) if f[0] == "detention"}
+    assert detained == {"Ержан Касымов", "Асель Нуржанова", "Тимур Садыков"}
+
+
+def test_a_counted_group_with_no_list_of_its_size_is_nobody(ru_facts):
+    text = ("Суд арестовал четырёх сотрудников газеты «Степной вестник». В СИЗО будут находиться:\n"
+            "Ержан Касымов – корреспондент;\nАсель Нуржанова – фотограф;\nТимур Садыков – редактор.")
+    assert {f[1] for f in ru_facts(text) if f[0] == "detention"} == set()

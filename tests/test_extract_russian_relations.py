@@ -90,3 +90,13 @@ def test_a_post_of_someone_elses_named_after_it_is_not_the_persons(ru_facts):
     found = relations(ru_facts, "Адвокат активиста Гульнара Бажкенова обжаловала приговор.")
     assert ("position", "Гульнара Бажкенова", None, "адвокат") in found
     assert not any(f[3] == "активист" for f in found)  # near miss: she is the activist's lawyer
+
+
+def test_a_post_after_a_dash_in_a_nominal_sentence(ru_facts):
+    found = relations(ru_facts, "Ержан Касымов – корреспондент газеты «Степной вестник».")
+    assert any(f[0] == "position" and f[1] == "Ержан Касымов" and f[2] == "Степной вестник" for f in found)
+
+
+def test_a_dash_before_a_verb_states_no_post(ru_facts):
+    found = relations(ru_facts, "Ержан Касымов – так считает суд – нарушил порядок проведения собраний.")
+    assert not any(f[0] == "position" and f[1] == "Ержан Касымов" for f in found)

@@ -109,5 +109,5 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
             m.cluster = index
     quotes = find_russian_quotes(text, kept)
     kept += law_entities(text, analysis.sentences, len(kept), find_russian_provisions)
-    facts = russian_facts(analysis.parses, kept, text, quotes) + russian_relations(text, kept, analysis.sentences)
+    facts = russian_facts(analysis.parses, kept, text, quotes, analysis.sentences) + russian_relations(text, kept, analysis.sentences)
     return Extraction(kept, judges_to_court(facts, kept), quotes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casefile.extract.lists import NamedLists
 from casefile.models import Quote
 from casefile.nlp import lexicons
 
@@ -21,6 +22,7 @@ class Clause:
     children: dict[int, list[int]]
     mentions: list[tuple[int, int, int, str]]  # start, end, entity, label: of the whole document
     quotes: list[Quote]
+    lists: NamedLists | None = None  # the document's lists of names, for counted groups
 
     def speaker_at(self, k: int) -> int | None:
         """The speaker of the quotation that holds token ``k``, if it has one."""

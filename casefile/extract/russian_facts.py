@@ -13,19 +13,16 @@ from collections.abc import Iterable
 from functools import cache
 
 from casefile.models import Fact, LocalEntity, ParsedSentence, Quote
+from casefile.extract.lists import NamedLists
 from casefile.extract.russian_clause import Clause, below, in_clause, unreal
 from casefile.extract.russian_orders import orderers, russian_complaints
 from casefile.nlp import lexicons
-from casefile.nlp.russian import trigger_requirements
+from casefile.nlp.russian import NUMBER_WORDS, trigger_requirements
 from casefile.nlp.russian_names import FIRST_PERSON, PRONOUN_GENDER, name_gender
 
 _INTENT = frozenset({"намерен", "намеренный", "планировать", "собираться", "решить", "намереваться"})
 PRONOUN_REACH = 400  # characters back to the person a pronoun may stand for
 
-_NUMBERS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
-            "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
-            "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18,
-            "девятнадцать": 19, "двадцать": 20, "полтора": 1.5}
 _UNITS = {"год": "years", "лет": "years", "месяц": "months", "сутки": "days", "день": "days"}
 _MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 # "12 марта 2023 года", "в марте 2023 года", "в ноябре прошлого года", "12 марта": dates are fixed formulas
@@ -76,13 +73,14 @@ def _relative_year(rel: str | None, year: int | None) -> int | None:
 
 
 def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], text: str,
-                  quotes: list[Quote] = ()) -> list[Fact]:  # type: ignore[assignment]
+                  quotes: list[Quote] = (), sentences: list[tuple[int, int]] = ()) -> list[Fact]:  # type: ignore[assignment]
     """The justice facts of a document's parsed sentences, dated by the date their sentence gives;
     "я" in a quotation is its speaker."""
     mentions = sorted((m.start, m.end, i, e.label) for i, e in enumerate(entities) for m in e.mentions)
     genders = {i: name_gender(e.name) for i, e in enumerate(entities) if e.label == "person"}
     years = Counter(re.findall(r"\b((?:19|20)\d\d)\b", text))  # the year the document is about
     year = int(years.most_common(1)[0][0]) if years else None
+    lists = NamedLists(text, list(sentences), [(s, e) for s, _end, e, label in mentions if label == "person"])
     facts: list[Fact] = []
     for sentence in parses:
         tokens = sentence.tokens
@@ -91,7 +89,7 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
         for i, t in enumerate(tokens):
             if t.head != i:
                 children.setdefault(t.head, []).append(i)
-        clause = Clause(text, tokens, children, mentions, list(quotes))
+        clause = Clause(text, tokens, children, mentions, list(quotes), lists)
         verbs = [(i, *found) for i in range(len(tokens)) for found in [_stated(clause, i)] if found is not None]
         facts += [Fact("complained_against", who, sentence.start, sentence.end, object=target, value=word, date=date)
                   for who, target, word in russian_complaints(clause)]
@@ -166,6 +164,8 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
             found |= _named_or_antecedent(clause, k, genders)
         elif clause.speaker_at(k) is not None:
             found.add(clause.speaker_at(k))  # type: ignore[arg-type]
+    if not found:  # "арестовал 11 сотрудников", the parser hanging the group anywhere in the clause
+        found |= _counted_group(clause, i)
     if acted_on and not found:  # "Х предъявлено обвинение": the person in the dative, the charge the subject
         found |= {p for k in clause.kids(i, "iobj", "obl") if "datv" in tokens[k].tag and not clause.kids(k, "case")
                   for p in clause.people(k)}
@@ -252,7 +252,7 @@ def _money(clause: Clause, i: int, text: str) -> str | None:
     for k in in_clause(clause, i):
         if tokens[k].lemma in lexicons.load("russian_money_units"):
             numbers = [n for n in clause.kids(k, "nummod", "nummod:gov") if any(ch.isdigit() for ch in clause.word(n))
-                       or tokens[n].lemma in _NUMBERS]
+                       or tokens[n].lemma in NUMBER_WORDS]
             if numbers:
                 return text[tokens[min(numbers)].start:tokens[k].end]
     return None
@@ -267,10 +267,42 @@ def _described(clause: Clause, clause_verb: int, plural: bool) -> int:
     return n
 
 
+def _counted_group(clause: Clause, i: int) -> set[int]:
+    """"Суд арестовал 11 сотрудников редакции": a counted noun of people in the verb's clause
+    stands for the list nearby that names as many people (``NamedLists``)."""
+    tokens = clause.tokens
+    if clause.lists is None:
+        return set()
+    people_nouns = lexicons.load("russian_role_words") | lexicons.load("russian_membership_words") | {"человек"}
+    for k in below(clause.children, i):  # the parser may make the group a conjunct of another phrase
+        if tokens[k].lemma not in people_nouns or clause.entity_at(k, "person") is not None or _under_other_verb(clause, k, i):
+            continue
+        for n in clause.kids(k, "nummod", "nummod:gov"):
+            word = clause.word(n)
+            size = NUMBER_WORDS.get(tokens[n].lemma) or (int(word) if word.isdigit() else None)
+            if size and size >= 2 and size == int(size):
+                listed = clause.lists.of_size(tokens[k].start, int(size))
+                if listed:
+                    return set(listed)
+    return set()
+
+
+def _under_other_verb(clause: Clause, k: int, i: int) -> bool:
+    """Token ``k`` hangs on a verb other than ``i`` on the way up to it (another clause's words)."""
+    tokens, seen = clause.tokens, {k}
+    h = tokens[k].head
+    while h != i and h not in seen:
+        if "VERB" in tokens[h].tag or "INFN" in tokens[h].tag:
+            return True
+        seen.add(h)
+        h = tokens[h].head
+    return False
+
+
 def _listed_after_dash(clause: Clause, k: int) -> set[int]:
     """"Пятерых арестовали — А, Б и В": a counted group stands for the people listed after a dash."""
     tokens = clause.tokens
-    if tokens[k].lemma not in _NUMBERS and not tokens[k].lemma.endswith(("ое", "еро")):
+    if tokens[k].lemma not in NUMBER_WORDS and not tokens[k].lemma.endswith(("ое", "еро")):
         return set()
     dashes = [j for j, t in enumerate(tokens) if clause.word(j) in ("-", "—", "–") and j > k]
     return {p for j, t in enumerate(tokens) if dashes and j > dashes[0] and t.dep in ("parataxis", "appos", "root")
@@ -285,7 +317,7 @@ def _term(tokens: tuple, children: dict[int, list[int]], i: int) -> str | None:
             continue
         for n in children.get(k, []):
             word = tokens[n].lemma
-            number = _NUMBERS.get(word) or (float(word) if word.replace(".", "", 1).isdigit() else None)
+            number = NUMBER_WORDS.get(word) or (float(word) if word.replace(".", "", 1).isdigit() else None)
             if number:
                 shown = int(number) if float(number).is_integer() else number
                 return f"{shown} {unit}" if shown != 1 else f"1 {unit.rstrip('s')}"

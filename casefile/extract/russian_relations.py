@@ -163,8 +163,9 @@ def _superior(text: str, person: _Mention, mentions: list[_Mention], k: int) -> 
 
 
 def _after(text: str, person: _Mention, mentions: list[_Mention], hi: int) -> tuple | None:
-    """The same from an apposition after a comma: "А, главный редактор газеты «Х»,"."""
-    m = re.match(r"\s*,\s*", text[person.end:hi])
+    """The same from an apposition after a comma, or a predicate after a dash (the copula of a
+    nominal sentence): "А, главный редактор газеты «Х»,", "А – сотрудник редакции «Х»"."""
+    m = re.match(r"\s*,\s*|\s+[–—-]\s+|\s*[–—]\s*", text[person.end:hi])
     if m is None:
         return None
     lo = person.end + m.end()

@@ -27,6 +27,13 @@ LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
 # and the words agreeing with it (a whole sentence gave the same cases, at twice the cost)
 NAME_CONTEXT = 4
 
+# the numerals' dictionary forms and values ("11 сотрудников", "двух активистов", "полтора года")
+NUMBER_WORDS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+                "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
+                "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18,
+                "девятнадцать": 19, "двадцать": 20, "полтора": 1.5}
+
+
 
 @cache
 def trigger_lemmas() -> frozenset[str]:
@@ -139,8 +146,8 @@ class NatashaBackend:
             inside = [(a, b) for a, b in named if sent.start <= a and b <= sent.stop]
             if inside:
                 windows += name_windows(sent.tokens, inside)
-            if inside or any(t.text.lower() in PRONOUN_GENDER or t.text.lower() in FIRST_PERSON
-                             for t in sent.tokens):  # "его задержали", "меня оштрафовали"
+            if inside or any(t.text.lower() in PRONOUN_GENDER or t.text.lower() in FIRST_PERSON or _numeral(t.text)
+                             for t in sent.tokens):  # "его задержали", "меня оштрафовали", "задержали 11 человек"
                 sents.append(sent)
         if windows:
             markups = self.morph.map([[t.text for t in window] for window in windows])
@@ -237,6 +244,21 @@ def line_sentences(text: str, sents: Iterable[object]) -> list[LineSentence]:
         if run:
             out.append(LineSentence(run[0].start, run[-1].stop, run))
     return out
+
+
+def _numeral(word: str) -> bool:
+    """A number in digits or a numeral word of two or more: a counted group may stand for a list
+    of names ("арестовали 11 сотрудников")."""
+    if word.isdigit():
+        return 1 < int(word) < 100
+    word = word.lower()
+    return word[:3] in _numeral_starts() and readings(word)[0].normal_form in NUMBER_WORDS
+
+
+@cache
+def _numeral_starts() -> frozenset[str]:
+    """The first three letters of every form of the numeral words ("трёх", "двумя")."""
+    return frozenset(form.word[:3] for w in NUMBER_WORDS for form in readings(w)[0].lexeme)  # type: ignore[attr-defined]
 
 
 def name_windows(tokens: list, names: list[tuple[int, int]], context: int = NAME_CONTEXT) -> list[list]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from casefile.extract.dates import DateRef, is_dateline
 from casefile.extract.facts.tree import Slot
+from casefile.extract.lists import NamedLists
 from casefile.nlp import lexicons
 
 # surname and patronymic endings that tell a woman's name from a man's in the region's
@@ -70,7 +71,7 @@ class DocContext:
         self._sentence_starts = [s for s, _e in self.sentences]
         self._date_starts = [d[0] for d in self.dates]
         self._genders: dict[int, str | None] = {}
-        self._named: list[tuple[int, int, list[int]]] | None = None
+        self._named: NamedLists | None = None
 
     def resolve_pronoun(self, offset: int, pronoun: str, acted_on: bool = False) -> list[Slot]:
         """The person(s) a pronoun at ``offset`` stands for, or nothing when unsure.
@@ -118,43 +119,12 @@ class DocContext:
                 return [earlier[0]]
         return fits[-1:]  # a run of sentences with only pronouns: the last fitting name before them
 
-    def named_list(self, offset: int, size: int, reach: int = 2) -> list[int]:
-        """The people of the nearest list that names exactly ``size`` of them, for a counted group
-        ("eleven journalists were arrested. A, B, ... were placed in custody"): one sentence that
-        names exactly that many people, or a run of list lines that each open with a name. Looks
-        ``reach`` sentences either way, the sentence itself and then the nearest first; empty when
-        no list has the size."""
-        here = self.sentence_index(offset)
-        lists = self._lists()
-        for k in [0] + [d for r in range(1, reach + 1) for d in (r, -r)]:
-            for first, last, people in lists:
-                if first <= here + k <= last and len(people) == size:
-                    return people
-        return []
-
-    def _lists(self) -> list[tuple[int, int, list[int]]]:
-        """(first sentence, last sentence, distinct people) of every sentence that names two or more
-        people, and of every run of two or more list lines (sentences opening with a name)."""
+    def named_list(self, offset: int, size: int) -> list[int]:
+        """The people of the nearest list naming exactly ``size`` of them (see ``NamedLists``),
+        for a counted group ("eleven journalists were arrested. A, B, ... were placed in custody")."""
         if self._named is None:
-            by_sentence: dict[int, list[int]] = {}
-            openers: dict[int, int] = {}
-            for p in self.persons:
-                k = self.sentence_index(p.start)
-                named = by_sentence.setdefault(k, [])
-                if p.cluster not in named:
-                    named.append(p.cluster)
-                if k not in openers and self.sentences and not self.text[self.sentences[k][0]:p.start].strip(" \t\n-–—•*·"):
-                    openers[k] = p.cluster
-            self._named = [(k, k, named) for k, named in sorted(by_sentence.items()) if len(named) >= 2]
-            run: list[int] = []
-            for k in sorted(openers) + [-2]:
-                if run and k != run[-1] + 1:
-                    people = list(dict.fromkeys(openers[j] for j in run))
-                    if len(people) >= 2:
-                        self._named.append((run[0], run[-1], people))
-                    run = []
-                run.append(k)
-        return self._named
+            self._named = NamedLists(self.text, self.sentences, [(p.start, p.cluster) for p in self.persons])
+        return self._named.of_size(offset, size)
 
     def rest_of_group(self) -> list[int]:
         """"the rest were acquitted": the latest group of people a case step named together that
