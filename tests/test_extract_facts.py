@@ -818,6 +818,28 @@ def test_found_two_people_guilty(spacy_backend):
     assert subjects(facts, "conviction") == set()
 
 
+def test_the_other_counted_defendants_before_the_group_is_named_are_nobody(spacy_backend):
+    text = ("The court found Dina Kasym and Ruslan Ospan guilty of fraud. "
+            "The other five defendants in the case were acquitted.")
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "acquittal") == []
+
+
+def test_a_name_ending_the_subjects_phrase_is_not_the_subject(spacy_backend):
+    text = ("In May, 3 reporters from the team of investigating journalist Arman Sultanov were arrested. "
+            "Dina Kasym, Ruslan Ospan and Erik Bekov were then charged with fraud.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "detention") == {"Dina Kasym", "Ruslan Ospan", "Erik Bekov"}
+
+
+def test_respective_terms_go_to_the_names_in_order(spacy_backend):
+    facts, _ = run(spacy_backend, "Dina Kasym and Ruslan Ospan were sentenced to seven and four years in prison.")
+    assert {(f[1], f[3]) for f in of_type(facts, "sentence")} == {
+        ("Dina Kasym", "7 years prison"), ("Ruslan Ospan", "4 years prison")}
+    facts, _ = run(spacy_backend, "Dina Kasym and Ruslan Ospan were sentenced to four years in prison.")
+    assert {f[3] for f in of_type(facts, "sentence")} == {"4 years prison"}
+
+
 # -- charges, co-defendants, terms, remand, plans ----------------------------------------------------
 
 def test_a_detention_on_charges_names_the_charge(spacy_backend):

@@ -18,7 +18,7 @@ from importlib import resources
 
 from casefile.extract.facts.context import DocContext
 from casefile.extract.facts.tree import POSSESSIVE, RELATIVE, SentenceTree, Slot
-from casefile.extract.facts.values import money, number_of, sentence_term
+from casefile.extract.facts.values import money, number_of, respective_terms, sentence_term
 from casefile.models import Fact
 from casefile.nlp import lexicons
 
@@ -46,6 +46,7 @@ _TIME_NOUNS = frozenset({"day", "week", "month", "year", "evening", "morning", "
 # words that count or add charges without saying what they are for
 _COUNTING_WORDS = frozenset({"several", "other", "new", "additional", "further", "more", "fresh", "various", "many",
                              "multiple", "numerous", "some", "two", "three", "four", "five", "serious", "criminal"})
+_OTHERS = frozenset({"other", "remaining"})  # "the other seven defendants": the rest of a group
 _PEOPLE_NOUNS = frozenset({"men", "women", "people", "persons", "individuals", "brothers", "sisters", "friends"})
 # branches of a noun phrase that name someone else than the phrase: "A's lawyer", "the wife of A",
 # "A, who ...", "A, detained in May, ..."
@@ -190,7 +191,8 @@ class EventReader:
                 and t.lower(i) != "accused":
             out = self.described(i)
         if not out and acted_on and t.slot_at[i] is None and (t.lemma(i) in lexicons.case_roles() or t.lower(i) == "accused") \
-                and any(t.lower(d) in ("the", "these", "those", "both", "all") for d in t.kids(i, "det", "predet")):
+                and any(t.lower(d) in ("the", "these", "those", "both", "all") for d in t.kids(i, "det", "predet")) \
+                and t.count(i) is None and not any(t.lower(a) in _OTHERS for a in t.kids(i, "amod")):
             # "the accused were taken to court": the people the case is about
             verbs = [t.head(i)] + t.kids(t.head(i), "aux", "auxpass")
             plural = t.tokens[i].tag == "NNS" or any(t.lower(w) in ("are", "were", "have") for w in verbs)
@@ -238,7 +240,7 @@ class EventReader:
             # "all of them were charged": the people "them" stands for
             return [p for o in t.prep_objects(i, "of") if t.is_pronoun(o)
                     for p in self.ctx.resolve_pronoun(t.offset(o), t.lower(o), True)]
-        elif word in ("rest", "others", "remainder") or (dets & {"other", "remaining"} and t.tokens[i].tag == "NNS"):
+        elif word in ("rest", "others", "remainder") or (dets & _OTHERS and t.tokens[i].tag == "NNS"):
             counted = [n for n in (number_of(t.lower(k)) for k in t.kids(i, "nummod")) if n]
             rest = self.ctx.rest_of_group() if "the" in dets or word == "others" else []
             if counted and len(rest) != counted[0]:
@@ -348,7 +350,7 @@ class EventReader:
         dep, head = t.dep(v), t.head(v)
         if dep == "amod" and head != v:
             return [head]
-        own = t.kids(v, "nsubjpass", "nsubj")
+        own = [self._displaced_subject(s) for s in t.kids(v, "nsubjpass", "nsubj")]
         if len(own) > 1 and t.kids(own[0], "prep") and min(t.subtree(own[1])) == max(t.subtree(own[0])) + 1:
             # "reporters from the weekly of editor A were charged": the small parser makes A a second
             # subject where it ends the first one's prepositional phrase
@@ -374,6 +376,23 @@ class EventReader:
             grand = t.head(head)
             return self.subject_tokens(grand) if grand != head else []
         return []
+
+    def _displaced_subject(self, s: int) -> int:
+        """The real subject where the parser took a name ending a prepositional phrase for it:
+        "eleven journalists from the team of reporter A were arrested" - A is in the phrase of
+        "journalists", the subject. A name right after "of" or "from" (titles between) is no subject."""
+        t = self.tree
+        if t.slot_at[s] is None:
+            return s
+        k = min(t.subtree(s)) - 1
+        while k >= 0 and t.tokens[k].tag in ("VBG", "JJ"):  # "of investigating journalist A"
+            k -= 1
+        if k < 0 or t.lower(k) not in ("of", "from") or t.dep(k) != "prep":
+            return s
+        h = t.head(k)
+        while t.dep(h) == "pobj" and t.head(h) != h and t.head(t.head(h)) != t.head(h):
+            h = t.head(t.head(h))  # up the chain of phrases: "team" < "from" < "journalists"
+        return h if h < k and t.slot_at[h] is None and t.tokens[h].pos in NOUN_POS else s
 
     def objects(self, v: int) -> list[int]:
         """Direct objects of an active verb, or of the verb it is coordinated with."""
@@ -712,10 +731,22 @@ class FactBuilder:
                 continue
             obj = self.object(event, spec.object)
             date, place = self.date(event), self.place(event)
+            each = self._respective(event, value, term)
             for p in event.patients:
                 yield Fact(spec.fact or name, p.cluster, self.tree.sentence.start, self.tree.sentence.end,
                            object=obj.cluster if obj is not None and obj.cluster != p.cluster else None,
-                           value=value, date=date, place=place)
+                           value=each.get(p.cluster, value), date=date, place=place)
+
+    def _respective(self, event: Event, value: str | None, term: str | None) -> dict[int, str]:
+        """"A and B were sentenced to six and five years": each person's own term, by the order
+        of the names and of the numbers, when they are as many."""
+        if not term or value != term or len(event.patients) < 2:
+            return {}
+        terms = respective_terms(self._after_trigger(event))
+        people = sorted(event.patients, key=lambda p: p.start)
+        if len(terms) != len(people):
+            return {}
+        return {p.cluster: found for p, found in zip(people, terms)}
 
     def _after_trigger(self, event: Event) -> str:
         t = self.tree

@@ -51,6 +51,24 @@ def _kind(text: str) -> str | None:
     return next((name for pattern, name in _KINDS if re.search(pattern, text, re.IGNORECASE)), None)
 
 
+_RESPECTIVE = re.compile(r"\b(?P<list>(?:(?:\d+|[a-z]+)\s*,\s*)*(?:\d+|[a-z]+)\s*,?\s+and\s+(?:\d+|[a-z]+))[\s-]+"
+                         r"(?P<rest>(?:years?|months?)\b.*)", re.IGNORECASE)
+
+
+def respective_terms(text: str) -> list[str]:
+    """"to six and five years in prison" -> ["6 years prison", "5 years prison"]: one term per
+    number of a coordinated list sharing its unit, for people named in the same order; empty
+    when the text states one term."""
+    m = _RESPECTIVE.search(text[:120])
+    if not m:
+        return []
+    numbers = [number_of(w) for w in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list"))]
+    if len(numbers) < 2 or any(n is None for n in numbers):
+        return []
+    terms = [sentence_term(f"{n:g} {m.group('rest')}") for n in numbers]  # type: ignore[str-format]
+    return [t for t in terms if t] if all(terms) else []
+
+
 def sentence_term(text: str) -> str | None:
     """"three years of imprisonment" -> "3 years prison"; "a five-year prison sentence" ->
     "5 years prison"; suspended terms keep "suspended"."""
