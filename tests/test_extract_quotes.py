@@ -435,3 +435,17 @@ def test_one_word_judged_as_someones_is_a_quote_a_scare_quote_is_not(spacy_backe
     # near miss: a word in scare quotes inside what someone said is no quote of its own
     quotes, _ = run(spacy_backend, "Arman Bekov said the so-called “experts” had lied.")
     assert quotes == []
+
+
+def test_he_of_a_run_of_sentences_about_one_man_stays_with_him(spacy_backend):
+    text = ("Timur Baikenov returned to Almaty in May. He later met the lawyer Arman Sultanov. "
+            "He then spent a week at Sultanov's office. “We will not give up,” he said.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Baikenov")
+
+
+def test_he_after_a_sentence_about_another_man_is_that_man(spacy_backend):
+    text = ("Timur Baikenov returned to Almaty in May. Arman Sultanov met him a week later. "
+            "“We will not give up,” he said.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Sultanov")

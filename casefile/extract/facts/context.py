@@ -73,7 +73,7 @@ class DocContext:
         self._genders: dict[int, str | None] = {}
         self._named: NamedLists | None = None
 
-    def resolve_pronoun(self, offset: int, pronoun: str, acted_on: bool = False) -> list[Slot]:
+    def resolve_pronoun(self, offset: int, pronoun: str, acted_on: bool = False, _depth: int = 0) -> list[Slot]:
         """The person(s) a pronoun at ``offset`` stands for, or nothing when unsure.
 
         First person: the speaker of the quote it is in, else the author of a first-person
@@ -113,11 +113,27 @@ class DocContext:
         same = [p for p in fits if self.sentence_index(p.start) == here]
         if same:  # "A said he was detained": the nearest name before it in its sentence
             return [same[-1]]
-        for back in range(1, 4):  # else what an earlier sentence was about: its first fitting name
+        for back in range(1, 4):  # else what an earlier sentence was about: its first fitting name,
+            # or the one its own pronoun stands for when that comes first ("A spoke. He met B. He said")
             earlier = [p for p in fits if self.sentence_index(p.start) == here - back]
+            pronoun = self._pronoun_before(here - back, earlier[0].start if earlier else None, wanted)
+            if pronoun is not None and _depth < 3:
+                return self.resolve_pronoun(pronoun, word, acted_on, _depth + 1)
             if earlier:
                 return [earlier[0]]
         return fits[-1:]  # a run of sentences with only pronouns: the last fitting name before them
+
+    def _pronoun_before(self, sentence: int, before: int | None, gender: str) -> int | None:
+        """The offset of a personal pronoun of ``gender`` that opens sentence ``sentence`` (within its
+        first few words, before ``before``), or None."""
+        if not 0 <= sentence < len(self.sentences):
+            return None
+        start, end = self.sentences[sentence]
+        words = ("he", "him", "his") if gender == "m" else ("she", "her")
+        m = re.search(r"\b(" + "|".join(words) + r")\b", self.text[start:min(end, start + 40)], re.IGNORECASE)
+        if m is None or (before is not None and start + m.start() > before):
+            return None
+        return start + m.start()
 
     def named_list(self, offset: int, size: int) -> list[int]:
         """The people of the nearest list naming exactly ``size`` of them (see ``NamedLists``),
