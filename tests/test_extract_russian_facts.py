@@ -194,3 +194,16 @@ def test_a_counted_group_with_no_list_of_its_size_is_nobody(ru_facts):
     text = ("Суд арестовал четырёх сотрудников газеты «Степной вестник». В СИЗО будут находиться:\n"
             "Ержан Касымов – корреспондент;\nАсель Нуржанова – фотограф;\nТимур Садыков – редактор.")
     assert {f[1] for f in ru_facts(text) if f[0] == "detention"} == set()
+
+
+def test_acquitted_under_one_article_and_convicted_under_another(ru_facts):
+    text = "По словам адвоката, Асель Нуржанову оправдали по статье 174 УК РК, но признали виновной по статье 274 УК РК."
+    found = ru_facts(text)
+    assert ("acquittal", "Асель Нуржанова") in {f[:2] for f in found}
+    convicted = {f[2] for f in found if f[0] == "conviction" and f[1] == "Асель Нуржанова"}
+    assert len(convicted) == 1 and "274" in next(iter(convicted))
+
+
+def test_a_name_that_may_be_nominative_stays_the_subject(ru_facts):
+    text = "Тимур Садыков задержали на площади вместе с другими активистами."
+    assert not any(f[0] == "detention" for f in ru_facts(text))

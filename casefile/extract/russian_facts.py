@@ -18,7 +18,7 @@ from casefile.extract.russian_clause import Clause, below, in_clause, unreal
 from casefile.extract.russian_orders import orderers, russian_complaints
 from casefile.nlp import lexicons
 from casefile.nlp.russian import NUMBER_WORDS, trigger_requirements
-from casefile.nlp.russian_names import FIRST_PERSON, PRONOUN_GENDER, name_gender
+from casefile.nlp.russian_names import FIRST_PERSON, PRONOUN_GENDER, name_gender, readings
 
 _INTENT = frozenset({"намерен", "намеренный", "планировать", "собираться", "решить", "намереваться"})
 PRONOUN_REACH = 400  # characters back to the person a pronoun may stand for
@@ -146,7 +146,9 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
     """The people the verb at ``i`` acts on: its object (or passive subject), a pronoun there
     resolved to the person named last before it with its gender, or a person in a phrase with one
     of the entry's "against" prepositions on the verb or on the case it opens ("дело против Х")."""
-    tokens, heads = clause.tokens, clause.kids(i, "nsubj:pass", "nsubj") if acted_on else clause.kids(i, "obj", "iobj")
+    tokens, heads = clause.tokens, _object_heads(clause, i, acted_on)
+    if not heads and tokens[i].dep == "conj" and tokens[i].head != i:  # "Х оправдали …, но признали виновной"
+        heads = _object_heads(clause, tokens[i].head, acted_on)
     if acted_on and not heads and tokens[i].dep == "xcomp" and tokens[i].head != i:  # "Х намерен обжаловать"
         heads = clause.kids(tokens[i].head, "nsubj")
     found: set[int] = set()
@@ -190,6 +192,28 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
     return found
 
 
+def _object_heads(clause: Clause, i: int, acted_on: bool) -> list[int]:
+    """The phrases the verb at ``i`` acts on: its passive subject, or its object, or a name that
+    can only be accusative where the parser put a subject ("Х оправдали")."""
+    if acted_on:
+        return clause.kids(i, "nsubj:pass", "nsubj")
+    heads = clause.kids(i, "obj", "iobj")
+    if not heads and "plur" in clause.tokens[i].tag:
+        heads = [k for k in clause.kids(i, "nsubj") if _accusative_name(clause, k)]
+    return heads
+
+
+def _accusative_name(clause: Clause, k: int) -> bool:
+    """The phrase at ``k`` is a person's name that may be accusative and cannot be nominative
+    ("Асель Нуржанову"; the surname decides, a given name may not decline), whatever the parser made of it."""
+    if clause.entity_at(k, "person") is None:
+        return False
+    words = [clause.word(j) for j in [k, *clause.kids(k, "flat:name")]]
+    forms = [r for w in words for r in readings(w) if "Surn" in r.tag]  # type: ignore[operator]
+    forms = forms or [r for w in words for r in readings(w) if "Name" in r.tag]  # type: ignore[operator]
+    return bool(forms) and any("accs" in r.tag for r in forms) and not any("nomn" in r.tag for r in forms)  # type: ignore[operator]
+
+
 def _named_or_antecedent(clause: Clause, k: int, genders: dict[int, str | None]) -> set[int]:
     """The people the phrase at ``k`` names, or for "его/её" the person it stands for."""
     word = clause.word(k)
@@ -224,15 +248,19 @@ def _objects(clause: Clause, i: int, acted_on: bool, roles: list[str], alone: bo
                     if body is not None:
                         return [body]
         elif role == "law":
-            laws = _laws(clause, in_clause(clause, i)) or (_laws(clause, range(len(tokens))) if alone else [])
+            own = in_clause(clause, i) + [j for x in clause.kids(i, "xcomp") for j in [x, *in_clause(clause, x)]]
+            laws = _laws(clause, own) or (_laws(clause, range(len(tokens))) if alone else [])  # "признал виновным по статье
             if laws:
                 return laws  # type: ignore[return-value]
     return [None]
 
 
 def _laws(clause: Clause, tokens: Iterable[int]) -> list[int]:
-    """The provisions named over ``tokens``, each once, in order."""
-    return list(dict.fromkeys(law for k in tokens for law in [clause.entity_at(k, "law")] if law is not None))
+    """The provisions whose names begin among ``tokens``, each once, in order (a provision's name may
+    run on into words the parser hangs on another verb: "оправдали по статье 330 …, но признали")."""
+    spans = [(clause.tokens[k].start, clause.tokens[k].end) for k in tokens]
+    return list(dict.fromkeys(e for s, _end, e, label in sorted(clause.mentions)
+                              if label == "law" and any(a <= s < b for a, b in spans)))
 
 
 def _value(clause: Clause, i: int, kinds: list[str], text: str) -> str | None:
