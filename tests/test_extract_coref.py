@@ -207,3 +207,19 @@ def test_a_shortened_name_with_two_longer_candidates_stays_apart():
     got, _ = clusters(doc, [cand(doc, "Dembe Okello Sserunjogi"), cand(doc, "Dembe Okello Mutebi"),
                             cand(doc, "Dembe Okello", nth=2)])
     assert len(got) == 3
+
+
+def test_first_word_of_a_body_named_in_full_joins_it():
+    doc = "Steppe Vigil International condemned the verdict. Steppe Vigil said the trial was unfair."
+    got, _ = clusters(doc, [cand(doc, "Steppe Vigil International", "organization"), cand(doc, "Vigil", "organization", nth=1)])
+    assert len(got) == 2  # not the first word: apart
+    doc = "Vigil International condemned the verdict. Vigil said the trial was unfair."
+    got, _ = clusters(doc, [cand(doc, "Vigil International", "organization"), cand(doc, "Vigil", "organization", nth=1)])
+    assert got == {"Vigil International": ["Vigil International", "Vigil"]}
+
+
+def test_first_word_shared_by_two_unrelated_bodies_stays_apart():
+    doc = "Vigil International and Vigil Radio reported it. Vigil said the trial was unfair."
+    got, _ = clusters(doc, [cand(doc, "Vigil International", "organization"), cand(doc, "Vigil Radio", "organization"),
+                            cand(doc, "Vigil", "organization", nth=2)])
+    assert len(got) == 3

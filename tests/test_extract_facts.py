@@ -1049,3 +1049,12 @@ def test_a_verdict_upheld_is_the_one_accuseds(spacy_backend):
             "In July, the Velmora City Court upheld the verdict.")
     facts, _ = run(spacy_backend, text)
     assert not of_type(facts, "appeal")
+
+
+def test_whether_someone_will_appeal_is_no_announced_appeal(spacy_backend):
+    text = "Dina Kasym was sentenced to four years in prison. It is unclear whether she intends to appeal."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "appeal") == []
+    text = "Dina Kasym was sentenced to four years in prison. She intends to appeal."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "appeal") == {"Dina Kasym"}

@@ -13,6 +13,7 @@ import re
 
 from casefile.extract.spans import Cand
 from casefile.models import LocalEntity, Mention
+from casefile.nlp import lexicons
 from casefile.nlp.keys import PersonKey, fold, person_key, persons_compatible, token_key
 from casefile.nlp.org_keys import acronym_of, org_key, org_word_set_key
 from casefile.nlp.state_bodies import country_free_name
@@ -167,12 +168,26 @@ def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> lis
             key = next(iter(by_acronym[bare]))
         # word order is no part of a name: "Akimat of X" and "X Akimat" are one body
         clusters.setdefault(org_word_set_key(key), []).append(c)
+    _join_first_word(doc, clusters)
     for key in list(clusters):  # "X Credit Union of Y" joins "X Credit Union" named in the same text
         bare = country_free_name(clusters[key][0].text(doc))
         target = org_word_set_key(bare) if bare else None
         if target and target != key and target in clusters:
             clusters[target].extend(clusters.pop(key))
     return list(clusters.values())
+
+
+def _join_first_word(doc: str, clusters: dict[str, list[Cand]]) -> None:
+    """"Amnesty" after "Amnesty International": a one-word name that is the first word of the
+    text's other body names joins the shortest of them, when every one extends that shortest name
+    and the word is no generic word of bodies ("National", "Radio")."""
+    generic = lexicons.org_words() | lexicons.load("public_body_words")
+    written = {key: org_key(members[0].text(doc)) for key, members in clusters.items()}
+    for key in [k for k in clusters if " " not in k and k not in generic]:
+        longer = sorted((k for k, name in written.items() if k in clusters and name.startswith(key + " ")),
+                        key=lambda k: len(written[k]))
+        if longer and all(written[k].startswith(written[longer[0]]) for k in longer):
+            clusters[longer[0]].extend(clusters.pop(key))
 
 
 def _place_clusters(doc: str, cands: list[Cand]) -> list[list[Cand]]:

@@ -125,6 +125,9 @@ _DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ye", "e"),  # Yerlan / Erlan, Sergeyev / Sergeev, Aliyev / Aliev
         # German umlaut spellings (Juergen); not before v so -oev/-uev survive.
         (r"(?<![aeiouy])([ou])e(?=[bcdfgklmnprstz])", r"\1"),
+        # Turkish / Azeri ş and ç, which English copy often prints bare: Kurşun / Kursun, Kılıç / Kilic
+        (r"sh", "s"),
+        (r"ch", "c"),
         (r"y", "i"),  # Aybek / Aibek, Dmitriy / Dmitri, Yulia / Iulia
         (r"(.)\1+", r"\1"),  # Kassym / Kasym, Dmitrii / Dmitri
     )

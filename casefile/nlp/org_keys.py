@@ -15,6 +15,7 @@ from typing import Callable
 from rigour.names import remove_org_types
 
 from casefile.nlp import lexicons
+from casefile.nlp.territories import territory_code
 from casefile.nlp.keys import fold, to_latin
 
 __all__ = ["acronym_of", "org_compact_key", "org_key", "org_word_set_key"]
@@ -61,7 +62,15 @@ def org_key(name: str) -> str:
     words = fold(text).replace("-", "").split()
     while len(words) > 1 and words[0] == "the":
         words = words[1:]
+    # a country's name variants are one ("B Turkey" / "B Türkiye"): a word naming a country keys by its code
+    words = [_country(w) for w in words] if len(words) > 1 else words
     return " ".join(_strip_forms(words))
+
+
+@cache
+def _country(word: str) -> str:
+    code = territory_code(word) if len(word) >= 4 else None
+    return f"{code}-country" if code and len(code) == 2 else word
 
 
 _ACRONYM_SKIP = frozenset(

@@ -415,6 +415,8 @@ class EventReader:
             return True
         if self.conditional(i):
             return True
+        if any(t.lower(m) == "whether" for a in [i, *list(t.ancestors(i))[:3]] for m in t.kids(a, "mark")):
+            return True  # "unknown whether he intends to appeal": asked, not stated
         if any(t.lemma(a) in self.irrealis for a in t.kids(i, "amod")):  # "a possible arrest"
             return True
         if any(t.lower(d) == "no" for d in t.kids(i, "det")):  # "no search was carried out"

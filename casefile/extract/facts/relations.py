@@ -689,6 +689,8 @@ class RelationReader:
         """The people who said they would appeal a ruling, or, with no ruling named, the people
         the case is about ("A plans to appeal"; not "A will appeal to voters")."""
         t = self.tree
+        if any(t.lower(m) == "whether" for a in [v, *list(t.ancestors(v))[:2]] for m in t.kids(a, "mark")):
+            return  # "unknown whether she intends to appeal"
         appellants = self._appellants(v if t.kids(v, "nsubj") else t.head(v))
         ruling = [o for o in t.kids(v, "dobj") + t.prep_objects(v, "against") if t.lemma(o) in ruled]
         if not ruling:
