@@ -223,3 +223,10 @@ def test_first_word_shared_by_two_unrelated_bodies_stays_apart():
     got, _ = clusters(doc, [cand(doc, "Vigil International", "organization"), cand(doc, "Vigil Radio", "organization"),
                             cand(doc, "Vigil", "organization", nth=2)])
     assert len(got) == 3
+
+
+def test_a_persons_surname_is_no_short_form_of_the_body_named_after_them():
+    doc = "Ivan Petrov founded Petrov Media. Petrov said it would go on."
+    got, _ = clusters(doc, [cand(doc, "Ivan Petrov"), cand(doc, "Petrov Media", "organization"),
+                            cand(doc, "Petrov", "organization", nth=2)])
+    assert got["Petrov Media"] == ["Petrov Media"]

@@ -1058,3 +1058,23 @@ def test_whether_someone_will_appeal_is_no_announced_appeal(spacy_backend):
     text = "Dina Kasym was sentenced to four years in prison. She intends to appeal."
     facts, _ = run(spacy_backend, text)
     assert subjects(facts, "appeal") == {"Dina Kasym"}
+
+
+def test_names_before_a_passive_verb_the_parser_lost(spacy_backend):
+    text = ("Their chairman Dina Kasym and rights defenders Ruslan Ospan and Erik Bekov were sentenced "
+            "to two years in prison.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "sentence") == {"Dina Kasym", "Ruslan Ospan", "Erik Bekov"}
+
+
+def test_a_name_in_a_phrase_before_a_passive_verb_is_not_acted_on(spacy_backend):
+    text = "Three days after meeting Dina Kasym in Almaty, the reporters were detained."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "detention") == []
+
+
+def test_all_four_defendants_are_the_four_of_the_case(spacy_backend):
+    text = ("Dina Kasym, Ruslan Ospan, Erik Bekov and Timur Aliev were sentenced to two years in 2020. "
+            "On Tuesday the appeals court ruled to acquit all four defendants.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "acquittal") == {"Dina Kasym", "Ruslan Ospan", "Erik Bekov", "Timur Aliev"}

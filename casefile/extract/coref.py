@@ -151,7 +151,8 @@ def _latest_before(offset: int, groups: list[tuple[int, list[Cand]]], sentence_s
     return min(tied, key=lambda i: last[i])
 
 
-def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> list[list[Cand]]:
+def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
+                  person_words: frozenset[str] | set[str] = frozenset()) -> list[list[Cand]]:
     clusters: dict[str, list[Cand]] = {}
     full_keys = {org_key(c.text(doc)) for c in cands if len(c.text(doc).split()) > 1}
     defined = {acr: org_key(full.text(doc)) for acr, full in acronyms.items()}
@@ -168,7 +169,7 @@ def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> lis
             key = next(iter(by_acronym[bare]))
         # word order is no part of a name: "Akimat of X" and "X Akimat" are one body
         clusters.setdefault(org_word_set_key(key), []).append(c)
-    _join_first_word(doc, clusters)
+    _join_first_word(doc, clusters, person_words)
     for key in list(clusters):  # "X Credit Union of Y" joins "X Credit Union" named in the same text
         bare = country_free_name(clusters[key][0].text(doc))
         target = org_word_set_key(bare) if bare else None
@@ -177,13 +178,14 @@ def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand]) -> lis
     return list(clusters.values())
 
 
-def _join_first_word(doc: str, clusters: dict[str, list[Cand]]) -> None:
+def _join_first_word(doc: str, clusters: dict[str, list[Cand]], person_words: frozenset[str] | set[str]) -> None:
     """"Amnesty" after "Amnesty International": a one-word name that is the first word of the
     text's other body names joins the shortest of them, when every one extends that shortest name
-    and the word is no generic word of bodies ("National", "Radio")."""
+    and the word is no generic word of bodies ("National", "Radio") nor part of a person's name
+    in the text ("Petrov" beside "Petrov Media" and "Ivan Petrov" may be the man)."""
     generic = lexicons.org_words() | lexicons.load("public_body_words")
     written = {key: org_key(members[0].text(doc)) for key, members in clusters.items()}
-    for key in [k for k in clusters if " " not in k and k not in generic]:
+    for key in [k for k in clusters if " " not in k and k not in generic and k not in person_words]:
         longer = sorted((k for k, name in written.items() if k in clusters and name.startswith(key + " ")),
                         key=lambda k: len(written[k]))
         if longer and all(written[k].startswith(written[longer[0]]) for k in longer):
@@ -238,7 +240,8 @@ def cluster_mentions(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
             parts = _attach_nicknames(doc, _person_clusters(doc, members, acronyms, [s for s, _e in sentences]),
                                       nicknames or {})
         elif label == "organization":
-            parts = _org_clusters(doc, members, acronyms)
+            named = {w for c in by_label.get("person", []) for w in fold(c.text(doc)).split()}
+            parts = _org_clusters(doc, members, acronyms, named)
         else:
             parts = _place_clusters(doc, members)
         groups.extend((label, p) for p in parts)
