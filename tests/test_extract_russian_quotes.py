@@ -40,3 +40,15 @@ def test_an_opinion_introduced_by_po_mneniyu_may_start_in_lower_case(extract_ru)
 def test_the_person_before_a_colon_speaks_not_the_platform(extract_ru):
     text = "Тимур Садыков написал в Facebook: «Я ни в чём не виноват и не признаю вину»."
     assert ("Я ни в чём не виноват и не признаю вину", "Тимур Садыков") in quotes(extract_ru, text)
+
+
+def test_a_post_named_instead_of_the_speaker_is_the_person_named_last(extract_ru):
+    text = "Суд оштрафовал Ержана Касымова на 50 МРП. «Мы будем обжаловать», — сказал активист."
+    ex = extract_ru(text)
+    assert [ex.entities[q.speaker].name for q in ex.quotes if q.speaker is not None] == ["Ержан Касымов"]
+
+
+def test_a_post_named_instead_of_the_speaker_is_not_a_person_with_another_post(extract_ru):
+    text = "Ержана Касымова оштрафовала судья Асель Нуржанова. «Мы будем обжаловать», — сказал активист."
+    ex = extract_ru(text)
+    assert [q.speaker for q in ex.quotes] == [None]

@@ -118,7 +118,17 @@ def _role_holder(text: str, lo: int, hi: int, before: int, mentions: list[tuple[
         word = m.group().lower()
         if word.startswith(post[:4]) and readings(word)[0].normal_form == post:  # type: ignore[attr-defined]
             holders |= {i for s, _e, i in mentions if i in people and m.end() < s <= m.end() + 2}
-    return holders.pop() if len(holders) == 1 else None
+    if len(holders) == 1:
+        return holders.pop()
+    if holders:
+        return None
+    # no one is named with the post: the person named last before the quote (within a short
+    # reach), unless the text names that person with another post ("судья Х" is no activist)
+    last = max(((s, i) for s, _e, i in mentions if i in people and before - 400 <= s < before), default=None)
+    if last is None:
+        return None
+    ahead = [readings(w.group().lower())[0].normal_form for w in _WORD.finditer(text, max(0, last[0] - 40), last[0])][-2:]  # type: ignore[attr-defined]
+    return None if any(w in roles() and w != post for w in ahead) else last[1]
 
 
 def _mention_end(mentions: list[tuple[int, int, int]], entity: int, before: int) -> int:
