@@ -449,3 +449,17 @@ def test_he_after_a_sentence_about_another_man_is_that_man(spacy_backend):
             "“We will not give up,” he said.")
     quotes, _ = run(spacy_backend, text)
     assert len(quotes) == 1 and speaker_is(quotes[0][0], "Sultanov")
+
+
+def test_a_quote_alone_on_its_line_with_a_dash_and_a_name_under_it(spacy_backend):
+    text = ("A crowd gathered outside the court on Monday.\n"
+            "“The verdict shows what the courts are for: to silence critics.”\n- Aida Serik, Steppe Watch")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Serik")
+
+
+def test_a_quote_alone_on_its_line_with_a_dash_list_under_it_has_no_speaker(spacy_backend):
+    text = ("A crowd gathered outside the court on Monday.\n"
+            "“The verdict shows what the courts are for: to silence critics.”\n- the appeal is due in May")
+    quotes, _ = run(spacy_backend, text)
+    assert [q[0] for q in quotes] == [None]

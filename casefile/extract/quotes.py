@@ -463,6 +463,11 @@ class QuoteFinder:
             line_end = self.text.find("\n", q.close)
             line_end = len(self.text) if line_end < 0 else line_end
             tail = self.text[q.close + 1:line_end]
+            if not tail.strip() and not head.strip():  # a quote alone on its line, "- X" on the next one
+                tail = self.text[q.close + 1:].lstrip("\n")
+                line_end = self.text.find("\n", len(self.text) - len(tail))
+                line_end = len(self.text) if line_end < 0 else line_end
+                tail = self.text[q.close + 1:line_end]
             dash = re.match(r"\s*[,.]?\s*[-–—]\s*", tail)
             if dash:
                 named = self.mentions_in(q.close + 1 + dash.end(), line_end)
