@@ -1078,3 +1078,17 @@ def test_all_four_defendants_are_the_four_of_the_case(spacy_backend):
             "On Tuesday the appeals court ruled to acquit all four defendants.")
     facts, _ = run(spacy_backend, text)
     assert subjects(facts, "acquittal") == {"Dina Kasym", "Ruslan Ospan", "Erik Bekov", "Timur Aliev"}
+
+
+def test_the_plural_people_noun_before_any_case_is_the_list_next_to_it(spacy_backend):
+    text = ("The supreme court overturned the sentences of the reporters on Friday. "
+            "The ruling concerns Dina Kasym and Ruslan Ospan.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "appeal") == {"Dina Kasym", "Ruslan Ospan"}
+
+
+def test_the_plural_people_noun_with_no_list_nearby_is_nobody(spacy_backend):
+    text = ("The supreme court overturned the sentences of the reporters on Friday. "
+            "The ruling was welcomed abroad. Dina Kasym and Ruslan Ospan were not in court.")
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "appeal") == []

@@ -59,3 +59,13 @@ class NamedLists:
                 if first <= here + k <= last and len(people) == size:
                     return people
         return []
+
+    def nearest(self, offset: int) -> list[int]:
+        """The people of a list in the sentence before the one at ``offset``, else in the one
+        after it ("the defenders were freed. A and B ..."); empty when neither has one."""
+        here = self.sentence_index(offset)
+        for k in (here - 1, here + 1):
+            for first, last, people in self._lists:
+                if first <= k <= last:
+                    return people
+        return []

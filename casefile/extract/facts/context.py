@@ -138,9 +138,16 @@ class DocContext:
     def named_list(self, offset: int, size: int) -> list[int]:
         """The people of the nearest list naming exactly ``size`` of them (see ``NamedLists``),
         for a counted group ("eleven journalists were arrested. A, B, ... were placed in custody")."""
+        return self._lists().of_size(offset, size)
+
+    def nearest_list(self, offset: int) -> list[int]:
+        """The people of the list in the sentence before ``offset``'s, else in the one after."""
+        return self._lists().nearest(offset)
+
+    def _lists(self) -> NamedLists:
         if self._named is None:
             self._named = NamedLists(self.text, self.sentences, [(p.start, p.cluster) for p in self.persons])
-        return self._named.of_size(offset, size)
+        return self._named
 
     def rest_of_group(self) -> list[int]:
         """"the rest were acquitted": the latest group of people a case step named together that

@@ -262,7 +262,10 @@ class EventReader:
             return []
         group = list(self.ctx.case_group)
         if size is None and len(group) < 2:
-            return []
+            # "the defenders" before any case was told: the people listed in the sentence before or after
+            group = self.ctx.nearest_list(t.offset(i)) if t.tokens[i].tag == "NNS" and "the" in dets else []
+            if len(group) < 2:
+                return []
         if size is not None and len(group) != size:
             group = self.ctx.defendants[-int(size):] if len(self.ctx.defendants) >= size >= 2 else []
             group = group or self.ctx.named_list(t.offset(i), int(size))

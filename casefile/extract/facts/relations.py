@@ -716,6 +716,9 @@ class RelationReader:
             for clause in t.kids(o, "relcl", "acl"):  # "the sentence (that was) passed on A"
                 out += [p for x in t.prep_objects(clause, "on", "to", "against")
                         for p in self.events.people(x, ("person",))]
+        if not out:  # "overturned the sentences of the defenders": the group the phrase names
+            out = [p for o in things for x in t.prep_objects(o, "of") if t.slot_at[x] is None
+                   for p in self.events.people(x, ("person",), acted_on=True)]
         if not out:  # "upheld the sentence for A": the holder on the ruling verb
             out = [p for x in t.prep_objects(v, "for", "against") for p in self.events.people(x, ("person",))]
         if not out and len(set(self.ctx.defendants)) == 1 \
