@@ -100,3 +100,27 @@ def test_a_post_after_a_dash_in_a_nominal_sentence(ru_facts):
 def test_a_dash_before_a_verb_states_no_post(ru_facts):
     found = relations(ru_facts, "Ержан Касымов – так считает суд – нарушил порядок проведения собраний.")
     assert not any(f[0] == "position" and f[1] == "Ержан Касымов" for f in found)
+
+
+def test_a_post_in_two_coordinated_bodies(ru_facts):
+    found = relations(ru_facts, "Ержан Касымов – корреспондент газеты «Степной вестник» и журнала «Караван».")
+    bodies = {f[2] for f in found if f[0] == "position" and f[1] == "Ержан Касымов"}
+    assert bodies == {"Степной вестник", "Караван"}
+
+
+def test_works_at_a_body(ru_facts):
+    found = relations(ru_facts, "Асель Нуржанова, бывший юрист фонда, сейчас работает в издании «Степной вестник».")
+    assert ("position", "Асель Нуржанова", "Степной вестник", "сотрудник") in found
+
+
+def test_works_in_a_city_or_for_someone_else_is_no_post(ru_facts):
+    found = relations(ru_facts, "Асель Нуржанова сейчас работает в Алматы.")
+    assert not any(f[3] == "сотрудник" for f in found)
+    found = relations(ru_facts, "Асель Нуржанова сообщила, что Тимур Садыков работает в газете «Степной вестник».")
+    assert not any(f[1] == "Асель Нуржанова" and f[3] == "сотрудник" for f in found)
+
+
+def test_a_turkic_patronymic_word_is_part_of_the_name(extract_ru):
+    ex = extract_ru("Суд арестовал журналистку Айдану Асанбек кызы на два месяца.")
+    assert "Айдана Асанбек кызы" in [e.name for e in ex.entities if e.label == "person"] or \
+        any(e.name.endswith("кызы") for e in ex.entities if e.label == "person")

@@ -20,7 +20,8 @@ from casefile.extract.laws import find_russian_provisions
 from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
 from casefile.extract.russian_relations import russian_relations
-from casefile.extract.russian_repair import bodies_before_places, cut_parenthesis, dateline_place, extend_body, is_common_acronym, quoted_bodies
+from casefile.extract.russian_repair import (bodies_before_places, cut_parenthesis, dateline_place, extend_body,
+                                             is_common_acronym, quoted_bodies, with_patronymic_word)
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
@@ -63,7 +64,7 @@ def repaired_spans(text: str, spans: list[Span]) -> list[Span]:
     """The model's spans after the Russian repairs (``casefile.extract.russian_repair``), with
     the bodies named before a place and the quoted bodies the model missed."""
     places = [s for s in spans if s.label == "location"]
-    out = [cut_parenthesis(dateline_place(text, s)) for s in spans]
+    out = [with_patronymic_word(text, cut_parenthesis(dateline_place(text, s))) for s in spans]
     out = [extend_body(text, s, places) for s in out + list(bodies_before_places(text, out))]
     out = [s for s in out if not any(o is not s and o.start <= s.start and s.end <= o.end and o.end - o.start
                                      > s.end - s.start for o in out)]  # a place now inside its body's name

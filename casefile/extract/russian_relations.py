@@ -23,6 +23,8 @@ from casefile.nlp.russian_names import PRONOUN_GENDER, name_gender, readings
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*")
 _QUOTED = re.compile(r"[«„“\"][^«»„“”\"\n]{1,80}[»“”\"]")
 _BREAK = re.compile(r"[.;:!?()\n—–]|,(?!\s*\d)")  # where a noun phrase before or after a name ends
+_BODY_GAP = re.compile(r"[\s«»\"“”„]*(?:,|\s+и)[\s«»\"“”„]*(?:[а-яё]+[\s«»\"“”„]+)?")  # "и журнала «Б»"
+_WORKS = re.compile(r"(?<![а-яё])работа(?:ет|ла|л|ют|ли)\s+(?:в|во|на)\s+")
 _LIST_GAP = re.compile(r"\s*(?:,\s*|\s+и\s+|\s*,\s*и\s+)\s*")
 MAX_BETWEEN = 5  # words between the noun and the name (the body's name, a court's number)
 BETWEEN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
@@ -77,13 +79,19 @@ def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tu
                 and not text[person.end:mentions[k + 1].start].strip():
             continue  # "пресс-секретарь Б А": Б is whose secretary А is
         listed = _listed_after(text, mentions, k)
+        workplace = _works_at(text, person, mentions, sent_end)
+        if workplace is not None:  # "А … сейчас работает в издании «Б»"
+            fact = Fact("position", person.entity, sent_start, sent_end, object=workplace, value="сотрудник")
+            facts.setdefault((fact.type, fact.subject, fact.object, fact.value), fact)
         found = _before(text, person, mentions, sent_start, alone=not listed, genders=genders) \
             or _after(text, person, mentions, sent_end) \
             or _set_off(text, person, mentions, sent_start)
         if found is None:
             continue
-        new = [Fact(found[0], member.entity, sent_start, sent_end, object=found[1], value=found[2])
-               for member in ([person, *listed] if found[3] else [person])]
+        bodies = [found[1], *_coordinated_bodies(text, mentions, found[1], person.end, sent_end)] \
+            if found[0] in ("position", "member_of") and found[1] is not None else [found[1]]
+        new = [Fact(found[0], member.entity, sent_start, sent_end, object=body, value=found[2])
+               for member in ([person, *listed] if found[3] else [person]) for body in bodies]
         boss = _superior(text, person, mentions, k) if found[0] == "position" else None
         if boss is not None:
             new.append(Fact("subordinate_of", person.entity, sent_start, sent_end, object=boss, value=found[2]))
@@ -213,6 +221,40 @@ def _covered(at: int, mentions: list[_Mention], text: str, lo: int) -> bool:
 def _quoted(at: int, text: str, lo: int) -> bool:
     """``at`` lies inside a quoted name ("партии «Алга, вперёд!»")."""
     return any(q.start() <= at < q.end() for q in _QUOTED.finditer(text, max(0, lo - 1), at + 80))
+
+
+def _works_at(text: str, person: _Mention, mentions: list[_Mention], hi: int) -> int | None:
+    """The body a person "работает в" / "работает на" later in the sentence, no one else named
+    between ("А, сейчас работает в издании «Б»"): a few lower-case words may stand before the body."""
+    for m in _WORKS.finditer(text, person.end, hi):
+        between = [x for x in mentions if person.end <= x.start < m.start() and x.label == "person"]
+        if between:
+            return None
+        body = next((x for x in mentions if m.end() <= x.start < hi), None)
+        if body is not None and body.label == "organization" \
+                and re.fullmatch(r"(?:[\s«\"“„]|[а-яё]+)*", text[m.end():body.start]) \
+                and len(_WORD.findall(text, m.end(), body.start)) <= 2:
+            return body.entity
+        return None
+    return None
+
+
+def _coordinated_bodies(text: str, mentions: list[_Mention], body: int, lo: int, hi: int) -> list[int]:
+    """Bodies coordinated with ``body`` after its first mention past ``lo`` ("сотрудник редакции
+    «А» и «Б»", "газеты «А» и журнала «Б»": of both), each joined by "и" or a comma and at most
+    one lower-case word."""
+    first = next((m for m in mentions if m.entity == body and lo <= m.start < hi), None)
+    if first is None:
+        return []
+    out, previous = [], first
+    for m in mentions:
+        if m.start < previous.end or m.start >= hi:
+            continue
+        if m.label != "organization" or not _BODY_GAP.fullmatch(text[previous.end:m.start]):
+            break
+        out.append(m.entity)
+        previous = m
+    return [e for e in dict.fromkeys(out) if e != body]
 
 
 def _listed_after(text: str, mentions: list[_Mention], k: int) -> list[_Mention]:

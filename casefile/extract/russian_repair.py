@@ -44,6 +44,18 @@ def is_common_acronym(surface: str) -> bool:
     return surface.lower() in common_acronyms()
 
 
+def with_patronymic_word(text: str, span: Span) -> Span:
+    """A person's name goes on over a Turkic patronymic word written apart ("Айдана Асанбек
+    кызы", "Нурлан Серик улы"), which the model leaves out; it does not decline."""
+    if span.label != "PER" and span.label != "person":
+        return span
+    m = re.match(r" ([а-яёәғқңөұүһі]+)(?![а-яёәғқңөұүһі])", text[span.end:span.end + 8])
+    if m is None or m.group(1) not in lexicons.separate_patronymics():
+        return span
+    return Span(span.start, span.end + m.end(), span.label, text[span.start:span.end + m.end()],
+                (span.normal or span.text) + m.group())
+
+
 def cut_parenthesis(span: Span) -> Span:
     """The span up to an opening parenthesis inside it ("Комитет … (КУИС" -> "Комитет …")."""
     at = span.text.find(" (")
