@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from casefile.nlp import names
 from casefile.nlp.gazetteer import is_town
@@ -25,6 +26,7 @@ _STRONG, _CLEAR, _WEAK = 3.0, 1.5, 0.5
 _SAME_DOCUMENT = 0.5
 
 
+@lru_cache(maxsize=65536)  # a collection names the same people again and again
 def shape_vote(name: str) -> tuple[str, float] | None:
     """The type a name's own shape argues for, with its weight in documents; None when silent."""
     toks = name.split()
@@ -56,10 +58,17 @@ def _surname_votes(voters: list[NamedCluster]) -> dict[str, dict[str, float]]:
         if c.type != "person":
             continue
         for surface in {c.name, *c.surfaces}:
-            toks = surface.split()
-            if len(toks) >= 2 and names.person_name_score(toks) >= 0.6:
-                found[token_key(fold(toks[-1]))][c.document] = 1.0
+            last = _full_name_surname(surface)
+            if last is not None:
+                found[last][c.document] = 1.0
     return found
+
+
+@lru_cache(maxsize=65536)
+def _full_name_surname(surface: str) -> str | None:
+    """The spelling-blind key of the surname of a full person's name ("Bolat Atabayev"), or None."""
+    toks = surface.split()
+    return token_key(fold(toks[-1])) if len(toks) >= 2 and names.person_name_score(toks) >= 0.6 else None
 
 
 def _surname_tally(c: NamedCluster, surnames: dict[str, dict[str, float]]) -> float:
