@@ -207,3 +207,16 @@ def test_acquitted_under_one_article_and_convicted_under_another(ru_facts):
 def test_a_name_that_may_be_nominative_stays_the_subject(ru_facts):
     text = "Тимур Садыков задержали на площади вместе с другими активистами."
     assert not any(f[0] == "detention" for f in ru_facts(text))
+
+
+def test_all_of_them_and_each_of_them_are_the_people_listed_nearby(ru_facts):
+    text = ("Суд вынес приговор по делу трёх активистов. Судья признал всех виновными и назначил каждому из них "
+            "по 3 года ограничения свободы.\nВиновными признаны Ержан Касымов, Асель Нуржанова и Тимур Садыков.")
+    found = ru_facts(text)
+    assert {f[1] for f in found if f[0] == "sentence"} == {"Ержан Касымов", "Асель Нуржанова", "Тимур Садыков"}
+
+
+def test_each_without_of_them_is_nobody(ru_facts):
+    text = ("Судья назначил каждому по 3 года ограничения свободы.\n"
+            "На заседании были Ержан Касымов, Асель Нуржанова и Тимур Садыков.")
+    assert not any(f[0] == "sentence" for f in ru_facts(text))

@@ -69,3 +69,13 @@ class NamedLists:
                 if first <= k <= last:
                     return people
         return []
+
+    def around(self, offset: int, reach: int = 2) -> list[int]:
+        """The people of the nearest list to the sentence at ``offset`` (itself first, then the
+        sentences before and after it, the nearest first), whatever its size; empty when none."""
+        here = self.sentence_index(offset)
+        for k in [0] + [d for r in range(1, reach + 1) for d in (-r, r)]:
+            for first, last, people in self._lists:
+                if first <= here + k <= last:
+                    return people
+        return []

@@ -23,6 +23,8 @@ from casefile.nlp.russian_names import FIRST_PERSON, PRONOUN_GENDER, name_gender
 _INTENT = frozenset({"намерен", "намеренный", "планировать", "собираться", "решить", "намереваться"})
 PRONOUN_REACH = 400  # characters back to the person a pronoun may stand for
 
+# words that stand for a group of people named before or after ("их", "всех", "каждому из них")
+_GROUP_WORDS = frozenset({"их", "они", "всех", "все", "каждому", "каждого", "каждый", "обоих", "обеих"})
 _UNITS = {"год": "years", "лет": "years", "месяц": "months", "сутки": "days", "день": "days"}
 _MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 # "12 марта 2023 года", "в марте 2023 года", "в ноябре прошлого года", "12 марта": dates are fixed formulas
@@ -160,12 +162,17 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
             continue
         if tokens[k].lemma == "который" and tokens[i].dep.startswith("acl") and tokens[i].head != i:
             found |= clause.people(_described(clause, i, plural=word == "которые"))  # "А, который …"
+        elif word in _GROUP_WORDS and clause.entity_at(k, "person") is None:
+            found |= _group_antecedent(clause, k)  # "признал всех виновными", "назначил каждому из них"
         elif clause.entity_at(k, "person") is not None or word not in PRONOUN_GENDER.keys() | FIRST_PERSON:
             found |= clause.people(k) or _listed_after_dash(clause, k)
         elif word in PRONOUN_GENDER:
             found |= _named_or_antecedent(clause, k, genders)
         elif clause.speaker_at(k) is not None:
             found.add(clause.speaker_at(k))  # type: ignore[arg-type]
+    if not found and not acted_on:  # "назначил каждому из них": the parser may hang the group word anywhere
+        found |= {p for k in clause.kids(i, "det", "iobj", "obl", "nmod") if clause.word(k) in _GROUP_WORDS
+                  for p in _group_antecedent(clause, k)}
     if not found:  # "арестовал 11 сотрудников", the parser hanging the group anywhere in the clause
         found |= _counted_group(clause, i)
     if acted_on and not found:  # "Х предъявлено обвинение": the person in the dative, the charge the subject
@@ -267,7 +274,13 @@ def _value(clause: Clause, i: int, kinds: list[str], text: str) -> str | None:
     """The term of a sentence ("к пяти годам") or the amount of a fine ("на 50 МРП")."""
     for kind in kinds:
         if kind == "term":
-            return _term(clause.tokens, clause.children, i)
+            found = _term(clause.tokens, clause.children, i)
+            tokens = clause.tokens
+            if found is None and tokens[i].dep == "conj" and tokens[i].head != i:
+                # "признал … и назначил по 4 года": the parser may hang the term on the first verb
+                later = [k for k in clause.kids(tokens[i].head, "obl", "obj") if k > i]
+                found = next((f for k in later for f in [_term_in(tokens, clause.children, [k, *below(clause.children, k)])] if f), None)
+            return found
         if kind == "money":
             amount = _money(clause, i, text)
             if amount:
@@ -293,6 +306,18 @@ def _described(clause: Clause, clause_verb: int, plural: bool) -> int:
     while plural and tokens[n].dep in ("conj", "appos", "flat:name") and tokens[n].head != n:
         n = tokens[n].head
     return n
+
+
+def _group_antecedent(clause: Clause, k: int) -> set[int]:
+    """The people "их", "всех" or "каждому из них" stand for: the list of names nearest to the
+    sentence (itself, then the sentences around it); "каждому" alone only with "из них"."""
+    word = clause.word(k)
+    if word.startswith("кажд") and not any(clause.word(c) in ("них", "осужденных", "осуждённых")
+                                          for n in clause.kids(k, "nmod", "obl") for c in [n]):
+        return set()
+    if clause.lists is None:
+        return set()
+    return set(clause.lists.around(clause.tokens[k].start))
 
 
 def _counted_group(clause: Clause, i: int) -> set[int]:
@@ -339,7 +364,12 @@ def _listed_after_dash(clause: Clause, k: int) -> set[int]:
 
 def _term(tokens: tuple, children: dict[int, list[int]], i: int) -> str | None:
     """"к пяти годам", "к 3 годам и 6 месяцам" under the verb: the term, as "5 years"."""
-    for k in below(children, i):
+    return _term_in(tokens, children, below(children, i))
+
+
+def _term_in(tokens: tuple, children: dict[int, list[int]], among: list[int]) -> str | None:
+    """The first term stated by a unit word among ``among`` and its number."""
+    for k in among:
         unit = _UNITS.get(tokens[k].lemma)
         if unit is None:
             continue
