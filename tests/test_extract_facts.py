@@ -1092,3 +1092,35 @@ def test_the_plural_people_noun_with_no_list_nearby_is_nobody(spacy_backend):
             "The ruling was welcomed abroad. Dina Kasym and Ruslan Ospan were not in court.")
     facts, _ = run(spacy_backend, text)
     assert of_type(facts, "appeal") == []
+
+
+def test_a_body_after_two_coordinated_posts_is_the_body_of_both(spacy_backend):
+    facts, _ = run(spacy_backend, "Ruslan Ospan, an analyst and employee of the Steppe Voice Foundation, was detained.")
+    assert ("position", "Ruslan Ospan", "Steppe Voice Foundation", "analyst", None) in facts
+    facts, _ = run(spacy_backend, "Ruslan Ospan, an analyst, and an employee of the Steppe Voice Foundation were detained.")
+    assert ("position", "Ruslan Ospan", "Steppe Voice Foundation", "analyst", None) not in facts
+
+
+def test_a_post_in_brackets_is_one_names_and_the_plural_post_everyones(spacy_backend):
+    facts, _ = run(spacy_backend, "The appeal was heard by judges Arman Sultanov (presiding judge), Dina Kasym and Erik Bekov.")
+    posts = {(f[1], f[3]) for f in of_type(facts, "position")}
+    assert ("Arman Sultanov", "presiding judge") in posts
+    assert ("Dina Kasym", "judge") in posts and ("Erik Bekov", "judge") in posts
+    assert ("Dina Kasym", "presiding judge") not in posts
+
+
+def test_a_shared_post_and_a_compound_occupation(spacy_backend):
+    facts, _ = run(spacy_backend, "Dina Kasym, a co-founder of the Steppe Voice Foundation, met Erik Bekov, a schoolteacher.")
+    posts = {(f[1], f[3]) for f in of_type(facts, "position")}
+    assert ("Dina Kasym", "co-founder") in posts or ("Dina Kasym", "founder") in posts
+    assert ("Erik Bekov", "schoolteacher") in posts
+
+
+def test_two_coordinated_staff_nouns_before_a_list_both_hold(spacy_backend):
+    text = "In May, the Steppe Voice Foundation's executives and employees Ulvi Hasanov and Dina Kasym were arrested."
+    facts, _ = run(spacy_backend, text)
+    assert {(f[1], f[2]) for f in of_type(facts, "member_of")} == {
+        ("Ulvi Hasanov", "Steppe Voice Foundation"), ("Dina Kasym", "Steppe Voice Foundation")}
+    text = "In May, the Steppe Voice Foundation's executives and the police chief Ulvi Hasanov met."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "member_of") == []

@@ -118,6 +118,8 @@ class RelationReader:
         for member in t.conjuncts(first):  # "A and B, the daughters of C": a plural apposition of the list
             if member != p:
                 out += [(d, False) for d in t.kids(member, "appos") if t.tokens[d].tag in ("NNS", "NNPS") and d > p]
+        if first != p and t.dep(first) == "appos" and t.tokens[t.head(first)].tag == "NNS":
+            out.append((t.head(first), False))  # "judges A (presiding), B and C": B and C are judges too
         head = t.head(p)
         if t.dep(p) == "appos" and not self._describes_another(head, p) and not t.lone_apposition(head, p):
             out.append((head, False))  # "the head of B, A" (but in a list, the noun is the first name's)
@@ -292,15 +294,19 @@ class RelationReader:
 
     def body_of(self, d: int, p: int, before: bool) -> Slot | None:
         """The organisation or country a post is in: "head of B", "B's head", "B chief A", "the
-        interpreter, A, for B"."""
+        interpreter, A, for B", "an economist and employee of B" (the body of a coordinated post)."""
         t = self.tree
-        for o in t.prep_objects(d, *OBJECT_PREPS) + (t.prep_objects(p, "for", "at") if p != d else []):
+        shared = [o for c in t.kids(d, "conj") if t.tokens[c].pos == "NOUN" and t.slot_at[c] is None
+                  for o in t.prep_objects(c, *OBJECT_PREPS)]
+        for o in t.prep_objects(d, *OBJECT_PREPS) + (t.prep_objects(p, "for", "at") if p != d else []) + shared:
             slot = t.mention(o, BODIES)
             if slot is None:  # "head of the press service of B"
                 slot = next((t.mention(q, BODIES) for q in t.prep_objects(o, "of") if t.mention(q, BODIES)), None)
             if slot is not None:
                 return slot
         holders = t.kids(d, "poss", "compound", "nmod") + (t.kids(p, "poss", "compound", "nmod") if before else [])
+        if t.dep(d) == "conj" and t.tokens[t.head(d)].pos == "NOUN":  # "B executives and employees": B's both
+            holders += t.kids(t.head(d), "poss", "compound", "nmod")
         for h in holders:
             slot = t.mention(h, BODIES)
             if slot is not None and t.slot_at[h] is not t.slot_at[p]:
@@ -333,17 +339,25 @@ class RelationReader:
             if self._called_witness(person):
                 self.ctx.witnesses.add(person.cluster)
             found = self.descriptors(p) + [(d, False) for d in self.positional(person)]
+            found += [(c, before) for d, before in found for c in t.kids(d, "conj")  # "executives and employees A, B"
+                      if t.tokens[c].pos == "NOUN" and t.slot_at[c] is None and self._describing_word(c)]
             for d, before in dict.fromkeys(found):
                 word = self.head_word(d)
                 fact = self._relation(p, person, d, word, before)
                 if fact is not None and (fact.type, fact.subject, fact.object) not in seen:
                     seen.add((fact.type, fact.subject, fact.object))
                     yield fact
-                    if fact.type in ("position", "member_of"):  # "A and B, members of C"
+                    if fact.type in ("position", "member_of") and not self._in_brackets(d):  # "A and B, members of C"
                         for q in t.kids(p, "conj"):
                             other = t.slot_at[q]
                             if other is not None and other.label == "person":
                                 yield self.fact(fact.type, other, self.body_of(d, p, before), fact.value)
+
+    def _in_brackets(self, d: int) -> bool:
+        """The noun stands in brackets ("A (presiding judge), B and C"): it describes one name only."""
+        t = self.tree
+        first = min(t.subtree(d))
+        return first > 0 and t.word(first - 1) == "("
 
     def represented(self) -> list[tuple[Slot, Slot]]:
         """"A from B", "A and C from B": people named as coming from a body (its representatives)."""

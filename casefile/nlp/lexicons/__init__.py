@@ -89,9 +89,13 @@ def org_words() -> frozenset[str]:
     return load("org_words")
 
 
+@cache
 def role_words() -> frozenset[str]:
-    """Role / title words that are never a personal name on their own."""
-    return load("role_words")
+    """Role / title words that are never a personal name on their own, with the shared posts
+    made of them ("co-founder", "cofounder", "co-chair")."""
+    words = load("role_words")
+    shared = {f"co-{w}" for w in words} | {f"co{w}" for w in words}
+    return words | shared
 
 
 def honorifics() -> frozenset[str]:
