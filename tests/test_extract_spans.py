@@ -253,3 +253,18 @@ def test_a_numbered_body_keeps_its_number_and_place():
     assert out.text(doc) == "Velmora 3rd High Criminal Court"
     doc = "On Monday High Criminal Court judges met."  # no number: nothing before is taken
     assert extend_org_head(doc, cand(doc, "High Criminal Court", "organization"), set()).text(doc) == "High Criminal Court"
+
+
+def test_trim_ends_a_name_before_a_past_tense_verb_the_model_ran_into():
+    doc = "In May the Steppe Institute for Law included Arman Sultanov in its list."
+    start = doc.index("the Steppe")
+    cand = trim(doc, Cand(start, doc.index(" in its"), "organization"))
+    assert cand is not None and cand.text(doc) == "Steppe Institute for Law"
+
+
+def test_trim_keeps_function_words_and_capitalised_past_forms_of_a_name():
+    doc = "They wrote to the Committee to Protect Reporters and to the United Fund for the Displaced."
+    for name in ("Committee to Protect Reporters", "United Fund for the Displaced"):
+        start = doc.index(name)
+        cand = trim(doc, Cand(start, start + len(name), "organization"))
+        assert cand is not None and cand.text(doc) == name

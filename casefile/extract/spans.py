@@ -150,6 +150,7 @@ def trim(doc: str, cand: Cand) -> Cand | None:
     paren = doc.find(" (", start, end)  # "Full Name (ACR" -> the acronym is a mention of its own
     if paren > start:
         end = paren
+    end = _before_lower_word(doc, start, end)
     changed = True
     while changed and start < end:
         changed = False
@@ -206,6 +207,17 @@ def trim(doc: str, cand: Cand) -> Cand | None:
     if start >= end:
         return None
     return Cand(start, end, cand.label, cand.origin)
+
+
+def _before_lower_word(doc: str, start: int, end: int) -> int:
+    """Where a span ends before a verb in the past tense the model ran into ("the Institute for
+    Peace included A" -> "the Institute for Peace"): a lower-case word in -ed, or one of the
+    verbs whose doer is a person ("said", "told"), with a capitalised word before it."""
+    for m in re.finditer(r"(?<=[A-Za-z]\s)[a-z]+(?=\s|$)", doc[start:end]):
+        word = m.group()
+        if (word.endswith("ed") and len(word) > 4 and is_english_word(word)) or word in lexicons.load("human_verbs"):
+            return start + len(doc[start:start + m.start()].rstrip())
+    return end
 
 
 def cut_colon(doc: str, cand: Cand) -> Cand:
