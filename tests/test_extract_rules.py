@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.rules import (
+    staff_quoted_bodies,
     signatory_organisations,
     domain_names,
     list_row_names,
@@ -330,3 +331,14 @@ def test_a_quoted_name_after_a_kind_of_body_is_the_body(spacy_backend):
     text = "Sami Tamm heads the Human Rights Center “Zelvor” in Dalagorsk."
     ex = extract_document(text, next(spacy_backend.analyse([text])))
     assert [e.name for e in ex.entities if e.label == "organization"] == ["Zelvor"]  # the kind is no name
+
+
+def test_a_quoted_name_people_work_for_is_a_body():
+    doc = "Dina Kasym, an editor at 'Steppe Echo', and the “Night Wire” reporters were detained."
+    found = [doc[c.start:c.end] for c in staff_quoted_bodies(doc)]
+    assert found == ["Steppe Echo", "Night Wire"]
+
+
+def test_a_quoted_title_is_no_body():
+    doc = "She played in the film 'Silent Steppe' and read “Night Wire” twice; the “Night Wire” author spoke."
+    assert list(staff_quoted_bodies(doc)) == []

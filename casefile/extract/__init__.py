@@ -43,6 +43,7 @@ from casefile.extract.rules import (
     nickname_mentions,
     quoted_org_names,
     role_led_org_names,
+    staff_quoted_bodies,
     signatory_organisations,
     town_mentions,
 )
@@ -161,6 +162,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule += [c for c in signatory_organisations(text) if _room_for(c, model_spans, _not_a_name(text, whole_row=True))]
     rule += [c for c in headed_org_names(text, headings) if _room_for(c, model_spans, _not_a_name(text))]
     rule += [c for c in role_led_org_names(text) if _room_for(c, model_spans)]
+    rule += [c for c in staff_quoted_bodies(text) if _room_for(c, model_spans)]
     rule += [c for c in kind_led_org_names(text) if _room_for(c, model_spans, lambda m: m.label != "location")]
     rule += [c for c in adjectival_bodies(text) if _room_for(c, model_spans)]
     rule += [c for c in morphology_names(text) if _room_for(c, model_spans)]

@@ -130,6 +130,23 @@ def role_led_org_names(doc: str) -> Iterator[Cand]:
         yield Cand(m.start(), end, "organization", "role_led")
 
 
+# a quoted capitalised name: 'Steppe Media', “Steppe Media”, "Steppe Media"
+_QUOTED_NAME = re.compile(r"(?<![\w'’])['‘“\"](?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})['’”\"](?![\w])")
+
+
+def staff_quoted_bodies(doc: str) -> Iterator[Cand]:
+    """A quoted name that people work for: after a role or membership word and "of", "at" or
+    "for" ("an employee of 'X'", "the editor at “X”"), or before a plural one ("'X' executives",
+    "“X” journalists"). A quoted title with no such word (a film, a book) is not a body."""
+    staff = lexicons.role_words() | lexicons.membership_words()
+    for m in _QUOTED_NAME.finditer(doc):
+        before = re.search(r"([a-z-]+)\s+(?:of|at|for|from|with)\s+(?:the\s+)?$", doc[max(0, m.start() - 40):m.start()])
+        after = re.match(r"\s+([a-z-]+?)s?\b", doc[m.end():m.end() + 30])
+        if (before and before.group(1) in staff) or (after and after.group(1) in staff and
+                                                     doc[m.end():m.end() + 30].split()[0].endswith("s")):
+            yield Cand(m.start("name"), m.end("name"), "organization", "quoted_staff")
+
+
 # a kind of outlet or body in lower case right before a capitalised name, which may end in a number:
 # "sister project X Y", "news channel X 13", "opposition party X 24"
 _KIND_LED = re.compile(r"\b(?:newspaper|weekly|magazine|outlet|website|portal|channel|station|agency|project|"
