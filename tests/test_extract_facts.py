@@ -1124,3 +1124,12 @@ def test_two_coordinated_staff_nouns_before_a_list_both_hold(spacy_backend):
     text = "In May, the Steppe Voice Foundation's executives and the police chief Ulvi Hasanov met."
     facts, _ = run(spacy_backend, text)
     assert of_type(facts, "member_of") == []
+
+
+def test_a_plural_post_describes_every_name_in_apposition(spacy_backend):
+    text = "The Steppe Voice Foundation's analysts Ulvi Hasanov, Dina Kasym and Erik Bekov were arrested."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "position") == {"Ulvi Hasanov", "Dina Kasym", "Erik Bekov"}
+    text = "The head of the Steppe Voice Foundation, Ulvi Hasanov, met Dina Kasym."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "position") == {"Ulvi Hasanov"}

@@ -121,7 +121,8 @@ class RelationReader:
         if first != p and t.dep(first) == "appos" and t.tokens[t.head(first)].tag == "NNS":
             out.append((t.head(first), False))  # "judges A (presiding), B and C": B and C are judges too
         head = t.head(p)
-        if t.dep(p) == "appos" and not self._describes_another(head, p) and not t.lone_apposition(head, p):
+        if t.dep(p) == "appos" and (t.tokens[head].tag == "NNS" or not self._describes_another(head, p)) \
+                and not t.lone_apposition(head, p):  # a plural noun describes every name in apposition
             out.append((head, False))  # "the head of B, A" (but in a list, the noun is the first name's)
         if t.dep(p) == "appos" and t.slot_at[head] is not None and t.dep(head) == "pobj":
             out.append((t.head(t.head(head)), False))  # "the wife of B, A": the parser hangs A on B
