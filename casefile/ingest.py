@@ -230,6 +230,31 @@ def _backend_for(config: Config, documents: int, main_language: bool = True) -> 
     return backend
 
 
+class _Loading:
+    """A backend for another language, loaded in a thread from the moment its first document is
+    read: the model loads while the rest of the folder is read and cleaned."""
+
+    def __init__(self, config: Config, documents: int) -> None:
+        self._backend: NerBackend | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._load, args=(config, documents), daemon=True)
+        self._thread.start()
+
+    def _load(self, config: Config, documents: int) -> None:
+        try:
+            self._backend = _backend_for(config, documents, main_language=False)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+            self._error = exc
+
+    def result(self) -> NerBackend:
+        """The loaded backend (waits for it); the loading error, if it failed."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._backend is not None
+        return self._backend
+
+
 def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool = False,
                  backend: NerBackend | None = None, stop: threading.Event | None = None,
                  prune: bool = False) -> IngestReport:
@@ -250,6 +275,7 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
 
         bar = tqdm(desc="documents", unit="doc", file=sys.stderr)
     others: dict[str, list[_Pending]] = {}  # documents in another language than the main backend's
+    loading: dict[str, _Loading] = {}  # their backends, loaded in the background while reading goes on
     try:
         def main_language() -> Iterator[_Pending]:
             for item in _pending(store, paths, config, report, bar, stop):
@@ -257,6 +283,10 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
                     yield item
                 else:
                     others.setdefault(item.language, []).append(item)
+                    if item.language in OTHER_LANGUAGES and item.language not in loading:
+                        key = OTHER_LANGUAGES[item.language][0]
+                        loading[item.language] = _Loading(replace(config, ner_backend=getattr(config, key)),
+                                                          count_files(paths))
 
         documents = main_language()
         first = next(documents, None)  # the main model is loaded only for a run that needs it
@@ -267,9 +297,8 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
             if stop is not None and stop.is_set():
                 break
             if language in OTHER_LANGUAGES:
-                key, finish = OTHER_LANGUAGES[language]
-                other = _backend_for(replace(config, ner_backend=getattr(config, key)), len(documents), main_language=False)
-                _analyse_and_store(other, iter(documents), finish, store, report, stop)
+                _key, finish = OTHER_LANGUAGES[language]
+                _analyse_and_store(loading[language].result(), iter(documents), finish, store, report, stop)
             else:
                 for item in documents:
                     _store_without_entities(store, item, report)
