@@ -1133,3 +1133,10 @@ def test_a_plural_post_describes_every_name_in_apposition(spacy_backend):
     text = "The head of the Steppe Voice Foundation, Ulvi Hasanov, met Dina Kasym."
     facts, _ = run(spacy_backend, text)
     assert subjects(facts, "position") == {"Ulvi Hasanov"}
+
+
+def test_time_behind_bars_is_a_detention(spacy_backend):
+    facts, _ = run(spacy_backend, "Dina Kasym spent more than three months behind bars in 2017.")
+    assert subjects(facts, "detention") == {"Dina Kasym"}
+    facts, _ = run(spacy_backend, "Dina Kasym spent more than three months painting the bars behind the stage.")
+    assert of_type(facts, "detention") == []
