@@ -20,6 +20,11 @@ def cand(doc: str, surface: str, label: str = "location", nth: int = 0, origin: 
     ("Kestrel’s elder sister was also questioned.", "Kestrel", "person"),
     ("The firm's partner resigned.", "The", None),  # no capitalised name before it
     ("Kazakhstan's sons went to war.", "Kazakhstan", None),  # a country has no husband; the cue is silent
+    # kin in apposition after the name
+    ("Vellor Quant, a defendant's daughter, left the court.", "Vellor Quant", "person"),
+    ("Vellor Quant, the son of a miner, spoke.", "Vellor Quant", "person"),
+    ("Vellor Quant, a firm's partner, spoke.", "Vellor Quant", None),  # a business partner says nothing
+    ("Vellor and Ima Quant, the daughters of Ors Quant, spoke.", "Vellor and Ima Quant", None),  # two people
     # an age in apposition
     ("Before her arrest, Brannick, 55, had defended several clients.", "Brannick", "person"),
     ("Kestrel (34) was released.", "Kestrel", "person"),

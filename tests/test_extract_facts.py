@@ -1140,3 +1140,14 @@ def test_time_behind_bars_is_a_detention(spacy_backend):
     assert subjects(facts, "detention") == {"Dina Kasym"}
     facts, _ = run(spacy_backend, "Dina Kasym spent more than three months painting the bars behind the stage.")
     assert of_type(facts, "detention") == []
+
+
+def test_the_defendants_daughter_is_the_one_accuseds(spacy_backend):
+    text = ("The court sentenced Arman Sultanov to four years in prison. "
+            "Zhuldyz Orynbek, the defendant's daughter, spoke to reporters.")
+    facts, ex = run(spacy_backend, text)
+    assert ("family", "Zhuldyz Orynbek", "Arman Sultanov", "daughter", None) in facts
+    text = ("The court sentenced Arman Sultanov and Erik Bekov to four years in prison. "
+            "Zhuldyz Orynbek, a defendant's daughter, spoke to reporters.")
+    facts, ex = run(spacy_backend, text)
+    assert of_type(facts, "family") == []

@@ -31,6 +31,16 @@ def _kin_after() -> re.Pattern[str]:
                       r"(?:" + kin_forms + r")\b")
 
 
+@cache
+def _kin_apposition() -> re.Pattern[str]:
+    """A kinship noun in apposition after the name: "X, a defendant's daughter,", "X, his wife,",
+    "X, the son of Y": only a person is someone's kin."""
+    kin = sorted((k for k in lexicons.kinship_words() if k not in _NOT_PERSONAL_KIN), key=len, reverse=True)
+    kin_forms = "|".join(re.escape(k) + "s?" for k in kin)
+    return re.compile(r",\s+(?:(?:an?|the|his|her|their|[A-Za-z-]+['’]s?)\s+){0,2}(?:(?:late|elder|eldest|younger|"
+                      r"youngest|former|ex-)\s*)?(?:" + kin_forms + r")\b")
+
+
 # an age in apposition: "X, 55, said", "X, aged 55,", "X (55)"
 _AGE_AFTER = re.compile(r",\s+(?:aged\s+)?[1-9]\d?\s*,|\s+\([1-9]\d?\)")
 # a kind of settlement just before the name: "the Uzbek capital X", "the city of X"
@@ -68,6 +78,7 @@ _MODIFIER_ROLES = frozenset({"opposition", "general", "major", "deputy", "vice",
 
 CUES: tuple[tuple[str, str], ...] = (
     ("kin_after", "person"),
+    ("kin_apposition", "person"),
     ("role_before", "person"),
     ("age_after", "person"),
     ("place_before", "location"),
@@ -87,6 +98,8 @@ def _cue_fires(name: str, doc: str, cand: Cand, text: str) -> bool:
     toks = _name_words(text)
     if name == "kin_after":
         return _kin_after().match(doc, cand.end) is not None and not _placeish(text)
+    if name == "kin_apposition":  # "A and B Surname, the daughters of C" is two people, not one
+        return _kin_apposition().match(doc, cand.end) is not None and not _placeish(text) and " and " not in text
     if name == "age_after":
         return _AGE_AFTER.match(doc, cand.end) is not None and not _placeish(text)
     if name == "role_before":

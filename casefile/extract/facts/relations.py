@@ -329,6 +329,9 @@ class RelationReader:
             if t.lower(h) in ("his", "her", "their", "my"):
                 out += self.ctx.resolve_pronoun(t.offset(h), t.lower(h))
                 continue
+            if t.slot_at[h] is None and t.lemma(h) in lexicons.case_roles() and len(set(self.ctx.defendants)) == 1:
+                out.append(Slot("person", self.ctx.defendants[-1], t.offset(h), t.offset(h)))
+                continue  # "the defendant's daughter": of the one person the text told a case against
             out += self.events.people(h, ("person",))
         return out
 
