@@ -1151,3 +1151,13 @@ def test_the_defendants_daughter_is_the_one_accuseds(spacy_backend):
             "Zhuldyz Orynbek, a defendant's daughter, spoke to reporters.")
     facts, ex = run(spacy_backend, text)
     assert of_type(facts, "family") == []
+
+
+def test_a_membership_of_two_coordinated_bodies(spacy_backend):
+    text = 'Dina Kasym, a member of the Steppe Voice Foundation (SVF) and the "Free Steppe" Party, spoke.'
+    facts, _ = run(spacy_backend, text)
+    bodies = {f[2] for f in of_type(facts, "member_of") if f[1] == "Dina Kasym"}
+    assert bodies == {"Steppe Voice Foundation", "Free Steppe"}
+    text = "Dina Kasym, a member of the Steppe Voice Foundation, and Erik Bekov of the Free Steppe Party spoke."
+    facts, _ = run(spacy_backend, text)
+    assert {f[2] for f in of_type(facts, "member_of") if f[1] == "Dina Kasym"} == {"Steppe Voice Foundation"}

@@ -342,3 +342,8 @@ def test_a_quoted_name_people_work_for_is_a_body():
 def test_a_quoted_title_is_no_body():
     doc = "She played in the film 'Silent Steppe' and read “Night Wire” twice; the “Night Wire” author spoke."
     assert list(staff_quoted_bodies(doc)) == []
+
+
+def test_a_quoted_name_before_a_capitalised_kind_of_body_is_a_body():
+    doc = 'He joined the "Bright Steppe" Party, then read the "Bright Steppe" novel.'
+    assert [doc[c.start:c.end] for c in staff_quoted_bodies(doc)] == ["Bright Steppe"]

@@ -76,6 +76,13 @@ def _room_for(rule: Cand, model: SpanIndex[Cand], replaceable: Callable[[Cand], 
                for m in model.overlapping(rule.start, rule.end))
 
 
+def _over_non_names(rule: Cand, model: SpanIndex[Cand]) -> bool:
+    """True when the model spans the rule span overlaps are each a person or body inside it, or
+    no name at all (a title the model read in 'the "X" Party'), whatever their extent."""
+    return all(m.label not in ("person", "organization") or (rule.start <= m.start and m.end <= rule.end)
+               for m in model.overlapping(rule.start, rule.end))
+
+
 def _not_a_name(text: str, whole_row: bool = False) -> Callable[[Cand], bool]:
     """Model spans a rule name may replace: places, peoples and other non-names ("Court of Aktau",
     "Norwegian ... Committee") or the bare head word ("Corporation" of "TK-group Corporation");
@@ -162,7 +169,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule += [c for c in signatory_organisations(text) if _room_for(c, model_spans, _not_a_name(text, whole_row=True))]
     rule += [c for c in headed_org_names(text, headings) if _room_for(c, model_spans, _not_a_name(text))]
     rule += [c for c in role_led_org_names(text) if _room_for(c, model_spans)]
-    rule += [c for c in staff_quoted_bodies(text) if _room_for(c, model_spans)]
+    rule += [c for c in staff_quoted_bodies(text) if _over_non_names(c, model_spans)]
     rule += [c for c in kind_led_org_names(text) if _room_for(c, model_spans, lambda m: m.label != "location")]
     rule += [c for c in adjectival_bodies(text) if _room_for(c, model_spans)]
     rule += [c for c in morphology_names(text) if _room_for(c, model_spans)]

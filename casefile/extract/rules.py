@@ -136,14 +136,15 @@ _QUOTED_NAME = re.compile(r"(?<![\w'’])['‘“\"](?P<name>[A-Z][\w-]*(?: [A-Z
 
 def staff_quoted_bodies(doc: str) -> Iterator[Cand]:
     """A quoted name that people work for: after a role or membership word and "of", "at" or
-    "for" ("an employee of 'X'", "the editor at “X”"), or before a plural one ("'X' executives",
-    "“X” journalists"). A quoted title with no such word (a film, a book) is not a body."""
+    "for" ("an employee of 'X'", "the editor at “X”"), before a plural one ("'X' executives",
+    "“X” journalists"), or before a capitalised word of bodies ("the “X” Party"). A quoted
+    title with no such word (a film, a book) is not a body."""
     staff = lexicons.role_words() | lexicons.membership_words()
     for m in _QUOTED_NAME.finditer(doc):
         before = re.search(r"([a-z-]+)\s+(?:of|at|for|from|with)\s+(?:the\s+)?$", doc[max(0, m.start() - 40):m.start()])
-        after = re.match(r"\s+([a-z-]+?)s?\b", doc[m.end():m.end() + 30])
-        if (before and before.group(1) in staff) or (after and after.group(1) in staff and
-                                                     doc[m.end():m.end() + 30].split()[0].endswith("s")):
+        after = re.match(r"\s+([A-Za-z-]+?)(s?)\b", doc[m.end():m.end() + 30])
+        kind = after is not None and after.group(1)[:1].isupper() and names.is_org_word(after.group(1))
+        if (before and before.group(1) in staff) or kind or (after and after.group(1) in staff and after.group(2)):
             yield Cand(m.start("name"), m.end("name"), "organization", "quoted_staff")
 
 

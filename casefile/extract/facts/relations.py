@@ -351,11 +351,37 @@ class RelationReader:
                 if fact is not None and (fact.type, fact.subject, fact.object) not in seen:
                     seen.add((fact.type, fact.subject, fact.object))
                     yield fact
+                    for body in self._bodies_with(fact):  # "a member of B and the C Party": of both
+                        if (fact.type, fact.subject, body.cluster) not in seen:
+                            seen.add((fact.type, fact.subject, body.cluster))
+                            yield self.fact(fact.type, person, body, fact.value)
                     if fact.type in ("position", "member_of") and not self._in_brackets(d):  # "A and B, members of C"
                         for q in t.kids(p, "conj"):
                             other = t.slot_at[q]
                             if other is not None and other.label == "person":
                                 yield self.fact(fact.type, other, self.body_of(d, p, before), fact.value)
+
+    def _bodies_with(self, fact: Fact) -> list[Slot]:
+        """The bodies coordinated with a post's or membership's body ("B and C")."""
+        t = self.tree
+        if fact.type not in ("position", "member_of") or fact.object is None:
+            return []
+        own = [j for j, s in enumerate(t.slot_at) if s is not None and s.cluster == fact.object and s.label in BODIES]
+        found = [t.slot_at[c] for j in own for c in t.kids(j, "conj")
+                 if t.slot_at[c] is not None and t.slot_at[c].label == "organization"]
+        if own:  # read by position too: "B (ACR) and the “C” Party", which the small parser often hangs elsewhere
+            k = max(own) + 1
+            if k < len(t) and t.word(k) == "(":
+                k = next((i + 1 for i in range(k, min(len(t), k + 6)) if t.word(i) == ")"), k)
+            elif k < len(t) and t.word(k) == ")":  # the acronym in brackets is a mention of the body too
+                k += 1
+            if k < len(t) and t.lower(k) == "and":
+                k += 1
+                while k < len(t) and (t.lower(k) == "the" or t.word(k) in ('"', "“", "”", "'", "«")):
+                    k += 1
+                if k < len(t) and t.slot_at[k] is not None and t.slot_at[k].label == "organization":
+                    found.append(t.slot_at[k])
+        return unique_clusters([s for s in found if s.cluster != fact.object])
 
     def _in_brackets(self, d: int) -> bool:
         """The noun stands in brackets ("A (presiding judge), B and C"): it describes one name only."""
