@@ -10,6 +10,7 @@ from casefile.nlp.org_keys import acronym_of, org_compact_key, org_key, org_word
 
 from casefile.nlp.keys import (
     fold,
+    given_key,
     person_key,
     persons_compatible,
     surname_gender,
@@ -78,6 +79,20 @@ SAME_TOKEN = [
     ("Kılıç", "Kilic"),
     ("Şahin", "Shahin"),
 ]
+
+# a Tajik or Persian izafet "-i" on a given name before the surname
+SAME_GIVEN = [("Daleri", "Daler"), ("Далери", "Daler"), ("Dmitri", "Dmitry")]
+DIFFERENT_GIVEN = [("Ali", "Al"), ("Sergei", "Serge"), ("Nikolai", "Nikola")]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_GIVEN)
+def test_given_key_drops_an_izafet(a: str, b: str) -> None:
+    assert given_key(a) == given_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT_GIVEN)
+def test_given_key_keeps_a_final_vowel_that_is_the_name(a: str, b: str) -> None:
+    assert given_key(a) != given_key(b)
 
 DIFFERENT_TOKEN = [
     ("Marat", "Murat"),
@@ -299,7 +314,7 @@ def test_persons_compatible_symmetric(a: str, b: str) -> None:
 
 def test_given_name_and_slavic_patronymic_name_no_surname() -> None:
     key = person_key("Arkady Semyonovich")
-    assert key.surname is None and key.given == token_key("Arkady") and key.patronymic == token_key("Semyonovich")
+    assert key.surname is None and key.given == given_key("Arkady") and key.patronymic == token_key("Semyonovich")
     assert person_key("Nurlan Serikuly").surname is not None  # near miss: a Turkic -uly often is the surname
 
 

@@ -14,7 +14,7 @@ import re
 from casefile.extract.spans import Cand
 from casefile.models import LocalEntity, Mention
 from casefile.nlp import lexicons
-from casefile.nlp.keys import PersonKey, fold, person_key, persons_compatible, token_key
+from casefile.nlp.keys import PersonKey, fold, given_key, person_key, persons_compatible, token_key
 from casefile.nlp.org_keys import acronym_of, org_key, org_word_set_key
 from casefile.nlp.state_bodies import country_free_name
 from casefile.nlp.territories import territory_code
@@ -64,7 +64,7 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
             compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given == k.given]
             compatible = compatible if len(compatible) == 1 else []
         if not compatible and lone:  # a lone unknown word may be the given name of a full name
-            compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given == token_key(lone)]
+            compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given == given_key(lone)]
             compatible = compatible if len(compatible) == 1 else []
         if len(compatible) > 1:  # "the elder Abenov": the oldest of the competing full names
             compatible = _by_seniority(doc, c, [clusters[i][1] for i in compatible], compatible)

@@ -242,7 +242,12 @@ def given_key(word: str) -> str:
     """The key of a given name, equal across its spellings in the region's languages
     ("Siarhei" = "Sergei", "Mykola" = "Nikolai")."""
     key = token_key(word)
-    return _canonical_given().get(key, key)
+    key = _canonical_given().get(key, key)
+    # Tajik and Persian join a given name to the surname with an "-i" (izafet): "Daleri Imomali"
+    # is Daler Imomali; a final "i" after a consonant is dropped (Dmitri = Dmitr, as every spelling)
+    if len(key) >= 5 and key.endswith("i") and key[-2] not in "aeiou":
+        key = key[:-1]
+    return key
 
 
 @cache
