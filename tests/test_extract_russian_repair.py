@@ -75,3 +75,21 @@ def test_a_body_noun_before_a_place_names_a_body():
     # near miss: the people of a district are no body
     text = "Жители Каратауского района вышли на митинг."
     assert not list(bodies_before_places(text, [span(text, "Каратауского района", "location")]))
+
+
+def test_a_body_of_a_district_named_by_its_adjective(extract_ru):
+    ex = extract_ru("Дело рассматривал суд Заречного района. Вечером в Заречном районе шёл дождь.")
+    bodies = [e.name for e in ex.entities if e.label == "organization"]
+    assert bodies == ["Суд Заречного района"]
+
+
+def test_a_body_before_a_district_and_its_name(extract_ru):
+    ex = extract_ru("Его задержали сотрудники прокуратуры района Тогызкент.")
+    assert [e.name for e in ex.entities if e.label == "organization"] == ["Прокуратура района Тогызкент"]
+
+
+def test_one_full_name_left_in_two_cases_is_one_person(extract_ru):
+    ex = extract_ru("Суд арестовал Хайрулло Тогаева. Адвокат Хайрулло Тогаев обжаловал решение. "
+                    "Назира Тогаева, его сестра, пришла в суд.")
+    people = sorted(e.name for e in ex.entities if e.label == "person")
+    assert len([p for p in people if p.startswith("Хайрулло")]) == 1 and any(p.startswith("Назира") for p in people)

@@ -12,6 +12,7 @@ Quotes come from ``casefile.extract.russian_quotes``, justice facts from
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
 
 from casefile.extract import Extraction, law_entities
@@ -20,11 +21,12 @@ from casefile.extract.laws import find_russian_provisions
 from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
 from casefile.extract.russian_relations import russian_relations
-from casefile.extract.russian_repair import (bodies_before_places, cut_parenthesis, dateline_place, extend_body,
+from casefile.extract.russian_repair import (bodies_before_places, cut_parenthesis, dateline_place, district_bodies, extend_body,
                                              is_common_acronym, quoted_bodies, with_patronymic_word)
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
+from casefile.nlp.russian_names import readings
 
 @cache
 def org_words() -> frozenset[str]:
@@ -37,6 +39,36 @@ def _label(span: Span) -> str:
     if span.label == "location" and any(w in org_words() for w in words):
         return "organization"
     return span.label
+
+
+_CASE_ENDING = re.compile(r"(?:ом|ым|ой|ого|ому|[аиуе])$")
+
+
+def _case_free(word: str) -> str:
+    """A name word without a case ending natasha left on it when it could not decline the name
+    ("Мирсаидова" of a man, "Далера"), or a Tajik izafet ("Далери"): for joining forms of one name."""
+    word = word.lower()
+    return _CASE_ENDING.sub("", word) if len(word) > 4 else word
+
+
+def _join_inflected_full_names(entities: list[LocalEntity]) -> list[LocalEntity]:
+    """Full names of one person left in different cases ("Хайрулло Мирсаидов" and "Хайрулло
+    Мирсаидова", "Далери Имомали" and "Далера Имомали") joined into the form named most often."""
+    groups: dict[tuple[str, ...], list[LocalEntity]] = {}
+    out: list[LocalEntity] = []
+    for entity in entities:
+        words = entity.name.split()
+        if entity.label != "person" or len(words) < 2:
+            out.append(entity)
+            continue
+        groups.setdefault(tuple(_case_free(w) for w in words), []).append(entity)
+    for members in groups.values():
+        head = max(members, key=lambda e: (len(e.mentions), -len(e.name)))
+        for other in members:
+            if other is not head:
+                head.mentions.extend(other.mentions)
+        out.append(head)
+    return out
 
 
 def _surname_stem(name: str) -> str:
@@ -60,12 +92,19 @@ def _family_plural(word: str, full: list[LocalEntity]) -> bool:
     return any(f.name.split()[-1].lower().startswith(stem) for f in full)
 
 
+def _body_head(span: Span, surface: str) -> bool:
+    """A body's name that opens with its head noun in lower case, as running text writes it."""
+    return _label(span) == "organization" and readings(surface.split()[0].lower())[0].normal_form in \
+        lexicons.load("russian_org_words")  # type: ignore[attr-defined]
+
+
 def repaired_spans(text: str, spans: list[Span]) -> list[Span]:
     """The model's spans after the Russian repairs (``casefile.extract.russian_repair``), with
     the bodies named before a place and the quoted bodies the model missed."""
     places = [s for s in spans if s.label == "location"]
     out = [with_patronymic_word(text, cut_parenthesis(dateline_place(text, s))) for s in spans]
     out = [extend_body(text, s, places) for s in out + list(bodies_before_places(text, out))]
+    out += list(district_bodies(text, out))
     out = [s for s in out if not any(o is not s and o.start <= s.start and s.end <= o.end and o.end - o.start
                                      > s.end - s.start for o in out)]  # a place now inside its body's name
     return sorted(out + list(quoted_bodies(text, out)), key=lambda s: s.start)
@@ -79,8 +118,8 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
         surface = span.text.strip(EDGE_PUNCT)
         if is_common_acronym(surface):
             continue
-        if len(surface) < 2 or not surface[:1].isupper():
-            continue
+        if len(surface) < 2 or not (surface[:1].isupper() or _body_head(span, surface)):
+            continue  # "суд Брестского района" (a body's head noun) may open in lower case
         start = span.start + span.text.index(surface)
         label = _label(span)
         name = (span.normal or surface).strip(EDGE_PUNCT)
@@ -104,6 +143,7 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
             matches[0].mentions.extend(entity.mentions)
             continue
         kept.append(entity)
+    kept = _join_inflected_full_names(kept)
     for index, entity in enumerate(kept):
         entity.mentions.sort(key=lambda m: m.start)
         for m in entity.mentions:

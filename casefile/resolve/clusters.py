@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from casefile.nlp.keys import PersonKey, fold, person_key, persons_compatible, token_key
 from casefile.nlp.org_keys import acronym_of, org_compact_key, org_key, org_word_set_key
+from casefile.nlp.org_translation import bilingual_org_key
 from casefile.nlp.state_bodies import body_key, country_free_name
 from casefile.resolve.countries import document_countries
 from casefile.resolve.typing_votes import vote_types
@@ -98,6 +99,9 @@ def _org_keys(text: str, country: str | None) -> set[str]:
         keys.add(org_word_set_key(bare))
     if key.endswith(" party"):  # "X Party" and "X" name one party
         keys.add(key[: -len(" party")])
+    bilingual = bilingual_org_key(text)
+    if bilingual:  # "суд района X" = "X district court"
+        keys.add("bilingual:" + bilingual)
     return keys
 
 

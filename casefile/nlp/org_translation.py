@@ -1,0 +1,67 @@
+"""One key for a body named in Russian and in English: "суд района Шохмансур" and "Shohmansur
+district court". Russian words of bodies' names are put into English word by word (their
+dictionary form looked up in the ``russian_body_words_en`` lexicon), place adjectives lose their
+ending ("Медеуский" -> "Медеу"), and every word is keyed by its sound skeleton (``token_key``),
+so transliterations agree; word order does not count.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from casefile.nlp import lexicons
+from casefile.nlp.keys import fold, token_key
+
+# words that only link a name's parts, in either language ("г." marks a city's name)
+_LINKS = frozenset({"of", "the", "for", "and", "on", "in", "at", "по", "и", "в", "при", "г", "имени"})
+_CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+_PLACE_ADJECTIVE = re.compile(r"(?:ский|ская|ское|ского|скому|ском|ской|ского|цкий|цкая|цкого|цком)$")
+
+
+@cache
+def _english() -> dict[str, str]:
+    out = {}
+    for line in lexicons.lines("russian_body_words_en.txt"):
+        word, english = line.split(" ", 1)
+        out[word] = english
+    return out
+
+
+@lru_cache(maxsize=65536)
+def bilingual_org_key(name: str) -> str:
+    """The body's words in English where it is named in Russian, each by its sound skeleton, as a
+    sorted set ("curt district sohmansur" for both "суд района Шохмансур" and "Shohmansur
+    District Court"); empty for a name of generic words only ("Supreme Court")."""
+    words = re.findall(r"[\w’'-]+", re.sub(r"['’]s\b", "", name))
+    out: set[str] = set()
+    cyrillic = bool(_CYRILLIC.search(name))
+    for word in words:
+        lowered = word.lower()
+        if cyrillic and _CYRILLIC.search(word):
+            from casefile.nlp.russian_names import readings
+
+            lemma = readings(lowered)[0].normal_form  # type: ignore[attr-defined]
+            if lemma in _english():
+                out.update(token_key(w) for w in _english()[lemma].split())
+                continue
+            if lemma in _LINKS or lowered in _LINKS:
+                continue
+            word = _PLACE_ADJECTIVE.sub("", word) if word[:1].isupper() else word  # "Медеуский" -> "Медеу"
+        elif lowered in _LINKS:
+            continue
+        out.add(token_key(fold(word)))
+    out.discard("")
+    out = {_regional(w) for w in out}
+    if not out - _generic():
+        return ""  # "Верховный суд", "Supreme Court": no name of its own to tell which one
+    return " ".join(sorted(out))
+
+
+@cache
+def _generic() -> frozenset[str]:
+    """The keys of the English words of the table: a name made only of them names no one body."""
+    return frozenset(token_key(w) for english in _english().values() for w in english.split()) | {"region"}
+
+
+def _regional(word: str) -> str:
+    return "region" if word == "regional" else word

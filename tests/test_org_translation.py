@@ -1,0 +1,21 @@
+"""One key for a body named in Russian and in English (casefile.nlp.org_translation)."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.nlp.org_translation import bilingual_org_key
+
+
+@pytest.mark.parametrize(("russian", "english"), [
+    ("Суд района Тогызкент", "Togyzkent District Court"),
+    ("суде района Тогызкент", "the Court of Togyzkent District"),
+    ("Прокуратура района Тогызкент", "Togyzkent District Prosecutor's Office"),
+    ("Заречный районный суд г. Темиртау", "Zarechny District Court of Temirtau"),
+])
+def test_a_body_keys_alike_in_both_languages(russian: str, english: str) -> None:
+    assert bilingual_org_key(russian) == bilingual_org_key(english) != ""
+
+
+def test_different_places_key_apart_and_generic_names_give_no_key() -> None:
+    assert bilingual_org_key("Суд района Тогызкент") != bilingual_org_key("Karasu District Court")
+    assert bilingual_org_key("Верховный суд") == "" and bilingual_org_key("Supreme Court") == ""
