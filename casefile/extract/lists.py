@@ -49,33 +49,28 @@ class NamedLists:
         """Index of the sentence containing ``offset``."""
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
+    def _first(self, offset: int, steps: list[int], size: int | None = None) -> list[int]:
+        """The people of the first list met at the sentence ``offset``'s sentence plus each step in
+        turn (of exactly ``size`` people, when given); empty when none."""
+        here = self.sentence_index(offset)
+        for k in steps:
+            for first, last, people in self._lists:
+                if first <= here + k <= last and (size is None or len(people) == size):
+                    return people
+        return []
+
     def of_size(self, offset: int, size: int, reach: int = 2) -> list[int]:
         """The people of the nearest list that names exactly ``size`` of them: the sentence at
         ``offset`` first, then up to ``reach`` sentences after and before it, the nearest first.
         Empty when no list there has that size."""
-        here = self.sentence_index(offset)
-        for k in [0] + [d for r in range(1, reach + 1) for d in (r, -r)]:
-            for first, last, people in self._lists:
-                if first <= here + k <= last and len(people) == size:
-                    return people
-        return []
+        return self._first(offset, [0] + [d for r in range(1, reach + 1) for d in (r, -r)], size)
 
     def nearest(self, offset: int) -> list[int]:
         """The people of a list in the sentence before the one at ``offset``, else in the one
         after it ("the defenders were freed. A and B ..."); empty when neither has one."""
-        here = self.sentence_index(offset)
-        for k in (here - 1, here + 1):
-            for first, last, people in self._lists:
-                if first <= k <= last:
-                    return people
-        return []
+        return self._first(offset, [-1, 1])
 
     def around(self, offset: int, reach: int = 2) -> list[int]:
         """The people of the nearest list to the sentence at ``offset`` (itself first, then the
         sentences before and after it, the nearest first), whatever its size; empty when none."""
-        here = self.sentence_index(offset)
-        for k in [0] + [d for r in range(1, reach + 1) for d in (-r, r)]:
-            for first, last, people in self._lists:
-                if first <= here + k <= last:
-                    return people
-        return []
+        return self._first(offset, [0] + [d for r in range(1, reach + 1) for d in (-r, r)])

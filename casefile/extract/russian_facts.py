@@ -312,8 +312,8 @@ def _group_antecedent(clause: Clause, k: int) -> set[int]:
     """The people "их", "всех" or "каждому из них" stand for: the list of names nearest to the
     sentence (itself, then the sentences around it); "каждому" alone only with "из них"."""
     word = clause.word(k)
-    if word.startswith("кажд") and not any(clause.word(c) in ("них", "осужденных", "осуждённых")
-                                          for n in clause.kids(k, "nmod", "obl") for c in [n]):
+    if word.startswith("кажд") and not any(clause.word(n) in ("них", "осужденных", "осуждённых")
+                                          for n in clause.kids(k, "nmod", "obl")):
         return set()
     if clause.lists is None:
         return set()

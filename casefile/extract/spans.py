@@ -150,7 +150,7 @@ def trim(doc: str, cand: Cand) -> Cand | None:
     paren = doc.find(" (", start, end)  # "Full Name (ACR" -> the acronym is a mention of its own
     if paren > start:
         end = paren
-    end = _before_lower_word(doc, start, end)
+    end = _before_past_verb(doc, start, end)
     changed = True
     while changed and start < end:
         changed = False
@@ -209,7 +209,7 @@ def trim(doc: str, cand: Cand) -> Cand | None:
     return Cand(start, end, cand.label, cand.origin)
 
 
-def _before_lower_word(doc: str, start: int, end: int) -> int:
+def _before_past_verb(doc: str, start: int, end: int) -> int:
     """Where a span ends before a verb in the past tense the model ran into ("the Institute for
     Peace included A" -> "the Institute for Peace"): a lower-case word in -ed, or one of the
     verbs whose doer is a person ("said", "told"), with a capitalised word before it."""

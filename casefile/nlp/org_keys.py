@@ -101,7 +101,7 @@ def acronym_of(name: str) -> str:
 # against "X Court") is not part of the body's identity.
 _LINK_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at"})
 # Adjectival forms that name the same modifier as their noun ("X Regional Court" = "Court of X Region").
-_ADJECTIVE_FORMS = {"regional": "region"}
+ADJECTIVE_FORMS = {"regional": "region"}
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")
 
 
@@ -110,7 +110,7 @@ def org_word_set_key(name: str) -> str:
     """Word-order-insensitive key: the content words of ``org_key`` as a sorted set, without
     linking words ("of", "the") or possessive endings ("X's Court" = "Court of X")."""
     words = org_key(_POSSESSIVE.sub("", name)).split()
-    content = {_ADJECTIVE_FORMS.get(w, w) for w in words if w not in _LINK_WORDS}
+    content = {ADJECTIVE_FORMS.get(w, w) for w in words if w not in _LINK_WORDS}
     return " ".join(sorted(content))
 
 

@@ -11,11 +11,12 @@ from functools import cache, lru_cache
 
 from casefile.nlp import lexicons
 from casefile.nlp.keys import fold, token_key
+from casefile.nlp.org_keys import ADJECTIVE_FORMS
 
 # words that only link a name's parts, in either language ("г." marks a city's name)
 _LINKS = frozenset({"of", "the", "for", "and", "on", "in", "at", "по", "и", "в", "при", "г", "имени"})
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
-_PLACE_ADJECTIVE = re.compile(r"(?:ский|ская|ское|ского|скому|ском|ской|ского|цкий|цкая|цкого|цком)$")
+_PLACE_ADJECTIVE = re.compile(r"(?:ский|ская|ское|ского|скому|ском|ской|цкий|цкая|цкого|цком)$")
 
 
 @cache
@@ -35,11 +36,11 @@ def bilingual_org_key(name: str) -> str:
     words = re.findall(r"[\w’'-]+", re.sub(r"['’]s\b", "", name))
     out: set[str] = set()
     cyrillic = bool(_CYRILLIC.search(name))
+    if cyrillic:
+        from casefile.nlp.russian_names import readings  # Russian morphology, loaded for Russian names only
     for word in words:
         lowered = word.lower()
         if cyrillic and _CYRILLIC.search(word):
-            from casefile.nlp.russian_names import readings
-
             lemma = readings(lowered)[0].normal_form  # type: ignore[attr-defined]
             if lemma in _english():
                 out.update(token_key(w) for w in _english()[lemma].split())
@@ -51,7 +52,7 @@ def bilingual_org_key(name: str) -> str:
             continue
         out.add(token_key(fold(word)))
     out.discard("")
-    out = {_regional(w) for w in out}
+    out = {ADJECTIVE_FORMS.get(w, w) for w in out}
     if not out - _generic():
         return ""  # "Верховный суд", "Supreme Court": no name of its own to tell which one
     return " ".join(sorted(out))
@@ -60,8 +61,5 @@ def bilingual_org_key(name: str) -> str:
 @cache
 def _generic() -> frozenset[str]:
     """The keys of the English words of the table: a name made only of them names no one body."""
-    return frozenset(token_key(w) for english in _english().values() for w in english.split()) | {"region"}
-
-
-def _regional(word: str) -> str:
-    return "region" if word == "regional" else word
+    return frozenset(token_key(w) for english in _english().values() for w in english.split()) \
+        | frozenset(ADJECTIVE_FORMS.values())
