@@ -230,3 +230,25 @@ def test_a_persons_surname_is_no_short_form_of_the_body_named_after_them():
     got, _ = clusters(doc, [cand(doc, "Ivan Petrov"), cand(doc, "Petrov Media", "organization"),
                             cand(doc, "Petrov", "organization", nth=2)])
     assert got["Petrov Media"] == ["Petrov Media"]
+
+
+def test_last_word_of_a_body_named_in_full_joins_it():
+    doc = "The Rights Centre Zoryana filed it. Zoryana said the trial was unfair."
+    got, _ = clusters(doc, [cand(doc, "Rights Centre Zoryana", "organization"), cand(doc, "Zoryana", "organization", nth=1)])
+    assert got == {"Rights Centre Zoryana": ["Rights Centre Zoryana", "Zoryana"]}
+    # near miss: an English word that ends a body's name is no short form of it
+    doc = "The Rights Centre Dawn filed it. Dawn said the trial was unfair."
+    got, _ = clusters(doc, [cand(doc, "Rights Centre Dawn", "organization"), cand(doc, "Dawn", "organization", nth=1)])
+    assert len(got) == 2
+
+
+def test_a_given_name_and_a_surname_in_ovich_is_referred_to_by_the_surname():
+    doc = "Miroslav Dubrovich and Anna Kerel were jailed. Dubrovich was fined. Dubrovich appealed."
+    spans = [cand(doc, "Miroslav Dubrovich"), cand(doc, "Anna Kerel"), cand(doc, "Dubrovich", nth=1),
+             cand(doc, "Dubrovich", nth=2)]
+    got, _ = clusters(doc, spans)
+    assert got["Miroslav Dubrovich"] == ["Miroslav Dubrovich", "Dubrovich", "Dubrovich"]
+    # near miss: a different bare surname stays apart
+    doc = "Miroslav Dubrovich was jailed. Petrovich was fined."
+    got, _ = clusters(doc, [cand(doc, "Miroslav Dubrovich"), cand(doc, "Petrovich")])
+    assert len(got) == 2

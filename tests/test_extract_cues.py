@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.extract.cues import cue_label, harmonise_cues
+from casefile.extract.cues import cue_label, harmonise_cues, short_form_labels
 from casefile.extract.spans import Cand
 
 
@@ -92,3 +92,18 @@ def test_rule_found_mentions_keep_their_type():
     spans = [cand(doc, "Kestrel", "location", 0), cand(doc, "Kestrel", "location", 1, origin="gazetteer")]
     harmonise_cues(doc, spans)
     assert [c.label for c in spans] == ["person", "location"]
+
+
+def test_a_word_that_ends_a_bodys_name_is_its_short_form():
+    doc = "Radio Qumyrsqa reported it. Qumyrsqa's sources said so. Ayan Serikov of Qumyrsqa agreed."
+    spans = [cand(doc, "Radio Qumyrsqa", "organization"), cand(doc, "Qumyrsqa", nth=1),
+             cand(doc, "Ayan Serikov", "person"), cand(doc, "Qumyrsqa", "person", nth=2)]
+    short_form_labels(doc, spans)
+    assert [c.label for c in spans] == ["organization", "organization", "person", "organization"]
+    # near misses: a known place, or a word of a person's name in the text, keeps its type
+    doc = "Radio Almaty reported it. Almaty was calm. Radio Serikov aired it. Ayan Serikov said so. Serikov left."
+    spans = [cand(doc, "Radio Almaty", "organization"), cand(doc, "Almaty", nth=1),
+             cand(doc, "Radio Serikov", "organization"), cand(doc, "Ayan Serikov", "person"),
+             cand(doc, "Serikov", "person", nth=2)]
+    short_form_labels(doc, spans)
+    assert [c.label for c in spans][1::3] == ["location", "person"]

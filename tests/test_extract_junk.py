@@ -52,6 +52,9 @@ def junk(doc, surface, label, headings=(), starts=frozenset({0}), origin="model"
         # acronym used as a common noun
         ("There was no DNA sample.", "DNA", "organization"),
         ("There was an OSCE mission.", "OSCE", "organization"),
+        ("each was fined 9,000 Euro later", "Euro", "person"),  # a currency after a number
+        ("she won the Silver Quill Award in 2019", "Silver Quill Award", "person"),  # an honour
+        ("the Orlan Prize for Courage went to her", "Orlan Prize for Courage", "organization"),
     ],
 )
 def test_is_junk(doc, surface, label):
@@ -73,6 +76,8 @@ def test_is_junk(doc, surface, label):
         ("Kazakhstan said", "Kazakhstan", "location"),
         ("Marat said.", "Marat", "person"),
         ("Abenov said.", "Abenov", "person"),
+        ("the Euro Bank of Steppe said", "Euro Bank of Steppe", "organization"),  # not after a number
+        ("the Silver Quill Award Foundation said", "Silver Quill Award Foundation", "organization"),  # a body
         # an organisation whose name ends in a law word after "for ... of"
         ("the Steppe Bureau for Civil Liberties and Rule of Law said", "Steppe Bureau for Civil Liberties and Rule of Law",
          "organization"),

@@ -87,6 +87,15 @@ def test_quoted_org_names(doc, expected):
         ("the Democratic Way of Zarkania (DPZ) movement", "Democratic Way of Zarkania",
          {"DPZ": "Democratic Way of Zarkania"}),
         ("the Democratic Way of Zarkania (DPA) movement", "Democratic Way of Zarkania", {}),
+        # ... or any such acronym with the first letter agreeing, when the text uses it again
+        ("Journalists Without Chains (JSL) wrote. JSL added", "Journalists Without Chains",
+         {"JSL": "Journalists Without Chains"}),
+        ("Journalists Without Chains (ASL) wrote. ASL added", "Journalists Without Chains", {}),
+        # a one-word short name in brackets that is no word, place or given name
+        ("the Union of Steppe Reporters (Stepnews) said", "Union of Steppe Reporters",
+         {"Stepnews": "Union of Steppe Reporters"}),
+        ("the Union of Steppe Reporters (Kazakhstan) said", "Union of Steppe Reporters", {}),
+        ("the Union of Steppe Reporters (Statement) said", "Union of Steppe Reporters", {}),
     ],
 )
 def test_acronym_definitions(doc, full, expected):

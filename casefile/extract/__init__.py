@@ -10,7 +10,7 @@ from dataclasses import astuple, dataclass
 
 from casefile.extract.courts import judges_to_court
 from casefile.extract.coref import _sentence_of, cluster_mentions
-from casefile.extract.cues import harmonise_cues
+from casefile.extract.cues import harmonise_cues, short_form_labels
 from casefile.extract.dates import document_dates, reference_for
 from casefile.extract.facts import (
     DocContext, Slot, document_author, extract_facts, interview_turns, sentence_trees,
@@ -198,6 +198,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     kept = [c for c in _dedupe(repaired) if not is_junk(text, c, headings, sentence_starts)]
     kept = _dedupe(kept + propagate_surfaces(text, kept))
     harmonise_cues(text, kept)  # a cue beside a repeat the model missed ("X daily") types them all
+    short_form_labels(text, kept)
     kept += [c for c in acronym_mentions(text, kept) if not is_junk(text, c, headings, sentence_starts)]
     nicknames = nickname_definitions(text, [c for c in kept if c.label == "person"])
     if nicknames:

@@ -17,7 +17,8 @@ from casefile.nlp import lexicons
 from casefile.nlp.keys import PersonKey, fold, given_key, person_key, persons_compatible, token_key
 from casefile.nlp.org_keys import acronym_of, org_key, org_word_set_key
 from casefile.nlp.state_bodies import country_free_name
-from casefile.nlp.territories import territory_code
+from casefile.nlp.english import is_english_word
+from casefile.nlp.territories import is_territory, territory_code
 
 
 def display_name(text: str, person: bool = False) -> str:
@@ -41,7 +42,8 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
     keyed = [(c, person_key(c.text(doc))) for c in cands]
     clusters: list[tuple[PersonKey, list[Cand]]] = []
     full = [(c, k) for c, k in keyed if k.given and k.surname]
-    short = [(c, k) for c, k in keyed if not (k.given and k.surname)]
+    given_patronymic = [(c, k) for c, k in keyed if _surname_like_patronymic(k)]
+    short = [(c, k) for c, k in keyed if not (k.given and k.surname) and not _surname_like_patronymic(k)]
     for c, k in full:
         for i, (ck, members) in enumerate(clusters):
             if ck.given == k.given and ck.surname == k.surname and persons_compatible(ck, k):
@@ -51,12 +53,21 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
                 break
         else:
             clusters.append((k, [c]))
+    for c, k in given_patronymic:  # "Arkady Semyonovich" beside "Arkady Dulatov"; else a name of its own
+        named = [m for ck, m in clusters if ck.given == k.given and ck.surname and ck.patronymic in {None, k.patronymic}]
+        same = [m for ck, m in clusters if ck.given == k.given and not ck.surname and ck.patronymic == k.patronymic]
+        target = named[0] if len(named) == 1 else same[0] if same else None
+        if target is None:
+            clusters.append((k, [c]))
+        else:
+            target.append(c)
     clusters = _join_shortened(clusters)
     for c, k in short:
         text = c.text(doc)
         lone = k.tokens[0] if len(k.tokens) == 1 and "." not in text and len(text.split()) == 1 else None
         compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given and (
             (k.surname and persons_compatible(ck, k))
+            or (k.surname and not k.given and _surname_like_patronymic(ck) and ck.patronymic == k.surname)
             or (not k.surname and k.given and not k.initials and ck.given == k.given)
             or (not k.surname and k.given and k.patronymic and ck.given == k.given  # "Anna Petrovna"
                 and ck.patronymic in {None, k.patronymic}))]
@@ -80,6 +91,12 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
         else:
             clusters.append((k, [c]))
     return [members for _k, members in clusters]
+
+
+def _surname_like_patronymic(key: PersonKey) -> bool:
+    """"Uladzimir Labkovich": a given name and one word in -ovich/-evna read as a patronymic, which
+    in English text is as often a surname; a later bare "Labkovich" refers to it as one."""
+    return bool(key.given and key.patronymic and not key.surname and len(key.tokens) == 2)
 
 
 def _join_shortened(clusters: list[tuple[PersonKey, list[Cand]]]) -> list[tuple[PersonKey, list[Cand]]]:
@@ -163,7 +180,7 @@ def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
         text = c.text(doc)
         key = org_key(text)
         bare = text.replace(".", "")
-        if bare.isupper() and bare in defined:
+        if bare in defined:
             key = defined[bare]
         elif bare.isupper() and len(by_acronym.get(bare, ())) == 1:
             key = next(iter(by_acronym[bare]))
@@ -179,17 +196,21 @@ def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
 
 
 def _join_first_word(doc: str, clusters: dict[str, list[Cand]], person_words: frozenset[str] | set[str]) -> None:
-    """"Amnesty" after "Amnesty International": a one-word name that is the first word of the
-    text's other body names joins the shortest of them, when every one extends that shortest name
-    and the word is no generic word of bodies ("National", "Radio") nor part of a person's name
-    in the text ("Petrov" beside "Petrov Media" and "Ivan Petrov" may be the man)."""
+    """"Amnesty" after "Amnesty International", "Zorya" after "Human Rights Centre Zorya": a
+    one-word name that begins the text's other body names joins the shortest of them, when every
+    one extends that shortest name, and one that ends a body's name and is no English word joins
+    it when it ends no other; never a generic word of bodies ("National", "Radio") nor part of a
+    person's name in the text ("Petrov" beside "Petrov Media" and "Ivan Petrov" may be the man)."""
     generic = lexicons.org_words() | lexicons.load("public_body_words")
     written = {key: org_key(members[0].text(doc)) for key, members in clusters.items()}
     for key in [k for k in clusters if " " not in k and k not in generic and k not in person_words]:
         longer = sorted((k for k, name in written.items() if k in clusters and name.startswith(key + " ")),
                         key=lambda k: len(written[k]))
+        ending = [k for k, name in written.items() if k in clusters and name.endswith(" " + key)]
         if longer and all(written[k].startswith(written[longer[0]]) for k in longer):
             clusters[longer[0]].extend(clusters.pop(key))
+        elif not longer and len(ending) == 1 and not is_english_word(key) and not is_territory(key):
+            clusters[ending[0]].extend(clusters.pop(key))
 
 
 def _place_clusters(doc: str, cands: list[Cand]) -> list[list[Cand]]:

@@ -167,6 +167,21 @@ def harmonise_cues(doc: str, cands: list[Cand]) -> None:
             c.label = label
 
 
+def short_form_labels(doc: str, cands: list[Cand]) -> None:
+    """A one-word name the model typed place or person that begins or ends one of the text's body
+    names, and is no word, place, given name or part of a person's name there, is that body's
+    short form ("Ozodi's sources" after "Radio Ozodi")."""
+    bodies = [c.text(doc).split() for c in cands if c.label == "organization"]
+    person_words = {w for c in cands if c.label == "person" and " " in c.text(doc) for w in c.text(doc).split()}
+    ends = {words[i] for words in bodies if len(words) > 1 for i in (0, -1)}
+    for c in cands:
+        text = c.text(doc)
+        if c.label in {"location", "person"} and c.origin in {"model", "propagated"} and text in ends \
+                and text not in person_words and is_bare_name_word(text) and not names.is_given_name(text) \
+                and not names.has_strong_surname_suffix(text):
+            c.label = "organization"
+
+
 def is_bare_name_word(word: str) -> bool:
     """A capitalised word that can only be part of a name: a given name, or no English word, place,
     title or body."""

@@ -10,12 +10,13 @@ from functools import lru_cache
 
 from casefile.extract.spans import Cand
 from casefile.extract.titles import after_work_kind, in_quoted_title
-from casefile.nlp import names
+from casefile.nlp import lexicons, names
 from casefile.nlp.english import is_english_word
 from casefile.nlp.territories import is_territory
 
 _KEEP = {"person", "organization", "location", "event"}
 _LAW_HEAD = {"code", "law", "constitution", "article", "articles", "act", "decree", "statute"}
+_HONOURS = {"award", "awards", "prize", "prizes", "medal"}
 _MEDIA_TAIL = {"photo", "photos", "video", "image", "images", "footage"}
 # lowercase words that may sit inside an organisation's name ("X city court", "Akimat of Y region")
 _LOWER_OK = {"of", "the", "and", "for", "on", "in", "to", "without", "against", "with", "at", "de", "du", "des", "la",
@@ -53,8 +54,11 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
         return True
     if doc[cand.end:cand.end + 1] == "$":  # "HK$900": a currency prefix
         return True
-    if len(toks) == 1 and text.isupper() and re.search(r"\d\s*$", doc[max(0, cand.start - 4):cand.start]):
-        return True  # "100 MCI", "5 KZT": a unit after a number
+    if len(toks) == 1 and (text.isupper() or text.lower() in lexicons.load("money_units")) \
+            and re.search(r"\d\s*$", doc[max(0, cand.start - 4):cand.start]):
+        return True  # "100 MCI", "5 KZT", "900 Euro": a unit after a number
+    if any(t in _HONOURS for t in lowered) and not any(names.is_org_word(t) for t in toks):
+        return True  # "the Golden Pen Award", "the Prize for Courage": an honour, not a body
     if len(toks) == 1 and re.match(r"\.\s*\d", doc[cand.end:cand.end + 4]):
         return True  # "Art. 174", "No. 7": an abbreviation before a number
     if (lowered[-1] in _LAW_HEAD and not _org_before_of(toks)) or (lowered[0] in _LAW_HEAD and cand.label != "person"):

@@ -25,6 +25,8 @@ _HONORIFIC = re.compile(r"\b(?P<h>" + _TITLES + r")\.?\s+(?P<name>" + _NAME_TOKE
 _OPEN_QUOTES = "“\"«„"
 _CLOSE_FOR = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Z&.\-]{1,9})\b[^)]{0,40}\)")
+# "The Association of Free Media of X (Freemed)": a body's one-word short name in brackets
+_SHORT_NAME_DEF = re.compile(r"\((?P<acr>[A-Z][a-z]{3,14})\)")
 
 
 def honorific_names(doc: str) -> Iterator[Cand]:
@@ -346,14 +348,12 @@ def acronym_definitions(doc: str, spans: list[Cand]) -> dict[str, Cand]:
     since its acronym is often of its name in another language ("Kurdistan Workers' Party (PKK)")."""
     found: dict[str, Cand] = {}
     by_end = sorted(spans, key=lambda c: c.end)
-    for m in _ACRONYM_DEF.finditer(doc):
+    for m in _definitions(doc):
         acr = m.group("acr").replace(".", "")
         for cand in reversed(by_end):
             if cand.end <= m.start() and m.start() - cand.end <= 3:
                 full = doc[cand.start:cand.end]
-                if _initials_match(full, acr) or (cand.label == "organization" and len(full.split()) >= 2
-                                                  and (set(acr.upper()) <= set(_initials(full).upper())
-                                                       or _translated_acronym(full, acr))):
+                if _defines(full, cand.label, acr, doc.count(acr) > 1):
                     found[acr] = cand
                 break
             if cand.end < m.start() - 3:
@@ -361,11 +361,34 @@ def acronym_definitions(doc: str, spans: list[Cand]) -> dict[str, Cand]:
     return found
 
 
+def _definitions(doc: str) -> list[re.Match[str]]:
+    """Every bracketed acronym or one-word short name, in text order."""
+    return sorted([*_ACRONYM_DEF.finditer(doc), *_SHORT_NAME_DEF.finditer(doc)], key=lambda m: m.start())
+
+
+def _defines(full: str, label: str, acr: str, reused: bool) -> bool:
+    """Whether "(acr)" after the span ``full`` is its short form: the initials in order; for a
+    body of two words or more also its initials in any order, a one-word short name that is no
+    word, place or people ("(Freemed)"), or an acronym in the body's own language, one letter a
+    word with the first agreeing, that the text goes on to use ("Journalists Without Chains
+    (JSL) ... JSL said"; a one-off "(DPA)" may be a wire agency's credit)."""
+    if acr.isupper() and _initials_match(full, acr):
+        return True
+    if label != "organization" or len(full.split()) < 2:
+        return False
+    if not acr.isupper():
+        return not (is_english_word(acr) or is_town(acr) or is_territory(acr) or names.is_demonym(acr)
+                    or names.is_given_name(acr))
+    initials = _initials(full).upper()
+    return set(acr) <= set(initials) or _translated_acronym(full, acr) \
+        or (reused and len(acr) == len(initials) and acr[0] == initials[:1])
+
+
 def defined_acronym_spans(doc: str, acronyms: dict[str, Cand], taken: list[Cand]) -> list[Cand]:
     """The "(ACR)" of each definition as a mention of its body, where no span covers it yet:
     an acronym defined once and never used again still names the body."""
     out: list[Cand] = []
-    for m in _ACRONYM_DEF.finditer(doc):
+    for m in _definitions(doc):
         acr = m.group("acr")
         full = acronyms.get(acr.replace(".", ""))
         start, end = m.start("acr"), m.end("acr")
