@@ -463,3 +463,57 @@ def test_a_quote_alone_on_its_line_with_a_dash_list_under_it_has_no_speaker(spac
             "“The verdict shows what the courts are for: to silence critics.”\n- the appeal is due in May")
     quotes, _ = run(spacy_backend, text)
     assert [q[0] for q in quotes] == [None]
+
+
+def test_the_speech_verb_that_governs_the_quote_wins_over_a_nearer_one(spacy_backend):
+    text = ("Timur Esenov was jailed on Monday.\n\nEsenov called the case absurd, telling the judge who convicted him: "
+            "“I will never stop writing about the mine and the river.”")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Esenov")
+
+
+def test_a_quote_a_colon_opens_runs_to_the_paragraphs_end_when_it_never_closes(spacy_backend):
+    text = ("The embassy's envoy Dana Kerimova criticised the ruling.\n\nIn a statement, she wrote: “I am deeply "
+            "troubled by this verdict. The reporter did nothing but his job.\n\nThe hearing lasted an hour.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Kerimova")
+    assert quotes[0][1].startswith("I am deeply troubled") and "hearing" not in quotes[0][1]
+    # near miss: a colon before a quote that closes is an ordinary quote of its own length
+    text = ("The envoy Dana Kerimova criticised the ruling.\n\nIn a statement, she wrote: “I am deeply troubled.” "
+            "The hearing lasted an hour.")
+    quotes, _ = run(spacy_backend, text)
+    assert [q for _s, q in quotes] == ["I am deeply troubled."]
+
+
+def test_a_paragraph_that_lost_its_opening_mark_is_quoted_up_to_the_tail(spacy_backend):
+    text = ("The sentence was upheld on Friday.\n\nThis ruling is cruel and it rests on no evidence at all,” said "
+            "Pavel Grinko, the head of the monitor's Asia desk.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Grinko")
+    assert quotes[0][1].startswith("This ruling is cruel")
+    # near miss: a closing mark with no speech tail quotes nothing
+    text = "The sentence was upheld on Friday.\n\nThis ruling rests on the “evidence” the police gave the court."
+    quotes, _ = run(spacy_backend, text)
+    assert not any(q.startswith("This ruling") for _s, q in quotes)
+
+
+def test_one_quoted_word_in_what_a_speaker_said_is_theirs(spacy_backend):
+    text = "The lawyer Saule Temirova said her client was “devastated” by the verdict."
+    quotes, _ = run(spacy_backend, text)
+    assert quotes and speaker_is(quotes[0][0], "Temirova") and quotes[0][1] == "devastated"
+    # near miss: one quoted word nobody said is a scare quote
+    text = "The “devastated” village was rebuilt by Saule Temirova in May."
+    quotes, _ = run(spacy_backend, text)
+    assert quotes == []
+
+
+def test_a_document_that_speaks_is_its_issuers(spacy_backend):
+    text = ("The Steppe Press Union said in an appeal on Monday that the case of Arman Dosov must be reviewed.\n\n"
+            "“The trial ignored the testimony of eleven witnesses,” the appeal concludes.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Steppe Press Union")
+    # near miss: with no issuer named before, the quote stays unattributed
+    text = ("The case of Arman Dosov must be reviewed, lawyers say.\n\n"
+            "“The trial ignored the testimony of eleven witnesses,” the appeal concludes.")
+    quotes, _ = run(spacy_backend, text)
+    assert all(s is None for s, _q in quotes)
