@@ -1161,3 +1161,15 @@ def test_a_membership_of_two_coordinated_bodies(spacy_backend):
     text = "Dina Kasym, a member of the Steppe Voice Foundation, and Erik Bekov of the Free Steppe Party spoke."
     facts, _ = run(spacy_backend, text)
     assert {f[2] for f in of_type(facts, "member_of") if f[1] == "Dina Kasym"} == {"Steppe Voice Foundation"}
+
+
+def test_gapped_terms_go_to_the_name_before_each(spacy_backend):
+    text = ("On May 4, the Oblast Court in Taraz sentenced Arman Dosov to ten years in prison, Bolat Saparov to "
+            "eight years, and Erlan Kimov to three years, on charges of fraud.")
+    facts, _ = run(spacy_backend, text)
+    terms = {f[1]: f[3] for f in of_type(facts, "sentence")}
+    assert terms == {"Arman Dosov": "10 years prison", "Bolat Saparov": "8 years", "Erlan Kimov": "3 years"}
+    # near miss: one term for two people is shared, not paired by position
+    text = "On May 4, the court in Taraz sentenced Arman Dosov and Bolat Saparov to ten years in prison."
+    facts, _ = run(spacy_backend, text)
+    assert {f[3] for f in of_type(facts, "sentence")} == {"10 years prison"}

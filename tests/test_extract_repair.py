@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.repair import (
+    complete_name_lists,
     harmonise_full_names,
     harmonise_labels,
     harmonise_lists,
@@ -501,3 +502,15 @@ def test_a_body_run_on_into_the_person_after_it_is_split():
         ("Dala TV", "organization"), ("Maria Sokolova", "person")]
     doc = "She works at the Maria Sokolova Foundation."  # a body named after a person
     assert split_trailing_person(doc, cand(doc, "Maria Sokolova Foundation", "organization")) == []
+
+
+def test_a_name_the_model_missed_or_cut_in_a_list_of_full_names_is_a_person():
+    doc = "The four reporters, Anouk Tervani, Milos Kardec, Ilse Wantoro and Orsin Quesaro, were jailed."
+    spans = [cand(doc, "Anouk Tervani"), cand(doc, "Milos Kardec"), cand(doc, "Wantoro")]
+    added = complete_name_lists(doc, spans)
+    assert spans[2].text(doc) == "Ilse Wantoro"
+    assert [c.text(doc) for c in added] == ["Orsin Quesaro"]
+    # near miss: a place or an ordinary phrase in the list stays out
+    doc = "Anouk Tervani, Milos Kardec, Ilse Wantoro and Upper Valley were named."
+    spans = [cand(doc, "Anouk Tervani"), cand(doc, "Milos Kardec"), cand(doc, "Ilse Wantoro")]
+    assert complete_name_lists(doc, spans) == []

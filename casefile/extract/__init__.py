@@ -20,6 +20,7 @@ from casefile.extract.events import event_names
 from casefile.extract.quotes import find_quotes, quote_spans
 from casefile.extract.junk import is_junk, strip_heading_words, strip_trailing_roles
 from casefile.extract.repair import (
+    complete_name_lists,
     harmonise_full_names,
     harmonise_labels,
     harmonise_lists,
@@ -191,6 +192,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     harmonise_full_names(text, repaired)
     harmonise_labels(text, repaired)
     harmonise_lists(text, repaired)
+    repaired += complete_name_lists(text, repaired)
     repaired = [extend_right(text, c) if c.label == "person" else c for c in repaired]
     repaired = join_adjacent_persons(text, repaired)
     sentence_starts = {s for s, _e in analysis.sentences}

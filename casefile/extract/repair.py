@@ -427,3 +427,39 @@ def harmonise_lists(doc: str, cands: list[Cand]) -> None:
             if c.label != top and len(word.split()) == 1 and c.origin == "model" \
                     and not names.is_org_word(word) and not word.isupper():
                 c.label = top
+
+
+_NAME_ITEM = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"
+_NAME_LIST = re.compile(rf"(?<![\w'’-]){_NAME_ITEM}(?:,\s+{_NAME_ITEM}){{1,}},?\s+and\s+{_NAME_ITEM}(?![\w'’-])")
+_LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+")
+
+
+def complete_name_lists(doc: str, cands: list[Cand]) -> list[Cand]:
+    """In a list of full names ("A B, C D, E F and G H") where the model tagged most items as
+    persons, an item it missed, or cut to one word, is a person too, when each of its words
+    can be part of a name (no ordinary word, place or body word). Returns the spans to add;
+    a cut item's span is widened in place."""
+    added: list[Cand] = []
+    persons = {(c.start, c.end): c for c in cands if c.label == "person"}
+    for m in _NAME_LIST.finditer(doc):
+        items, pos = [], m.start()
+        for sep in _LIST_SEPARATOR.finditer(doc, m.start(), m.end()):
+            items.append((pos, sep.start()))
+            pos = sep.end()
+        items.append((pos, m.end()))
+        tagged = [span for span in items if span in persons]
+        if len(items) < 3 or len(tagged) < len(items) - 2 or len(tagged) < 2:
+            continue
+        for start, end in items:
+            if (start, end) in persons:
+                continue
+            inside = [c for c in cands if c.start < end and start < c.end]
+            words = doc[start:end].split()
+            if any(c.label != "person" or c.start < start or c.end > end for c in inside) \
+                    or not all(names.is_given_name(w) or is_bare_name_word(w) for w in words):
+                continue
+            if inside:
+                inside[0].start, inside[0].end = start, end
+            else:
+                added.append(Cand(start, end, "person", "name_list"))
+    return added

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -747,6 +747,10 @@ class FactBuilder:
             term = None
         if event.type == "detention" and term and self.tree.lemma(event.trigger) in SENTENCING_DETENTION_VERBS:
             return  # "jailed for five years": the sentence reading of the same verb states it
+        gapped = self._gapped_terms(event) if term else {}
+        if gapped:  # "sentenced A to ten years, B to nine, and C to seven": each named with their term
+            extra = [slot for slot in gapped if all(slot.cluster != p.cluster for p in event.patients)]
+            event = replace(event, patients=event.patients + extra)
         types = [(event.type, False)] + [(t, False) for t in roles[event.type].implies]
         types += [(t, True) for name, _ in list(types) for t in roles[name].implies_with_value]
         if roles[event.type].needs == "term" and not term:
@@ -759,10 +763,33 @@ class FactBuilder:
             obj = self.object(event, spec.object)
             date, place = self.date(event), self.place(event)
             each = self._respective(event, value, term)
+            if value == term:
+                each.update({slot.cluster: found for slot, found in gapped.items()})
             for p in event.patients:
                 yield Fact(spec.fact or name, p.cluster, self.tree.sentence.start, self.tree.sentence.end,
                            object=obj.cluster if obj is not None and obj.cluster != p.cluster else None,
                            value=each.get(p.cluster, value), date=date, place=place)
+
+    def _gapped_terms(self, event: Event) -> dict[Slot, str]:
+        """"sentenced A to ten years, B to nine years, and C to seven": with the verb left out
+        of the later pairs, the parser hangs every name and every "to" phrase on the one verb;
+        each "to" phrase is the term of the person named right before it (by position: the parser
+        may hang a name on the term before it)."""
+        t, v = self.tree, event.trigger
+        tos = sorted(j for j in t.kids(v, "prep") if t.lower(j) == "to")
+        if len(tos) < 2:
+            return {}
+        out: dict[Slot, str] = {}
+        previous = v
+        for j in tos:
+            named = unique_clusters([slot for k in range(previous + 1, j) if (slot := t.slot_at[k]) is not None
+                                     and slot.label == "person"])
+            term = sentence_term(t.text[t.offset(j):t.tokens[max(t.subtree(j))].end])
+            if len(named) != 1 or term is None:
+                return {}
+            out[named[0]] = term
+            previous = j
+        return out
 
     def _respective(self, event: Event, value: str | None, term: str | None) -> dict[int, str]:
         """"A and B were sentenced to six and five years": each person's own term, by the order
