@@ -252,3 +252,13 @@ def test_a_given_name_and_a_surname_in_ovich_is_referred_to_by_the_surname():
     doc = "Miroslav Dubrovich was jailed. Petrovich was fined."
     got, _ = clusters(doc, [cand(doc, "Miroslav Dubrovich"), cand(doc, "Petrovich")])
     assert len(got) == 2
+
+
+def test_a_surname_that_is_also_a_given_name_joins_the_full_name_it_ends():
+    doc = "Kemal Gulnara was detained. Gulnara denied the charge. Gulnara was released."
+    got, _ = clusters(doc, [cand(doc, "Kemal Gulnara"), cand(doc, "Gulnara", nth=1), cand(doc, "Gulnara", nth=2)])
+    assert got == {"Kemal Gulnara": ["Kemal Gulnara", "Gulnara", "Gulnara"]}
+    # near miss: when someone in the text has it as a given name, the lone word is that person
+    doc = "Kemal Gulnara and Gulnara Demir were detained. Gulnara denied the charge."
+    got, _ = clusters(doc, [cand(doc, "Kemal Gulnara"), cand(doc, "Gulnara Demir"), cand(doc, "Gulnara", nth=2)])
+    assert got["Gulnara Demir"] == ["Gulnara Demir", "Gulnara"]

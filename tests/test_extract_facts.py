@@ -169,10 +169,10 @@ def test_found_guilty_and_found_not_guilty(spacy_backend):
 
 
 def test_found_guilty_in_a_condition_is_no_conviction(spacy_backend):
-    facts, _ = run(spacy_backend, "If found guilty, Ruslan Akhmetzhanov faces a long prison term.")
+    facts, _ = run(spacy_backend, "If found guilty, Ruslan Baisalovzhanov faces a long prison term.")
     assert of_type(facts, "conviction") == []
-    facts, _ = run(spacy_backend, "When found guilty, Ruslan Akhmetzhanov lost his post.")  # near miss: it happened
-    assert subjects(facts, "conviction") == {"Ruslan Akhmetzhanov"}
+    facts, _ = run(spacy_backend, "When found guilty, Ruslan Baisalovzhanov lost his post.")  # near miss: it happened
+    assert subjects(facts, "conviction") == {"Ruslan Baisalovzhanov"}
 
 
 def test_conviction_for_taking_part_names_the_body(spacy_backend):
@@ -1173,3 +1173,22 @@ def test_gapped_terms_go_to_the_name_before_each(spacy_backend):
     text = "On May 4, the court in Taraz sentenced Arman Dosov and Bolat Saparov to ten years in prison."
     facts, _ = run(spacy_backend, text)
     assert {f[3] for f in of_type(facts, "sentence")} == {"10 years prison"}
+
+
+def test_gapped_terms_after_a_passive_go_to_the_subject_and_each_later_name(spacy_backend):
+    text = ("Ruslan Baisalov, Daniyar Oskin and Marat Zholdas were detained in May. Baisalov was sentenced to six years "
+            "in prison, Oskin to four years and Zholdas to two years.")
+    facts, _ = run(spacy_backend, text)
+    terms = {f[1]: f[3] for f in of_type(facts, "sentence")}
+    assert terms == {"Ruslan Baisalov": "6 years prison", "Daniyar Oskin": "4 years", "Marat Zholdas": "2 years"}
+
+
+def test_the_trio_is_the_three_people_named_together(spacy_backend):
+    text = ("Ruslan Baisalov, Daniyar Oskin and Marat Zholdas were detained in May. In June a district court convicted "
+            "the trio of fraud.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "conviction") == {"Ruslan Baisalov", "Daniyar Oskin", "Marat Zholdas"}
+    # near miss: a trio of two named people is no one known
+    text = "Ruslan Baisalov and Daniyar Oskin were detained in May. In June a district court convicted the trio of fraud."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "conviction") == set()

@@ -356,3 +356,11 @@ def test_a_quoted_title_is_no_body():
 def test_a_quoted_name_before_a_capitalised_kind_of_body_is_a_body():
     doc = 'He joined the "Bright Steppe" Party, then read the "Bright Steppe" novel.'
     assert [doc[c.start:c.end] for c in staff_quoted_bodies(doc)] == ["Bright Steppe"]
+
+
+def test_a_quoted_name_after_plural_roles_or_before_a_member_is_a_body():
+    doc = 'said Ivo Tamm, one of the leaders of "Bright Steppe," on Monday; a ‘Free Delta’ member ran after him.'
+    assert [doc[c.start:c.end] for c in staff_quoted_bodies(doc)] == ["Bright Steppe", "Free Delta"]
+    # near miss: a quoted title before a singular role word is a work ("the “Night Wire” author")
+    doc = 'one of the readers of "Bright Steppe," said the ‘Free Delta’ director.'
+    assert list(staff_quoted_bodies(doc)) == []

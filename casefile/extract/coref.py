@@ -77,6 +77,12 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
         if not compatible and lone:  # a lone unknown word may be the given name of a full name
             compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given == given_key(lone)]
             compatible = compatible if len(compatible) == 1 else []
+        if not compatible and lone and k.given and not k.surname:
+            # "Aygul" after "Sinan Aygul": a word that is also a given name, used as the surname
+            # of the one full name it ends, when no full name has it as a given name
+            compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given and ck.tokens[-1] == lone
+                          and ck.tokens[-1] != ck.given]
+            compatible = compatible if len(compatible) == 1 else []
         if len(compatible) > 1:  # "the elder Abenov": the oldest of the competing full names
             compatible = _by_seniority(doc, c, [clusters[i][1] for i in compatible], compatible)
         if len(compatible) > 1:  # competing full names: the one mentioned last before it

@@ -15,7 +15,8 @@ from casefile.nlp.english import is_english_word
 from casefile.nlp.territories import is_territory
 
 _KEEP = {"person", "organization", "location", "event"}
-_LAW_HEAD = {"code", "law", "constitution", "article", "articles", "act", "decree", "statute"}
+_LAW_HEAD = {"code", "law", "constitution", "article", "articles", "act", "decree", "statute", "subparagraph",
+             "paragraph", "clause"}
 _HONOURS = {"award", "awards", "prize", "prizes", "medal"}
 _MEDIA_TAIL = {"photo", "photos", "video", "image", "images", "footage"}
 # lowercase words that may sit inside an organisation's name ("X city court", "Akimat of Y region")

@@ -133,20 +133,22 @@ def role_led_org_names(doc: str) -> Iterator[Cand]:
 
 
 # a quoted capitalised name: 'Steppe Media', “Steppe Media”, "Steppe Media"
-_QUOTED_NAME = re.compile(r"(?<![\w'’])['‘“\"](?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})['’”\"](?![\w])")
+_QUOTED_NAME = re.compile(r"(?<![\w'’])['‘“\"](?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})[,.]?['’”\"](?![\w])")
 
 
 def staff_quoted_bodies(doc: str) -> Iterator[Cand]:
     """A quoted name that people work for: after a role or membership word and "of", "at" or
-    "for" ("an employee of 'X'", "the editor at “X”"), before a plural one ("'X' executives",
-    "“X” journalists"), or before a capitalised word of bodies ("the “X” Party"). A quoted
+    "for" ("an employee of 'X'", "the leaders of “X”"), before a plural one ("'X' executives",
+    "“X” journalists") or a word of membership ("a 'X' member"), or before a capitalised word of
+    bodies ("the “X” Party"). A quoted
     title with no such word (a film, a book) is not a body."""
     staff = lexicons.role_words() | lexicons.membership_words()
     for m in _QUOTED_NAME.finditer(doc):
-        before = re.search(r"([a-z-]+)\s+(?:of|at|for|from|with)\s+(?:the\s+)?$", doc[max(0, m.start() - 40):m.start()])
+        before = re.search(r"([a-z-]+?)s?\s+(?:of|at|for|from|with)\s+(?:the\s+)?$", doc[max(0, m.start() - 40):m.start()])
         after = re.match(r"\s+([A-Za-z-]+?)(s?)\b", doc[m.end():m.end() + 30])
         kind = after is not None and after.group(1)[:1].isupper() and names.is_org_word(after.group(1))
-        if (before and before.group(1) in staff) or kind or (after and after.group(1) in staff and after.group(2)):
+        member = after is not None and after.group(1) in lexicons.membership_words()  # "a “X” member"
+        if (before and before.group(1) in staff) or kind or member or (after and after.group(1) in staff and after.group(2)):
             yield Cand(m.start("name"), m.end("name"), "organization", "quoted_staff")
 
 

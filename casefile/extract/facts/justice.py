@@ -67,6 +67,10 @@ class Idiom:
     governed_by: frozenset[str] = frozenset()  # counts only under one of these verbs ("ordered to pay")
 
 
+# nouns for a group of so many people ("the trio")
+_COLLECTIVES = {"duo": 2, "pair": 2, "trio": 3, "quartet": 4, "quintet": 5, "sextet": 6}
+
+
 @dataclass(frozen=True)
 class EventRoles:
     """How one event type's object and value are found (events.toml)."""
@@ -250,6 +254,8 @@ class EventReader:
             if not definite:
                 return []
             size = number_of(word)
+        elif word in _COLLECTIVES and definite:  # "the trio were convicted"
+            size = _COLLECTIVES[word]
         elif t.tokens[i].tag == "NNS" and (t.lemma(i) in lexicons.role_words() or word in _PEOPLE_NOUNS
                                            or t.lemma(i) in lexicons.membership_words()
                                            or t.lemma(i) in lexicons.case_roles()):
@@ -771,21 +777,25 @@ class FactBuilder:
                            value=each.get(p.cluster, value), date=date, place=place)
 
     def _gapped_terms(self, event: Event) -> dict[Slot, str]:
-        """"sentenced A to ten years, B to nine years, and C to seven": with the verb left out
-        of the later pairs, the parser hangs every name and every "to" phrase on the one verb;
-        each "to" phrase is the term of the person named right before it (by position: the parser
-        may hang a name on the term before it)."""
+        """"sentenced A to ten years, B to nine years, and C to seven", "A was sentenced to six
+        years, B to five": with the verb left out of the later pairs, the small parser hangs
+        names and "to" phrases anywhere, so they are paired by position: each "to" phrase with a
+        term goes to the one person named between it and the one before (the first, in the
+        passive, to the verb's subject)."""
         t, v = self.tree, event.trigger
-        tos = sorted(j for j in t.kids(v, "prep") if t.lower(j) == "to")
+        tos = [(j, term) for j in range(v + 1, len(t)) if t.lower(j) == "to"
+               and (term := sentence_term(t.text[t.offset(j):t.offset(j) + 40])) is not None
+               and re.match(r"to\s+(?:\S+\s+){0,2}?(?:\d|[a-z]+[\s-](?:years?|months?))", t.text[t.offset(j):t.offset(j) + 40])]
         if len(tos) < 2:
             return {}
         out: dict[Slot, str] = {}
         previous = v
-        for j in tos:
+        for n, (j, term) in enumerate(tos):
             named = unique_clusters([slot for k in range(previous + 1, j) if (slot := t.slot_at[k]) is not None
                                      and slot.label == "person"])
-            term = sentence_term(t.text[t.offset(j):t.tokens[max(t.subtree(j))].end])
-            if len(named) != 1 or term is None:
+            if not named and n == 0 and len(event.patients) == 1:
+                named = event.patients
+            if len(named) != 1:
                 return {}
             out[named[0]] = term
             previous = j
