@@ -1192,3 +1192,13 @@ def test_the_trio_is_the_three_people_named_together(spacy_backend):
     text = "Ruslan Baisalov and Daniyar Oskin were detained in May. In June a district court convicted the trio of fraud."
     facts, _ = run(spacy_backend, text)
     assert subjects(facts, "conviction") == set()
+
+
+def test_a_wire_credit_in_the_dateline_is_no_actor(spacy_backend):
+    text = "TARAZ (Steppewire) – A district court ordered the arrest of a blogger for an online post, his lawyer said."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "ordered") == []
+    # near miss: a body named in the sentence itself still orders
+    text = "TARAZ (Steppewire) – The Taraz City Court ordered the arrest of Bolat Kemerov for an online post."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "ordered") == {"Taraz City Court"}

@@ -6,6 +6,7 @@ to the mention it belongs to, so an extractor never deals with character offsets
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -22,6 +23,9 @@ class Slot:
     start: int  # offsets in the document
     end: int
 
+
+# a dateline with a wire service's credit opening a sentence: "ANKARA (Reuters) - ", "KYIV (AP) --"
+_DATELINE_CREDIT = re.compile(r"\s*[A-Z][\w .,'’-]{1,40}?\s*\([A-Za-z/&. -]{1,20}\)\s*(?:--|[-–—])\s*")
 
 PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us"})
 POSSESSIVE = frozenset({"his", "her", "their", "my", "our"})
@@ -47,7 +51,9 @@ class SentenceTree:
         for i, lemma in enumerate(self.lemmas):
             self.by_lemma.setdefault(lemma, []).append(i)
         self.slot_at: list[Slot | None] = [None] * len(self.tokens)
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        credit = _DATELINE_CREDIT.match(text, sentence.start, sentence.end)
+        first = credit.end() if credit else sentence.start  # "ANKARA (Reuters) -" is no actor of the sentence
+        inside = [m for m in mentions if first <= m.start < sentence.end]
         for i, tok in enumerate(self.tokens):
             for m in inside:
                 if m.start <= tok.start and tok.end <= m.end:
