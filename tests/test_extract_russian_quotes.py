@@ -52,3 +52,15 @@ def test_a_post_named_instead_of_the_speaker_is_not_a_person_with_another_post(e
     text = "Ержана Касымова оштрафовала судья Асель Нуржанова. «Мы будем обжаловать», — сказал активист."
     ex = extract_ru(text)
     assert [q.speaker for q in ex.quotes] == [None]
+
+
+def test_dialogue_turns_without_tails_alternate_between_the_two_the_text_names(extract_ru):
+    turns = ("— За что меня наказывают?\n\n— Решение уже принято судом.\n\n— Но я ничего не нарушал.\n\n"
+             "Так прошёл разговор между блогером Русланом Ахметовым и судьёй Гульнарой Сейтовой.")
+    found = quotes(extract_ru, turns)
+    assert ("За что меня наказывают?", "Руслан Ахметов") in found
+    assert ("Решение уже принято судом.", "Гульнара Сейтова") in found
+    assert ("Но я ничего не нарушал.", "Руслан Ахметов") in found
+    # near miss: dash lines with no one said to speak them are a list, not a dialogue
+    text = "— закрыть дело полностью;\n\n— вернуть изъятые вещи.\n\nАдвокат Руслан Ахметов подал жалобу."
+    assert not quotes(extract_ru, text)

@@ -71,7 +71,44 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
             if speaker is None:
                 speaker = _reported_speaker(text, m.start(), mentions, set(genders))
             quotes.append(Quote(start, start + len(content), content, speaker))
+    quotes += _dialogue_turns(text, taken, mentions, set(genders))
     return sorted(quotes, key=lambda q: q.start)
+
+
+_TURN = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<q>\S[^\n]{2,600}?)[ \t]*$")
+# "Это фрагмент диалога между А и Б": the text names who spoke the turns, in the order they spoke
+_BETWEEN = re.compile(r"(?:диалог|разговор|перепалк|спор|обмен\w*\s+реплик)\w*\s+(?:\w+\s+){0,2}?между\s+", re.IGNORECASE)
+
+
+def _dialogue_turns(text: str, taken: DisjointSpans, mentions: list[tuple[int, int, int]],
+                    people: set[int]) -> list[Quote]:
+    """Dialogue lines with no tail ("— Что я нарушил?" / "— Пост не соответствует ..."): when the
+    paragraph after or before the run says whose dialogue it is ("диалог между А и Б"), the
+    turns go to A and B in turn, starting with the one named first."""
+    turns = [m for m in _TURN.finditer(text) if not taken.overlaps(m.start(), m.end())
+             and len(m.group("q").split()) >= 2]
+    runs: list[list[re.Match[str]]] = []
+    for m in turns:
+        if runs and not text[runs[-1][-1].end():m.start()].strip():
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out: list[Quote] = []
+    for run in (r for r in runs if len(r) >= 2):
+        window = [(run[-1].end(), min(len(text), run[-1].end() + 400)), (max(0, run[0].start() - 400), run[0].start())]
+        pair: list[int] = []
+        for lo, hi in window:
+            cue = _BETWEEN.search(text, lo, hi)
+            if cue:
+                named = [i for s, _e, i in mentions if cue.end() <= s < cue.end() + 160 and i in people]
+                pair = list(dict.fromkeys(named))[:2]
+                break
+        if len(pair) != 2:
+            continue
+        for k, m in enumerate(run):
+            content = m.group("q")
+            out.append(Quote(m.start("q"), m.start("q") + len(content), content, pair[k % 2]))
+    return out
 
 
 def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int]], starts: list[int],
