@@ -93,3 +93,13 @@ def test_one_full_name_left_in_two_cases_is_one_person(extract_ru):
                     "Назира Тогаева, его сестра, пришла в суд.")
     people = sorted(e.name for e in ex.entities if e.label == "person")
     assert len([p for p in people if p.startswith("Хайрулло")]) == 1 and any(p.startswith("Назира") for p in people)
+
+
+def test_a_capitalised_post_opening_a_persons_span_is_cut():
+    from casefile.extract.russian_repair import cut_leading_post
+
+    span = cut_leading_post(Span(0, 23, "PER", "Журналист Тимур Омаров", "Журналист Тимур Омаров"))
+    assert (span.text, span.normal, span.start) == ("Тимур Омаров", "Тимур Омаров", 10)
+    # near miss: a given name that opens the span stays
+    span = cut_leading_post(Span(0, 12, "PER", "Тимур Омаров", "Тимур Омаров"))
+    assert span.text == "Тимур Омаров"

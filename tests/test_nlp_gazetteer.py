@@ -46,3 +46,11 @@ def test_a_big_city_whose_name_is_also_a_dictionary_word_is_a_town():
     big = [w for w in ("Lyon", "Isfahan", "Paris") if is_english_word(w)]
     assert all(is_town(w) for w in big)
     assert not is_town("Reading") and not is_town("Mobile")  # smaller towns named by common words
+
+
+def test_russian_country_names_in_any_case_have_the_countrys_code():
+    from casefile.nlp.territories import territory_code
+
+    assert territory_code("Беларуси") == territory_code("Республики Беларусь") == territory_code("Belarus") == "by"
+    assert territory_code("Казахстана") == "kz"
+    assert territory_code("Омарова") is None  # near miss: a surname in the genitive

@@ -225,3 +225,17 @@ def test_a_sentence_with_a_verb_lacking_its_required_word_is_not_parsed(natasha)
     assert analysis.parses == []
     [analysis] = list(natasha.analyse(["Тимур Садыков находится под стражей."]))  # near miss
     assert len(analysis.parses) == 1
+
+
+def test_a_full_name_in_court_style_and_a_town_in_two_cases_are_one_entity_each(extract_ru):
+    text = ("Суд в Талдыкоргане рассмотрел дело Тимура Омарова. В приговоре он назван так: Омаров Тимур Сергеевич. "
+            "Родные Тимура Омарова приехали в Талдыкорган из Алматы.")
+    entities = {e.name: e for e in extract_ru(text).entities}
+    people = [e for e in entities.values() if e.label == "person"]
+    assert len(people) == 1 and len(people[0].mentions) == 3
+    towns = [e for e in entities.values() if e.label == "location" and e.name.startswith("Талдыкорган")]
+    assert len(towns) == 1 and len(towns[0].mentions) == 2
+    # near miss: two different men with one given name stay apart
+    text = "Суд рассмотрел дело Тимура Омарова. Свидетелем был Касымов Тимур Сергеевич."
+    people = [e for e in extract_ru(text).entities if e.label == "person"]
+    assert len(people) == 2

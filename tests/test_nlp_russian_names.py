@@ -21,6 +21,8 @@ from casefile.nlp.russian_names import person_nominative, surname_gender, surnam
     ([("Марины", "Gen"), ("Шевчук", "Gen")], "Марина Шевчук"),  # a woman's -ук surname does not decline
     ([("Марине", "Dat"), ("Омаровой", "Dat")], "Марина Омарова"),  # "Марине" could be a man's: -ой is a woman's
     ([("Марату", "Dat"), ("Омаровым", "Ins")], "Марат Омаров"),  # near miss: -ым is a man's
+    ([("Омарова", "Gen"), ("Тимура", "Gen"), ("Сергеевича", "Gen")], "Омаров Тимур Сергеевич"),  # surname first
+    ([("Тимура", "Gen"), ("Сергеевича", "Gen"), ("Омарова", "Gen")], "Тимур Сергеевич Омаров"),  # near miss
 ])
 def test_names_go_back_to_the_nominative_in_their_gender(tokens, nominative):
     assert person_nominative(tokens) == nominative

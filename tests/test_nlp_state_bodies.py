@@ -15,6 +15,8 @@ from casefile.resolve.clusters import ClusterInfo
     ("FSB", "kz", "Federal Security Service", None),  # one country's acronym needs no context
     ("Supreme Court", "kz", "Supreme Court of the Republic of Kazakhstan", None),
     ("Office of the Prosecutor General", "tj", "GP", "tj"),
+    ("МВД Республики Беларусь", None, "Interior Ministry of Belarus", None),  # Cyrillic acronym, oblique case
+    ("ГКНБ Кыргызстана", None, "GKNB", "kg"),
 ])
 def test_names_and_acronyms_of_one_body_share_a_key(a, a_country, b, b_country):
     assert body_key(a, a_country) is not None
@@ -28,6 +30,7 @@ def test_names_and_acronyms_of_one_body_share_a_key(a, a_country, b, b_country):
     ("KNB", "kg"),  # the document's country calls its own committee so, with a prefix
     ("Steppe Watch", "kz"),  # not a state body
     ("Tolqyn City Court", "kz"),  # a local body, not a national one
+    ("МВД", None),  # in Cyrillic as in Latin
 ])
 def test_no_key_without_a_consistent_country(name, country):
     assert body_key(name, country) is None

@@ -334,10 +334,16 @@ _DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’
                        + _MONTH + r"\.?\s*\d)|\s+\([A-Z][A-Za-z/&.]{1,14}\)\s*(?:--|[-–—]))")  # "X (AP) --"
 
 
+# "TARAZ, Kazakhstan --": a place, its country, a dash
+_DATELINE_COUNTRY = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2}),\s+"
+                               r"(?P<country>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\s*(?:--|[-–—])\s")
+
+
 def dateline_places(doc: str) -> Iterator[Cand]:
     """The place that opens a news dateline ("TARAZ, 4 March 2024 -", "Strasbourg, 5 October 2023",
-    "SAN PEDRO (AP) --") is a location."""
-    for m in _DATELINE.finditer(doc):
+    "SAN PEDRO (AP) --", "TARAZ, Kazakhstan --") is a location."""
+    matches = [*_DATELINE.finditer(doc), *(m for m in _DATELINE_COUNTRY.finditer(doc) if is_territory(m.group("country")))]
+    for m in matches:
         place = m.group("place")
         ordinary_word = " " not in place and is_english_word(place) and not (in_town_list(place) or is_territory(place))
         if len(place) > 2 and (place.isupper() or not names.is_given_name(place.split()[0])) and not ordinary_word:

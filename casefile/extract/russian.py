@@ -21,7 +21,7 @@ from casefile.extract.laws import find_russian_provisions
 from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
 from casefile.extract.russian_relations import russian_relations
-from casefile.extract.russian_repair import (bodies_before_places, cut_parenthesis, dateline_place, district_bodies, extend_body,
+from casefile.extract.russian_repair import (bodies_before_places, cut_leading_post, cut_parenthesis, dateline_place, district_bodies, extend_body,
                                              is_common_acronym, quoted_bodies, with_patronymic_word)
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
@@ -53,7 +53,8 @@ def _case_free(word: str) -> str:
 
 def _join_inflected_full_names(entities: list[LocalEntity]) -> list[LocalEntity]:
     """Full names of one person left in different cases ("Хайрулло Мирсаидов" and "Хайрулло
-    Мирсаидова", "Далери Имомали" and "Далера Имомали") joined into the form named most often."""
+    Мирсаидова", "Далери Имомали" and "Далера Имомали") joined into the form named most often,
+    with a form the model read as a place; and a one-word place left in several cases."""
     groups: dict[tuple[str, ...], list[LocalEntity]] = {}
     out: list[LocalEntity] = []
     for entity in entities:
@@ -61,14 +62,45 @@ def _join_inflected_full_names(entities: list[LocalEntity]) -> list[LocalEntity]
         if entity.label != "person" or len(words) < 2:
             out.append(entity)
             continue
-        groups.setdefault(tuple(_case_free(w) for w in words), []).append(entity)
-    for members in groups.values():
-        head = max(members, key=lambda e: (len(e.mentions), -len(e.name)))
+        groups.setdefault(_given_and_surname(words), []).append(entity)
+    places: dict[str, list[LocalEntity]] = {}
+    rest: list[LocalEntity] = []
+    for entity in out:
+        key = _given_and_surname(entity.name.split()) if len(entity.name.split()) >= 2 else None
+        if entity.label != "person" and key in groups:  # "Болота Темирова" read as a place: the person
+            for m in entity.mentions:
+                m.label = "person"
+            groups[key].append(entity)
+        elif entity.label == "location" and len(entity.name.split()) == 1:
+            places.setdefault(_PLACE_ENDING.sub("", entity.name.lower()), []).append(entity)
+        else:
+            rest.append(entity)
+    for members in [*groups.values(), *places.values()]:  # "Конаев", "Конаева", "в Конаеве": one town
+        head = max(members, key=lambda e: (e.label == "person", len(e.mentions), -len(e.name)))
         for other in members:
             if other is not head:
                 head.mentions.extend(other.mentions)
-        out.append(head)
-    return out
+        rest.append(head)
+    return rest
+
+
+# a case ending of a one-word place name natasha left on it ("Конаеве", "Москвы")
+_PLACE_ENDING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])(?:ой|ом|ью|[аеиуыюя])$")
+
+
+def _given_and_surname(words: list[str]) -> tuple[str, ...]:
+    """The given name and the surname of a full name, without case endings, whatever the order:
+    "Роман Иванов", "Роман Викторович Иванов" and "Иванов Роман Викторович" (court style, the
+    patronymic last) give one key; other names keep all their words."""
+    free = [_case_free(w) for w in words]
+    if len(words) == 3 and _PATRONYMIC.search(words[2].lower()):
+        return (free[1], free[0])
+    if len(words) == 3 and _PATRONYMIC.search(words[1].lower()):
+        return (free[0], free[2])
+    return tuple(free)
+
+
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овн|евн|ичн)[а-яё]{0,3}$")
 
 
 def _surname_stem(name: str) -> str:
@@ -102,7 +134,7 @@ def repaired_spans(text: str, spans: list[Span]) -> list[Span]:
     """The model's spans after the Russian repairs (``casefile.extract.russian_repair``), with
     the bodies named before a place and the quoted bodies the model missed."""
     places = [s for s in spans if s.label == "location"]
-    out = [with_patronymic_word(text, cut_parenthesis(dateline_place(text, s))) for s in spans]
+    out = [with_patronymic_word(text, cut_leading_post(cut_parenthesis(dateline_place(text, s)))) for s in spans]
     out = [extend_body(text, s, places) for s in out + list(bodies_before_places(text, out))]
     out += list(district_bodies(text, out))
     out = [s for s in out if not any(o is not s and o.start <= s.start and s.end <= o.end and o.end - o.start

@@ -56,6 +56,20 @@ def with_patronymic_word(text: str, span: Span) -> Span:
                 (span.normal or span.text) + m.group())
 
 
+def cut_leading_post(span: Span) -> Span:
+    """"Политолог Бахруз Самедов" at a sentence's start: a capitalised post word the model took
+    into a person's name is no part of it."""
+    words = span.text.split()
+    if span.label not in ("PER", "person") or len(words) < 2 or not words[0][:1].isupper():
+        return span
+    first = readings(words[0].lower())
+    if not first or first[0].normal_form not in lexicons.load("russian_role_words"):  # type: ignore[attr-defined]
+        return span
+    cut = span.text.index(words[1])
+    normal = span.normal.split(None, 1)[1] if span.normal and len(span.normal.split()) == len(words) else None
+    return Span(span.start + cut, span.end, span.label, span.text[cut:], normal)
+
+
 def cut_parenthesis(span: Span) -> Span:
     """The span up to an opening parenthesis inside it ("Комитет … (КУИС" -> "Комитет …")."""
     at = span.text.find(" (")

@@ -153,11 +153,16 @@ def person_nominative(tokens: list[tuple[str, str | None]]) -> str:
     shared = _dictionary_case(words) or next((c for _w, c in reversed(tokens) if c), None)
     tokens = [(w, shared) for w, _c in tokens]
     gender = _gender_of(tokens)
+    # "Иванов Роман Викторович": with the patronymic last, the surname comes first (court style)
+    surname_at = 0 if len(words) == 3 and _PATRONYMIC_END.search(words[-1].lower()) else len(words) - 1
     out = []
     for i, (word, case) in enumerate(tokens):
         parts = word.split("-")
-        out.append("-".join(_part_nominative(p, gender, case, last=(i == len(words) - 1)) for p in parts))
+        out.append("-".join(_part_nominative(p, gender, case, last=(i == surname_at)) for p in parts))
     return " ".join(out)
+
+
+_PATRONYMIC_END = re.compile(r"(?:ович|евич|ьич|овн|евн|ичн)[а-яё]{0,3}$")
 
 
 _VOWELS = set("аеёиоуыэюя")

@@ -1,6 +1,7 @@
 """Country and territory names, from rigour's territory database (the field's own data)."""
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import cache
@@ -85,14 +86,39 @@ def territory_code(text: str) -> str | None:
     """
     if is_capital(text):
         return None
-    return _territory_index().get(_name_key(text))
+    index = _territory_index()
+    key = _name_key(text)
+    found = index.get(key)
+    if found is None and _CYRILLIC.search(key) and len(key.split()) <= 3:
+        # a Russian name in an oblique case ("Беларуси", "Республики Казахстан")
+        for words in itertools.product(*(_nominatives(w) for w in key.split())):
+            found = index.get(" ".join(words))
+            if found is not None:
+                break
+    return found
+
+
+_CYRILLIC = re.compile(r"[а-я]")
+# oblique-case endings of Russian country names and the nominative endings they may come from
+_OBLIQUE = (("ии", ("ия",)), ("ие", ("ия",)), ("ию", ("ия",)), ("и", ("ь", "а", "я")), ("ы", ("а",)), ("е", ("а", "", "ь")),
+            ("у", ("а", "")), ("ой", ("а",)), ("а", ("",)), ("ом", ("",)))
+
+
+def _nominatives(word: str) -> list[str]:
+    """The word and the nominatives an oblique-case form of it may stand for."""
+    out = [word]
+    for ending, nominative in _OBLIQUE:
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            out += [word[: -len(ending)] + n for n in nominative]
+    return out
 
 
 def _name_key(name: str) -> str:
-    """A territory name folded for lookup: accents off, lower case, punctuation as spaces."""
+    """A territory name folded for lookup: accents off, lower case, punctuation as spaces;
+    Latin and Cyrillic letters kept ("Казахстан" is looked up as itself)."""
     if not name.isascii():
         name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", name.casefold()).split())
+    return " ".join(re.sub(r"[^0-9a-zа-я]+", " ", name.casefold().replace("ё", "е")).split())
 
 
 @cache
@@ -100,13 +126,13 @@ def _territory_index() -> dict[str, str]:
     """Name key -> territory code, from rigour's names of every territory (strong names before
     weak ones, as rigour's own lookup ranks them). Built here rather than with rigour's
     ``lookup_territory``, whose index of names in every script takes a second to build; English
-    text needs the Latin-script names only. Kept in the user's cache folder, keyed by rigour's
+    text and Russian text need the Latin and Cyrillic names only. Kept in the user's cache folder, keyed by rigour's
     version: building it costs a tenth of a second at every start."""
     from importlib.metadata import version
 
     from casefile.nlp.cache import cached
 
-    return cached(f"territories-{version('rigour')}", _build_territory_index)
+    return cached(f"territories-latin-cyrillic-{version('rigour')}", _build_territory_index)
 
 
 def _build_territory_index() -> dict[str, str]:
@@ -118,6 +144,6 @@ def _build_territory_index() -> dict[str, str]:
         for territory, strongs, weaks, _places in entries:
             for name in strongs if strength == 1 else weaks:
                 key = _name_key(name) if name else ""
-                if key and key.isascii():
+                if key and (key.isascii() or _CYRILLIC.search(key)):
                     index.setdefault(key, territory.code)
     return index
