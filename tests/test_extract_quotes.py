@@ -517,3 +517,16 @@ def test_a_document_that_speaks_is_its_issuers(spacy_backend):
             "“The trial ignored the testimony of eleven witnesses,” the appeal concludes.")
     quotes, _ = run(spacy_backend, text)
     assert all(s is None for s, _q in quotes)
+
+
+def test_the_nearest_speech_verb_above_the_quote_names_the_speaker(spacy_backend):
+    text = ("Aliya Dzhumabayeva, the blogger's lawyer, spoke on Monday.\nA day earlier, Nurlan Sapar repeated that "
+            "he was innocent, insisting he had written the posts \"only to warn people about the dam, which is no "
+            "crime,\" his lawyers said.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Sapar")
+    # near miss: with no speech verb between the quote and the tail, the tail's subject speaks
+    text = ("Nurlan Sapar was fined.\n\"The fine is only a warning to every blogger in the region,\" "
+            "Aliya Dzhumabayeva said.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Dzhumabayeva")

@@ -64,3 +64,17 @@ def test_dialogue_turns_without_tails_alternate_between_the_two_the_text_names(e
     # near miss: dash lines with no one said to speak them are a list, not a dialogue
     text = "— закрыть дело полностью;\n\n— вернуть изъятые вещи.\n\nАдвокат Руслан Ахметов подал жалобу."
     assert not quotes(extract_ru, text)
+
+
+def test_a_dialogue_line_with_a_tail_and_the_untailed_answer_to_it(extract_ru):
+    text = ("Блогер Руслан Ахметов попросил суд вызвать свидетеля.\n\n"
+            "— А кого именно вы хотите вызвать? — спросила судья Гульнара Сейтова.\n\n"
+            "— Сотрудника полиции, который меня задержал.")
+    found = quotes(extract_ru, text)
+    assert ("А кого именно вы хотите вызвать", "Гульнара Сейтова") in found
+    assert ("Сотрудника полиции, который меня задержал.", "Руслан Ахметов") in found
+    # near miss: a paragraph of narration between them: the dash line answers no one
+    text = ("Блогер Руслан Ахметов попросил суд вызвать свидетеля.\n\n"
+            "— А кого именно вы хотите вызвать? — спросила судья Гульнара Сейтова.\n\n"
+            "В зале стало тихо.\n\n— Сотрудника полиции, который меня задержал.")
+    assert not any(q.startswith("Сотрудника") for q, _s in quotes(extract_ru, text))

@@ -247,9 +247,16 @@ class QuoteFinder:
         reader = EventReader(tree, self.ctx)
         verbs = [v for v in range(len(tree)) if tree.lemma(v) in self.speech and tree.tokens[v].pos in ("VERB", "AUX")
                  and not (outside[0] <= tree.offset(v) < outside[1]) and not self.quoted(tree.offset(v))]
-        inside = [i for i in range(len(tree)) if outside[0] <= tree.offset(i) < outside[1]]
-        governing = {tree.head(i) for i in inside}  # "telling the court who condemned him: “...”": telling
-        for v in sorted(verbs, key=lambda v: (v not in governing, abs(tree.offset(v) - near))):
+        inside = [i for i in range(len(tree)) if outside[0] <= tree.offset(i) < outside[1]
+                  and tree.tokens[i].pos != "PUNCT"]  # the marks hang wherever the parser puts them
+        # the speech verb the quote hangs from, nearest first, before any other: "telling the court
+        # who condemned him: “...”" (telling), "stressing he did it “...,” his lawyers said" (stressing)
+        steps: dict[int, int] = {}
+        for i in inside:
+            for n, a in enumerate(tree.ancestors(i)):
+                if not outside[0] <= tree.offset(a) < outside[1]:
+                    steps[a] = min(steps.get(a, n), n)
+        for v in sorted(verbs, key=lambda v: (v not in steps, steps.get(v, 0), abs(tree.offset(v) - near))):
             if tree.kids(v, "neg"):
                 continue
             subjects = [s for s in tree.kids(v, "nsubj") or reader.subject_tokens(v)
@@ -309,6 +316,14 @@ class QuoteFinder:
         from casefile.extract.facts.justice import EventReader
 
         word = tree.lower(s)
+        wanted = {"he": "m", "she": "f"}.get(word)
+        reader = EventReader(tree, self.ctx)
+        for a in tree.ancestors(s):  # "A insisted that he ...": the subject of the clause above
+            for subj in tree.kids(a, "nsubj"):
+                named = [p for p in reader.people(subj, ("person",) if wanted else SPEAKERS)
+                         if not wanted or name_gender(self.ctx.names.get(p.cluster, "")) in (wanted, None)]
+                if named and not tree.is_pronoun(subj) and not self.quoted(tree.offset(subj)):
+                    return named[0].cluster
         index = self.ctx.sentence_index(min(before, tree.sentence.start))
         for k in (index, index - 1):  # the text right before the quote: its own sentence's start, or the one before
             if k < 0:

@@ -65,13 +65,14 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
                 continue  # a name («Кахарман») or a term («в распространении ложной информации»)
             start = m.start("q") + m.group("q").index(content)
             taken.add(m.start(), m.end())
-            speaker = _speaker(text, m.start(), m.end(), mentions, starts, set(genders))
+            end = m.end("q") if pattern is _DIALOGUE else m.end()  # a dialogue line's tail is its own dash
+            speaker = _speaker(text, m.start(), end, mentions, starts, set(genders))
             if speaker is None:
                 speaker = _pronoun_speaker(text, m.start(), m.end(), mentions, genders)
             if speaker is None:
                 speaker = _reported_speaker(text, m.start(), mentions, set(genders))
             quotes.append(Quote(start, start + len(content), content, speaker))
-    quotes += _dialogue_turns(text, taken, mentions, set(genders))
+    quotes += _dialogue_turns(text, taken, mentions, set(genders), quotes)
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -81,10 +82,12 @@ _BETWEEN = re.compile(r"(?:диалог|разговор|перепалк|спо
 
 
 def _dialogue_turns(text: str, taken: DisjointSpans, mentions: list[tuple[int, int, int]],
-                    people: set[int]) -> list[Quote]:
+                    people: set[int], said: list[Quote]) -> list[Quote]:
     """Dialogue lines with no tail ("— Что я нарушил?" / "— Пост не соответствует ..."): when the
     paragraph after or before the run says whose dialogue it is ("диалог между А и Б"), the
-    turns go to A and B in turn, starting with the one named first."""
+    turns go to A and B in turn, starting with the one named first; right after a turn whose
+    tail named its speaker X ("— …? — спросила судья X."), they answer X: the person named last
+    before that turn, then X, in turn."""
     turns = [m for m in _TURN.finditer(text) if not taken.overlaps(m.start(), m.end())
              and len(m.group("q").split()) >= 2]
     runs: list[list[re.Match[str]]] = []
@@ -94,21 +97,39 @@ def _dialogue_turns(text: str, taken: DisjointSpans, mentions: list[tuple[int, i
         else:
             runs.append([m])
     out: list[Quote] = []
-    for run in (r for r in runs if len(r) >= 2):
+    for run in runs:
+        pair = _answering(text, run[0].start(), mentions, people, said)
+        if pair is None and len(run) < 2:
+            continue
         window = [(run[-1].end(), min(len(text), run[-1].end() + 400)), (max(0, run[0].start() - 400), run[0].start())]
-        pair: list[int] = []
-        for lo, hi in window:
+        for lo, hi in window if pair is None else ():
             cue = _BETWEEN.search(text, lo, hi)
             if cue:
                 named = [i for s, _e, i in mentions if cue.end() <= s < cue.end() + 160 and i in people]
                 pair = list(dict.fromkeys(named))[:2]
                 break
-        if len(pair) != 2:
+        if pair is None or len(pair) != 2:
             continue
         for k, m in enumerate(run):
             content = m.group("q")
             out.append(Quote(m.start("q"), m.start("q") + len(content), content, pair[k % 2]))
     return out
+
+
+def _answering(text: str, start: int, mentions: list[tuple[int, int, int]], people: set[int],
+               said: list[Quote]) -> list[int] | None:
+    """[Y, X] when the dialogue line at ``start`` answers the one before it, which X spoke: Y is
+    the person named last before X's line (whom X was talking to); None otherwise."""
+    before = [q for q in said if q.end <= start and q.speaker is not None]
+    if not before:
+        return None
+    last = before[-1]
+    line = text.rfind("\n", 0, last.start) + 1
+    gap = text[text.find("\n", last.end) if "\n" in text[last.end:start] else start:start]
+    if not re.match(r"[ \t]*[—–]", text[line:last.start]) or gap.strip():
+        return None  # the line before is no dialogue line, or text stands between
+    named = [i for s, _e, i in mentions if s < line and line - s < 600 and i in people and i != last.speaker]
+    return [named[-1], last.speaker] if named else None
 
 
 def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int]], starts: list[int],
