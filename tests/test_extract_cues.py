@@ -100,6 +100,12 @@ def test_a_word_that_ends_a_bodys_name_is_its_short_form():
              cand(doc, "Ayan Serikov", "person"), cand(doc, "Qumyrsqa", "person", nth=2)]
     short_form_labels(doc, spans)
     assert [c.label for c in spans] == ["organization", "organization", "person", "organization"]
+    # near miss: the place a public body's name begins or ends with is the place
+    doc = "The Velkor City Court and the Court of Dremsk ruled. Police in Velkor and Dremsk agreed."
+    spans = [cand(doc, "Velkor City Court", "organization"), cand(doc, "Court of Dremsk", "organization"),
+             cand(doc, "Velkor", nth=1), cand(doc, "Dremsk", nth=1)]
+    short_form_labels(doc, spans)
+    assert [c.label for c in spans[2:]] == ["location", "location"]
     # near misses: a known place, or a word of a person's name in the text, keeps its type
     doc = "Radio Almaty reported it. Almaty was calm. Radio Serikov aired it. Ayan Serikov said so. Serikov left."
     spans = [cand(doc, "Radio Almaty", "organization"), cand(doc, "Almaty", nth=1),

@@ -212,7 +212,8 @@ def _join_first_word(doc: str, clusters: dict[str, list[Cand]], person_words: fr
     for key in [k for k in clusters if " " not in k and k not in generic and k not in person_words]:
         longer = sorted((k for k, name in written.items() if k in clusters and name.startswith(key + " ")),
                         key=lambda k: len(written[k]))
-        ending = [k for k, name in written.items() if k in clusters and name.endswith(" " + key)]
+        ending = [k for k, name in written.items() if k in clusters and name.endswith(" " + key)
+                  and not re.search(r"\b(?:of|in|for) \S+$", name)]  # "Court of X": X is its place
         if longer and all(written[k].startswith(written[longer[0]]) for k in longer):
             clusters[longer[0]].extend(clusters.pop(key))
         elif not longer and len(ending) == 1 and not is_english_word(key) and not is_territory(key):

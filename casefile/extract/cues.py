@@ -170,10 +170,14 @@ def harmonise_cues(doc: str, cands: list[Cand]) -> None:
 def short_form_labels(doc: str, cands: list[Cand]) -> None:
     """A one-word name the model typed place or person that begins or ends one of the text's body
     names, and is no word, place, given name or part of a person's name there, is that body's
-    short form ("Ozodi's sources" after "Radio Ozodi")."""
+    short form ("Ozodi's sources" after "Radio Ozodi", "in Belsat" after "Belsat TV"); but not the
+    place a public body serves ("the X City Court", "the police department of X")."""
     bodies = [c.text(doc).split() for c in cands if c.label == "organization"]
     person_words = {w for c in cands if c.label == "person" and " " in c.text(doc) for w in c.text(doc).split()}
-    ends = {words[i] for words in bodies if len(words) > 1 for i in (0, -1)}
+    public = lexicons.load("public_body_words") | {"city", "district", "regional", "region", "oblast", "department",
+                                                   "municipal", "provincial", "province"}
+    ends = {words[i] for words in bodies if len(words) > 1 and not public & {w.lower() for w in words}
+            for i in (0, -1)}
     for c in cands:
         text = c.text(doc)
         if c.label in {"location", "person"} and c.origin in {"model", "propagated"} and text in ends \
