@@ -1202,3 +1202,18 @@ def test_a_wire_credit_in_the_dateline_is_no_actor(spacy_backend):
     text = "TARAZ (Steppewire) – The Taraz City Court ordered the arrest of Bolat Kemerov for an online post."
     facts, _ = run(spacy_backend, text)
     assert subjects(facts, "ordered") == {"Taraz City Court"}
+
+
+@pytest.mark.parametrize(("text", "appellants"), [
+    ("Yerlan Dosov, Aibek Sadyr and Marat Tulegen were sentenced in May. The lawyers of the three activists will "
+     "appeal the verdict.", {"Yerlan Dosov", "Aibek Sadyr", "Marat Tulegen"}),
+    ("Yerlan Dosov was sentenced to five years. The verdict will be appealed, his lawyer said.", {"Yerlan Dosov"}),
+    ("Yerlan Dosov was sentenced to five years. Dosov's defence team announced plans to appeal the verdict.",
+     {"Yerlan Dosov"}),
+    # near misses: a ban someone else will appeal, and plans to appeal to the public
+    ("Yerlan Dosov was sentenced to five years. The ban on the rally will be appealed, the mayor said.", set()),
+    ("Yerlan Dosov was sentenced to five years. His defence team announced plans to appeal to the public.", set()),
+])
+def test_an_appeal_announced_in_other_words(spacy_backend, text, appellants):
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "appeal") == appellants

@@ -126,7 +126,8 @@ def needs_parse(s: SentenceSignals, case_told: bool = False) -> bool:
     nameless "the trial" or "the hearing" here may be theirs.
     """
     t = trigger_words()
-    someone = s.model_name or s.capitalised or bool(PRONOUNS & s.words)
+    # "the lawyers of the three defenders will appeal": after a case was told, people named by trade
+    someone = s.model_name or s.capitalised or bool(PRONOUNS & s.words) or (case_told and bool(s.words & t.roles))
     if s.words & t.justice and (someone or case_told):
         return True
     if s.words & t.common and (s.model_name or s.capitalised or bool(FIRST_PERSON & s.words) or (case_told and someone)):

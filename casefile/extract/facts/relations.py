@@ -714,8 +714,9 @@ class RelationReader:
         counsel = set(table()["counsel_words"]["words"])  # type: ignore[index]
         out = []
         for s in t.kids(v, "nsubj") or self.events.subject_tokens(v):
+            acting = t.lower(s) in counsel or any(t.lower(c) in counsel for c in t.kids(s, "compound"))  # "defence team"
             clients = [p for o in t.kids(s, "poss") + t.prep_objects(s, "for", "of")
-                       for p in self.events.people(o, ("person",))] if t.lower(s) in counsel else []
+                       for p in self.events.people(o, ("person",), acted_on=True)] if acting else []
             if t.lemma(s) == "client" and self.ctx.defendants:  # "her client will appeal": the accused
                 clients = [Slot("person", self.ctx.defendants[-1], t.offset(s), t.offset(s))]
             out += clients or self.events.people(s, ("person", "organization"), acted_on=True)
@@ -727,7 +728,12 @@ class RelationReader:
         intents = table()["appeal_intents"]
         if any(t.lower(a) in intents["auxiliaries"] for a in t.kids(v, "aux")):  # type: ignore[operator]
             return True
-        return t.dep(v) == "xcomp" and t.lemma(t.head(v)) in intents["verbs"] and not t.kids(t.head(v), "neg")  # type: ignore[operator]
+        if any(t.lower(a) == "will" for a in t.kids(v, "aux")) and t.kids(v, "auxpass"):
+            return True  # "the verdict will be appealed"
+        head = t.head(v)
+        if t.dep(v) == "acl" and t.lemma(head) in intents["verbs"] and t.tokens[head].pos in ("NOUN", "PROPN"):  # type: ignore[operator]
+            return True  # "announced plans to appeal"
+        return t.dep(v) == "xcomp" and t.lemma(head) in intents["verbs"] and not t.kids(head, "neg")  # type: ignore[operator]
 
     def _announced_appeal(self, v: int, ruled: set[str]) -> Iterator[Fact]:
         """The people who said they would appeal a ruling, or, with no ruling named, the people
@@ -735,8 +741,15 @@ class RelationReader:
         t = self.tree
         if any(t.lower(m) == "whether" for a in [v, *list(t.ancestors(v))[:2]] for m in t.kids(a, "mark")):
             return  # "unknown whether she intends to appeal"
-        appellants = self._appellants(v if t.kids(v, "nsubj") else t.head(v))
-        ruling = [o for o in t.kids(v, "dobj") + t.prep_objects(v, "against") if t.lemma(o) in ruled]
+        if t.dep(v) == "acl":  # "A's defence announced plans to appeal": who announced them
+            v_subject = next((a for a in t.ancestors(v) if t.tokens[a].pos in VERB_POS), t.head(v))
+        else:
+            v_subject = v if t.kids(v, "nsubj") else t.head(v)
+        appellants = self._appellants(v_subject)
+        ruling = [o for o in t.kids(v, "dobj", "nsubjpass") + t.prep_objects(v, "against") if t.lemma(o) in ruled]
+        if ruling and t.kids(v, "nsubjpass"):  # "the verdict will be appealed": by the one it condemned
+            appellants = unique_clusters(self._holders(v, ruling)) or [
+                Slot("person", c, t.offset(v), t.offset(v)) for c in self.ctx.defendants[-1:]]
         if not ruling:
             if t.prep_objects(v, "to", "for") or t.kids(v, "dobj"):
                 return  # "appeal to the public", "appeal for calm", "appeal the ban"
