@@ -925,6 +925,9 @@ def test_a_bare_surname_opening_a_sentence_is_the_person(spacy_backend):
     ("Police nabbed Tolen Abishev at the airport.", "detention", {"Tolen Abishev"}),
     ("The court imposed a fine of 500 euros on Tolen Abishev.", "fine", {"Tolen Abishev"}),
     ("A fine of 500 euros was imposed on Tolen Abishev.", "fine", {"Tolen Abishev"}),
+    ("Tolen Abishev received a fine of 500 euros.", "fine", {"Tolen Abishev"}),
+    ("Tolen Abishev was sentenced to a fine of 500 euros.", "fine", {"Tolen Abishev"}),
+    ("Tolen Abishev received a letter from the court.", "fine", set()),
     ("The court imposed a fine of 500 euros on Monday.", "fine", set()),
 ])
 def test_bail_nabbing_and_fines_imposed_on_someone(spacy_backend, text, type_, people):

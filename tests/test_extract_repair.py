@@ -514,3 +514,11 @@ def test_a_name_the_model_missed_or_cut_in_a_list_of_full_names_is_a_person():
     doc = "Anouk Tervani, Milos Kardec, Ilse Wantoro and Upper Valley were named."
     spans = [cand(doc, "Anouk Tervani"), cand(doc, "Milos Kardec"), cand(doc, "Ilse Wantoro")]
     assert complete_name_lists(doc, spans) == []
+
+
+def test_a_pair_of_names_completes_when_the_untagged_one_opens_with_a_given_name():
+    doc = "Anouk Tervani and Marat Quesaro were jailed."
+    assert [c.text(doc) for c in complete_name_lists(doc, [cand(doc, "Anouk Tervani")])] == ["Marat Quesaro"]
+    # near miss: an unknown first word in a pair is not enough
+    doc = "Anouk Tervani and Orsin Quesaro were jailed."
+    assert complete_name_lists(doc, [cand(doc, "Anouk Tervani")]) == []

@@ -430,15 +430,16 @@ def harmonise_lists(doc: str, cands: list[Cand]) -> None:
 
 
 _NAME_ITEM = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"
-_NAME_LIST = re.compile(rf"(?<![\w'’-]){_NAME_ITEM}(?:,\s+{_NAME_ITEM}){{1,}},?\s+and\s+{_NAME_ITEM}(?![\w'’-])")
+_NAME_LIST = re.compile(rf"(?<![\w'’-]){_NAME_ITEM}(?:,\s+{_NAME_ITEM}){{0,}},?\s+and\s+{_NAME_ITEM}(?![\w'’-])")
 _LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+")
 
 
 def complete_name_lists(doc: str, cands: list[Cand]) -> list[Cand]:
     """In a list of full names ("A B, C D, E F and G H") where the model tagged most items as
     persons, an item it missed, or cut to one word, is a person too, when each of its words
-    can be part of a name (no ordinary word, place or body word). Returns the spans to add;
-    a cut item's span is widened in place."""
+    can be part of a name (no ordinary word, place or body word); in a pair ("A B and C D"),
+    when it also opens with a known given name. Returns the spans to add; a cut item's span is
+    widened in place."""
     added: list[Cand] = []
     persons = {(c.start, c.end): c for c in cands if c.label == "person"}
     for m in _NAME_LIST.finditer(doc):
@@ -448,7 +449,7 @@ def complete_name_lists(doc: str, cands: list[Cand]) -> list[Cand]:
             pos = sep.end()
         items.append((pos, m.end()))
         tagged = [span for span in items if span in persons]
-        if len(items) < 3 or len(tagged) < len(items) - 2 or len(tagged) < 2:
+        if len(tagged) < max(1, len(items) - 2) or (len(items) > 2 and len(tagged) < 2):
             continue
         for start, end in items:
             if (start, end) in persons:
@@ -456,7 +457,8 @@ def complete_name_lists(doc: str, cands: list[Cand]) -> list[Cand]:
             inside = [c for c in cands if c.start < end and start < c.end]
             words = doc[start:end].split()
             if any(c.label != "person" or c.start < start or c.end > end for c in inside) \
-                    or not all(names.is_given_name(w) or is_bare_name_word(w) for w in words):
+                    or not all(names.is_given_name(w) or is_bare_name_word(w) for w in words) \
+                    or (len(items) == 2 and not names.is_given_name(words[0])):
                 continue
             if inside:
                 inside[0].start, inside[0].end = start, end
