@@ -220,3 +220,11 @@ def test_each_without_of_them_is_nobody(ru_facts):
     text = ("Судья назначил каждому по 3 года ограничения свободы.\n"
             "На заседании были Ержан Касымов, Асель Нуржанова и Тимур Садыков.")
     assert not any(f[0] == "sentence" for f in ru_facts(text))
+
+
+def test_a_sentence_on_an_accusation_states_the_charge(ru_facts):
+    found = facts(ru_facts, "Суд приговорил Тимура Садыкова к пяти годам по обвинению в мошенничестве.")
+    assert ("charge", "Тимур Садыков", None, "мошенничестве") in found
+    # near miss: an accusation someone else made in the sentence charges no one
+    found = facts(ru_facts, "Тимур Садыков рассказал, что его коллегу ранее обвиняли блогеры.")
+    assert not any(f[0] == "charge" for f in found)

@@ -109,9 +109,26 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
                                           value=value if kind == type_ else None, date=date))
                 for kind in entry.get("implies_with_law", []):  # type: ignore[union-attr]
                     facts += [Fact(kind, p, sentence.start, sentence.end, object=law, date=date) for law in laws]
+                accusation = _accusation(clause, i) if type_ in ("conviction", "sentence", "detention") else None
+                if accusation is not None:  # "приговорён … по обвинению в госизмене": charged with it
+                    facts.append(Fact("charge", p, sentence.start, sentence.end, object=laws[0] if laws else None,
+                                      value=accusation, date=date))
             facts += [Fact("ordered", who, sentence.start, sentence.end, object=p, value=clause.word(i), date=date)
                       for who in sorted(orderers(clause, i) - patients) for p in sorted(patients)]
     return facts
+
+
+def _accusation(clause: Clause, i: int) -> str | None:
+    """The offence of "по обвинению в X" / "по обвинению в совершении X" under the verb at ``i``."""
+    tokens = clause.tokens
+    for k in in_clause(clause, i):
+        if tokens[k].lemma == "обвинение" and clause.preposition(k) == "по":
+            offence = [c for c in clause.kids(k, "nmod", "obl") if clause.preposition(c) == "в"]
+            if offence:
+                span = [offence[0], *below(clause.children, offence[0])]
+                start = min(tokens[c].start for c in span if tokens[c].dep != "case")
+                return clause.text[start:max(tokens[c].end for c in span)].strip(" ,«»\"")
+    return None
 
 
 def _stated(clause: Clause, i: int) -> tuple[str, dict, str | None] | None:
