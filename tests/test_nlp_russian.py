@@ -239,3 +239,19 @@ def test_a_full_name_in_court_style_and_a_town_in_two_cases_are_one_entity_each(
     text = "Суд рассмотрел дело Тимура Омарова. Свидетелем был Касымов Тимур Сергеевич."
     people = [e for e in extract_ru(text).entities if e.label == "person"]
     assert len(people) == 2
+
+
+def test_a_document_that_breaks_its_batch_fails_alone(natasha, monkeypatch):
+    texts = ["Суд арестовал Динару Омарову.", "СЛОМАННЫЙ документ.", "Полиция задержала Тимура Садыкова."]
+    original = type(natasha)._analyse_batch
+
+    def fragile(self, batch):
+        if any(t.startswith("СЛОМАННЫЙ") for t in batch):
+            raise RuntimeError("model failure")
+        return original(self, batch)
+
+    monkeypatch.setattr(type(natasha), "_analyse_batch", fragile)
+    results = list(natasha.analyse_with([(t, i) for i, t in enumerate(texts)], lambda text, analysis, ctx: ctx))
+    assert [context for _a, context, _f in results] == [0, 1, 2]  # in order, none lost
+    ok = [a is not None and bool(a.spans) for a, _c, _f in results]
+    assert ok == [True, False, True]  # the broken one alone has no analysis

@@ -136,10 +136,11 @@ class NatashaBackend:
         self.morph = NewsMorphTagger(embedding)
         self.syntax = NewsSyntaxParser(embedding)
 
-    def _tag_names(self, doc: object, sentences: list[LineSentence]) -> list[LineSentence]:
-        """Morphology of the words around each person's name (the case of the name's words); the
-        rest of the text needs none, and the tagger costs as much as the NER. Returns the
-        sentences that name a person or speak of one by a pronoun (the speaker's own "I" too)."""
+    def _named_sentences(self, doc: object, sentences: list[LineSentence]) -> tuple[list[LineSentence], list[list]]:
+        """The sentences that name a person or speak of one by a pronoun (the speaker's own "I"
+        too), and the windows of words around each person's name that the morphology tagger must
+        read (the case of the name's words); the rest of the text needs none, and the tagger costs
+        as much as the NER."""
         named = [(s.start, s.stop) for s in doc.spans if s.type == "PER"]  # type: ignore[attr-defined]
         sents, windows = [], []
         for sent in sentences:
@@ -149,16 +150,20 @@ class NatashaBackend:
             if inside or any(t.text.lower() in PRONOUN_GENDER or t.text.lower() in FIRST_PERSON or _numeral(t.text)
                              for t in sent.tokens):  # "его задержали", "меня оштрафовали", "задержали 11 человек"
                 sents.append(sent)
+        return sents, windows
+
+    def _tag(self, windows: list[list]) -> None:
+        """Part of speech and features of the windows' tokens, in one run of the tagger."""
         if windows:
             markups = self.morph.map([[t.text for t in window] for window in windows])
             for window, markup in zip(windows, markups):
                 for token, tagged in zip(window, markup.tokens):
                     token.pos, token.feats = tagged.pos, tagged.feats
-        return sents
 
-    def _parse(self, sents: list[LineSentence]) -> list[ParsedSentence]:
-        """The dependency parse of the sentences (of those naming a person) that hold a justice
-        verb, with dictionary lemmas, as casefile's ParsedSentence."""
+    @staticmethod
+    def _choose(sents: list[LineSentence]) -> list[tuple[LineSentence, list]]:
+        """The sentences (of those naming a person) that hold a justice verb, with each word's
+        dictionary readings."""
         chosen = []
         stems = trigger_stems()
         for sent in sents:
@@ -169,6 +174,11 @@ class NatashaBackend:
             if any(not trigger_requirements().get(lemma) or trigger_requirements()[lemma] & lemmas
                    for lemma in lemmas & trigger_lemmas()):  # "находится" only with "под стражей"
                 chosen.append((sent, parses))
+        return chosen
+
+    def _parse(self, chosen: list[tuple[LineSentence, list]]) -> list[ParsedSentence]:
+        """The dependency parse of the chosen sentences, in one run of the parser, with
+        dictionary lemmas, as casefile's ParsedSentence."""
         if not chosen:
             return []
         markups = self.syntax.map([[t.text for t in sent.tokens] for sent, _p in chosen])
@@ -192,33 +202,68 @@ class NatashaBackend:
             yield from self._finish_each(items, finish)
 
     def _finish_each(self, items: Iterable[tuple[str, Any]], finish: Finish) -> Iterator[tuple[Analysis, Any, Any]]:
-        for text, context in items:
-            try:
-                analysis = self._analyse_one(text)
-            except Exception as exc:  # noqa: BLE001 - the model's failure on this one document
-                yield failed(text, context, exc)
-                continue
-            yield analysis, context, finish(text, analysis, context)
+        for batch in _batches(items, self.batch_size):
+            try:  # the tagger and the parser run once over the whole batch: far fewer, fuller calls
+                analyses: list[Analysis | Exception] = list(self._analyse_batch([text for text, _c in batch]))
+            except Exception:  # noqa: BLE001 - one document broke the batch: each alone, to find it
+                analyses = []
+                for text, _context in batch:
+                    try:
+                        analyses.append(self._analyse_one(text))
+                    except Exception as exc:  # noqa: BLE001 - the model's failure on this one document
+                        analyses.append(exc)
+            for (text, context), analysis in zip(batch, analyses):
+                if isinstance(analysis, Exception):
+                    yield failed(text, context, analysis)
+                else:
+                    yield analysis, context, finish(text, analysis, context)
 
     def analyse(self, texts: Iterable[str]) -> Iterator[Analysis]:
         """One Analysis per text, in order."""
-        return (self._analyse_one(text) for text in texts)
+        for batch in _batches(((text, None) for text in texts), self.batch_size):
+            yield from self._analyse_batch([text for text, _c in batch])
 
     def _analyse_one(self, text: str) -> Analysis:
+        return self._analyse_batch([text])[0]
+
+    def _analyse_batch(self, texts: list[str]) -> list[Analysis]:
         from natasha import Doc
 
-        doc = Doc(text)
-        doc.segment(self.segmenter)
-        doc.tag_ner(self.ner)
-        sentences = line_sentences(text, doc.sents)  # type: ignore[attr-defined]
-        parses = self._parse(self._tag_names(doc, sentences))
-        spans = []
-        for span in doc.spans:
-            label = LABELS.get(span.type)
-            if label is not None:
-                spans += [_span(text, tokens, label) for tokens in _lines(text, span.tokens, label)]
-        return Analysis(sentences=[(s.start, s.stop) for s in sentences], spans=spans, tokens=len(doc.tokens),
-                        parses=parses)
+        docs, sentences, named, windows = [], [], [], []
+        for text in texts:
+            doc = Doc(text)
+            doc.segment(self.segmenter)
+            doc.tag_ner(self.ner)
+            sents = line_sentences(text, doc.sents)  # type: ignore[attr-defined]
+            chosen, around = self._named_sentences(doc, sents)
+            docs.append(doc)
+            sentences.append(sents)
+            named.append(chosen)
+            windows += around
+        self._tag(windows)  # before choosing: the parse keeps the tagger's parts of speech
+        chosen = [self._choose(sents) for sents in named]
+        parsed = iter(self._parse([c for doc_chosen in chosen for c in doc_chosen]))
+        out = []
+        for text, doc, sents, doc_chosen in zip(texts, docs, sentences, chosen):
+            spans = []
+            for span in doc.spans:  # type: ignore[attr-defined]
+                label = LABELS.get(span.type)
+                if label is not None:
+                    spans += [_span(text, tokens, label) for tokens in _lines(text, span.tokens, label)]
+            out.append(Analysis(sentences=[(s.start, s.stop) for s in sents], spans=spans,
+                                tokens=len(doc.tokens), parses=[next(parsed) for _c in doc_chosen]))  # type: ignore[attr-defined]
+        return out
+
+
+def _batches(items: Iterable[tuple[str, Any]], size: int) -> Iterator[list[tuple[str, Any]]]:
+    batch: list[tuple[str, Any]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= max(1, size):
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @dataclass(frozen=True)
