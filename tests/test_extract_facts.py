@@ -1220,3 +1220,11 @@ def test_a_wire_credit_in_the_dateline_is_no_actor(spacy_backend):
 def test_an_appeal_announced_in_other_words(spacy_backend, text, appellants):
     facts, _ = run(spacy_backend, text)
     assert subjects(facts, "appeal") == appellants
+
+
+def test_a_person_who_sentences_someone_ordered_it(spacy_backend):
+    facts, _ = run(spacy_backend, "Judge Dana Kerimova sentenced Yerlan Dosov to four years in prison.")
+    assert ("ordered", "Dana Kerimova", "Yerlan Dosov", "sentenced 4 years prison") in [f[:4] for f in facts]
+    # near miss: a court that sentences is no person giving an order
+    facts, _ = run(spacy_backend, "The Taraz City Court sentenced Yerlan Dosov to four years in prison.")
+    assert of_type(facts, "ordered") == []

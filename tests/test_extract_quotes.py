@@ -530,3 +530,11 @@ def test_the_nearest_speech_verb_above_the_quote_names_the_speaker(spacy_backend
             "Aliya Dzhumabayeva said.")
     quotes, _ = run(spacy_backend, text)
     assert len(quotes) == 1 and speaker_is(quotes[0][0], "Dzhumabayeva")
+
+
+def test_a_quoted_name_is_no_quote(spacy_backend):
+    quotes, _ = run(spacy_backend, 'said Timur Esenov, one of the leaders of "Bright Steppe," on Monday.')
+    assert quotes == []
+    # near miss: two quoted words that are no one's name are what someone said
+    quotes, _ = run(spacy_backend, 'Timur Esenov called the trial "utterly shameful" on Monday.')
+    assert [q for _s, q in quotes] == ["utterly shameful"]

@@ -543,8 +543,11 @@ class QuoteFinder:
                 open_ = [q for q in quotes if not q.said or q.speaker is not None]
                 step(self, open_)  # a quote whose speaker a verb named but we could not: left open
         out = []
+        names = {(m.start, m.end) for m in self.mentions}
         for q in quotes:
             quote = self._quote(q)
+            if (quote.start, quote.start + len(quote.text.rstrip(",.;:"))) in names:
+                continue  # “Strong Steppe,”: a quoted name, not words anyone said
             words = len(quote.text.split())
             if words >= 2 and (q.speaker is not None or q.said or (words >= 10 and re.search(r"[.!?,]$", quote.text))):
                 out.append(quote)

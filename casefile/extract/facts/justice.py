@@ -67,6 +67,8 @@ class Idiom:
     governed_by: frozenset[str] = frozenset()  # counts only under one of these verbs ("ordered to pay")
 
 
+# the steps a judge takes in person: who takes them ordered them
+_RULED = frozenset({"sentence", "conviction", "acquittal", "fine"})
 # nouns for a group of so many people ("the trio")
 _COLLECTIVES = {"duo": 2, "pair": 2, "trio": 3, "quartet": 4, "quintet": 5, "sextet": 6}
 
@@ -775,6 +777,19 @@ class FactBuilder:
                 yield Fact(spec.fact or name, p.cluster, self.tree.sentence.start, self.tree.sentence.end,
                            object=obj.cluster if obj is not None and obj.cluster != p.cluster else None,
                            value=each.get(p.cluster, value), date=date, place=place)
+        yield from self._rulings(event, term)
+
+    def _rulings(self, event: Event, term: str | None) -> Iterator[Fact]:
+        """"Judge A sentenced B to five years": a person who sentences, convicts, acquits or fines
+        someone is the judge, and ordered it ("ordered" with the one ruled on and what was ruled)."""
+        if event.type not in _RULED or not self.tree.kids(event.trigger, "nsubj"):
+            return
+        ruled = f"{self.tree.word(event.trigger)} {term}" if term else self.tree.word(event.trigger)
+        for judge in (a for a in event.agents if a.label == "person"):
+            for p in event.patients:
+                if p.cluster != judge.cluster:
+                    yield Fact("ordered", judge.cluster, self.tree.sentence.start, self.tree.sentence.end,
+                               object=p.cluster, value=ruled, date=self.date(event), place=self.place(event))
 
     def _gapped_terms(self, event: Event) -> dict[Slot, str]:
         """"sentenced A to ten years, B to nine years, and C to seven", "A was sentenced to six
