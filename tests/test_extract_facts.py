@@ -1228,3 +1228,14 @@ def test_a_person_who_sentences_someone_ordered_it(spacy_backend):
     # near miss: a court that sentences is no person giving an order
     facts, _ = run(spacy_backend, "The Taraz City Court sentenced Yerlan Dosov to four years in prison.")
     assert of_type(facts, "ordered") == []
+
+
+def test_counted_defenders_are_the_group_not_the_one_called_a_defender(spacy_backend):
+    text = ("Yerlan Dosov, a rights defender, Aibek Sadyr and Marat Tulegen were sentenced in May. The lawyers of "
+            "the three defenders will appeal the verdict.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "appeal") == {"Yerlan Dosov", "Aibek Sadyr", "Marat Tulegen"}
+    # near miss: "the defender" alone is the one the text called so
+    text = "Yerlan Dosov, a rights defender, was sentenced in May. The defender will appeal the verdict."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "appeal") == {"Yerlan Dosov"}

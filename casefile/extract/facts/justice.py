@@ -194,8 +194,8 @@ class EventReader:
         if not out and t.lemma(i) in lexicons.kinship_words():
             out = self.kin_of(i)  # "my son was arrested": the son the text named
         if not out and acted_on and t.tokens[i].pos in (*NOUN_POS, "ADJ") and t.lemma(i) not in lexicons.case_roles() \
-                and t.lower(i) != "accused":
-            out = self.described(i)
+                and t.lower(i) != "accused" and not (t.tokens[i].tag == "NNS" and t.kids(i, "nummod")):
+            out = self.described(i)  # not "the three defenders": a group, not the one called a defender
         if not out and acted_on and t.slot_at[i] is None and (t.lemma(i) in lexicons.case_roles() or t.lower(i) == "accused") \
                 and any(t.lower(d) in ("the", "these", "those", "both", "all") for d in t.kids(i, "det", "predet")) \
                 and t.count(i) is None and not any(t.lower(a) in _OTHERS for a in t.kids(i, "amod")):
