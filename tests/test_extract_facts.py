@@ -1239,3 +1239,11 @@ def test_counted_defenders_are_the_group_not_the_one_called_a_defender(spacy_bac
     text = "Yerlan Dosov, a rights defender, was sentenced in May. The defender will appeal the verdict."
     facts, _ = run(spacy_backend, text)
     assert subjects(facts, "appeal") == {"Yerlan Dosov"}
+
+
+def test_the_head_of_a_bodys_regional_desk_holds_a_post_in_the_body(spacy_backend):
+    facts, _ = run(spacy_backend, "“It is unjust,” said Dana Kerimova, the head of Steppe Watch’s Asia desk.")
+    assert [(f[1], f[2]) for f in of_type(facts, "position")] == [("Dana Kerimova", "Steppe Watch")]
+    # near miss: with no body owning the desk, the place is all there is
+    facts, _ = run(spacy_backend, "“It is unjust,” said Dana Kerimova, the head of the Kazakhstan desk.")
+    assert [(f[1], f[2]) for f in of_type(facts, "position")] == [("Dana Kerimova", "Kazakhstan")]

@@ -301,6 +301,9 @@ class RelationReader:
                   for o in t.prep_objects(c, *OBJECT_PREPS)]
         for o in t.prep_objects(d, *OBJECT_PREPS) + (t.prep_objects(p, "for", "at") if p != d else []) + shared:
             slot = t.mention(o, BODIES)
+            owner = next((m for q in t.kids(o, "poss") for m in [t.mention(q, ("organization",))] if m), None)
+            if owner is not None and (slot is None or slot.label == "location"):
+                slot = owner  # "head of B's Asia desk": B, not Asia
             if slot is None:  # "head of the press service of B"
                 slot = next((t.mention(q, BODIES) for q in t.prep_objects(o, "of") if t.mention(q, BODIES)), None)
             if slot is not None:
