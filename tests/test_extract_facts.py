@@ -1247,3 +1247,13 @@ def test_the_head_of_a_bodys_regional_desk_holds_a_post_in_the_body(spacy_backen
     # near miss: with no body owning the desk, the place is all there is
     facts, _ = run(spacy_backend, "“It is unjust,” said Dana Kerimova, the head of the Kazakhstan desk.")
     assert [(f[1], f[2]) for f in of_type(facts, "position")] == [("Dana Kerimova", "Kazakhstan")]
+
+
+def test_orders_of_a_post_named_before_are_the_holders(spacy_backend):
+    text = "Governor Marat Tulegen visited the town. Nurlan Abenov was detained on the governor's orders."
+    facts, _ = run(spacy_backend, text)
+    assert [(f[1], f[2]) for f in of_type(facts, "ordered")] == [("Marat Tulegen", "Nurlan Abenov")]
+    # near miss: a post no one in the text holds gives no one
+    text = "Governor Marat Tulegen visited the town. Nurlan Abenov was detained on the president's orders."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "ordered") == []

@@ -528,7 +528,8 @@ class RelationReader:
                 for giver in givers:
                     yield self.fact("ordered", giver, target[0] if target else None, value, v)
             if t.lemma(v) in nouns and t.tokens[v].pos in NOUN_POS and t.dep(v) == "pobj":
-                givers = [p for h in t.kids(v, "poss") + t.prep_objects(v, "of") for p in self.events.people(h)]
+                givers = [p for h in t.kids(v, "poss") + t.prep_objects(v, "of")
+                          for p in self.events.people(h) or self.events.described(h)]  # "on the governor's orders"
                 governed = t.head(t.head(v))  # on [A's orders] <- detained
                 if not givers or t.tokens[governed].pos not in VERB_POS or self.events.unreal(governed):
                     continue
