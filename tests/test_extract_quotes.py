@@ -538,3 +538,15 @@ def test_a_quoted_name_is_no_quote(spacy_backend):
     # near miss: two quoted words that are no one's name are what someone said
     quotes, _ = run(spacy_backend, 'Timur Esenov called the trial "utterly shameful" on Monday.')
     assert [q for _s, q in quotes] == ["utterly shameful"]
+
+
+def test_a_speaker_introduced_in_the_paragraph_before_with_a_colon(spacy_backend):
+    text = ("The blogger Timur Esenov spoke to us after his release.\n\nHe told us:\n\n“The investigators wrote my "
+            "testimony for me and I only signed it.\n\n“Then they brought me to court and nobody listened.”")
+    quotes, _ = run(spacy_backend, text)
+    assert [speaker_is(s, "Esenov") for s, _q in quotes] == [True, True]
+    # near miss: a paragraph with no colon between them introduces nothing
+    text = ("The blogger Timur Esenov spoke to us after his release.\n\nThe hearing lasted an hour.\n\n"
+            "“The investigators wrote my testimony for me and I only signed it.”")
+    quotes, _ = run(spacy_backend, text)
+    assert all(s is None for s, _q in quotes)

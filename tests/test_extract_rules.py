@@ -9,6 +9,7 @@ from casefile.extract.rules import (
     domain_names,
     list_row_names,
     town_mentions,
+    trade_led_names,
     morphology_names,
     dateline_places,
     headed_org_names,
@@ -364,3 +365,8 @@ def test_a_quoted_name_after_plural_roles_or_before_a_member_is_a_body():
     # near miss: a quoted title before a singular role word is a work ("the “Night Wire” author")
     doc = 'one of the readers of "Bright Steppe," said the ‘Free Delta’ director.'
     assert list(staff_quoted_bodies(doc)) == []
+
+
+def test_a_trade_opening_a_sentence_before_a_given_name_and_surname():
+    doc = "Blogger Arman Tleuov was fined. Journalist Upper Valley Press said so. Lawyer Brightwater Bay agreed."
+    assert [c.text(doc) for c in trade_led_names(doc)] == ["Arman Tleuov"]  # near misses: no given name

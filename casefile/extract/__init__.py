@@ -47,6 +47,7 @@ from casefile.extract.rules import (
     staff_quoted_bodies,
     signatory_organisations,
     town_mentions,
+    trade_led_names,
 )
 from casefile.extract.spans import Cand, DisjointSpans, SpanIndex, extend_org_head, extend_right, split_lines, trim
 from casefile.nlp import names
@@ -81,6 +82,14 @@ def _over_non_names(rule: Cand, model: SpanIndex[Cand]) -> bool:
     """True when the model spans the rule span overlaps are each a person or body inside it, or
     no name at all (a title the model read in 'the "X" Party'), whatever their extent."""
     return all(m.label not in ("person", "organization") or (rule.start <= m.start and m.end <= rule.end)
+               for m in model.overlapping(rule.start, rule.end))
+
+
+def _over_trade_and_name(text: str, rule: Cand, model: SpanIndex[Cand]) -> bool:
+    """True when the model spans the rule's name overlaps lie inside it, or are a body or place
+    it read as the trade and the name together ("Blogger A B" as an organisation)."""
+    return all((rule.start <= m.start and m.end <= rule.end)
+               or (m.label != "person" and m.end == rule.end and len(text[m.start:rule.start].split()) == 1)
                for m in model.overlapping(rule.start, rule.end))
 
 
@@ -170,6 +179,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule += [c for c in signatory_organisations(text) if _room_for(c, model_spans, _not_a_name(text, whole_row=True))]
     rule += [c for c in headed_org_names(text, headings) if _room_for(c, model_spans, _not_a_name(text))]
     rule += [c for c in role_led_org_names(text) if _room_for(c, model_spans)]
+    rule += [c for c in trade_led_names(text) if _over_trade_and_name(text, c, model_spans)]
     rule += [c for c in staff_quoted_bodies(text) if _over_non_names(c, model_spans)]
     rule += [c for c in kind_led_org_names(text) if _room_for(c, model_spans, lambda m: m.label != "location")]
     rule += [c for c in adjectival_bodies(text) if _room_for(c, model_spans)]

@@ -40,6 +40,22 @@ def honorific_names(doc: str) -> Iterator[Cand]:
             yield Cand(start, start + len(" ".join(tokens)), "person", "honorific")
 
 
+# a trade opening a sentence before a name: "Blogger A B said", "Journalist A B was detained"
+_TRADE_LED = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<role>[A-Z][a-z]+)\s+"
+                        r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?![\w'’-])", re.M)
+
+
+def trade_led_names(doc: str) -> Iterator[Cand]:
+    """"Blogger A B was detained": a capitalised trade opening a sentence, then two or three
+    capitalised words that can only be a name, the first a known given name, is a person (the
+    model often misses a name it reads as part of a title)."""
+    for m in _TRADE_LED.finditer(doc):
+        words = m.group("name").split()
+        if names.is_role_word(m.group("role")) and names.is_given_name(words[0]) \
+                and not any(names.is_org_word(w) or names.is_role_word(w) for w in words):
+            yield Cand(m.start("name"), m.end("name"), "person", "trade_led")
+
+
 # kinds of bodies whose name follows in quotes, as legal forms do: "the weekly “X”"
 _KINDS = ("project", "channel", "movement", "initiative", "campaign", "newspaper", "weekly", "magazine", "portal",
           "website", "party", "bloc", "union", "network", "coalition", "club", "group", "center", "centre", "society",

@@ -277,7 +277,7 @@ class SentenceParser:
             k = bisect.bisect_left(named, start)
             capitalised = any(titles[i + 1:j]) or (titles[i] and _unfamiliar(lowers[i]))  # "Akhmetov was ..."
             signals = SentenceSignals(frozenset(lowers[i:j]), k < len(named) and named[k] < end, capitalised,
-                                      any(ch in QUOTE_MARKS for ch in text[max(0, start - 3):end]))  # “...?” asked A.
+                                      any(ch in QUOTE_MARKS for ch in text[max(0, start - 3):end + 4]))  # “...?” asked A.; A said:\n“...
             if needs_parse(signals, case_told):
                 chosen.append((i, j))
             case_told = case_told or tells_case(signals)
