@@ -228,3 +228,24 @@ def test_a_sentence_on_an_accusation_states_the_charge(ru_facts):
     # near miss: an accusation someone else made in the sentence charges no one
     found = facts(ru_facts, "Тимур Садыков рассказал, что его коллегу ранее обвиняли блогеры.")
     assert not any(f[0] == "charge" for f in found)
+
+
+def test_a_plural_pronoun_stands_for_the_people_named_together(ru_facts):
+    found = facts(ru_facts, "Суд изменил меру пресечения Тимуру Садыкову и Динаре Омаровой. Их отпустили из зала суда.")
+    assert {f[1] for f in found if f[0] == "release"} == {"Тимур Садыков", "Динара Омарова"}
+    # near miss: one person named before: "их" stands for no one known
+    found = facts(ru_facts, "Суд допросил Тимура Садыкова. Их отпустили из зала суда.")
+    assert not any(f[0] == "release" for f in found)
+
+
+def test_a_later_passive_shares_the_subject_of_the_passive_before_it(ru_facts):
+    found = facts(ru_facts, "Садыкова сразу увезли в СК, а Динара Омарова была доставлена туда позже и допрошена.")
+    assert any(f[0] == "interrogation" and f[1] == "Динара Омарова" for f in found)
+
+
+def test_a_search_people_came_with(ru_facts):
+    found = facts(ru_facts, "Утром к журналисту Тимуру Садыкову пришли с обыском.")
+    assert any(f[0] == "search_seizure" and f[1] == "Тимур Садыков" for f in found)
+    # near miss: guests who came search no one
+    found = facts(ru_facts, "Утром к журналисту Тимуру Садыкову пришли гости.")
+    assert not any(f[0] == "search_seizure" for f in found)

@@ -124,3 +124,12 @@ def test_a_turkic_patronymic_word_is_part_of_the_name(extract_ru):
     ex = extract_ru("Суд арестовал журналистку Айдану Асанбек кызы на два месяца.")
     assert "Айдана Асанбек кызы" in [e.name for e in ex.entities if e.label == "person"] or \
         any(e.name.endswith("кызы") for e in ex.entities if e.label == "person")
+
+
+def test_compound_and_former_posts(ru_facts):
+    found = relations(ru_facts, "Экс-депутат парламента Тимур Садыков поддержал журналиста-расследователя Динару Омарову.")
+    assert any(f[0] == "position" and f[1] == "Тимур Садыков" and f[3] == "экс-депутат" for f in found)
+    assert any(f[0] == "position" and f[1] == "Динара Омарова" and f[3] == "журналист-расследователь" for f in found)
+    # near miss: a hyphenated word that is no post says nothing
+    found = relations(ru_facts, "Северо-запад страны посетил Тимур Садыков.")
+    assert not any(f[0] == "position" for f in found)

@@ -38,7 +38,19 @@ def _label(span: Span) -> str:
     words = (span.normal or span.text).lower().split()
     if span.label == "location" and any(w in org_words() for w in words):
         return "organization"
+    if span.label == "person" and len(words) >= 2 and not _name_word(words[0]) \
+            and any(_org_head(w) for w in words):
+        return "organization"  # "Жогорку Кенеша" read as a person; not "Иван Судов"
     return span.label
+
+
+def _name_word(word: str) -> bool:
+    return any("Name" in str(p.tag) for p in readings(word)[:3])  # type: ignore[attr-defined]
+
+
+def _org_head(word: str) -> bool:
+    """A head noun of bodies, in any case ("кенеша", "суда")."""
+    return word in org_words() or readings(word)[0].normal_form in org_words()  # type: ignore[attr-defined]
 
 
 _CASE_ENDING = re.compile(r"(?:ом|ым|ой|ого|ому|[аиуе])$")

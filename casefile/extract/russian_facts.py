@@ -18,7 +18,7 @@ from casefile.extract.russian_clause import Clause, below, in_clause, unreal
 from casefile.extract.russian_orders import orderers, russian_complaints
 from casefile.nlp import lexicons
 from casefile.nlp.russian import NUMBER_WORDS, trigger_requirements
-from casefile.nlp.russian_names import FIRST_PERSON, PRONOUN_GENDER, name_gender, readings
+from casefile.nlp.russian_names import FIRST_PERSON, PLURAL_PRONOUNS, PRONOUN_GENDER, name_gender, readings
 
 _INTENT = frozenset({"намерен", "намеренный", "планировать", "собираться", "решить", "намереваться"})
 PRONOUN_REACH = 400  # characters back to the person a pronoun may stand for
@@ -168,6 +168,11 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
     tokens, heads = clause.tokens, _object_heads(clause, i, acted_on)
     if not heads and tokens[i].dep == "conj" and tokens[i].head != i:  # "Х оправдали …, но признали виновной"
         heads = _object_heads(clause, tokens[i].head, acted_on)
+    if not heads and acted_on and tokens[i].dep == "conj" and tokens[i].head != i:
+        # "А увезли, а Б была доставлена … и допрошена": the parser hangs both passives on the first
+        # verb; the later one shares the subject of the passive before it
+        before = [c for c in clause.kids(tokens[i].head, "conj") if c < i]
+        heads = next((clause.kids(c, "nsubj:pass") for c in reversed(before) if clause.kids(c, "nsubj:pass")), [])
     if acted_on and not heads and tokens[i].dep == "xcomp" and tokens[i].head != i:  # "Х намерен обжаловать"
         heads = clause.kids(tokens[i].head, "nsubj")
     found: set[int] = set()
@@ -181,10 +186,12 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
             found |= clause.people(_described(clause, i, plural=word == "которые"))  # "А, который …"
         elif word in _GROUP_WORDS and clause.entity_at(k, "person") is None:
             found |= _group_antecedent(clause, k)  # "признал всех виновными", "назначил каждому из них"
-        elif clause.entity_at(k, "person") is not None or word not in PRONOUN_GENDER.keys() | FIRST_PERSON:
+        elif clause.entity_at(k, "person") is not None or word not in PRONOUN_GENDER.keys() | FIRST_PERSON | PLURAL_PRONOUNS:
             found |= clause.people(k) or _listed_after_dash(clause, k)
         elif word in PRONOUN_GENDER:
             found |= _named_or_antecedent(clause, k, genders)
+        elif word in PLURAL_PRONOUNS:
+            found |= _plural_antecedent(clause, tokens[k].start)
         elif clause.speaker_at(k) is not None:
             found.add(clause.speaker_at(k))  # type: ignore[arg-type]
     if not found and not acted_on:  # "назначил каждому из них": the parser may hang the group word anywhere
@@ -244,6 +251,20 @@ def _named_or_antecedent(clause: Clause, k: int, genders: dict[int, str | None])
     if word in PRONOUN_GENDER and clause.entity_at(k, "person") is None:
         return _antecedent(clause, clause.tokens[k].start, PRONOUN_GENDER[word], genders)
     return clause.people(k)
+
+
+def _plural_antecedent(clause: Clause, offset: int) -> set[int]:
+    """For "их", "им": the people named together last before ``offset`` ("Х и Y", "Х, Y и Z"),
+    within a short reach; a single person named last is no antecedent of a plural."""
+    before = sorted((s, end, e) for s, end, e, lab in clause.mentions if lab == "person" and end <= offset
+                    and offset - end <= PRONOUN_REACH)
+    group: list[tuple[int, int, int]] = []
+    for mention in reversed(before):
+        if group and not re.fullmatch(r"\s*(?:,|и|,\s*и)\s*", clause.text[mention[1]:group[-1][0]]):
+            break
+        group.append(mention)
+    people = {e for _s, _end, e in group}
+    return people if len(people) >= 2 else set()
 
 
 def _antecedent(clause: Clause, offset: int, gender: str, genders: dict[int, str | None]) -> set[int]:

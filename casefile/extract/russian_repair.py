@@ -63,8 +63,11 @@ def cut_leading_post(span: Span) -> Span:
     if span.label not in ("PER", "person") or len(words) < 2 or not words[0][:1].isupper():
         return span
     first = readings(words[0].lower())
-    if not first or first[0].normal_form not in lexicons.load("russian_role_words"):  # type: ignore[attr-defined]
-        return span
+    posts = lexicons.load("russian_role_words")
+    lemma = first[0].normal_form if first else ""  # type: ignore[attr-defined]
+    parts = lemma.split("-")
+    if lemma not in posts and parts[0] not in posts and not (len(parts) > 1 and parts[1] in posts):
+        return span  # "Экс-депутат", "Журналист-расследователь" are posts too
     cut = span.text.index(words[1])
     normal = span.normal.split(None, 1)[1] if span.normal and len(span.normal.split()) == len(words) else None
     return Span(span.start + cut, span.end, span.label, span.text[cut:], normal)

@@ -20,7 +20,7 @@ from casefile.models import Analysis, ParsedSentence, ParsedToken, Span
 from casefile.nlp import lexicons
 from casefile.nlp.backends import Finish, failed, register_backend
 from casefile.nlp.workers import run_in_workers
-from casefile.nlp.russian_names import FIRST_PERSON, PRONOUN_GENDER, case_of, person_nominative, readings
+from casefile.nlp.russian_names import FIRST_PERSON, PLURAL_PRONOUNS, PRONOUN_GENDER, case_of, person_nominative, readings
 
 LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
 # words tagged on either side of a person's name: the preposition or verb that governs its case
@@ -53,6 +53,13 @@ def trigger_requirements() -> dict[str, frozenset[str]]:
         for verb, needed in entry.get("requires", {}).items():  # type: ignore[union-attr]
             out[verb] = frozenset([needed] if isinstance(needed, str) else needed)
     return out
+
+
+def _trigger_reading(word: str) -> object:
+    """The dictionary reading of a word: the first, unless a later one of the top three is a
+    justice verb ("пришли" reads first as "прислать", then as "прийти")."""
+    found = readings(word)
+    return next((p for p in found[:3] if p.normal_form in trigger_lemmas()), found[0])  # type: ignore[attr-defined]
 
 
 @cache
@@ -147,7 +154,8 @@ class NatashaBackend:
             inside = [(a, b) for a, b in named if sent.start <= a and b <= sent.stop]
             if inside:
                 windows += name_windows(sent.tokens, inside)
-            if inside or any(t.text.lower() in PRONOUN_GENDER or t.text.lower() in FIRST_PERSON or _numeral(t.text)
+            if inside or any(t.text.lower() in PRONOUN_GENDER or t.text.lower() in FIRST_PERSON
+                             or t.text.lower() in PLURAL_PRONOUNS or _numeral(t.text)
                              for t in sent.tokens):  # "его задержали", "меня оштрафовали", "задержали 11 человек"
                 sents.append(sent)
         return sents, windows
@@ -169,7 +177,7 @@ class NatashaBackend:
         for sent in sents:
             if not any(t.text.lower().startswith(stems) for t in sent.tokens):
                 continue  # no word begins like a justice verb: no need to look each one up
-            parses = [readings(t.text.lower())[0] for t in sent.tokens]
+            parses = [_trigger_reading(t.text.lower()) for t in sent.tokens]
             lemmas = {p.normal_form for p in parses}
             if any(not trigger_requirements().get(lemma) or trigger_requirements()[lemma] & lemmas
                    for lemma in lemmas & trigger_lemmas()):  # "находится" only with "под стражей"

@@ -206,6 +206,8 @@ PRONOUN_GENDER: dict[str, Gender] = {
 # the speaker's own "I": inside a quotation it is its speaker ("мы" may be a family, a team or a
 # lawyer speaking with a client, so it is left out)
 FIRST_PERSON = frozenset({"я", "меня", "мне", "мной", "мною"})
+# "их отпустили", "им назначили": the people named together just before
+PLURAL_PRONOUNS = frozenset({"они", "их", "им", "ими", "них", "ним"})
 
 
 def name_gender(name: str) -> Gender | None:
