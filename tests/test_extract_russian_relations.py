@@ -133,3 +133,9 @@ def test_compound_and_former_posts(ru_facts):
     # near miss: a hyphenated word that is no post says nothing
     found = relations(ru_facts, "Северо-запад страны посетил Тимур Садыков.")
     assert not any(f[0] == "position" for f in found)
+
+
+def test_a_plural_post_is_stated_in_the_singular_with_its_adjectives(ru_facts):
+    found = relations(ru_facts, "Суд оправдал бывших сотрудников «Степного вестника» Тимура Садыкова и Ержана Касымова.")
+    assert {f[3] for f in found if f[0] in ("position", "member_of")} <= {"бывший сотрудник"}
+    assert found

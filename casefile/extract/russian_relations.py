@@ -220,7 +220,17 @@ def _relation(text: str, head: list[re.Match[str]], word: re.Match[str], lemma: 
         adjectives.insert(0, w)
     start = adjectives[0].start() if adjectives else word.start()
     phrase = phrase_nominative(text[start:word.end()]).lower().split()
-    return ("position", body, " ".join([*phrase[:-1], lemma]), plural)  # the noun in the singular
+    return ("position", body, " ".join([*(_singular(a, lemma) for a in phrase[:-1]), lemma]), plural)
+
+
+def _singular(adjective: str, noun: str) -> str:
+    """An adjective agreeing with the noun's singular ("бывшие операторы" -> "бывший оператор")."""
+    reading = readings(adjective)[0]
+    gender = readings(noun)[0].tag.gender or "masc"  # type: ignore[attr-defined]
+    if "plur" not in reading.tag:  # type: ignore[attr-defined]
+        return adjective
+    form = reading.inflect({"sing", "nomn", gender})  # type: ignore[attr-defined]
+    return form.word if form is not None else adjective
 
 
 def _covered(at: int, mentions: list[_Mention], text: str, lo: int) -> bool:
