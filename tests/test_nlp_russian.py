@@ -255,3 +255,14 @@ def test_a_document_that_breaks_its_batch_fails_alone(natasha, monkeypatch):
     assert [context for _a, context, _f in results] == [0, 1, 2]  # in order, none lost
     ok = [a is not None and bool(a.spans) for a, _c, _f in results]
     assert ok == [True, False, True]  # the broken one alone has no analysis
+
+
+def test_bodies_named_by_a_place_adjective_or_by_level_and_place(extract_ru):
+    text = ("Тимур Садыков приговорён Талгарским судом по тяжким преступлениям к пяти годам. "
+            "Процесс над Динарой Омаровой проходит в городском суде Каскелена.")
+    bodies = {e.name for e in extract_ru(text).entities if e.label == "organization"}
+    assert {"Талгарский суд по тяжким преступлениям", "Городской суд Каскелена"} <= bodies
+    # near miss: a descriptive adjective before a court is no part of its name
+    text = "Процесс над Динарой Омаровой проходит в столичном суде Каскелена."
+    bodies = {e.name for e in extract_ru(text).entities if e.label == "organization"}
+    assert not any(b.lower().startswith("столичн") for b in bodies)

@@ -21,7 +21,7 @@ from casefile.extract.laws import find_russian_provisions
 from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
 from casefile.extract.russian_relations import russian_relations
-from casefile.extract.russian_repair import (bodies_before_places, cut_leading_post, cut_parenthesis, dateline_place, district_bodies, extend_body,
+from casefile.extract.russian_repair import (adjective_bodies, bodies_before_places, cut_leading_post, cut_parenthesis, dateline_place, district_bodies, extend_body,
                                              is_common_acronym, quoted_bodies, with_patronymic_word)
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
@@ -137,9 +137,23 @@ def _family_plural(word: str, full: list[LocalEntity]) -> bool:
 
 
 def _body_head(span: Span, surface: str) -> bool:
-    """A body's name that opens with its head noun in lower case, as running text writes it."""
-    return _label(span) == "organization" and readings(surface.split()[0].lower())[0].normal_form in \
-        lexicons.load("russian_org_words")  # type: ignore[attr-defined]
+    """A body's name that opens with its head noun in lower case, as running text writes it, or
+    with the adjectives of its level ("городском суде Х")."""
+    if _label(span) != "organization":
+        return False
+    words = [w.lower() for w in surface.split()]
+    for w in words[:4]:
+        reading = readings(w)[0]
+        if reading.normal_form in org_words():  # type: ignore[attr-defined]
+            return True
+        if not w.startswith(_LEVELS):
+            return False  # "столичном суде": a description; "городском суде Х": the court's own name
+    return False
+
+
+# the adjectives of a court's or a body's level that belong to its name ("городской суд Х")
+_LEVELS = ("городск", "районн", "областн", "межрайонн", "краев", "окружн", "специализированн", "апелляционн",
+           "верховн", "военн")
 
 
 def repaired_spans(text: str, spans: list[Span]) -> list[Span]:
@@ -149,6 +163,9 @@ def repaired_spans(text: str, spans: list[Span]) -> list[Span]:
     out = [with_patronymic_word(text, cut_leading_post(cut_parenthesis(dateline_place(text, s)))) for s in spans]
     out = [extend_body(text, s, places) for s in out + list(bodies_before_places(text, out))]
     out += list(district_bodies(text, out))
+    found = list(adjective_bodies(text, out))  # the person or place spans inside them give way
+    out = [s for s in out if not any(f.start <= s.start and s.end <= f.end and s.label != "organization" for f in found)]
+    out = [extend_body(text, s, places) for s in found] + out
     out = [s for s in out if not any(o is not s and o.start <= s.start and s.end <= o.end and o.end - o.start
                                      > s.end - s.start for o in out)]  # a place now inside its body's name
     return sorted(out + list(quoted_bodies(text, out)), key=lambda s: s.start)
