@@ -266,3 +266,13 @@ def test_bodies_named_by_a_place_adjective_or_by_level_and_place(extract_ru):
     text = "Процесс над Динарой Омаровой проходит в столичном суде Каскелена."
     bodies = {e.name for e in extract_ru(text).entities if e.label == "organization"}
     assert not any(b.lower().startswith("столичн") for b in bodies)
+
+
+def test_an_initial_and_a_surname_join_the_one_full_name_and_tajik_surnames_do_not_decline(extract_ru):
+    text = ("Суд приговорил Фаридуна Саидзода к двум годам. Журналиста Ф.Саидзода поддержали коллеги. "
+            "Саидзода не признал вину.")
+    people = [e for e in extract_ru(text).entities if e.label == "person"]
+    assert [(p.name, len(p.mentions)) for p in people] == [("Фаридун Саидзода", 3)]
+    # near miss: another initial is another person
+    text = "Суд приговорил Фаридуна Саидзода к двум годам. Журналиста Б.Саидзода поддержали коллеги."
+    assert len([e for e in extract_ru(text).entities if e.label == "person"]) == 2

@@ -19,3 +19,13 @@ def test_a_body_keys_alike_in_both_languages(russian: str, english: str) -> None
 def test_different_places_key_apart_and_generic_names_give_no_key() -> None:
     assert bilingual_org_key("Суд района Тогызкент") != bilingual_org_key("Karasu District Court")
     assert bilingual_org_key("Верховный суд") == "" and bilingual_org_key("Supreme Court") == ""
+
+
+def test_a_russian_state_body_in_english_words_with_its_country():
+    from casefile.nlp.org_translation import english_body_name
+    from casefile.nlp.state_bodies import body_key
+
+    english, country = english_body_name("Верховного суда Узбекистана")
+    assert (english, country) == ("Supreme Court", "uz")
+    assert body_key(english, country) == body_key("Supreme Court of Uzbekistan")
+    assert english_body_name("суд района Шохмансур") == ("", None)  # near miss: a name the table cannot say

@@ -115,6 +115,10 @@ def _given_and_surname(words: list[str]) -> tuple[str, ...]:
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овн|евн|ичн)[а-яё]{0,3}$")
 
 
+# initials before a surname: "А. ", "А. Б. "
+_INITIALS = re.compile(r"(?:[А-ЯЁ]\.\s*)+")
+
+
 def _surname_stem(name: str) -> str:
     """A surname without its feminine ending ("Сапарова" -> "сапаров", "Ковальская" ->
     "ковальский"), for matching a lone surname whose case hides its gender to a full name."""
@@ -183,15 +187,19 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
             continue  # "суд Брестского района" (a body's head noun) may open in lower case
         start = span.start + span.text.index(surface)
         label = _label(span)
-        name = (span.normal or surface).strip(EDGE_PUNCT)
+        name = re.sub(r"\b([А-ЯЁ])\s*\.\s*", r"\1. ", (span.normal or surface).strip(EDGE_PUNCT))  # "А.Б" -> "А. Б"
         mention = Mention(start, start + len(surface), surface, label, max(0, bisect.bisect_right(starts, start) - 1))
         key = (("lone:" if label == "person" and len(name.split()) == 1 else "") + name.lower(), label)
         clusters.setdefault(key, LocalEntity(label, name)).mentions.append(mention)
-    full = [e for e in clusters.values() if e.label == "person" and len(e.name.split()) > 1]
+    full = [e for e in clusters.values() if e.label == "person" and len(e.name.split()) > 1 and not _INITIALS.match(e.name)]
     bodies = [e for e in clusters.values() if e.label == "organization"]
     kept: list[LocalEntity] = []
     for entity in clusters.values():
-        if entity.label == "person" and len(entity.name.split()) == 1:
+        initials = _INITIALS.match(entity.name) if entity.label == "person" else None
+        if initials and len(entity.name[initials.end():].split()) == 1:  # "А. Гулмуродзода": the one full name
+            surname = entity.name[initials.end():]
+            matches = [f for f in full if _surname_stem(f.name) == _surname_stem(surname) and f.name[:1] == entity.name[:1]]
+        elif entity.label == "person" and len(entity.name.split()) == 1:
             if _family_plural(entity.name, full):
                 continue  # "Ивановых": the family, not one person
             matches = [f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)] \

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from casefile.nlp import lexicons
 from casefile.nlp.keys import fold, token_key
 from casefile.nlp.org_keys import ADJECTIVE_FORMS
+from casefile.nlp.territories import territory_code
 
 # words that only link a name's parts, in either language ("г." marks a city's name)
 _LINKS = frozenset({"of", "the", "for", "and", "on", "in", "at", "по", "и", "в", "при", "г", "имени"})
@@ -40,6 +41,10 @@ def bilingual_org_key(name: str) -> str:
         from casefile.nlp.russian_names import readings  # Russian morphology, loaded for Russian names only
     for word in words:
         lowered = word.lower()
+        country = territory_code(word) if word[:1].isupper() else None
+        if country is not None:  # "Узбекистана" = "Uzbekistan": the country by its code
+            out.add("country:" + country)
+            continue
         if cyrillic and _CYRILLIC.search(word):
             lemma = readings(lowered)[0].normal_form  # type: ignore[attr-defined]
             if lemma in _english():
@@ -56,6 +61,28 @@ def bilingual_org_key(name: str) -> str:
     if not out - _generic():
         return ""  # "Верховный суд", "Supreme Court": no name of its own to tell which one
     return " ".join(sorted(out))
+
+
+@lru_cache(maxsize=65536)
+def english_body_name(name: str) -> tuple[str, str | None]:
+    """A Russian body's name word by word in English where the table knows every word but the
+    country ("Верховный суд Узбекистана" -> ("Supreme Court", "uz")), for the state-body keys;
+    ("", None) when a word is not in the table."""
+    from casefile.nlp.russian_names import readings
+
+    english, country = [], None
+    for word in re.findall(r"[\w’'-]+", name):
+        code = territory_code(word) if word[:1].isupper() else None
+        if code is not None:
+            country = code
+            continue
+        lemma = readings(word.lower())[0].normal_form  # type: ignore[attr-defined]
+        if lemma in _LINKS or word.lower() in _LINKS:
+            continue
+        if lemma not in _english():
+            return "", None
+        english.append(_english()[lemma].title())
+    return " ".join(english), country  # in Russian order: the state-body keys ignore the order
 
 
 @cache

@@ -25,7 +25,7 @@ _OV = re.compile(r"^(?P<stem>.+(?:ов|ев|ёв|ин|ын))(?P<end>|а|у|ым|
 _SKY = re.compile(r"^(?P<stem>.+(?:ск|цк))(?P<end>ий|ого|ому|им|ом|ая|ой|ую|ою)$", re.IGNORECASE)
 _FEMININE_SKY = {"ая", "ой", "ую", "ою"}
 # particles of Kazakh and Kyrgyz names that never decline ("Нурлан-улы", "Айгерим кызы")
-_INDECLINABLE = ("улы", "ұлы", "уулу", "кызы", "қызы", "оглы", "оглу", "кизи")
+_INDECLINABLE = ("улы", "ұлы", "уулу", "кызы", "қызы", "оглы", "оглу", "кизи", "зода", "заде")  # Turkic, Tajik, Azeri
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
 

@@ -8,19 +8,22 @@ people who share a surname (a father and a son) are never glued by it.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from casefile.nlp.keys import PersonKey, fold, person_key, persons_compatible, token_key
 from casefile.nlp.org_keys import acronym_of, org_compact_key, org_key, org_word_set_key
-from casefile.nlp.org_translation import bilingual_org_key
+from casefile.nlp.org_translation import bilingual_org_key, english_body_name
 from casefile.nlp.state_bodies import body_key, country_free_name
 from casefile.resolve.countries import document_countries
 from casefile.resolve.typing_votes import vote_types
 from casefile.nlp import lexicons, names
 from casefile.nlp.gazetteer import is_town
 from casefile.nlp.territories import territory_code
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 @dataclass
@@ -90,6 +93,9 @@ def _org_keys(text: str, country: str | None) -> set[str]:
     """A national state body's key when the name is one ("MVD", "Interior Ministry" in a text
     about one country); else the name's spelling, word-order and spacing keys."""
     body = body_key(text, country)
+    if body is None and _CYRILLIC.search(text):  # "Верховный суд Узбекистана" = "Supreme Court of Uzbekistan"
+        english, named = english_body_name(text)
+        body = body_key(english, named or country) if english else None
     if body is not None:
         return {body}
     key = org_key(text)
