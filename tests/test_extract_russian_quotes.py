@@ -78,3 +78,15 @@ def test_a_dialogue_line_with_a_tail_and_the_untailed_answer_to_it(extract_ru):
             "— А кого именно вы хотите вызвать? — спросила судья Гульнара Сейтова.\n\n"
             "В зале стало тихо.\n\n— Сотрудника полиции, который меня задержал.")
     assert not any(q.startswith("Сотрудника") for q, _s in quotes(extract_ru, text))
+
+
+def test_a_short_answer_after_a_colon_and_a_quote_opening_the_next_paragraph(extract_ru):
+    text = ("После приговора Руслан Ахметов заявил, что не согласен с решением суда.\n\n"
+            "«Свидетели подтвердили, что я ни в чём не виноват».\n\nСудья спросила об апелляции. "
+            "Ахметов ответил: «Конечно, обжалуем».")
+    found = quotes(extract_ru, text)
+    assert ("Свидетели подтвердили, что я ни в чём не виноват", "Руслан Ахметов") in found
+    assert ("Конечно, обжалуем", "Руслан Ахметов") in found
+    # near miss: two quoted words with no speech verb before the colon are a label, not a quote
+    text = "Руслан Ахметов был в куртке с надписью: «Свободу журналистам»."
+    assert not quotes(extract_ru, text)

@@ -61,7 +61,9 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
                 continue
             content = m.group("q").strip()
             introduced = _ACCORDING_TO.search(text[max(0, m.start() - WINDOW):m.start()]) is not None
-            if len(content.split()) < 3 or (content[:1].islower() and len(content.split()) < 8 and not introduced):
+            said = _said_with_colon(text, m.start())  # "Х ответил: «Конечно, обжалуем»"
+            if len(content.split()) < (2 if said else 3) \
+                    or (content[:1].islower() and len(content.split()) < 8 and not (introduced or said)):
                 continue  # a name («Кахарман») or a term («в распространении ложной информации»)
             start = m.start("q") + m.group("q").index(content)
             taken.add(m.start(), m.end())
@@ -71,6 +73,11 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
                 speaker = _pronoun_speaker(text, m.start(), m.end(), mentions, genders)
             if speaker is None:
                 speaker = _reported_speaker(text, m.start(), mentions, set(genders))
+            if speaker is None and not text[_paragraph_start(text, m.start()):m.start()].strip():
+                # a quote that opens its paragraph: the speaker of the paragraph before ("Х заявил, что
+                # не согласен с приговором." / "«…»")
+                speaker = _reported_speaker(text, m.start(), mentions, set(genders),
+                                            lo=_previous_paragraph_start(text, m.start()))
             quotes.append(Quote(start, start + len(content), content, speaker))
     quotes += _dialogue_turns(text, taken, mentions, set(genders), quotes)
     return sorted(quotes, key=lambda q: q.start)
@@ -239,6 +246,15 @@ def _reported_speaker(text: str, start: int, mentions: list[tuple[int, int, int]
         if after:
             return (named or after)[0]
     return None
+
+
+def _said_with_colon(text: str, start: int) -> bool:
+    """A colon right before the quote, after a speech verb in its clause ("Х ответил: «…»")."""
+    before = text[max(0, start - WINDOW):start].rstrip()
+    if not before.endswith(":"):
+        return False
+    clause = before[max(before.rfind(ch) for ch in ".!?\n") + 1:]
+    return any(is_speech_verb(w.group()) for w in _WORD.finditer(clause))
 
 
 def _clause_end(text: str, at: int) -> int:
