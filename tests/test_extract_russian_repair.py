@@ -103,3 +103,14 @@ def test_a_capitalised_post_opening_a_persons_span_is_cut():
     # near miss: a given name that opens the span stays
     span = cut_leading_post(Span(0, 12, "PER", "Тимур Омаров", "Тимур Омаров"))
     assert span.text == "Тимур Омаров"
+
+
+def test_a_website_named_by_its_address_and_a_district_body_with_an_adjective_between():
+    from casefile.extract.russian_repair import site_names
+
+    text = "главный редактор сайта steppe.news.kz уволился; а слово pass.word тут ни при чём"
+    assert [s.text for s in site_names(text, [])] == ["steppe.news.kz"]  # near miss: no "сайт" before it
+    text = "жалоба на решение суда столичного района Каратау"
+    place = Span(text.index("Каратау"), len(text), "location", "Каратау")
+    found = list(bodies_before_places(text, [place]))
+    assert [s.text for s in found] == ["суда столичного района Каратау"]

@@ -21,8 +21,9 @@ from casefile.extract.laws import find_russian_provisions
 from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
 from casefile.extract.russian_relations import russian_relations
-from casefile.extract.russian_repair import (adjective_bodies, bodies_before_places, cut_leading_post, cut_parenthesis, dateline_place, district_bodies, extend_body,
-                                             is_common_acronym, quoted_bodies, with_patronymic_word)
+from casefile.extract.russian_repair import (adjective_bodies, bodies_before_places, cut_leading_post, cut_parenthesis,
+                                             dateline_place, district_bodies, extend_body, is_common_acronym,
+                                             quoted_bodies, site_names, with_patronymic_word)
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
@@ -115,6 +116,8 @@ def _given_and_surname(words: list[str]) -> tuple[str, ...]:
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овн|евн|ичн)[а-яё]{0,3}$")
 
 
+# a website's address ("faraj.com.tj"), a name in lower case
+_WEB_ADDRESS = re.compile(r"[a-z0-9][\w-]*(?:\.[a-z]{2,10}){1,3}")
 # initials before a surname: "А. ", "А. Б. "
 _INITIALS = re.compile(r"(?:[А-ЯЁ]\.\s*)+")
 
@@ -166,7 +169,7 @@ def repaired_spans(text: str, spans: list[Span]) -> list[Span]:
     places = [s for s in spans if s.label == "location"]
     out = [with_patronymic_word(text, cut_leading_post(cut_parenthesis(dateline_place(text, s)))) for s in spans]
     out = [extend_body(text, s, places) for s in out + list(bodies_before_places(text, out))]
-    out += list(district_bodies(text, out))
+    out += list(district_bodies(text, out)) + list(site_names(text, out))
     found = list(adjective_bodies(text, out))  # the person or place spans inside them give way
     out = [s for s in out if not any(f.start <= s.start and s.end <= f.end and s.label != "organization" for f in found)]
     out = [extend_body(text, s, places) for s in found] + out
@@ -183,7 +186,7 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
         surface = span.text.strip(EDGE_PUNCT)
         if is_common_acronym(surface):
             continue
-        if len(surface) < 2 or not (surface[:1].isupper() or _body_head(span, surface)):
+        if len(surface) < 2 or not (surface[:1].isupper() or _body_head(span, surface) or _WEB_ADDRESS.fullmatch(surface)):
             continue  # "суд Брестского района" (a body's head noun) may open in lower case
         start = span.start + span.text.index(surface)
         label = _label(span)

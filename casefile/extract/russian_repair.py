@@ -109,7 +109,8 @@ def dateline_place(text: str, span: Span) -> Span:
 
 
 _BEFORE_PLACE = re.compile(r"(?P<body>(?:[А-ЯЁа-яё-]+\s+){0,3}?(?P<head>[А-ЯЁа-яё]+))(?:\s+№\s*\d+)?"
-                           r"(?:\s+(?:района|области|города|округа|г\.))?\s+$")  # "прокуратура района Х"
+                           r"(?:\s+(?:[а-яё]+(?:ого|его)\s+)?(?:района|области|города|округа|г\.))?\s+$")
+# "прокуратура района Х", "суда столичного района Х"
 # a body's head noun before a district named by its adjective: "суд Брестского района"
 _DISTRICT_BODY = re.compile(r"(?<![А-ЯЁа-яё])(?P<head>[А-ЯЁа-яё]+)\s+(?:[А-ЯЁ][а-яё]+(?:ского|цкого|ского|ого)\s+)"
                             r"(?:района|области|округа)(?![а-яё])")
@@ -176,6 +177,18 @@ def adjective_bodies(text: str, spans: list[Span]) -> Iterator[Span]:
             continue  # a body already, or a person before the place ("суде Иван Петров ...")
         name = phrase_nominative(m.group("body")) + " " + m.group("place")
         yield Span(m.start(), m.end(), "organization", m.group(), name[:1].upper() + name[1:])
+
+
+# a website named by its address after the word for it: "сайта faraj.com.tj", "издание Kloop.kg"
+_SITE = re.compile(r"(?:сайт|портал|издани|ресурс)[а-яё]*\s+(?P<site>[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,10}){1,3})(?![\w.])",
+                   re.IGNORECASE)
+
+
+def site_names(text: str, spans: list[Span]) -> Iterator[Span]:
+    """A website's address after "сайт", "портал" or "издание" is the outlet's name."""
+    for m in _SITE.finditer(text):
+        if not any(s.start < m.end("site") and m.start("site") < s.end for s in spans):
+            yield Span(m.start("site"), m.end("site"), "organization", m.group("site"), m.group("site"))
 
 
 def extend_body(text: str, span: Span, places: list[Span]) -> Span:
