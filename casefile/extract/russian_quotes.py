@@ -73,7 +73,8 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
                 speaker = _pronoun_speaker(text, m.start(), m.end(), mentions, genders)
             if speaker is None:
                 speaker = _reported_speaker(text, m.start(), mentions, set(genders))
-            if speaker is None and not text[_paragraph_start(text, m.start()):m.start()].strip():
+            if speaker is None and not text[_paragraph_start(text, m.start()):m.start()].strip() \
+                    and _AFTER.match(text[end:end + WINDOW]) is None:  # no tail of its own ("— гласил …")
                 # a quote that opens its paragraph: the speaker of the paragraph before ("Х заявил, что
                 # не согласен с приговором." / "«…»")
                 speaker = _reported_speaker(text, m.start(), mentions, set(genders),
