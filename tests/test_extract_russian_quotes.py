@@ -90,3 +90,8 @@ def test_a_short_answer_after_a_colon_and_a_quote_opening_the_next_paragraph(ext
     # near miss: two quoted words with no speech verb before the colon are a label, not a quote
     text = "Руслан Ахметов был в куртке с надписью: «Свободу журналистам»."
     assert not quotes(extract_ru, text)
+
+
+def test_words_a_lawyer_passed_on_are_the_clients(extract_ru):
+    text = "«Я не откажусь от своих слов и буду бороться дальше», — передал слова Руслана Ахметова его адвокат."
+    assert ("Я не откажусь от своих слов и буду бороться дальше", "Руслан Ахметов") in quotes(extract_ru, text)
