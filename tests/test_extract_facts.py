@@ -1257,3 +1257,14 @@ def test_orders_of_a_post_named_before_are_the_holders(spacy_backend):
     text = "Governor Marat Tulegen visited the town. Nurlan Abenov was detained on the president's orders."
     facts, _ = run(spacy_backend, text)
     assert of_type(facts, "ordered") == []
+
+
+def test_a_trial_named_after_a_body_is_of_everyone_the_case_is_about(spacy_backend):
+    text = ("Ulvi Hasanli, Sevinj Vagifgizi, Nargiz Absalamova, Elnara Gasimova, Hafiz Babali and Farid Mehralizada, "
+            "all journalists of Steppe Media, were detained in November. The 'Steppe Media' trial will begin on "
+            "17 December at the Baku Court.")
+    facts, _ = run(spacy_backend, text)
+    assert len(subjects(facts, "trial")) == 6
+    # near miss: a trial named after a body with no case told before is of no one known
+    facts, _ = run(spacy_backend, "The 'Steppe Media' trial will begin on 17 December at the Baku Court.")
+    assert of_type(facts, "trial") == []

@@ -686,8 +686,11 @@ class EventReader:
             patients = [p for o in ons for p in self.people(o, ("person",))]
         specific = t.dep(n) != "compound" and (t.tokens[n].tag != "NNS" or any(
             t.lower(d) in ("the", "these", "those") for d in t.kids(n, "det")))  # not "fair trials", "trial dates"
-        if not holders and type_ == "trial" and specific and 0 < len(self.ctx.defendants) <= MAX_IMPLIED_DEFENDANTS:
-            # "the trial", "the hearing" with no one named: the people the text has told the case of
+        named_case = any(t.mention(c, ("organization",)) for c in t.kids(n, "compound", "nmod", "amod", "poss"))
+        if type_ == "trial" and specific and not patients and (
+                (not holders and 0 < len(self.ctx.defendants) <= MAX_IMPLIED_DEFENDANTS) or named_case):
+            # "the trial", "the hearing" with no one named: the people the text has told the case of; a
+            # trial named after a body ("the B trial") is of all of them, however many
             patients = [Slot("person", c, t.offset(n), t.offset(n)) for c in self.ctx.defendants]
         if type_ == "search_seizure":
             patients += [p for h in holders for p in self.owners(h)]
