@@ -1268,3 +1268,12 @@ def test_a_trial_named_after_a_body_is_of_everyone_the_case_is_about(spacy_backe
     # near miss: a trial named after a body with no case told before is of no one known
     facts, _ = run(spacy_backend, "The 'Steppe Media' trial will begin on 17 December at the Baku Court.")
     assert of_type(facts, "trial") == []
+
+
+def test_a_plural_title_before_a_list_and_a_bodys_regional_post(spacy_backend):
+    facts, _ = run(spacy_backend, "The appeal was heard by judges Adis Temirov (presiding judge), Nurlan Kasym and "
+                                  "Zamir Ataev.")
+    assert subjects(facts, "position") == {"Adis Temirov", "Nurlan Kasym", "Zamir Ataev"}
+    facts, _ = run(spacy_backend, "“It is harsh,” said Gulnoza Sabit, Steppe Press Foundation’s Europe and Central Asia "
+                                  "program coordinator, in Vienna.")
+    assert [(f[1], f[2]) for f in of_type(facts, "position")] == [("Gulnoza Sabit", "Steppe Press Foundation")]

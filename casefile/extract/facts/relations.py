@@ -120,6 +120,11 @@ class RelationReader:
                 out += [(d, False) for d in t.kids(member, "appos") if t.tokens[d].tag in ("NNS", "NNPS") and d > p]
         if first != p and t.dep(first) == "appos" and t.tokens[t.head(first)].tag == "NNS":
             out.append((t.head(first), False))  # "judges A (presiding), B and C": B and C are judges too
+        if first != p:  # "by judges A, B and C": the plural title before the first name is every one's
+            out += [(d, True) for d in t.kids(first, "compound", "amod", "nmod") if t.tokens[d].tag == "NNS"
+                    and t.slot_at[d] is None and d < first]
+            if t.slot_at[first] is None and t.tokens[first].tag == "NNS":
+                out.append((first, True))  # the parser made the later names conjuncts of the title itself
         head = t.head(p)
         if t.dep(p) == "appos" and (t.tokens[head].tag == "NNS" or not self._describes_another(head, p)) \
                 and not t.lone_apposition(head, p):  # a plural noun describes every name in apposition
@@ -309,12 +314,13 @@ class RelationReader:
             if slot is not None:
                 return slot
         holders = t.kids(d, "poss", "compound", "nmod") + (t.kids(p, "poss", "compound", "nmod") if before else [])
-        if t.dep(d) == "conj" and t.tokens[t.head(d)].pos == "NOUN":  # "B executives and employees": B's both
+        if t.dep(d) == "conj" and t.tokens[t.head(d)].pos in ("NOUN", "PROPN"):  # "B executives and employees": B's both
             holders += t.kids(t.head(d), "poss", "compound", "nmod")
-        for h in holders:
-            slot = t.mention(h, BODIES)
-            if slot is not None and t.slot_at[h] is not t.slot_at[p]:
-                return slot
+        holders += [q for h in holders for q in t.kids(h, "poss")]  # "B's Europe coordinator": B owns the region's post
+        found = [slot for h in holders for slot in [t.mention(h, BODIES)]
+                 if slot is not None and t.slot_at[h] is not t.slot_at[p]]
+        if found:  # "B's Europe and Central Asia coordinator": the body before the region
+            return next((f for f in found if f.label == "organization"), found[0])
         return self.positional_body(d)
 
     def relative_of(self, d: int, p: int | None = None) -> list[Slot]:
