@@ -550,3 +550,17 @@ def test_a_speaker_introduced_in_the_paragraph_before_with_a_colon(spacy_backend
             "“The investigators wrote my testimony for me and I only signed it.”")
     quotes, _ = run(spacy_backend, text)
     assert all(s is None for s, _q in quotes)
+
+
+def test_a_quote_with_its_own_according_to_after_another_speakers_paragraph(spacy_backend):
+    text = ("In an interview, the lawyer Aliya Dzhumabayeva said: “The detention is unlawful from start to finish.”\n\n"
+            "“The whole case is fabricated by the police,” according to Timur Esenov, a local journalist.\n\n"
+            "“Nobody will silence us,” said the activist Saule Bekova.")
+    quotes, _ = run(spacy_backend, text)
+    speakers = [(s or "").split()[-1] for s, _q in quotes]
+    assert speakers == ["Dzhumabayeva", "Esenov", "Bekova"]
+    # near miss: a quote paragraph with no speaker of its own continues the one before
+    text = ("“The detention is unlawful from start to finish,” said the lawyer Aliya Dzhumabayeva.\n\n"
+            "“We will take this case to every court in the country.”")
+    quotes, _ = run(spacy_backend, text)
+    assert [speaker_is(s, "Dzhumabayeva") for s, _q in quotes] == [True, True]

@@ -157,8 +157,8 @@ class QuoteFinder:
                 if close is not None:
                     last = j
                     break
-                if self._ends_closed(*self.paragraphs[j]):
-                    break  # the quote ends in this paragraph, without a tail
+                if self._ends_closed(*self.paragraphs[j]) or self._closes_inside(start + 1, self.paragraphs[j][1]):
+                    break  # the quote ends in this paragraph, without a tail ("“…,” according to A")
             if close is None:
                 last = i
                 p_end = self.paragraphs[i][1]
@@ -183,6 +183,16 @@ class QuoteFinder:
                     close = tail.start()
                     yield QuoteSpan(opening.end(), close, opening.end() - 1, close, i, True, True)
                     break
+
+    def _named_after(self, q: QuoteSpan) -> bool:
+        """A name follows the quote in its own sentence ("“…,” according to A")."""
+        _s, end = self.ctx.sentences[self.ctx.sentence_index(q.close)]
+        return bool(self.mentions_in(q.close + 1, max(end, q.close + 1)))
+
+    def _closes_inside(self, start: int, end: int) -> bool:
+        """A closing mark in [start, end) after a word and before a space and a lower-case word
+        ("“…,” according to A"): the quote ends in this paragraph."""
+        return re.search(r"(?<=\S)[”»\"](?=\s+[a-z])", self.text[start:end]) is not None
 
     def _ends_closed(self, start: int, end: int) -> bool:
         tail = self.text[start:end].rstrip()
@@ -388,6 +398,9 @@ class QuoteFinder:
                 if tree is None or self.paragraph_of(tree.sentence.start) != self.paragraph_of(max(0, offset)) \
                         and offset == q.close:
                     continue
+                if offset == q.open - 1 and self.paragraph_of(tree.sentence.end - 1) != q.paragraph \
+                        and self._named_after(q):
+                    continue  # "“…,” according to A": its own sentence names the speaker, not the one before
                 speaker = self.speech_subject(tree, (q.open, q.close + 1), offset, q)
                 if speaker is not None:
                     q.speaker, q.step = speaker, "speech_verb"
