@@ -17,6 +17,7 @@ from casefile.nlp.territories import is_territory
 _KEEP = {"person", "organization", "location", "event"}
 _LAW_HEAD = {"code", "law", "constitution", "article", "articles", "act", "decree", "statute", "subparagraph",
              "paragraph", "clause"}
+_NO_PLACE = {"earth", "world", "west", "east", "north", "south", "globe"}
 _HONOURS = {"award", "awards", "prize", "prizes", "medal"}
 _MEDIA_TAIL = {"photo", "photos", "video", "image", "images", "footage"}
 # lowercase words that may sit inside an organisation's name ("X city court", "Akimat of Y region")
@@ -58,6 +59,8 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
     if len(toks) == 1 and (text.isupper() or text.lower() in lexicons.load("money_units")) \
             and re.search(r"\d\s*$", doc[max(0, cand.start - 4):cand.start]):
         return True  # "100 MCI", "5 KZT", "900 Euro": a unit after a number
+    if cand.label == "location" and len(toks) == 1 and lowered[0] in _NO_PLACE:
+        return True  # "the West", "on Earth": a bloc or the planet, no place of the case
     if any(t in _HONOURS for t in lowered) and not any(names.is_org_word(t) for t in toks):
         return True  # "the Golden Pen Award", "the Prize for Courage": an honour, not a body
     if len(toks) == 1 and re.match(r"\.\s*\d", doc[cand.end:cand.end + 4]):
