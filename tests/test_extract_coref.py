@@ -262,3 +262,14 @@ def test_a_surname_that_is_also_a_given_name_joins_the_full_name_it_ends():
     doc = "Kemal Gulnara and Gulnara Demir were detained. Gulnara denied the charge."
     got, _ = clusters(doc, [cand(doc, "Kemal Gulnara"), cand(doc, "Gulnara Demir"), cand(doc, "Gulnara", nth=2)])
     assert got["Gulnara Demir"] == ["Gulnara Demir", "Gulnara"]
+
+
+def test_a_bodys_generic_name_joins_the_one_body_it_ends():
+    doc = "The Talgar City Court ruled. Later the City Court's decision was appealed."
+    got, _ = clusters(doc, [cand(doc, "Talgar City Court", "organization"), cand(doc, "City Court", "organization", nth=1)])
+    assert got == {"Talgar City Court": ["Talgar City Court", "City Court"]}
+    # near miss: two city courts in the text, the generic name joins neither
+    doc = "The Talgar City Court and the Esik City Court ruled. Later the City Court's decision was appealed."
+    got, _ = clusters(doc, [cand(doc, "Talgar City Court", "organization"), cand(doc, "Esik City Court", "organization"),
+                            cand(doc, "City Court", "organization", nth=2)])
+    assert len(got) == 3

@@ -7,6 +7,7 @@ from casefile.extract.rules import (
     staff_quoted_bodies,
     signatory_organisations,
     domain_names,
+    generic_body_mentions,
     list_row_names,
     town_mentions,
     trade_led_names,
@@ -370,3 +371,12 @@ def test_a_quoted_name_after_plural_roles_or_before_a_member_is_a_body():
 def test_a_trade_opening_a_sentence_before_a_given_name_and_surname():
     doc = "Blogger Arman Tleuov was fined. Journalist Upper Valley Press said so. Lawyer Brightwater Bay agreed."
     assert [c.text(doc) for c in trade_led_names(doc)] == ["Arman Tleuov"]  # near misses: no given name
+
+
+def test_generic_body_names_after_the_that_end_one_full_name():
+    doc = "The Talgar City Court ruled. Earlier the District Court of Talgar heard it; the City Court agreed."
+    bodies = [cand(doc, "Talgar City Court", "organization"), cand(doc, "District Court of Talgar", "organization")]
+    assert [c.text(doc) for c in generic_body_mentions(doc, bodies)] == ["City Court"]  # the full names are taken
+    # near miss: a generic name no full name in the text ends stays unmentioned
+    doc = "Earlier the Regional Court heard it."
+    assert generic_body_mentions(doc, []) == []

@@ -35,6 +35,7 @@ from casefile.extract.rules import (
     dateline_places,
     defined_acronym_spans,
     domain_names,
+    generic_body_mentions,
     headed_org_names,
     honorific_names,
     kind_led_org_names,
@@ -215,6 +216,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     nicknames = nickname_definitions(text, [c for c in kept if c.label == "person"])
     if nicknames:
         kept = _merge_rule_spans(kept, nickname_mentions(text, nicknames))
+    kept += generic_body_mentions(text, kept)  # "the City Court" after "the Bishkek City Court"
     acronyms = acronym_definitions(text, kept)
     kept += defined_acronym_spans(text, acronyms, kept)
     for c in kept:  # "Full Name (ACR)": the acronym is what its full name is, whatever the model said

@@ -13,7 +13,7 @@ import re
 
 from casefile.extract.spans import Cand
 from casefile.models import LocalEntity, Mention
-from casefile.nlp import lexicons
+from casefile.nlp import lexicons, names
 from casefile.nlp.keys import PersonKey, fold, given_key, person_key, persons_compatible, token_key
 from casefile.nlp.org_keys import acronym_of, org_key, org_word_set_key
 from casefile.nlp.state_bodies import country_free_name
@@ -193,6 +193,7 @@ def _org_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
         # word order is no part of a name: "Akimat of X" and "X Akimat" are one body
         clusters.setdefault(org_word_set_key(key), []).append(c)
     _join_first_word(doc, clusters, person_words)
+    _join_generic_names(doc, clusters)
     for key in list(clusters):  # "X Credit Union of Y" joins "X Credit Union" named in the same text
         bare = country_free_name(clusters[key][0].text(doc))
         target = org_word_set_key(bare) if bare else None
@@ -218,6 +219,26 @@ def _join_first_word(doc: str, clusters: dict[str, list[Cand]], person_words: fr
             clusters[longer[0]].extend(clusters.pop(key))
         elif not longer and len(ending) == 1 and not is_english_word(key) and not is_territory(key):
             clusters[ending[0]].extend(clusters.pop(key))
+
+
+def _join_generic_names(doc: str, clusters: dict[str, list[Cand]]) -> None:
+    """A body's generic name found after "the" ("the City Court") joins the one body whose full
+    name ends in it or names it before "of" ("Bishkek City Court", "District Court of X")."""
+    for key in [k for k, members in clusters.items() if _generic_name(members[0].text(doc))]:
+        name = re.sub(r"^(?:the|The)\s+", "", clusters[key][0].text(doc))
+        targets = [k for k, members in clusters.items() if k != key and any(
+            c.text(doc).endswith(" " + name) or f" {name} of " in c.text(doc) or c.text(doc).startswith(name + " of ")
+            for c in members)]
+        if len(targets) == 1:
+            clusters[targets[0]].extend(clusters.pop(key))
+
+
+def _generic_name(text: str) -> bool:
+    """A body's name of generic words only: words of bodies and levels ("City Court")."""
+    from casefile.extract.rules import LEVEL_WORDS
+
+    words = re.sub(r"^(?:the|The)\s+|['’]s$", "", text).split()
+    return len(words) >= 2 and all(names.is_org_word(w) or w.lower() in LEVEL_WORDS for w in words)
 
 
 def _place_clusters(doc: str, cands: list[Cand]) -> list[list[Cand]]:

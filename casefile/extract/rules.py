@@ -56,6 +56,30 @@ def trade_led_names(doc: str) -> Iterator[Cand]:
             yield Cand(m.start("name"), m.end("name"), "person", "trade_led")
 
 
+# "the City Court", "the District Court": a body's generic name after "the"
+_GENERIC_BODY = re.compile(r"(?<=\bthe )(?P<name>(?:[A-Z][a-z]+ ){1,2}(?:Court|Prosecutor's Office|Police Department|Akimat))\b")
+
+
+def generic_body_mentions(doc: str, bodies: list[Cand]) -> list[Cand]:
+    """"The City Court" after "the Bishkek City Court": a body's generic name, every word a word of
+    bodies or levels, that ends exactly one body named in full in the text, as a mention of it."""
+    out: list[Cand] = []
+    for m in _GENERIC_BODY.finditer(doc):
+        name = m.group("name")
+        words = name.replace("'s", "").split()
+        if not all(names.is_org_word(w) or w.lower() in LEVEL_WORDS for w in words):
+            continue
+        full = {doc[b.start:b.end] for b in bodies if b.label == "organization" and b.end - b.start > len(name)
+                and (doc[b.start:b.end].endswith(" " + name) or f" {name} of " in doc[b.start:b.end])}
+        if len(full) == 1 and not any(b.start < m.end() and m.start() < b.end for b in bodies):
+            out.append(Cand(m.start("name"), m.end("name"), "organization", "generic_body"))
+    return out
+
+
+LEVEL_WORDS = frozenset({"city", "district", "regional", "region", "oblast", "appeals", "appellate", "military",
+                          "criminal", "civil", "administrative", "economic", "interdistrict", "municipal", "provincial"})
+
+
 # kinds of bodies whose name follows in quotes, as legal forms do: "the weekly “X”"
 _KINDS = ("project", "channel", "movement", "initiative", "campaign", "newspaper", "weekly", "magazine", "portal",
           "website", "party", "bloc", "union", "network", "coalition", "club", "group", "center", "centre", "society",
