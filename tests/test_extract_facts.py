@@ -1277,3 +1277,21 @@ def test_a_plural_title_before_a_list_and_a_bodys_regional_post(spacy_backend):
     facts, _ = run(spacy_backend, "“It is harsh,” said Gulnoza Sabit, Steppe Press Foundation’s Europe and Central Asia "
                                   "program coordinator, in Vienna.")
     assert [(f[1], f[2]) for f in of_type(facts, "position")] == [("Gulnoza Sabit", "Steppe Press Foundation")]
+
+
+def test_jailed_for_a_term_the_parser_hung_elsewhere(spacy_backend):
+    text = ("A Kazakh court on Tuesday jailed opposition politician Zhanbolat Temirov for seven years on charges "
+            "of inciting social discord, his lawyer said.")
+    facts, _ = run(spacy_backend, text)
+    assert [f[3] for f in of_type(facts, "sentence")] == ["7 years"]
+    # near miss: a "for" phrase after a comma is another clause's
+    facts, _ = run(spacy_backend, "Police jailed Zhanbolat Temirov on Monday, as he had asked for two years.")
+    assert of_type(facts, "sentence") == []
+
+
+def test_the_defence_appeals_for_the_accused(spacy_backend):
+    facts, _ = run(spacy_backend, "A court jailed Kanat Temir for seven years. His lawyer said the defence would appeal.")
+    assert subjects(facts, "appeal") == {"Kanat Temir"}
+    # near miss: with no one accused in the text, the defence appeals for no one known
+    facts, _ = run(spacy_backend, "Kanat Temir spoke at the rally. His lawyer said the defence would appeal.")
+    assert of_type(facts, "appeal") == []

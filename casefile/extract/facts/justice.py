@@ -67,6 +67,9 @@ class Idiom:
     governed_by: frozenset[str] = frozenset()  # counts only under one of these verbs ("ordered to pay")
 
 
+# a comma before a word that opens another clause: what follows is no longer the event's phrase
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=(?:as|because|while|who|whom|which|when|whereas|although|though|since|after|before|"
+                           r"and|but|where)\b)")
 # the steps a judge takes in person: who takes them ordered them
 _RULED = frozenset({"sentence", "conviction", "acquittal", "fine"})
 # nouns for a group of so many people ("the trio")
@@ -844,7 +847,8 @@ class FactBuilder:
         for j in event.details:
             if t.dep(j) == "prep" and t.lower(j) not in ("to", "for", "of", "with"):
                 continue
-            found = sentence_term(t.text[t.offset(min(t.subtree(j))):end][:200])
+            stretch = t.text[t.offset(min(t.subtree(j))):end][:200]
+            found = sentence_term(_CLAUSE_BREAK.split(stretch, maxsplit=1)[0])  # not "..., as he asked for two years"
             if found:
                 if "suspended" not in found and re.match(r"[^.;]*\bsuspended\b", rest):
                     found += " suspended"  # "to two years, suspended": the clause the parser cut off
@@ -854,6 +858,11 @@ class FactBuilder:
             to = re.search(r"\bto\b", after)
             if to:
                 return sentence_term(after[to.start():to.start() + 120])
+        if t.lemma(event.trigger) in SENTENCING_DETENTION_VERBS:  # "jailed A ... for seven years", hung elsewhere
+            after = t.text[t.tokens[event.trigger].end:t.sentence.end]
+            term = re.search(r"\bfor\s+(?:\S+\s+){1,4}?(?:years?|months?)\b", after[:120])
+            if term and not re.search(r"[,;]", after[:term.start()]):
+                return sentence_term(term.group()[4:])
         return None
 
     def value(self, event: Event, kinds: tuple[str, ...], term: str | None) -> str | None:

@@ -727,7 +727,8 @@ class RelationReader:
             acting = t.lower(s) in counsel or any(t.lower(c) in counsel for c in t.kids(s, "compound"))  # "defence team"
             clients = [p for o in t.kids(s, "poss") + t.prep_objects(s, "for", "of")
                        for p in self.events.people(o, ("person",), acted_on=True)] if acting else []
-            if t.lemma(s) == "client" and self.ctx.defendants:  # "her client will appeal": the accused
+            if (t.lemma(s) == "client" or (t.lower(s) in ("defense", "defence") and not clients)) and self.ctx.defendants:
+                # "her client will appeal", "the defence would appeal": the accused
                 clients = [Slot("person", self.ctx.defendants[-1], t.offset(s), t.offset(s))]
             out += clients or self.events.people(s, ("person", "organization"), acted_on=True)
         return out
