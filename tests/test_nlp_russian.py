@@ -276,3 +276,10 @@ def test_an_initial_and_a_surname_join_the_one_full_name_and_tajik_surnames_do_n
     # near miss: another initial is another person
     text = "Суд приговорил Фаридуна Саидзода к двум годам. Журналиста Б.Саидзода поддержали коллеги."
     assert len([e for e in extract_ru(text).entities if e.label == "person"]) == 2
+
+
+def test_a_lone_surname_joins_the_full_name_of_its_gender(extract_ru):
+    text = ("Суд приговорил активиста Тимура Жаксыбекова. Жаксыбекова задержали в марте. "
+            "Его жена Динара Жаксыбекова рассказала об обыске.")
+    people = {e.name: len(e.mentions) for e in extract_ru(text).entities if e.label == "person"}
+    assert people.get("Тимур Жаксыбеков") == 2 and people.get("Динара Жаксыбекова") == 1

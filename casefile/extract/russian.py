@@ -27,7 +27,7 @@ from casefile.extract.russian_repair import (adjective_bodies, bodies_before_pla
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
-from casefile.nlp.russian_names import readings
+from casefile.nlp.russian_names import name_gender, readings
 
 @cache
 def org_words() -> frozenset[str]:
@@ -207,6 +207,9 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
                 continue  # "Ивановых": the family, not one person
             matches = [f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)] \
                 or [f for f in full if f.name.split()[0].lower() == entity.name.lower()]  # "Светлана" of "Светлана Б"
+            if len(matches) > 1:  # "Досов" beside "Ерлан Досов" and "Салтанат Досова": the one of its gender
+                gender = name_gender(entity.name)
+                matches = [f for f in matches if name_gender(f.name) in (gender, None)] if gender else matches
         elif entity.label == "organization":  # "Октябрьский районный суд" after "… суд города Х"
             matches = [b for b in bodies if b.name.lower().startswith(entity.name.lower() + " ")]
         else:
