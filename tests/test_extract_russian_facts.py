@@ -64,7 +64,7 @@ def test_a_relative_clause_after_a_list_and_held_in_custody(ru_facts):
             "приговорили к трём годам колонии.")
     found = facts(ru_facts, text)
     assert {("detention", "Асель Нуржанова", None, None), ("detention", "Тимур Садыков", None, None)} <= found
-    assert ("sentence", "Асель Нуржанова", None, "3 years") in found  # the list, through its apposition
+    assert ("sentence", "Асель Нуржанова", None, "3 years prison") in found  # the list, through its apposition
     # near miss: held somewhere else than in custody
     assert not any(f[0] == "detention" for f in facts(ru_facts, "Тимур Садыков содержится в хорошей форме."))
 
@@ -165,7 +165,7 @@ def test_a_sentence_to_a_fine_is_a_fine_and_a_term_a_sentence(ru_facts):
     found = facts(ru_facts, "Суд приговорил Тимура Садыкова к штрафу в размере 200 МРП.")
     assert ("fine", "Тимур Садыков", None, "200 МРП") in found and not any(f[0] == "sentence" for f in found)
     found = facts(ru_facts, "Суд приговорил Тимура Садыкова к двум годам колонии.")  # near miss: a term
-    assert ("sentence", "Тимур Садыков", None, "2 years") in found and not any(f[0] == "fine" for f in found)
+    assert ("sentence", "Тимур Садыков", None, "2 years prison") in found and not any(f[0] == "fine" for f in found)
 
 
 @pytest.mark.parametrize(("text", "date"), [

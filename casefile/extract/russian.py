@@ -101,6 +101,21 @@ def _join_inflected_full_names(entities: list[LocalEntity]) -> list[LocalEntity]
 _PLACE_ENDING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])(?:ой|ом|ью|[аеиуыюя])$")
 
 
+def _surface_gender(surfaces: list[str]) -> str | None:
+    """The gender every written form of a lone surname shows beyond doubt ("Досов", "Досовым": a
+    man; "Досовой": a woman); None when a form could be either ("Досова", "Досову")."""
+    found = set()
+    for surface in surfaces:
+        word = surface.lower()
+        if word.endswith(("ов", "ев", "ёв", "ин", "овым", "евым", "иным")):
+            found.add("m")
+        elif word.endswith(("овой", "евой", "иной")):
+            found.add("f")
+        else:
+            return None
+    return found.pop() if len(found) == 1 else None
+
+
 def _given_and_surname(words: list[str]) -> tuple[str, ...]:
     """The given name and the surname of a full name, without case endings, whatever the order:
     "Роман Иванов", "Роман Викторович Иванов" and "Иванов Роман Викторович" (court style, the
@@ -207,8 +222,8 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
                 continue  # "Ивановых": the family, not one person
             matches = [f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)] \
                 or [f for f in full if f.name.split()[0].lower() == entity.name.lower()]  # "Светлана" of "Светлана Б"
-            if len(matches) > 1:  # "Досов" beside "Ерлан Досов" and "Салтанат Досова": the one of its gender
-                gender = name_gender(entity.name)
+            if len(matches) > 1:  # "Досовым" beside "Ерлан Досов" and "Салтанат Досова": the one of its gender
+                gender = _surface_gender([m.text for m in entity.mentions])
                 matches = [f for f in matches if name_gender(f.name) in (gender, None)] if gender else matches
         elif entity.label == "organization":  # "Октябрьский районный суд" after "… суд города Х"
             matches = [b for b in bodies if b.name.lower().startswith(entity.name.lower() + " ")]

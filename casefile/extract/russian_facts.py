@@ -416,5 +416,15 @@ def _term_in(tokens: tuple, children: dict[int, list[int]], among: list[int]) ->
             number = NUMBER_WORDS.get(word) or (float(word) if word.replace(".", "", 1).isdigit() else None)
             if number:
                 shown = int(number) if float(number).is_integer() else number
-                return f"{shown} {unit}" if shown != 1 else f"1 {unit.rstrip('s')}"
+                term = f"{shown} {unit}" if shown != 1 else f"1 {unit.rstrip('s')}"
+                kind = next((_TERM_KINDS[tokens[g].lemma] for g in children.get(k, []) if tokens[g].lemma in _TERM_KINDS), None)
+                if kind is None:  # "лишения / ограничения свободы", hung on the unit word
+                    kind = next((_TERM_KINDS[tokens[g].lemma] for g in below(children, k)
+                                 if tokens[g].lemma in _TERM_KINDS and tokens[g].lemma != "свобода"), None)
+                return f"{term} {kind}" if kind else term
     return None
+
+
+# the kind of a term, as the English terms name it ("5 years prison", "3 years restricted freedom")
+_TERM_KINDS = {"лишение": "prison", "ограничение": "restricted freedom", "колония": "prison",
+               "пробация": "probation", "арест": "arrest"}
