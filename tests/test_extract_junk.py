@@ -54,6 +54,8 @@ def junk(doc, surface, label, headings=(), starts=frozenset({0}), origin="model"
         ("There was an OSCE mission.", "OSCE", "organization"),
         ("each was fined 9,000 Euro later", "Euro", "person"),  # a currency after a number
         ("critics in the West said", "West", "location"),  # a bloc, not a place
+        ("he told a Velkor court on Monday", "Velkor court", "organization"),  # a description
+        ("a job in the IT industry", "IT", "organization"),  # a trade
         ("no one on Earth knows him", "Earth", "location"),
         ("she won the Silver Quill Award in 2019", "Silver Quill Award", "person"),  # an honour
         ("the Orlan Prize for Courage went to her", "Orlan Prize for Courage", "organization"),
@@ -68,6 +70,7 @@ def test_is_junk(doc, surface, label):
     [
         ("the State Auditor's Office said", "State Auditor's Office", "organization"),
         ("the Kokshetau city court said", "Kokshetau city court", "organization"),
+        ("he told a Velkor City Court judge", "Velkor City Court", "organization"),  # near miss: a name
         ("the Administration of Naryn region said", "Administration of Naryn region", "organization"),
         ("the Ministry of Justice said", "Ministry of Justice", "organization"),
         ("she met the Deputy Governor of Naryn today", "Deputy Governor of Naryn", "person"),  # not read as an org

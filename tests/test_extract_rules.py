@@ -380,3 +380,8 @@ def test_generic_body_names_after_the_that_end_one_full_name():
     # near miss: a generic name no full name in the text ends stays unmentioned
     doc = "Earlier the Regional Court heard it."
     assert generic_body_mentions(doc, []) == []
+
+
+def test_an_acronym_named_once_after_a_post_and_of_is_a_body():
+    doc = "Ivan Petrov, Vice-President of SRFH, was jailed. The head of IT left."
+    assert [c.text(doc) for c in acronym_mentions(doc, [])] == ["SRFH"]  # near miss: a department, IT

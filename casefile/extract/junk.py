@@ -17,6 +17,7 @@ from casefile.nlp.territories import is_territory
 _KEEP = {"person", "organization", "location", "event"}
 _LAW_HEAD = {"code", "law", "constitution", "article", "articles", "act", "decree", "statute", "subparagraph",
              "paragraph", "clause"}
+_TRADE_ACRONYMS = {"it", "hr", "pr", "qa", "ai", "ceo", "cfo", "cto", "coo"}
 _NO_PLACE = {"earth", "world", "west", "east", "north", "south", "globe"}
 _HONOURS = {"award", "awards", "prize", "prizes", "medal"}
 _MEDIA_TAIL = {"photo", "photos", "video", "image", "images", "footage"}
@@ -59,6 +60,11 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
     if len(toks) == 1 and (text.isupper() or text.lower() in lexicons.load("money_units")) \
             and re.search(r"\d\s*$", doc[max(0, cand.start - 4):cand.start]):
         return True  # "100 MCI", "5 KZT", "900 Euro": a unit after a number
+    if cand.label == "organization" and cand.origin == "model" and toks[-1].islower() and len(toks) <= 3 \
+            and re.search(r"\b(?:a|an)\s+$", doc[max(0, cand.start - 4):cand.start]):
+        return True  # "a Moscow court", "an Almaty prison": a description, not a name
+    if len(toks) == 1 and text.isupper() and lowered[0] in _TRADE_ACRONYMS:
+        return True  # "the IT industry", "a PR firm": a trade, not a body
     if cand.label == "location" and len(toks) == 1 and lowered[0] in _NO_PLACE:
         return True  # "the West", "on Earth": a bloc or the planet, no place of the case
     if any(t in _HONOURS for t in lowered) and not any(names.is_org_word(t) for t in toks):

@@ -516,9 +516,16 @@ def nickname_mentions(doc: str, nicknames: dict[str, Cand]) -> list[Cand]:
 _ACRONYM = re.compile(r"(?<![\w.&/-])(?P<the>(?:the|The)\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?)?(?P<acr>[A-Z]{2,6})(?![\w&/-])")
 
 
+# acronyms of a company's departments and trades, no body's name
+_DEPARTMENT_ACRONYMS = frozenset({"it", "hr", "pr", "qa", "tv", "pc", "ai", "ceo", "cfo", "coo", "cto", "ngo", "ngos"})
+# a post and the preposition of employment right before an acronym: "Vice-President of FIDH"
+_ROLE_OF = re.compile(r"\b(?P<role>[A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:of|at|for|with)\s+(?:the\s+)?$")
+
+
 def acronym_mentions(doc: str, taken: list[Cand]) -> list[Cand]:
-    """Acronyms the model missed: an ALL-CAPS word used with "the" or more than once in running
-    text names an organisation ("the CPF said ..."). Countries and legal forms are left out."""
+    """Acronyms the model missed: an ALL-CAPS word used with "the", more than once in running text,
+    or after a post and "of/at/for" ("Vice-President of FIDH") names an organisation ("the CPF
+    said ..."). Countries and legal forms are left out."""
     from casefile.nlp.territories import territory_code
 
     counts: dict[str, int] = {}
@@ -532,7 +539,10 @@ def acronym_mentions(doc: str, taken: list[Cand]) -> list[Cand]:
         acr = m.group("acr")
         line_start = doc.rfind("\n", 0, m.start()) + 1
         line = doc[line_start:doc.find("\n", m.end()) if doc.find("\n", m.end()) >= 0 else len(doc)]
-        if line.isupper() or (counts[acr] < 2 and acr not in with_article):
+        employer = _ROLE_OF.search(doc[max(0, m.start() - 40):m.start()])  # "Vice-President of FIDH"
+        employer_named = employer is not None and names.is_role_word(employer.group("role").split("-")[-1]) \
+            and not is_english_word(acr.lower()) and acr.lower() not in _DEPARTMENT_ACRONYMS  # not "head of IT"
+        if line.isupper() or (counts[acr] < 2 and acr not in with_article and not employer_named):
             continue  # an all-caps headline or dateline, or a one-off abbreviation
         if acr.lower() in lexicons.legal_form_words() or territory_code(acr) or names.is_role_word(acr):
             continue
