@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.spans import (
-    Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_of_phrase, extend_org_head, extend_right, split_lines,
-    trim,
+    Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_mission_region, extend_of_phrase, extend_org_head,
+    extend_right, split_lines, trim,
 )
 
 
@@ -268,3 +268,14 @@ def test_trim_keeps_function_words_and_capitalised_past_forms_of_a_name():
         start = doc.index(name)
         cand = trim(doc, Cand(start, start + len(name), "organization"))
         assert cand is not None and cand.text(doc) == name
+
+
+def test_a_body_named_for_a_cause_runs_on_over_its_region():
+    regions = {"Steppe Asia"}.__contains__
+    doc = "(head of the Union for Free Speech in Steppe Asia)"
+    got = extend_mission_region(doc, cand(doc, "Union for Free Speech", "organization"), regions)
+    assert got.text(doc) == "Union for Free Speech in Steppe Asia"
+    # near miss: a body with no "for" in its name is only located in the place
+    doc = "(the Velkor Court in Steppe Asia)"
+    got = extend_mission_region(doc, cand(doc, "Velkor Court", "organization"), regions)
+    assert got.text(doc) == "Velkor Court"

@@ -13,7 +13,8 @@ from functools import cache
 
 from casefile.clean.boilerplate import SOCIAL_NETWORKS
 from casefile.extract.cues import cue_label, is_bare_name_word
-from casefile.extract.spans import Cand, cut_colon, cut_dash_tail, extend_of_phrase, drop_leading_place, extend_org_head, extend_right
+from casefile.extract.spans import (Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_mission_region,
+                                   extend_of_phrase, extend_org_head, extend_right)
 from casefile.nlp import lexicons, names
 from casefile.nlp.keys import fold, token_key
 from casefile.nlp.org_keys import org_key
@@ -192,6 +193,7 @@ def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
             return split
     if cand.label in {"organization", "location"}:
         cand = extend_of_phrase(doc, extend_org_head(doc, cand, places), lambda w: w in places or is_territory(w))
+        cand = extend_mission_region(doc, cand, lambda w: w in places or is_territory(w) or is_world_region(w))
         owned = split_possessive_place(doc, cand, places) or split_possessive_body(doc, cand)
         return owned if owned else split_place_acronym(doc, cand)
     if cand.label == "person":

@@ -372,6 +372,22 @@ _OF_NAME = re.compile(r" of (?:the )?[A-Z][\w'’-]+(?: (?:of |for |and )?(?:the
 _POSSESSIVE_LEAD = re.compile(r"(?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s ")
 
 
+# "... in Central Asia)": a region after "in", closing the phrase
+_IN_REGION = re.compile(r" in (?:the )?(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=[),.;]|$)")
+
+
+def extend_mission_region(doc: str, cand: Cand, is_place: Callable[[str], bool]) -> Cand:
+    """A body named for a cause in a region ("Association for Human Rights" + " in Central Asia")
+    runs on over the region the model left out; "the court in X" has no "for" and stays."""
+    text = cand.text(doc)
+    if cand.label != "organization" or " for " not in f" {text} ":
+        return cand
+    m = _IN_REGION.match(doc, cand.end)
+    if m is None or not is_place(m.group("region")):
+        return cand
+    return Cand(cand.start, m.end(), cand.label, cand.origin)
+
+
 def extend_of_phrase(doc: str, cand: Cand, is_place: Callable[[str], bool]) -> Cand:
     """A body cut before its "of" phrase ("X’s Office" + " of the Ombudsman") runs on over it; a
     place's possessive before the body ("X’s") is the body's country, not part of its name."""
