@@ -564,3 +564,17 @@ def test_a_quote_with_its_own_according_to_after_another_speakers_paragraph(spac
             "“We will take this case to every court in the country.”")
     quotes, _ = run(spacy_backend, text)
     assert [speaker_is(s, "Dzhumabayeva") for s, _q in quotes] == [True, True]
+
+
+def test_words_a_quote_relays_from_someone_it_names_and_a_pull_quote_line(spacy_backend):
+    text = ("Timur Esenov was released in May. \"Timur told me, 'I burned all my notes and will never write again,'\" "
+            "his lawyer Aliya Dzhumabayeva said.")
+    quotes, _ = run(spacy_backend, text)
+    assert any(speaker_is(s, "Esenov") and q.startswith("I burned all my notes") for s, q in quotes)
+    assert any(speaker_is(s, "Dzhumabayeva") for s, _q in quotes)  # the outer quote stays the lawyer's
+    text = "The verdict was upheld.\n\n'This ruling shows the courts are a weapon against critics'\n- Aliya Dzhumabayeva, lawyer"
+    quotes, _ = run(spacy_backend, text)
+    assert [speaker_is(s, "Dzhumabayeva") for s, _q in quotes] == [True]
+    # near miss: a single-quoted phrase inside a sentence is no line of its own
+    quotes, _ = run(spacy_backend, "The court called it a 'very serious offence against the state' on Monday.")
+    assert quotes == []

@@ -55,6 +55,8 @@ _TITLED = re.compile(r"\b(?:titled|entitled|headlined|named|captioned|nicknamed|
                      r"|\b(?:charges?|charged|accused|convicted|suspected|suspicion|guilty)\s+(?:of|with|under)\s*$"
                      r"|\b(?:article|crime|offence|offense)\s*$", re.IGNORECASE)
 # a dash that opens a line of dialogue, and the dash before its tail (", – said A", "! – A says")
+# a whole line in straight single quotes, as pull quotes are printed: 'It was ...'
+_LINE_SINGLE = re.compile(r"(?m)^'(?P<q>[^\n]{10,600}?)'[ \t]*$")
 _DASH_OPEN = re.compile(r"[–—-]\s+(?=\S)")
 _DASH_TAIL = re.compile(r"(?<=[\w,.!?…])\s*,?\s+[–—-]\s+(?=\S)")
 # nouns for what a body or a person issues; "the appeal says" quotes its author
@@ -217,7 +219,7 @@ class QuoteFinder:
     def _inline_spans(self) -> Iterator[QuoteSpan]:
         found: list[re.Match[str]] = []
         taken = DisjointSpans()
-        matches = [m for pattern in (_PAIRED, _ANY_MARKS, _SINGLE) for m in pattern.finditer(self.text)]
+        matches = [m for pattern in (_PAIRED, _ANY_MARKS, _SINGLE, _LINE_SINGLE) for m in pattern.finditer(self.text)]
         for m in sorted(matches, key=lambda m: (m.start(), m.start() - m.end())):  # the outermost wins
             if m.end() > m.start() and not taken.overlaps(m.start(), m.end()):
                 found.append(m)
@@ -567,6 +569,25 @@ class QuoteFinder:
             elif words == 1 and q.speaker is not None and (_JUDGED_AS.search(self.text[max(0, q.open - 20):q.open])
                                                            or q.step == "speech_verb"):
                 out.append(quote)  # "condemned the verdict as “absurd”", "said they were “stunned”": their word
+            out += self._relayed(q)
+        return out
+
+    def _relayed(self, q: QuoteSpan) -> list[Quote]:
+        """Words a quote relays from someone it names ("“A told me, ‘I burned my notes.’”"):
+        the inner quote is A's."""
+        out = []
+        for m in _RELAYED.finditer(self.text, q.start, q.end):
+            named = [n.cluster for n in self.mentions_in(q.start, m.start("verb"), ("person",))
+                     if not self.text[n.end:m.start("verb")].strip()]  # the name right before the verb
+            word = re.search(r"([A-Z][a-z]+)\s+$", self.text[q.start:m.start("verb")])
+            if not named and word:  # "Timur told me": the one person of the text with that first name
+                named = [c for c, name in self.ctx.names.items() if name.split()[0] == word.group(1)
+                         and len(name.split()) > 1][:2]
+                named = named if len(named) == 1 else []
+            inner = m.group("inner").strip()
+            if named and len(inner.split()) >= 3:
+                start = m.start("inner") + m.group("inner").index(inner)
+                out.append(Quote(start=start, end=start + len(inner), text=inner, speaker=named[-1]))
         return out
 
     def _without_titles(self, spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -588,6 +609,9 @@ class QuoteFinder:
         return Quote(start=offset, end=offset + len(text), text=text, speaker=q.speaker)
 
 
+# inside a quote, a name, a speech verb and a quote in single marks: "A told me, 'I ...'"
+_RELAYED = re.compile(r"(?P<verb>\b(?:told|said|says|wrote|asked|added)\b)(?:\s+(?:me|us|him|her|them))?[,:]\s*"
+                      r"['‘](?P<inner>[^'‘’\n]{8,600}?)['’](?=\s*[,.!?\"”]|\s*$)")
 # the words before a one-word quote that make it someone's judgement, not a scare quote
 _JUDGED_AS = re.compile(r"\b(?:as|called|calls|call|calling|dubbed|labell?ed|branded|termed)\s+(?:(?:it|them|this|that)\s+)?$",
                         re.IGNORECASE)
