@@ -224,21 +224,13 @@ def _join_first_word(doc: str, clusters: dict[str, list[Cand]], person_words: fr
 def _join_generic_names(doc: str, clusters: dict[str, list[Cand]]) -> None:
     """A body's generic name found after "the" ("the City Court") joins the one body whose full
     name ends in it or names it before "of" ("Bishkek City Court", "District Court of X")."""
-    for key in [k for k, members in clusters.items() if _generic_name(members[0].text(doc))]:
+    for key in [k for k, members in clusters.items() if names.is_generic_body_name(members[0].text(doc))]:
         name = re.sub(r"^(?:the|The)\s+", "", clusters[key][0].text(doc))
         targets = [k for k, members in clusters.items() if k != key and any(
             c.text(doc).endswith(" " + name) or f" {name} of " in c.text(doc) or c.text(doc).startswith(name + " of ")
             for c in members)]
         if len(targets) == 1:
             clusters[targets[0]].extend(clusters.pop(key))
-
-
-def _generic_name(text: str) -> bool:
-    """A body's name of generic words only: words of bodies and levels ("City Court")."""
-    from casefile.extract.rules import LEVEL_WORDS
-
-    words = re.sub(r"^(?:the|The)\s+|['’]s$", "", text).split()
-    return len(words) >= 2 and all(names.is_org_word(w) or w.lower() in LEVEL_WORDS for w in words)
 
 
 def _place_clusters(doc: str, cands: list[Cand]) -> list[list[Cand]]:

@@ -174,8 +174,7 @@ def short_form_labels(doc: str, cands: list[Cand]) -> None:
     place a public body serves ("the X City Court", "the police department of X")."""
     bodies = [c.text(doc).split() for c in cands if c.label == "organization"]
     person_words = {w for c in cands if c.label == "person" and " " in c.text(doc) for w in c.text(doc).split()}
-    public = lexicons.load("public_body_words") | {"city", "district", "regional", "region", "oblast", "department",
-                                                   "municipal", "provincial", "province"}
+    public = lexicons.load("public_body_words") | lexicons.load("body_level_words")
     ends = {words[i] for words in bodies if len(words) > 1 and not public & {w.lower() for w in words}
             for i in (0, -1)}
     for c in cands:

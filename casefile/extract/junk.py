@@ -17,7 +17,8 @@ from casefile.nlp.territories import is_territory
 _KEEP = {"person", "organization", "location", "event"}
 _LAW_HEAD = {"code", "law", "constitution", "article", "articles", "act", "decree", "statute", "subparagraph",
              "paragraph", "clause"}
-_TRADE_ACRONYMS = {"it", "hr", "pr", "qa", "ai", "ceo", "cfo", "cto", "coo"}
+# acronyms of trades, departments and kinds of body: no body's name ("the IT industry", "head of HR")
+_TRADE_ACRONYMS = {"it", "hr", "pr", "qa", "tv", "pc", "ai", "ceo", "cfo", "coo", "cto", "ngo", "ngos"}
 _NO_PLACE = {"earth", "world", "west", "east", "north", "south", "globe"}
 _HONOURS = {"award", "awards", "prize", "prizes", "medal"}
 _MEDIA_TAIL = {"photo", "photos", "video", "image", "images", "footage"}

@@ -54,9 +54,9 @@ _TITLED = re.compile(r"\b(?:titled|entitled|headlined|named|captioned|nicknamed|
                      # a charge quoted by its name: "on charges of “inciting discord”", "charged with “...”"
                      r"|\b(?:charges?|charged|accused|convicted|suspected|suspicion|guilty)\s+(?:of|with|under)\s*$"
                      r"|\b(?:article|crime|offence|offense)\s*$", re.IGNORECASE)
-# a dash that opens a line of dialogue, and the dash before its tail (", – said A", "! – A says")
 # a whole line in straight single quotes, as pull quotes are printed: 'It was ...'
 _LINE_SINGLE = re.compile(r"(?m)^'(?P<q>[^\n]{10,600}?)'[ \t]*$")
+# a dash that opens a line of dialogue, and the dash before its tail (", – said A", "! – A says")
 _DASH_OPEN = re.compile(r"[–—-]\s+(?=\S)")
 _DASH_TAIL = re.compile(r"(?<=[\w,.!?…])\s*,?\s+[–—-]\s+(?=\S)")
 # nouns for what a body or a person issues; "the appeal says" quotes its author

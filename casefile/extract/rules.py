@@ -66,18 +66,13 @@ def generic_body_mentions(doc: str, bodies: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for m in _GENERIC_BODY.finditer(doc):
         name = m.group("name")
-        words = name.replace("'s", "").split()
-        if not all(names.is_org_word(w) or w.lower() in LEVEL_WORDS for w in words):
+        if not names.is_generic_body_name(name):
             continue
         full = {doc[b.start:b.end] for b in bodies if b.label == "organization" and b.end - b.start > len(name)
                 and (doc[b.start:b.end].endswith(" " + name) or f" {name} of " in doc[b.start:b.end])}
         if len(full) == 1 and not any(b.start < m.end() and m.start() < b.end for b in bodies):
             out.append(Cand(m.start("name"), m.end("name"), "organization", "generic_body"))
     return out
-
-
-LEVEL_WORDS = frozenset({"city", "district", "regional", "region", "oblast", "appeals", "appellate", "military",
-                          "criminal", "civil", "administrative", "economic", "interdistrict", "municipal", "provincial"})
 
 
 # kinds of bodies whose name follows in quotes, as legal forms do: "the weekly “X”"
@@ -516,8 +511,6 @@ def nickname_mentions(doc: str, nicknames: dict[str, Cand]) -> list[Cand]:
 _ACRONYM = re.compile(r"(?<![\w.&/-])(?P<the>(?:the|The)\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?)?(?P<acr>[A-Z]{2,6})(?![\w&/-])")
 
 
-# acronyms of a company's departments and trades, no body's name
-_DEPARTMENT_ACRONYMS = frozenset({"it", "hr", "pr", "qa", "tv", "pc", "ai", "ceo", "cfo", "coo", "cto", "ngo", "ngos"})
 # a post and the preposition of employment right before an acronym: "Vice-President of FIDH"
 _ROLE_OF = re.compile(r"\b(?P<role>[A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:of|at|for|with)\s+(?:the\s+)?$")
 
@@ -541,7 +534,7 @@ def acronym_mentions(doc: str, taken: list[Cand]) -> list[Cand]:
         line = doc[line_start:doc.find("\n", m.end()) if doc.find("\n", m.end()) >= 0 else len(doc)]
         employer = _ROLE_OF.search(doc[max(0, m.start() - 40):m.start()])  # "Vice-President of FIDH"
         employer_named = employer is not None and names.is_role_word(employer.group("role").split("-")[-1]) \
-            and not is_english_word(acr.lower()) and acr.lower() not in _DEPARTMENT_ACRONYMS  # not "head of IT"
+            and not is_english_word(acr.lower())  # not "head of IT" (is_junk drops trades: "PR", "HR")
         if line.isupper() or (counts[acr] < 2 and acr not in with_article and not employer_named):
             continue  # an all-caps headline or dateline, or a one-off abbreviation
         if acr.lower() in lexicons.legal_form_words() or territory_code(acr) or names.is_role_word(acr):

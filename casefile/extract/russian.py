@@ -21,9 +21,10 @@ from casefile.extract.laws import find_russian_provisions
 from casefile.extract.russian_facts import russian_facts
 from casefile.extract.russian_quotes import find_russian_quotes
 from casefile.extract.russian_relations import russian_relations
-from casefile.extract.russian_repair import (adjective_bodies, bodies_before_places, cut_leading_post, cut_parenthesis,
-                                             dateline_place, district_bodies, extend_body, is_common_acronym,
-                                             quoted_bodies, site_names, with_patronymic_word)
+from casefile.extract.russian_repair import (LEVEL_STEMS, adjective_bodies, bodies_before_places, cut_leading_post,
+                                             cut_parenthesis, dateline_place, district_bodies, extend_body,
+                                             is_body_head, is_common_acronym, quoted_bodies, site_names,
+                                             with_patronymic_word)
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
@@ -40,18 +41,13 @@ def _label(span: Span) -> str:
     if span.label == "location" and any(w in org_words() for w in words):
         return "organization"
     if span.label == "person" and len(words) >= 2 and not _name_word(words[0]) \
-            and any(_org_head(w) for w in words):
+            and any(is_body_head(w) for w in words):
         return "organization"  # "Жогорку Кенеша" read as a person; not "Иван Судов"
     return span.label
 
 
 def _name_word(word: str) -> bool:
     return any("Name" in str(p.tag) for p in readings(word)[:3])  # type: ignore[attr-defined]
-
-
-def _org_head(word: str) -> bool:
-    """A head noun of bodies, in any case ("кенеша", "суда")."""
-    return word in org_words() or readings(word)[0].normal_form in org_words()  # type: ignore[attr-defined]
 
 
 _CASE_ENDING = re.compile(r"(?:ом|ым|ой|ого|ому|[аиуе])$")
@@ -165,17 +161,11 @@ def _body_head(span: Span, surface: str) -> bool:
         return False
     words = [w.lower() for w in surface.split()]
     for w in words[:4]:
-        reading = readings(w)[0]
-        if reading.normal_form in org_words():  # type: ignore[attr-defined]
+        if is_body_head(w):
             return True
-        if not w.startswith(_LEVELS):
+        if not w.startswith(LEVEL_STEMS):
             return False  # "столичном суде": a description; "городском суде Х": the court's own name
     return False
-
-
-# the adjectives of a court's or a body's level that belong to its name ("городской суд Х")
-_LEVELS = ("городск", "районн", "областн", "межрайонн", "краев", "окружн", "специализированн", "апелляционн",
-           "верховн", "военн")
 
 
 def repaired_spans(text: str, spans: list[Span]) -> list[Span]:

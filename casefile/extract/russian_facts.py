@@ -24,7 +24,7 @@ _INTENT = frozenset({"намерен", "намеренный", "планиров
 PRONOUN_REACH = 400  # characters back to the person a pronoun may stand for
 
 # words that stand for a group of people named before or after ("их", "всех", "каждому из них")
-_GROUP_WORDS = frozenset({"их", "они", "всех", "все", "каждому", "каждого", "каждый", "обоих", "обеих"})
+_GROUP_WORDS = PLURAL_PRONOUNS | {"всех", "все", "каждому", "каждого", "каждый", "обоих", "обеих"}
 _UNITS = {"год": "years", "лет": "years", "месяц": "months", "сутки": "days", "день": "days"}
 _MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 # "12 марта 2023 года", "в марте 2023 года", "в ноябре прошлого года", "12 марта": dates are fixed formulas
@@ -186,12 +186,10 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
             found |= clause.people(_described(clause, i, plural=word == "которые"))  # "А, который …"
         elif word in _GROUP_WORDS and clause.entity_at(k, "person") is None:
             found |= _group_antecedent(clause, k)  # "признал всех виновными", "назначил каждому из них"
-        elif clause.entity_at(k, "person") is not None or word not in PRONOUN_GENDER.keys() | FIRST_PERSON | PLURAL_PRONOUNS:
+        elif clause.entity_at(k, "person") is not None or word not in PRONOUN_GENDER.keys() | FIRST_PERSON:
             found |= clause.people(k) or _listed_after_dash(clause, k)
         elif word in PRONOUN_GENDER:
             found |= _named_or_antecedent(clause, k, genders)
-        elif word in PLURAL_PRONOUNS:
-            found |= _plural_antecedent(clause, tokens[k].start)
         elif clause.speaker_at(k) is not None:
             found.add(clause.speaker_at(k))  # type: ignore[arg-type]
     if not found and not acted_on:  # "назначил каждому из них": the parser may hang the group word anywhere
@@ -251,20 +249,6 @@ def _named_or_antecedent(clause: Clause, k: int, genders: dict[int, str | None])
     if word in PRONOUN_GENDER and clause.entity_at(k, "person") is None:
         return _antecedent(clause, clause.tokens[k].start, PRONOUN_GENDER[word], genders)
     return clause.people(k)
-
-
-def _plural_antecedent(clause: Clause, offset: int) -> set[int]:
-    """For "их", "им": the people named together last before ``offset`` ("Х и Y", "Х, Y и Z"),
-    within a short reach; a single person named last is no antecedent of a plural."""
-    before = sorted((s, end, e) for s, end, e, lab in clause.mentions if lab == "person" and end <= offset
-                    and offset - end <= PRONOUN_REACH)
-    group: list[tuple[int, int, int]] = []
-    for mention in reversed(before):
-        if group and not re.fullmatch(r"\s*(?:,|и|,\s*и)\s*", clause.text[mention[1]:group[-1][0]]):
-            break
-        group.append(mention)
-    people = {e for _s, _end, e in group}
-    return people if len(people) >= 2 else set()
 
 
 def _antecedent(clause: Clause, offset: int, gender: str, genders: dict[int, str | None]) -> set[int]:
@@ -419,8 +403,8 @@ def _term_in(tokens: tuple, children: dict[int, list[int]], among: list[int]) ->
                 term = f"{shown} {unit}" if shown != 1 else f"1 {unit.rstrip('s')}"
                 kind = next((_TERM_KINDS[tokens[g].lemma] for g in children.get(k, []) if tokens[g].lemma in _TERM_KINDS), None)
                 if kind is None:  # "лишения / ограничения свободы", hung on the unit word
-                    kind = next((_TERM_KINDS[tokens[g].lemma] for g in below(children, k)
-                                 if tokens[g].lemma in _TERM_KINDS and tokens[g].lemma != "свобода"), None)
+                    kind = next((_TERM_KINDS[tokens[g].lemma] for g in below(children, k) if tokens[g].lemma in _TERM_KINDS),
+                                None)
                 return f"{term} {kind}" if kind else term
     return None
 

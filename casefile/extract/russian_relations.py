@@ -56,7 +56,7 @@ class _Mention:
     label: str
 
 
-def _is_post(lemma: str) -> bool:
+def is_post(lemma: str) -> bool:
     """A post or trade, also compounded ("журналист-расследователь") or former ("экс-депутат")."""
     if lemma in roles():
         return True
@@ -122,7 +122,7 @@ def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alon
     fallback = None
     for back, word in enumerate(reversed(words)):
         lemma = _lemma(word.group())
-        if not (_is_post(lemma) or lemma in memberships() or lemma in kinship()):
+        if not (is_post(lemma) or lemma in memberships() or lemma in kinship()):
             continue
         if back + 1 < len(words) and _of_another(words[len(words) - back - 2].group(), word.group()):
             continue  # "адвокат активиста А": the activist's lawyer; the post is the noun before
@@ -145,7 +145,7 @@ def _of_another(before: str, word: str) -> bool:
     """``word`` is a post or kin noun in the genitive right after another one ("адвокат
     активиста", "жена блогера"): it names whose the first one is."""
     lemma = _lemma(before)
-    return (_is_post(lemma) or lemma in kinship()) and any(
+    return (is_post(lemma) or lemma in kinship()) and any(
         "gent" in r.tag for r in readings(word.lower())[:2])  # type: ignore[attr-defined]
 
 
@@ -196,7 +196,7 @@ def _after(text: str, person: _Mention, mentions: list[_Mention], hi: int) -> tu
         return None
     word = words[lead]
     lemma = _lemma(word.group())
-    if not (_is_post(lemma) or lemma in memberships() or lemma in kinship()):
+    if not (is_post(lemma) or lemma in memberships() or lemma in kinship()):
         return None
     inside = [x for x in mentions if word.end() <= x.start and x.end <= stop]
     return _relation(text, words[:lead + 1], word, lemma, inside, plural=False)
@@ -211,7 +211,7 @@ def _relation(text: str, head: list[re.Match[str]], word: re.Match[str], lemma: 
         return ("family", kin, lemma, False) if kin is not None else None
     if lemma in memberships() and body is not None:
         return ("member_of", body, lemma, plural)
-    if not _is_post(lemma):
+    if not is_post(lemma):
         return None
     adjectives = []
     for w in reversed(head[:-1]):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from casefile.extract.russian_relations import is_post
 from casefile.models import Span
 from casefile.nlp import lexicons
 from casefile.nlp.russian import phrase_nominative
@@ -39,6 +40,13 @@ def _kind_words() -> frozenset[str]:
     return lexicons.load("russian_org_words") | lexicons.load("russian_membership_words")
 
 
+def is_body_head(word: str) -> bool:
+    """A head noun of bodies' names in any case ("суда", "кенеша")."""
+    lower = word.lower()
+    return lower in lexicons.load("russian_org_words") or \
+        readings(lower)[0].normal_form in lexicons.load("russian_org_words")  # type: ignore[attr-defined]
+
+
 def is_common_acronym(surface: str) -> bool:
     """An acronym of a common noun, not a name ("СИЗО", "СМИ")."""
     return surface.lower() in common_acronyms()
@@ -63,10 +71,7 @@ def cut_leading_post(span: Span) -> Span:
     if span.label not in ("PER", "person") or len(words) < 2 or not words[0][:1].isupper():
         return span
     first = readings(words[0].lower())
-    posts = lexicons.load("russian_role_words")
-    lemma = first[0].normal_form if first else ""  # type: ignore[attr-defined]
-    parts = lemma.split("-")
-    if lemma not in posts and parts[0] not in posts and not (len(parts) > 1 and parts[1] in posts):
+    if not first or not is_post(first[0].normal_form):  # type: ignore[attr-defined]
         return span  # "Экс-депутат", "Журналист-расследователь" are posts too
     cut = span.text.index(words[1])
     normal = span.normal.split(None, 1)[1] if span.normal and len(span.normal.split()) == len(words) else None
@@ -124,7 +129,7 @@ def bodies_before_places(text: str, spans: list[Span]) -> Iterator[Span]:
         if place.label != "location":
             continue
         m = _BEFORE_PLACE.search(text[max(0, place.start - 80):place.start])
-        if m is None or readings(m.group("head").lower())[0].normal_form not in lexicons.load("russian_org_words"):  # type: ignore[attr-defined]
+        if m is None or not is_body_head(m.group("head")):
             continue
         words = list(re.finditer(r"[А-ЯЁа-яё-]+", m.group("body")))
         first = len(words) - 1
@@ -142,7 +147,7 @@ def district_bodies(text: str, spans: list[Span]) -> Iterator[Span]:
     by its adjective, which the model often misses whole; the nominative of the head, the rest as written."""
     for m in _DISTRICT_BODY.finditer(text):
         head = m.group("head")
-        if readings(head.lower())[0].normal_form not in lexicons.load("russian_org_words"):  # type: ignore[attr-defined]
+        if not is_body_head(head):
             continue
         if any(s.start < m.end() and m.start() < s.end and s.label in ("organization", "person") for s in spans):
             continue
@@ -150,12 +155,16 @@ def district_bodies(text: str, spans: list[Span]) -> Iterator[Span]:
         yield Span(m.start(), m.end(), "organization", m.group(), name[:1].upper() + name[1:])
 
 
+# the adjectives of a court's or a body's level that belong to its name ("городской суд Х"; not
+# "столичный суд", a description)
+LEVEL_STEMS = ("городск", "районн", "областн", "межрайонн", "краев", "окружн", "специализированн", "апелляционн",
+               "верховн", "военн")
 # a body named by a place's adjective: "Бакинский суд", "Медеуским районным судом"
 _ADJECTIVE_BODY = re.compile(r"(?<![А-ЯЁа-яё-])(?P<name>[А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое)"
                              r"(?:\s+[а-яё]+(?:ый|ий|ого|ому|ым|им|ом|ая|ой|ую|ое))*)\s+(?P<head>[а-яё]+)")
 # a body with its level before it and the place after it: "в городском суде Конаева"
-_LEVEL_BODY = re.compile(r"(?<![А-ЯЁа-яё-])(?P<body>(?:(?:городск|районн|областн|межрайонн|краев|окружн|"
-                         r"специализированн)[а-яё]+\s+){1,3}(?P<head>[а-яё]+))\s+(?P<place>[А-ЯЁ][а-яё]+)(?![А-ЯЁа-яё-])")
+_LEVEL_BODY = re.compile(r"(?<![А-ЯЁа-яё-])(?P<body>(?:(?:" + "|".join(LEVEL_STEMS) + r")[а-яё]+\s+){1,3}(?P<head>[а-яё]+))"
+                         r"\s+(?P<place>[А-ЯЁ][а-яё]+)(?![А-ЯЁа-яё-])")
 
 
 def adjective_bodies(text: str, spans: list[Span]) -> Iterator[Span]:
@@ -163,14 +172,14 @@ def adjective_bodies(text: str, spans: list[Span]) -> Iterator[Span]:
     суд", which it reads as a person "Бакинский"), and a level and a head noun in lower case before
     a place's name ("городском суде Конаева"). Person and place spans inside give way."""
     for m in _ADJECTIVE_BODY.finditer(text):
-        if readings(m.group("head"))[0].normal_form not in lexicons.load("russian_org_words"):  # type: ignore[attr-defined]
+        if not is_body_head(m.group("head")):
             continue
         if any(s.start < m.end() and m.start() < s.end and s.label == "organization" for s in spans):
             continue
         name = phrase_nominative(m.group())
         yield Span(m.start(), m.end(), "organization", m.group(), name[:1].upper() + name[1:])
     for m in _LEVEL_BODY.finditer(text):
-        if readings(m.group("head"))[0].normal_form not in lexicons.load("russian_org_words"):  # type: ignore[attr-defined]
+        if not is_body_head(m.group("head")):
             continue
         if any(s.start < m.end() and m.start() < s.end and (s.label == "organization" or s.start < m.start("place"))
                for s in spans):

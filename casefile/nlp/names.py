@@ -89,6 +89,14 @@ def is_org_word(token: str) -> bool:
     )
 
 
+def is_generic_body_name(text: str) -> bool:
+    """A body's name of head words and level words only ("City Court", "the District Court's"):
+    it names a kind of body, not one body."""
+    words = re.sub(r"^(?:the|The)\s+|['’]s\b", "", text).split()
+    levels = lexicons.load("body_level_words")
+    return len(words) >= 2 and all(is_org_word(w) or w.lower() in levels for w in words)
+
+
 def is_honorific(token: str) -> bool:
     """True for courtesy titles (Mr., Dr, Prof.)."""
     return _clean(token) in lexicons.honorifics()

@@ -7,6 +7,7 @@ so transliterations agree; word order does not count.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from casefile.nlp import lexicons
@@ -29,33 +30,46 @@ def _english() -> dict[str, str]:
     return out
 
 
+def _words(name: str) -> Iterator[tuple[str, str]]:
+    """Each word of a body's name as ("country", code), ("english", the table's English words),
+    ("link", word) or ("own", word): a country in any case and script, a Russian word the table
+    puts into English (by its dictionary form), a word that only links parts, or a word of the
+    body's own name."""
+    cyrillic = bool(_CYRILLIC.search(name))
+    if cyrillic:
+        from casefile.nlp.russian_names import readings  # Russian morphology, loaded for Russian names only
+    for word in re.findall(r"[\w’'-]+", re.sub(r"['’]s\b", "", name)):
+        lowered = word.lower()
+        country = territory_code(word) if word[:1].isupper() else None
+        if country is not None:  # "Узбекистана" = "Uzbekistan": the country by its code
+            yield "country", country
+        elif cyrillic and _CYRILLIC.search(word):
+            lemma = readings(lowered)[0].normal_form  # type: ignore[attr-defined]
+            if lemma in _english():
+                yield "english", _english()[lemma]
+            elif lemma in _LINKS or lowered in _LINKS:
+                yield "link", word
+            else:
+                yield "own", word
+        else:
+            yield ("link" if lowered in _LINKS else "own"), word
+
+
 @lru_cache(maxsize=65536)
 def bilingual_org_key(name: str) -> str:
     """The body's words in English where it is named in Russian, each by its sound skeleton, as a
     sorted set ("curt district sohmansur" for both "суд района Шохмансур" and "Shohmansur
     District Court"); empty for a name of generic words only ("Supreme Court")."""
-    words = re.findall(r"[\w’'-]+", re.sub(r"['’]s\b", "", name))
     out: set[str] = set()
-    cyrillic = bool(_CYRILLIC.search(name))
-    if cyrillic:
-        from casefile.nlp.russian_names import readings  # Russian morphology, loaded for Russian names only
-    for word in words:
-        lowered = word.lower()
-        country = territory_code(word) if word[:1].isupper() else None
-        if country is not None:  # "Узбекистана" = "Uzbekistan": the country by its code
-            out.add("country:" + country)
-            continue
-        if cyrillic and _CYRILLIC.search(word):
-            lemma = readings(lowered)[0].normal_form  # type: ignore[attr-defined]
-            if lemma in _english():
-                out.update(token_key(w) for w in _english()[lemma].split())
-                continue
-            if lemma in _LINKS or lowered in _LINKS:
-                continue
-            word = _PLACE_ADJECTIVE.sub("", word) if word[:1].isupper() else word  # "Медеуский" -> "Медеу"
-        elif lowered in _LINKS:
-            continue
-        out.add(token_key(fold(word)))
+    for kind, word in _words(name):
+        if kind == "country":
+            out.add("country:" + word)
+        elif kind == "english":
+            out.update(token_key(w) for w in word.split())
+        elif kind == "own":
+            if _CYRILLIC.search(word) and word[:1].isupper():
+                word = _PLACE_ADJECTIVE.sub("", word)  # "Медеуский" -> "Медеу"
+            out.add(token_key(fold(word)))
     out.discard("")
     out = {ADJECTIVE_FORMS.get(w, w) for w in out}
     if not out - _generic():
@@ -68,20 +82,14 @@ def english_body_name(name: str) -> tuple[str, str | None]:
     """A Russian body's name word by word in English where the table knows every word but the
     country ("Верховный суд Узбекистана" -> ("Supreme Court", "uz")), for the state-body keys;
     ("", None) when a word is not in the table."""
-    from casefile.nlp.russian_names import readings
-
     english, country = [], None
-    for word in re.findall(r"[\w’'-]+", name):
-        code = territory_code(word) if word[:1].isupper() else None
-        if code is not None:
-            country = code
-            continue
-        lemma = readings(word.lower())[0].normal_form  # type: ignore[attr-defined]
-        if lemma in _LINKS or word.lower() in _LINKS:
-            continue
-        if lemma not in _english():
+    for kind, word in _words(name):
+        if kind == "country":
+            country = word
+        elif kind == "english":
+            english.append(word.title())
+        elif kind == "own":
             return "", None
-        english.append(_english()[lemma].title())
     return " ".join(english), country  # in Russian order: the state-body keys ignore the order
 
 

@@ -126,12 +126,14 @@ def needs_parse(s: SentenceSignals, case_told: bool = False) -> bool:
     nameless "the trial" or "the hearing" here may be theirs.
     """
     t = trigger_words()
-    # "the lawyers of the three defenders will appeal": after a case was told, people named by trade
-    someone = s.model_name or s.capitalised or bool(PRONOUNS & s.words) or (case_told and bool(s.words & t.roles))
+    someone = s.model_name or s.capitalised or bool(PRONOUNS & s.words)
     if s.words & t.justice and (someone or case_told):
         return True
-    if s.words & t.common and (s.model_name or s.capitalised or bool(FIRST_PERSON & s.words) or (case_told and someone)):
-        return True  # "the court sentenced me": a letter's own events
+    # "the court sentenced me": a letter's own events; "the lawyers of the three defenders will
+    # appeal": after a case was told, people named by their trade
+    if s.words & t.common and (s.model_name or s.capitalised or bool(FIRST_PERSON & s.words)
+                               or (case_told and (someone or bool(s.words & t.roles)))):
+        return True
     if s.words & t.speech and s.quote:
         return True
     if someone and (s.words & t.relations or s.words & t.roles):

@@ -207,7 +207,7 @@ PRONOUN_GENDER: dict[str, Gender] = {
 # lawyer speaking with a client, so it is left out)
 FIRST_PERSON = frozenset({"я", "меня", "мне", "мной", "мною"})
 # "их отпустили", "им назначили": the people named together just before
-PLURAL_PRONOUNS = frozenset({"они", "их", "им", "ими", "них", "ним"})
+PLURAL_PRONOUNS = frozenset({"они", "их", "им", "ими", "них"})
 
 
 def name_gender(name: str) -> Gender | None:

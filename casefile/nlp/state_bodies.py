@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from casefile.nlp.english import is_english_word
+from casefile.nlp.keys import to_latin
 from casefile.nlp.org_keys import org_word_set_key
 from casefile.nlp.territories import territory_code
 
@@ -104,18 +105,11 @@ def country_free_name(name: str) -> str | None:
     return rest if distinctive else None
 
 
-# Cyrillic letters of acronyms as the table transliterates them ("МВД" = "MVD", "ГКНБ" = "GKNB")
-_ACRONYM_LATIN = str.maketrans({"А": "A", "Б": "B", "В": "V", "Г": "G", "Д": "D", "Е": "E", "Ж": "Zh", "З": "Z",
-                                "И": "I", "К": "K", "Л": "L", "М": "M", "Н": "N", "О": "O", "П": "P", "Р": "R",
-                                "С": "S", "Т": "T", "У": "U", "Ф": "F", "Х": "Kh", "Ц": "Ts", "Ч": "Ch", "Ш": "Sh",
-                                "Э": "E", "Ю": "Yu", "Я": "Ya", "Ы": "Y"})
-
-
 def _candidates(name: str, table: StateBodies) -> tuple[set[tuple[str, str]], str | None]:
     """The (country, kind) pairs a name without its country may denote; "*" for any country."""
     bare = name.replace(".", "")
     if _is_acronym(bare) and not bare.isascii():  # "МВД", "ГКНБ": the table spells acronyms in Latin
-        bare = bare.upper().translate(_ACRONYM_LATIN)
+        bare = to_latin(bare).upper()
     if _is_acronym(bare):
         found = set(table.acronyms.get(bare.upper(), set()))
         generic = table.generic_acronyms.get(bare.upper())

@@ -70,6 +70,8 @@ class Idiom:
 # a comma before a word that opens another clause: what follows is no longer the event's phrase
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=(?:as|because|while|who|whom|which|when|whereas|although|though|since|after|before|"
                            r"and|but|where)\b)")
+# "to" and a number or a counted year or month: a term ("to ten years", "to 6 1/2 years")
+_TO_TERM = re.compile(r"to\s+(?:\S+\s+){0,2}?(?:\d|[a-z]+[\s-](?:years?|months?))")
 # the steps a judge takes in person: who takes them ordered them
 _RULED = frozenset({"sentence", "conviction", "acquittal", "fine"})
 # nouns for a group of so many people ("the trio")
@@ -791,11 +793,12 @@ class FactBuilder:
         if event.type not in _RULED or not self.tree.kids(event.trigger, "nsubj"):
             return
         ruled = f"{self.tree.word(event.trigger)} {term}" if term else self.tree.word(event.trigger)
+        date, place = self.date(event), self.place(event)
         for judge in (a for a in event.agents if a.label == "person"):
             for p in event.patients:
                 if p.cluster != judge.cluster:
                     yield Fact("ordered", judge.cluster, self.tree.sentence.start, self.tree.sentence.end,
-                               object=p.cluster, value=ruled, date=self.date(event), place=self.place(event))
+                               object=p.cluster, value=ruled, date=date, place=place)
 
     def _gapped_terms(self, event: Event) -> dict[Slot, str]:
         """"sentenced A to ten years, B to nine years, and C to seven", "A was sentenced to six
@@ -804,9 +807,8 @@ class FactBuilder:
         term goes to the one person named between it and the one before (the first, in the
         passive, to the verb's subject)."""
         t, v = self.tree, event.trigger
-        tos = [(j, term) for j in range(v + 1, len(t)) if t.lower(j) == "to"
-               and (term := sentence_term(t.text[t.offset(j):t.offset(j) + 40])) is not None
-               and re.match(r"to\s+(?:\S+\s+){0,2}?(?:\d|[a-z]+[\s-](?:years?|months?))", t.text[t.offset(j):t.offset(j) + 40])]
+        phrases = [(j, t.text[t.offset(j):t.offset(j) + 40]) for j in range(v + 1, len(t)) if t.lower(j) == "to"]
+        tos = [(j, term) for j, phrase in phrases if _TO_TERM.match(phrase) and (term := sentence_term(phrase)) is not None]
         if len(tos) < 2:
             return {}
         out: dict[Slot, str] = {}
