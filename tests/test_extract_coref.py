@@ -273,3 +273,13 @@ def test_a_bodys_generic_name_joins_the_one_body_it_ends():
     got, _ = clusters(doc, [cand(doc, "Talgar City Court", "organization"), cand(doc, "Esik City Court", "organization"),
                             cand(doc, "City Court", "organization", nth=2)])
     assert len(got) == 3
+
+
+def test_a_surname_misspelt_once_joins_the_person_it_names_throughout():
+    doc = "Tamila Norvadze was fined. Norvadze appealed. Later Tamila Norwadze said she would go on."
+    got, _ = clusters(doc, [cand(doc, "Tamila Norvadze"), cand(doc, "Norvadze", nth=1), cand(doc, "Tamila Norwadze")])
+    assert got == {"Tamila Norvadze": ["Tamila Norvadze", "Norvadze", "Tamila Norwadze"]}
+    # near miss: one letter apart but of another gender, the wife's husband
+    doc = "Tamila Pervanova was fined. Pervanova appealed. Pervanov, her husband, was held."
+    got, _ = clusters(doc, [cand(doc, "Tamila Pervanova"), cand(doc, "Pervanova", nth=1), cand(doc, "Pervanov", nth=2)])
+    assert len(got) == 2

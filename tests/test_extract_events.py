@@ -19,6 +19,7 @@ def found(doc: str) -> list[str]:
         ("He spoke of the so-called Bloody Qantar events.", "Bloody Qantar"),
         ("The Tolqyn Uprising of 1916 ended in exile.", "Tolqyn Uprising"),
         ("Many recalled the Qantar Tolqyny protests.", "Qantar Tolqyny"),
+        ("Many recalled the Umytpa protests.", "Umytpa"),  # near miss of "the Umytpa movement"
     ],
 )
 def test_named_events(doc, name):
@@ -33,6 +34,7 @@ def test_named_events(doc, name):
         "Many recalled the Kazakh protests.",  # a people
         "The Steppe Protest Group met.",  # no event noun ends the name
         "He is known as a calm man.",
+        "He co-chairs the Umytpa movement.",  # a movement is a body that keeps its name, not an event
     ],
 )
 def test_no_event_name(doc):

@@ -84,6 +84,12 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model", n
         ("a picket on Abai Avenue", "Abai Avenue", "organization", "location"),
         # rule spans are trusted
         ("Zhumagaliyeva said", "Zhumagaliyeva", "organization", "organization"),
+        # a name before a Turkic patronymic word is a person's; without one the model's type stands
+        ("reporters Dana Erkin and Umai Tokon kyzy were held", "Umai Tokon", "organization", "person"),
+        ("reporters of Umai Tokon were held", "Umai Tokon", "organization", "organization"),
+        # a coined word and a small number name a channel; a law's head word before it does not
+        ("He ran the channel Tavrisi 4. Tavrisi 4 was then sold.", "Tavrisi 4", "person", "organization"),
+        ("He paid Article 4 fees.", "Article 4", "person", "person"),
     ],
 )
 def test_retype(doc, span, label, expected):
@@ -164,6 +170,18 @@ def test_retype_given_name_place_before_org_word_is_organisation():
          [("Maria’s Office Supplies", "organization")]),
         ("the Chief Prosecutor’s Office for Appeals said", "Chief Prosecutor’s Office for Appeals", "organization",
          set(), [("Chief Prosecutor’s Office for Appeals", "organization")]),  # near miss: a post's office
+        # a body's post after its possessive is no part of its name; a country's body is two mentions
+        ("said Anna Vorn, Steppe Watch’s Senior Campaigner for Asia", "Steppe Watch’s Senior Campaigner",
+         "organization", set(), [("Steppe Watch", "organization")]),
+        ("officers of Moldova’s State Committee for Roads came", "Moldova’s State Committee for Roads",
+         "organization", set(), [("Moldova", "location"), ("State Committee for Roads", "organization")]),
+        ("officers of Moldova’s State Roads came", "Moldova’s State Roads", "organization", set(),
+         [("Moldova’s State Roads", "organization")]),  # near miss: no body's word after the country
+        # two surnames joined by "and" are two people; two towns are not
+        ("Berikov and Sarsenov were held", "Berikov and Sarsenov", "organization", set(),
+         [("Berikov", "person"), ("Sarsenov", "person")]),
+        ("Berikov and Partners said", "Berikov and Partners", "organization", set(),
+         [("Berikov and Partners", "organization")]),
         ("Torvild Haugsmo-Lie, chair of the panel, said", "Haugsmo-Lie", "person", set(),
          [("Torvild Haugsmo-Lie", "person")]),
         ("Yesterday Haugsmo-Lie said", "Haugsmo-Lie", "person", set(), [("Haugsmo-Lie", "person")]),
@@ -522,3 +540,14 @@ def test_a_pair_of_names_completes_when_the_untagged_one_opens_with_a_given_name
     # near miss: an unknown first word in a pair is not enough
     doc = "Anouk Tervani and Orsin Quesaro were jailed."
     assert complete_name_lists(doc, [cand(doc, "Anouk Tervani")]) == []
+
+
+def test_a_weak_spelling_of_a_country_that_opens_a_full_name_is_that_persons_given_name():
+    doc = "Bharat Mehrotra was detained. His wife condemned Bharat’s arrest."
+    spans = [cand(doc, "Bharat Mehrotra"), cand(doc, "Bharat", "location", nth=1)]
+    harmonise_labels(doc, spans)
+    assert spans[1].label == "person"
+    doc = "India Mehrotra was detained. His wife condemned India’s arrest."  # near miss: a country's own name
+    spans = [cand(doc, "India Mehrotra"), cand(doc, "India", "location", nth=1)]
+    harmonise_labels(doc, spans)
+    assert spans[1].label == "location"

@@ -179,6 +179,8 @@ def test_nickname_mentions_finds_every_whole_word_occurrence():
     ("the Kazakh Bank said", []),  # a demonym is not a coined word
     ("the Press Committee of the Steppe Prosecutor's Office", []),  # two bodies, neither named enough alone
     ("an Open Letter To The Salt Lake Council", []),  # a title in Title Case
+    ("as does the Ardanian Prize-winning NGO Aurora.", ["Aurora"]),  # a kind acronym, then the body's name
+    ("as does the Almaty Legal Aid NGO.", ["Almaty Legal Aid NGO"]),  # near miss: the kind ends the name
 ])
 def test_headed_org_names(doc, expected):
     assert [doc[c.start:c.end] for c in headed_org_names(doc)] == expected

@@ -54,3 +54,10 @@ def test_russian_country_names_in_any_case_have_the_countrys_code():
     assert territory_code("Беларуси") == territory_code("Республики Беларусь") == territory_code("Belarus") == "by"
     assert territory_code("Казахстана") == "kz"
     assert territory_code("Омарова") is None  # near miss: a surname in the genitive
+
+
+def test_the_united_nations_is_a_body_not_a_territory():
+    from casefile.nlp.territories import is_territory, territory_code
+
+    assert not is_territory("United Nations") and territory_code("United Nations") is None
+    assert is_territory("Kazakhstan") and territory_code("Kazakhstan") == "kz"  # near miss: a country

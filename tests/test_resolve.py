@@ -526,3 +526,11 @@ def test_a_body_named_by_the_first_words_of_its_name_joins_the_full_name():
                 cl("d2:0", "organization", "Velmora Appeals Court of the Southern Region"),
                 cl("d3:0", "organization", "Velmora Appeals Court")]
     assert len(group_clusters(clusters)) == 3
+
+
+def test_a_short_form_of_a_given_name_joins_the_full_form_across_documents():
+    groups = group_persons([person("d1:0", "Gogita Lomadze"), person("d2:0", "Gogi Lomadze")])
+    assert partition(groups) == {frozenset({"d1:0", "d2:0"})}
+    # near miss: both are given names of their own, two people
+    groups = group_persons([person("d1:0", "Dinara Lomadze"), person("d2:0", "Dina Lomadze")])
+    assert partition(groups) == {frozenset({"d1:0"}), frozenset({"d2:0"})}

@@ -96,7 +96,30 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
                 break
         else:
             clusters.append((k, [c]))
-    return [members for _k, members in clusters]
+    return _join_misspelt(clusters)
+
+
+def _join_misspelt(clusters: list[tuple[PersonKey, list[Cand]]]) -> list[list[Cand]]:
+    """A name written once with one letter off ("Petrova" once in a text that writes "Pertova"
+    throughout) is a slip of the pen: it joins the one other person whose surname is one edit away
+    (six letters or more, the same first letter), whose given name agrees and whose gender does not
+    contradict it ("Ivanov" beside "Anna Ivanova" is her husband, not a misprint)."""
+    from rigour.text.distance import levenshtein
+
+    def close(a: PersonKey, b: PersonKey) -> bool:
+        return bool(a.surname and b.surname and a.surname != b.surname and min(len(a.surname), len(b.surname)) >= 6
+                    and a.surname[0] == b.surname[0] and levenshtein(a.surname, b.surname) == 1
+                    and (a.given is None or a.given == b.given) and not (a.gender and b.gender and a.gender != b.gender))
+    joined: set[int] = set()
+    for i, (k, members) in enumerate(clusters):
+        if len(members) != 1:
+            continue
+        targets = [j for j, (other, m) in enumerate(clusters) if j != i and j not in joined and len(m) >= 2
+                   and close(k, other)]
+        if len(targets) == 1:
+            clusters[targets[0]][1].extend(members)
+            joined.add(i)
+    return [members for i, (_k, members) in enumerate(clusters) if i not in joined]
 
 
 def _surname_like_patronymic(key: PersonKey) -> bool:

@@ -46,8 +46,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "the Tolqyn Uprising", "the Steppe Affair"
     ("event_head", re.compile(r"(?<![\w'’-])(?P<name>" + _WORD + r"(?: " + _WORD + r"){0,3} " + _CAP_NOUN
                               + r")\b(?! [A-Z])")),  # not "the X Protest Group"
-    # "the X protests" with X no place, person or ordinary word
-    ("before_noun", re.compile(r"\bthe\s+" + _NAME + r"\s+" + _NOUN + r"\b")),
+    # "the X protests" with X no place, person or ordinary word ("the X movement" is a body)
+    ("before_noun", re.compile(r"\bthe\s+" + _NAME + r"\s+" + _NOUN.replace("|movement", "") + r"\b")),
 )
 
 

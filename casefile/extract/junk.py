@@ -41,6 +41,17 @@ def _org_before_of(toks: list[str]) -> bool:
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_NUMBERED_NAME = re.compile(r"(?P<word>[A-Z][a-z]{2,})[ -][1-9]\d?")
+
+
+def is_numbered_name(text: str) -> bool:
+    """"Kanal 7", "Tolqyn-24": a coined word and a small number, the way TV channels and radio
+    stations are named. A law ("Article 19"), a month or an English word before the number is not.
+    An address ("Dostyk 12") has the same shape, so a model's span of it is kept only when the text
+    names it more than once."""
+    m = _NUMBERED_NAME.fullmatch(text)
+    return m is not None and not is_english_word(m.group("word")) and m.group("word").lower() not in _LAW_HEAD \
+        and not is_territory(m.group("word"))
 
 
 def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_starts: set[int]) -> bool:
@@ -53,7 +64,8 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
                                                    or (numbered_body and _ORDINAL.fullmatch(toks[0]))):
         return True
     lowered = [t.lower().strip(".,") for t in toks]
-    if (any(ch.isdigit() for ch in text) and cand.origin != "kind_led" and not numbered_body) \
+    if (any(ch.isdigit() for ch in text) and cand.origin != "kind_led" and not numbered_body
+            and not (cand.label == "organization" and is_numbered_name(text) and doc.count(text) > 1)) \
             or re.search(r"[+@#=<>{}|]", text):
         return True
     if doc[cand.end:cand.end + 1] == "$":  # "HK$900": a currency prefix

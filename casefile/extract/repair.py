@@ -13,15 +13,16 @@ from functools import cache
 
 from casefile.clean.boilerplate import SOCIAL_NETWORKS
 from casefile.extract.cues import cue_label, is_bare_name_word
+from casefile.extract.junk import is_numbered_name
 from casefile.extract.spans import (Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_mission_region,
-                                   extend_of_phrase, extend_org_head, extend_right)
+                                   extend_of_phrase, extend_org_head, extend_right, patronymic_follows)
 from casefile.nlp import lexicons, names
 from casefile.nlp.keys import fold, token_key
 from casefile.nlp.org_keys import org_key
 from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town, is_world_region
 from casefile.nlp.territories import (
-    is_capital, is_country_code, is_national_capital, is_territory, territory_code,
+    is_capital, is_country_code, is_main_territory_name, is_national_capital, is_territory, territory_code,
 )
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
@@ -77,6 +78,10 @@ def retype(doc: str, cand: Cand) -> str | None:
     has_org_word = any(names.is_org_word(t) for t in toks)
     if cand.label != "person" and names.is_initials_and_surname(toks):
         return "person"  # "B. Tolqynov": initials only ever precede a person's surname
+    if cand.label != "person" and len(toks) <= 2 and not has_org_word and patronymic_follows(doc, cand.end):
+        return "person"  # "Aidana Asan kyzy": a father's name and the patronymic word that follows it
+    if is_numbered_name(text):
+        return "organization"  # "Kanal 7": a channel or station, never a person or a place
     if re.fullmatch(r"[\w\-]+\.(?:[a-z]{2,3})", text):
         return "organization"  # a news site's domain ("Example.kz")
     cued = cue_label(doc, cand)
@@ -142,6 +147,7 @@ def retype(doc: str, cand: Cand) -> str | None:
         return "person"  # a given name typed as a place
     if cand.label in _RETYPABLE and not has_org_word:
         if len(toks) == 1 and names.looks_like_surname(toks[0]) \
+                and (names.has_strong_surname_suffix(toks[0]) or not is_english_word(toks[0])) \
                 and not _PLACE_PREPOSITION.search(doc[max(0, cand.start - 12):cand.start]):
             return "person"
         if len(toks) >= 2 and names.is_given_name(toks[0]) and not any(names.is_role_word(t) for t in toks) \
@@ -243,8 +249,17 @@ def split_trailing_person(doc: str, cand: Cand) -> list[Cand]:
 _SHARED_SURNAME = re.compile(r"(?P<first>[A-Z][\w'’-]+) and (?P<second>[A-Z][\w'’-]+ (?P<surname>[A-Z][\w'’-]+))$")
 
 
+_TWO_SURNAMES = re.compile(r"(?P<first>[A-Z][\w'’-]+) and (?P<second>[A-Z][\w'’-]+)")
+
+
 def split_shared_surname(doc: str, cand: Cand) -> list[Cand]:
-    """"Anna and Maria Petrova" read as one body: two people who share the surname written once."""
+    """"Anna and Maria Petrova" read as one body: two people who share the surname written once.
+    "Petrov and Sidorov" read as one body: two people named by their surnames."""
+    two = _TWO_SURNAMES.fullmatch(cand.text(doc))
+    if two and all(names.has_strong_surname_suffix(w) and not is_territory(w) for w in two.groups()) \
+            and not all(_known_town(w) for w in two.groups()):
+        return [Cand(cand.start + two.start(g), cand.start + two.end(g), "person", cand.origin)
+                for g in ("first", "second")]
     m = _SHARED_SURNAME.fullmatch(cand.text(doc))
     if not m or not names.looks_like_surname(m.group("surname")) \
             or not all(_name_word(w) for w in (m.group("first"), m.group("second").split()[0])):
@@ -283,13 +298,21 @@ _OWNER_BODY = re.compile(r"(?P<owner>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)['’]s (?
 
 def split_possessive_body(doc: str, cand: Cand) -> list[Cand]:
     """"ACR’s Office for Media Freedom" read as one body: the owner (an acronym or a body) and
-    its office, department or committee, two bodies. Empty when the part after the possessive
-    does not open with a body's word."""
+    its office, department or committee, two bodies. A country's body ("Ardania’s State Council
+    for Roads") is a place and a body; a body's post ("ACR’s Senior Campaigner") is the body
+    alone. Empty when the part after the possessive is neither a body nor a post."""
     m = _OWNER_BODY.fullmatch(cand.text(doc))
-    if not m or cand.label != "organization" or len(m.group("body").split()) < 2 \
-            or not names.is_org_word(m.group("body").split()[0]):
+    if not m or cand.label != "organization":
+        return []
+    owner, body = m.group("owner"), m.group("body").split()
+    place = is_territory(owner)
+    owner_span = Cand(cand.start, cand.start + m.end("owner"), "location" if place else "organization", cand.origin)
+    if names.is_role_word(body[-1]) and not names.is_org_word(body[-1]) and not names.is_role_word(owner.split()[-1]):
+        return [owner_span]
+    if place and len(body) >= 2 and any(names.is_org_word(w) for w in body):
+        return [owner_span, Cand(cand.start + m.start("body"), cand.end, "organization", cand.origin)]
+    if len(body) < 2 or not names.is_org_word(body[0]):
         return []  # "the General Prosecutor’s Office" is one body's name
-    owner = m.group("owner")
     if not (owner.isupper() or (names.is_org_word(owner.split()[-1]) and not names.is_role_word(owner.split()[-1]))):
         return []
     return [Cand(cand.start, cand.start + m.end("owner"), "organization", cand.origin),
@@ -402,7 +425,7 @@ def _given_name_use(doc: str, word: str) -> bool:
     reads as a place, a title or an ordinary word the document also writes in lower case."""
     if names.is_given_name(word):
         return True
-    if is_territory(word) or _known_town(word) or names.is_role_word(word) or names.is_org_word(word):
+    if is_main_territory_name(word) or _known_town(word) or names.is_role_word(word) or names.is_org_word(word):
         return False
     return re.search(r"(?<![\w'’-])" + re.escape(word.lower()) + r"(?![\w'’-])", doc) is None
 

@@ -249,6 +249,10 @@ def _headed(phrase: str, offset: int) -> Cand | None:
     if not heads:
         return None
     last = heads[-1]
+    tail = words[last + 1:]
+    if words[last].isupper() and 1 <= len(tail) <= 2 and all(_name_like(w) and not names.is_org_word(w) for w in tail):
+        # "the Prize-winning NGO Aurora": a kind written as an acronym, then the body's own name
+        return Cand(offset + toks[last + 1].start(), offset + toks[-1].end(), "organization", "org_head")
     if any(w in {"of", "for", "on"} for w in words[heads[0] + 1:]):
         last = len(words) - 1  # "Bureau for Human Rights and Rule of Law", "Court of Aktau"
     first = 1 if words[0] in {"The", "A", "An"} else 0

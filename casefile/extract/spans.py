@@ -249,6 +249,12 @@ def cut_dash_tail(doc: str, cand: Cand) -> Cand:
 _SEPARATE_PATRONYMIC = re.compile(r" (?:" + "|".join(sorted(lexicons.separate_patronymics())) + r")\b")
 
 
+def patronymic_follows(doc: str, end: int) -> bool:
+    """True when a Turkic patronymic word written apart ("kyzy", "uulu") follows offset `end`:
+    the words before it are a person's given name and father's name."""
+    return _SEPARATE_PATRONYMIC.match(doc, end) is not None
+
+
 _ARTICLE_NAME = re.compile(" " + names.ARTICLE_SURNAME)
 
 

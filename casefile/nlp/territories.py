@@ -7,12 +7,18 @@ import unicodedata
 from functools import cache
 
 
+# rigour's region of the United Nations and the European Union: bodies of states, not places
+_SUPRANATIONAL = "Supranational"
+
+
 @cache
 def _names() -> frozenset[str]:
     from rigour.territories import get_territories
 
     out: set[str] = set()
     for territory in get_territories():
+        if territory.region == _SUPRANATIONAL:
+            continue
         for name in [territory.name, territory.full_name, *getattr(territory, "other_names", ())]:
             if name:
                 out.add(name.casefold())
@@ -30,6 +36,12 @@ def is_territory(text: str) -> bool:
             or re.search(r"\b(?:Union|Organi[sz]ation|Council|Community|Commission)\b", text):
         return False
     return text.casefold() in _names() or territory_code(text) is not None
+
+
+def is_main_territory_name(text: str) -> bool:
+    """True for a territory's own English name ("Afghanistan"), not one of the spellings in other
+    languages rigour also lists ("Afgan"), which in English text may be a person's given name."""
+    return text.strip().casefold() in _names()
 
 
 @cache
@@ -132,7 +144,7 @@ def _territory_index() -> dict[str, str]:
 
     from casefile.nlp.cache import cached
 
-    return cached(f"territories-latin-cyrillic-{version('rigour')}", _build_territory_index)
+    return cached(f"territories-latin-cyrillic-2-{version('rigour')}", _build_territory_index)
 
 
 def _build_territory_index() -> dict[str, str]:
@@ -142,6 +154,8 @@ def _build_territory_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for strength in (1, 2):
         for territory, strongs, weaks, _places in entries:
+            if territory.region == _SUPRANATIONAL:
+                continue  # "United Nations", "European Union": bodies, not places
             for name in strongs if strength == 1 else weaks:
                 key = _name_key(name) if name else ""
                 if key and (key.isascii() or _CYRILLIC.search(key)):

@@ -76,6 +76,9 @@ def group_persons(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
         for c, key in members:
             if key.given:
                 match = [g for g in groups if g[0].given == key.given and persons_compatible(g[0], key)]
+                if not match:  # "Kakha X" for "Kakhaber X": a short form of the given name
+                    match = [g for g in groups if _short_given(c.name, key, g[1][0].name, g[0])]
+                    match = match if len(match) == 1 else []
             else:
                 fits = [g for g in groups if g[0].given and persons_compatible(g[0], key)]
                 match = fits if len(fits) == 1 else []
@@ -87,6 +90,18 @@ def group_persons(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
                 groups.append((key, [c]))
         out.extend(g[1] for g in groups)
     return out
+
+
+def _short_given(name: str, key: PersonKey, other_name: str, other: PersonKey) -> bool:
+    """"Kakha Vardze" beside "Kakhaber Vardze": one given name of four letters or more opens the
+    other's longer one and is no given name of its own ("Dina" is not "Dinara")."""
+    if not (key.given and other.given and key.surname == other.surname) or key.given == other.given:
+        return False
+    (short_name, short), (_long_name, long) = sorted([(name, key), (other_name, other)], key=lambda p: len(p[1].given))
+    return len(short.given) >= 4 and long.given.startswith(short.given) \
+        and not names.is_given_name(short_name.split()[0]) \
+        and persons_compatible(PersonKey(long.given, short.initials, short.surname, short.patronymic, short.gender,
+                                         short.tokens), long)
 
 
 def _org_keys(text: str, country: str | None) -> set[str]:
