@@ -52,6 +52,9 @@ SAME_TOKEN = [
     ("Sergeyev", "Sergeev"),
     ("Baiyev", "Baiev"),
     ("Khamzinov", "Hamzinov"),
+    ("Huseynli", "Гусейнли"),  # a Latin H is a Russian Г
+    ("Hoffmann", "Гофман"),
+    ("Dauletbek", "Davletbek"),  # Kazakh -au- for Russian -av-
     ("Aleksandr", "Alexandr"),
     ("Aleksandr", "Alexander"),
     ("Tokhtarbay", "Tokhtarbai"),
@@ -107,6 +110,8 @@ DIFFERENT_TOKEN = [
     ("Nurlan", "Nurzhan"),
     ("Bolat", "Bulat"),
     ("Torabzade", "Torabzar"),
+    ("Huseynli", "Gusev"),  # near miss of Huseynli = Гусейнли
+    ("Dauletbek", "Dulatbek"),  # near miss of Dauletbek = Davletbek
 ]
 
 

@@ -11,6 +11,9 @@ from casefile.nlp.org_translation import bilingual_org_key
     ("суде района Тогызкент", "the Court of Togyzkent District"),
     ("Прокуратура района Тогызкент", "Togyzkent District Prosecutor's Office"),
     ("Заречный районный суд г. Темиртау", "Zarechny District Court of Temirtau"),
+    # a name of what the body stands for, with a word the table translates two ways
+    ("Центр защиты журналистов и свободы", "Center for Journalists' Protection and Freedom"),
+    ("Бюро безопасности журналистов и свободы", "Bureau for Journalists' Safety and Freedom"),
 ])
 def test_a_body_keys_alike_in_both_languages(russian: str, english: str) -> None:
     assert bilingual_org_key(russian) == bilingual_org_key(english) != ""
@@ -29,3 +32,12 @@ def test_a_russian_state_body_in_english_words_with_its_country():
     assert (english, country) == ("Supreme Court", "uz")
     assert body_key(english, country) == body_key("Supreme Court of Uzbekistan")
     assert english_body_name("суд района Шохмансур") == ("", None)  # near miss: a name the table cannot say
+
+
+def test_a_generic_name_takes_the_country_of_its_document():
+    # "Демпартия" in a text about Tajikistan is that country's Democratic Party
+    assert bilingual_org_key("Демпартии", "tj") == bilingual_org_key("Democratic Party of Tajikistan") != ""
+    assert bilingual_org_key("Демпартии") == ""  # near miss: no country to tell which party
+    assert bilingual_org_key("Демпартии", "kz") != bilingual_org_key("Democratic Party of Tajikistan")
+    # a name of its own keeps its key whatever the document's country
+    assert bilingual_org_key("Суд района Тогызкент", "tj") == bilingual_org_key("Togyzkent District Court")

@@ -161,6 +161,21 @@ def test_country_and_short_form_merge_via_territory_code():
     assert partition(group_by_names(clusters)) == {frozenset({"d1:0", "d2:0", "d3:0"}), frozenset({"d4:0"})}
 
 
+def test_a_republic_named_with_and_without_the_word_is_one_place():
+    clusters = [cl("d1:0", "location", "Республика Заркания", "Республики Заркания"),
+                cl("d2:0", "location", "Заркания"), cl("d3:0", "location", "Republic of Zarkania"),
+                cl("d4:0", "location", "Заречье")]  # near miss: another place
+    assert partition(group_by_names(clusters)) == {frozenset({"d1:0", "d2:0", "d3:0"}), frozenset({"d4:0"})}
+
+
+def test_a_broadcaster_named_with_and_without_radio_is_one_body():
+    clusters = [cl("d1:0", "organization", "Радио Тулпар"), cl("d2:0", "organization", "Тулпар", "Тулпару"),
+                cl("d3:0", "organization", "Radio Liberty"), cl("d4:0", "organization", "Liberty")]
+    # near miss: an English word after "Radio" may be anything's name
+    assert partition(group_by_names(clusters)) == {frozenset({"d1:0", "d2:0"}), frozenset({"d3:0"}),
+                                                   frozenset({"d4:0"})}
+
+
 def test_capital_does_not_merge_into_its_country():
     groups = group_by_names([cl("d1:0", "location", "Astana"), cl("d2:0", "location", "Kazakhstan"),
                              cl("d3:0", "location", "Astana")])

@@ -121,6 +121,7 @@ _DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=[a-z]{3})[ao]u(?=$|sk)", "ov"),  # Belarusian -aŭ/-oŭ: Sakau = Sakov, Zharkouski = Zharkovsky
         (r"(?<=[a-z]{3})eu$", "ev"),  # Belarusian -eŭ: Lebedzeu = Lebedzev
         (r"ou", "u"),  # French-style Oumarov
+        (r"(?<=[a-z])au(?=[bcdfgjklmnprstvz])", "av"),  # Kazakh Даулет / Russian Давлет, Raushan / Ravshan
         (r"(?<=[^aeiouy])yo", "e"),  # Ё: Fyodor / Fedor, Artyom / Artem
         (r"ye", "e"),  # Yerlan / Erlan, Sergeyev / Sergeev, Aliyev / Aliev
         # German umlaut spellings (Juergen); not before v so -oev/-uev survive.
@@ -128,6 +129,9 @@ _DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Turkish / Azeri ş and ç, which English copy often prints bare: Kurşun / Kursun, Kılıç / Kilic
         (r"sh", "s"),
         (r"ch", "c"),
+        # Г for a Latin H in Russian spellings of Azeri, Ukrainian, Belarusian and Western names
+        # (Гусейнов / Huseynov, Гофман / Hoffman); Х (kh, x, h above) folds into it too
+        (r"h", "g"),
         (r"y", "i"),  # Aybek / Aibek, Dmitriy / Dmitri, Yulia / Iulia
         (r"(.)\1+", r"\1"),  # Kassym / Kasym, Dmitrii / Dmitri
     )

@@ -22,12 +22,39 @@ _PLACE_ADJECTIVE = re.compile(r"(?:ский|ская|ское|ского|ско�
 
 
 @cache
-def _english() -> dict[str, str]:
+def _table(filename: str) -> dict[str, str]:
+    """Russian dictionary form -> its English words (the first of "security|safety")."""
     out = {}
-    for line in lexicons.lines("russian_body_words_en.txt"):
+    for line in lexicons.lines(filename):
         word, english = line.split(" ", 1)
-        out[word] = english
+        out[word] = english.split("|")[0]
     return out
+
+
+def _english() -> dict[str, str]:
+    """The words of bodies' kinds and levels ("суд" -> "court")."""
+    return _table("russian_body_words_en.txt")
+
+
+def _content() -> dict[str, str]:
+    """The words of what bodies stand for ("свобода" -> "freedom")."""
+    return _table("russian_name_words_en.txt")
+
+
+@cache
+def _english_variants() -> dict[str, str]:
+    """An English word the tables give as a second translation -> the first ("safety" -> "security")."""
+    out = {}
+    for filename in ("russian_body_words_en.txt", "russian_name_words_en.txt"):
+        for line in lexicons.lines(filename):
+            first, *others = line.split(" ", 1)[1].split("|")
+            out.update({other: first for other in others})
+    return out
+
+
+@cache
+def _content_keys() -> frozenset[str]:
+    return frozenset(token_key(w) for english in _content().values() for w in english.split())
 
 
 def _words(name: str) -> Iterator[tuple[str, str]]:
@@ -44,35 +71,49 @@ def _words(name: str) -> Iterator[tuple[str, str]]:
         if country is not None:  # "Узбекистана" = "Uzbekistan": the country by its code
             yield "country", country
         elif cyrillic and _CYRILLIC.search(word):
-            lemma = readings(lowered)[0].normal_form  # type: ignore[attr-defined]
+            lemma = readings(lowered)[0].normal_form.replace("ё", "е")  # type: ignore[attr-defined]
             if lemma in _english():
                 yield "english", _english()[lemma]
+            elif lemma in _content():
+                yield "content", _content()[lemma]
             elif lemma in _LINKS or lowered in _LINKS:
                 yield "link", word
             else:
                 yield "own", word
+        elif lowered in _english_variants():
+            yield "english", _english_variants()[lowered]
         else:
             yield ("link" if lowered in _LINKS else "own"), word
 
 
 @lru_cache(maxsize=65536)
-def bilingual_org_key(name: str) -> str:
+def bilingual_org_key(name: str, country: str | None = None) -> str:
     """The body's words in English where it is named in Russian, each by its sound skeleton, as a
     sorted set ("curt district sohmansur" for both "суд района Шохмансур" and "Shohmansur
-    District Court"); empty for a name of generic words only ("Supreme Court")."""
+    District Court"); empty for a name of generic words only ("Supreme Court"), unless the
+    ``country`` of the document it is named in tells which country's body it is ("Демпартия" in a
+    text about Tajikistan is the "Democratic Party of Tajikistan")."""
     out: set[str] = set()
+    content = 0  # words of what the body stands for ("Social Democratic" counts once)
     for kind, word in _words(name):
         if kind == "country":
             out.add("country:" + word)
-        elif kind == "english":
+        elif kind in {"english", "content"}:
             out.update(token_key(w) for w in word.split())
+            content += kind == "content"
         elif kind == "own":
             if _CYRILLIC.search(word) and word[:1].isupper():
                 word = _PLACE_ADJECTIVE.sub("", word)  # "Медеуский" -> "Медеу"
-            out.add(token_key(fold(word)))
+            key = token_key(fold(word))
+            out.add(key)
+            content += key in _content_keys()
     out.discard("")
     out = {ADJECTIVE_FORMS.get(w, w) for w in out}
-    if not out - _generic():
+    own = out - _generic() - _content_keys()
+    generic = not own and content <= 1
+    if country is not None and out and generic:
+        out.add("country:" + country)  # only a generic name needs its document's country
+    elif generic:
         return ""  # "Верховный суд", "Supreme Court": no name of its own to tell which one
     return " ".join(sorted(out))
 
@@ -86,7 +127,7 @@ def english_body_name(name: str) -> tuple[str, str | None]:
     for kind, word in _words(name):
         if kind == "country":
             country = word
-        elif kind == "english":
+        elif kind in {"english", "content"}:
             english.append(word.title())
         elif kind == "own":
             return "", None

@@ -20,10 +20,12 @@ from casefile.nlp.state_bodies import body_key, country_free_name
 from casefile.resolve.countries import document_countries
 from casefile.resolve.typing_votes import vote_types
 from casefile.nlp import lexicons, names
+from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town
 from casefile.nlp.territories import territory_code
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_REPUBLIC = re.compile(r"^(?:respublik\w*|republic(?: of)?) (?=\w)")
 
 
 @dataclass
@@ -120,7 +122,10 @@ def _org_keys(text: str, country: str | None) -> set[str]:
         keys.add(org_word_set_key(bare))
     if key.endswith(" party"):  # "X Party" and "X" name one party
         keys.add(key[: -len(" party")])
-    bilingual = bilingual_org_key(text)
+    words = text.split()
+    if len(words) == 2 and fold(words[0]) == "radio" and not is_english_word(words[1]):
+        keys.add(org_key(words[1]))  # "Radio Azat" and "Azat" name one broadcaster
+    bilingual = bilingual_org_key(text, country)
     if bilingual:  # "суд района X" = "X district court"
         keys.add("bilingual:" + bilingual)
     return keys
@@ -133,7 +138,8 @@ def _name_keys(c: ClusterInfo, country: str | None = None) -> set[str]:
     for text in [c.name, *c.surfaces]:
         if c.type == "location":  # the code joins a country's names; the name's sound skeleton one place
             # across scripts and spellings ("Казахстан" = "Kazakhstan", "Заркания" = "Zarkania")
-            keys |= {territory_code(text) or fold(text), " ".join(token_key(w) for w in fold(text).split())}
+            bare = _REPUBLIC.sub("", fold(text))  # "Republic of X" = "X", "Республика X" = "X"
+            keys |= {territory_code(text) or fold(text), " ".join(token_key(w) for w in bare.split())}
         elif c.type == "organization":
             keys |= _org_keys(text, country)
         else:
