@@ -42,6 +42,8 @@ def cand(doc: str, surface: str, label: str = "location", nth: int = 0, origin: 
     ("the blogger Mirela Vorn posted it", "Mirela Vorn", "person"),
     ("the blogger Kestrel Vorn posted it", "Kestrel Vorn", None),  # an English word may be no name
     ("the opposition Tolqyn Vorn movement", "Tolqyn Vorn", None),  # "opposition" qualifies a body too
+    ("Vorta co-founder Ilnar Tokhvashin said", "Ilnar Tokhvashin", "person"),  # ... but not a full name
+    ("Vorta co-founder Tolqyn said", "Tolqyn", None),  # near miss: one word may be the body
     ("the blogger Tolqyn Party", "Tolqyn Party", None),  # an organisation word
     # a kind of body before the name, or in an apposition after it
     ("relatives told the news agency Vientiane that he was ill", "Vientiane", "organization"),  # even a town's name

@@ -578,3 +578,15 @@ def test_words_a_quote_relays_from_someone_it_names_and_a_pull_quote_line(spacy_
     # near miss: a single-quoted phrase inside a sentence is no line of its own
     quotes, _ = run(spacy_backend, "The court called it a 'very serious offence against the state' on Monday.")
     assert quotes == []
+
+
+
+@pytest.mark.parametrize(("text", "surname"), [
+    ("At the hearing Aliya Dzhumabayeva spoke about her work. “They can jail us, but others will carry on,” "
+     "the Steppe Herald quoted her as saying.", "Dzhumabayeva"),
+    # near miss: quoting no one ("citing the figures"), the medium itself speaks
+    ("“The figures were never published,” the Steppe Herald wrote, citing the figures.", "Steppe Herald"),
+])
+def test_the_one_a_medium_quotes_as_saying_is_the_speaker(spacy_backend, text, surname):
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], surname)

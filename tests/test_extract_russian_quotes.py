@@ -95,3 +95,32 @@ def test_a_short_answer_after_a_colon_and_a_quote_opening_the_next_paragraph(ext
 def test_words_a_lawyer_passed_on_are_the_clients(extract_ru):
     text = "«Я не откажусь от своих слов и буду бороться дальше», — передал слова Руслана Ахметова его адвокат."
     assert ("Я не откажусь от своих слов и буду бороться дальше", "Руслан Ахметов") in quotes(extract_ru, text)
+
+
+def test_a_quotation_with_a_quotation_inside_is_one_quote(extract_ru):
+    text = ("Её муж Тимур Садыков рассказал о задержании. «Её вызвали «для разговора» и увезли без повестки. "
+            "Адвоката к ней не пустили», – рассказал он.")
+    got = quotes(extract_ru, text)
+    assert any(t.startswith("Её вызвали «для разговора»") and s == "Тимур Садыков" for t, s in got)
+
+
+def test_a_quotation_over_two_paragraphs_goes_to_the_tail_after_the_last(extract_ru):
+    text = ("«Дело заказное от начала до конца. Я не жду справедливости.\n"
+            "Кроме того, у меня изъяли два ноутбука и телефон», – поделился с нами Ержан Касымов.")
+    got = quotes(extract_ru, text)
+    assert any(t.startswith("Дело заказное") and s == "Ержан Касымов" for t, s in got)
+    # near miss: a mark opened and never closed is no quotation
+    assert not quotes(extract_ru, "«Дело заказное от начала до конца.\nЕржан Касымов не ждёт справедливости.")
+
+
+def test_a_tail_set_inside_the_marks_names_the_speaker(extract_ru):
+    text = "«Мы будем обжаловать, – сказала Динара Омарова после заседания. – Приговор несправедлив»."
+    got = quotes(extract_ru, text)
+    assert any(t.startswith("Мы будем обжаловать") and s == "Динара Омарова" for t, s in got)
+
+
+def test_words_quoted_as_someones_after_a_verb_of_calling_are_that_persons(extract_ru):
+    text = "Адвокат Тимур Садыков назвал решение суда «незаконным»."
+    assert ("незаконным", "Тимур Садыков") in quotes(extract_ru, text)
+    # near miss: a quoted name of an article after a verdict is nobody's words
+    assert not quotes(extract_ru, "Суд признал Тимура Садыкова виновным по статье «Клевета».")

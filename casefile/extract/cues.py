@@ -104,8 +104,11 @@ def _cue_fires(name: str, doc: str, cand: Cand, text: str) -> bool:
         return _AGE_AFTER.match(doc, cand.end) is not None and not _placeish(text)
     if name == "role_before":
         m = _ROLE_BEFORE.search(doc[max(0, cand.start - 30):cand.start])
-        return (m is not None and names.is_role_word(m.group("role")) and m.group("role") not in _MODIFIER_ROLES
-                and all(is_bare_name_word(t) for t in toks))
+        if m is None or not names.is_role_word(m.group("role")) or not all(is_bare_name_word(t) for t in toks):
+            return False
+        # a role that also qualifies bodies ("the opposition X") fires only before a full name
+        return m.group("role") not in _MODIFIER_ROLES or (
+            len(toks) >= 2 and names.looks_like_surname(toks[-1]) and names.person_name_score(toks) >= 0.6)
     if name == "place_before":
         return (_PLACE_BEFORE.search(doc[max(0, cand.start - 20):cand.start]) is not None
                 and not names.is_given_name(toks[0]) and not doc[cand.start - 1:cand.start] == "-")

@@ -49,6 +49,8 @@ _ANY_MARKS = re.compile(r"[“«„\"](?P<q>[^“”«»„\"\n]{2,600}?)[”»�
 # single curly marks open after a space or line start and close before punctuation or a space;
 # an apostrophe sits between letters ("don’t", "Kazakhstan’s") and never matches
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(]))‘(?P<q>[^‘’\n]{2,600}?(?:’\w[^‘’\n]{0,600}?)*?)’(?=[\s,.;:!?)]|$)", re.M)
+# verbs by which someone relays another's words ("the radio quoted him as saying", "cited A")
+_RELAYING_VERBS = frozenset({"quote", "cite"})
 # a quoted name of a work, not words someone said: "a video titled “...”"
 _TITLED = re.compile(r"\b(?:titled|entitled|headlined|named|captioned|nicknamed|dubbed|so-called|known\s+as)\s*$"
                      # a charge quoted by its name: "on charges of “inciting discord”", "charged with “...”"
@@ -273,6 +275,10 @@ class QuoteFinder:
                 continue
             subjects = [s for s in tree.kids(v, "nsubj") or reader.subject_tokens(v)
                         if not outside[0] <= tree.offset(s) < outside[1]]
+            relay = next((a for a in [v, *list(tree.ancestors(v))[:2]] if tree.lemma(a) in _RELAYING_VERBS), None)
+            quoted = [o for o in tree.kids(relay, "dobj") if tree.tokens[o].pos in ("PROPN", "PRON")] if relay else []
+            if quoted:  # "B quoted him as saying": the one quoted speaks ("cited the names" quotes no one)
+                subjects = quoted
             if not subjects:  # "..., - confessed the witness": a garbled tail names the speaker after the verb
                 subjects = [o for o in tree.subtree(v) if o > v and tree.tokens[o].pos in ("NOUN", "PROPN")
                             and not outside[0] <= tree.offset(o) < outside[1]][:1]
@@ -328,9 +334,11 @@ class QuoteFinder:
         from casefile.extract.facts.justice import EventReader
 
         word = tree.lower(s)
-        wanted = {"he": "m", "she": "f"}.get(word)
+        wanted = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
         reader = EventReader(tree, self.ctx)
         for a in tree.ancestors(s):  # "A insisted that he ...": the subject of the clause above
+            if tree.lemma(a) in _RELAYING_VERBS:
+                continue  # "B quoted him": B is not who "him" is
             for subj in tree.kids(a, "nsubj"):
                 named = [p for p in reader.people(subj, ("person",) if wanted else SPEAKERS)
                          if not wanted or name_gender(self.ctx.names.get(p.cluster, "")) in (wanted, None)]

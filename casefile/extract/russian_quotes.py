@@ -24,6 +24,51 @@ from casefile.nlp import lexicons
 from casefile.nlp.russian_names import name_gender, readings
 
 _MARKED = re.compile(r"[«„“](?P<q>[^«»„“”\n]{3,600}?)[»“”]")
+_LONGEST = 1500  # characters a quote may run to across its paragraphs
+
+
+class _Span:
+    """A quotation found by ``_guillemet_quotes``, read like the patterns' matches."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end, self._text = start, end, ""
+
+    def start(self, group: str | None = None) -> int:
+        return self._start + (1 if group else 0)
+
+    def end(self, group: str | None = None) -> int:
+        return self._end - (1 if group else 0)
+
+    def group(self, _name: str) -> str:
+        return self._text
+
+
+def _guillemet_quotes(text: str) -> list[_Span]:
+    """«…» quotations that the one-line pattern misses: those with a quotation inside («… «на
+    беседу» …») and those that run over paragraphs and close only in the last («…\n…», — сказал Х).
+    Each opening « is matched with the » that brings the nesting back to zero."""
+    out: list[_Span] = []
+    pos = 0
+    while (start := text.find("«", pos)) >= 0:
+        depth, i, end = 0, start, -1
+        while i < min(len(text), start + _LONGEST):
+            ch = text[i]
+            depth += ch == "«"
+            depth -= ch == "»"
+            if depth == 0:
+                end = i + 1
+                break
+            i += 1
+        if end < 0:
+            pos = start + 1
+            continue
+        inner = text[start + 1:end - 1]
+        if "«" in inner or "\n" in inner:
+            span = _Span(start, end)
+            span._text = inner
+            out.append(span)
+        pos = end
+    return out
 _STRAIGHT = re.compile(r'"(?P<q>[^"\n]{3,600}?)"')  # typewriter quotes, where a site has no others
 _DIALOGUE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<q>[^—–\n]{3,600}?)[,!?…]?[ \t]+[—–][ \t]+(?=\w)")
 _AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?P<verb>[а-яё]+)")
@@ -55,20 +100,26 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
     genders = {i: name_gender(e.name) for i, e in enumerate(entities) if e.label == "person"}
     quotes: list[Quote] = []
     taken = DisjointSpans()
-    for pattern in (_MARKED, _STRAIGHT, _DIALOGUE):
-        for m in pattern.finditer(text):
+    for pattern in (None, _MARKED, _STRAIGHT, _DIALOGUE):
+        for m in _guillemet_quotes(text) if pattern is None else pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
             content = m.group("q").strip()
             introduced = _ACCORDING_TO.search(text[max(0, m.start() - WINDOW):m.start()]) is not None
             said = _said_with_colon(text, m.start())  # "Х ответил: «Конечно, обжалуем»"
-            if len(content.split()) < (2 if said else 3) \
-                    or (content[:1].islower() and len(content.split()) < 8 and not (introduced or said)):
+            called = _called_in_sentence(text, m.start(), mentions)  # "Х назвал приговор «незаконным»"
+            if (len(content.split()) < (2 if said else 3) and called is None) \
+                    or (content[:1].islower() and len(content.split()) < 8
+                        and not (introduced or said or called is not None)):
                 continue  # a name («Кахарман») or a term («в распространении ложной информации»)
             start = m.start("q") + m.group("q").index(content)
             taken.add(m.start(), m.end())
             end = m.end("q") if pattern is _DIALOGUE else m.end()  # a dialogue line's tail is its own dash
             speaker = _speaker(text, m.start(), end, mentions, starts, set(genders))
+            if speaker is None and len(content.split()) < 3:
+                speaker = called  # a phrase quoted as the words of the one named before it
+            if speaker is None:
+                speaker = _inner_tail_speaker(text, m.start("q"), m.end("q"), mentions, set(genders))
             if speaker is None:
                 speaker = _pronoun_speaker(text, m.start(), m.end(), mentions, genders)
             if speaker is None:
@@ -247,6 +298,49 @@ def _reported_speaker(text: str, start: int, mentions: list[tuple[int, int, int]
         if after:
             return (named or after)[0]
     return None
+
+
+# «…, – сказал Х, – …»: the tail set inside one pair of marks, between dashes
+_INNER_TAIL = re.compile(r"[,.!?…]?[ \t]+[—–][ \t]+(?P<verb>[а-яё]+)[ \t]+(?P<rest>[^—–\n]{1,120}?)[ \t]+[—–][ \t]+")
+
+
+def _inner_tail_speaker(text: str, lo: int, hi: int, mentions: list[tuple[int, int, int]],
+                        people: set[int]) -> int | None:
+    """The speaker a tail inside the quotation names («Мы устали, – сказала Х. – Хватит»)."""
+    for m in _INNER_TAIL.finditer(text, lo, hi):
+        if is_speech_verb(m.group("verb")):
+            named = [i for s, e, i in mentions if m.start("rest") <= s and e <= m.end("rest")]
+            if named:
+                return next((i for i in named if i in people), named[0])
+    return None
+
+
+_CALLING = frozenset({"назвать", "называть", "охарактеризовать", "характеризовать"})
+
+
+def _called_in_sentence(text: str, start: int, mentions: list[tuple[int, int, int]]) -> int | None:
+    """Words quoted as someone's in the sentence that names them: a name, then a verb of calling
+    or of speech, then the quote, with no other quote between ("Адвокат Х назвал решение
+    «незаконным»", "Х указал, что сведения «порочат его честь»"): the name's entity index. None
+    for a term quoted as a name («по статье «Клевета»», «признал виновной по статье «…»»)."""
+    lo = max(text.rfind(ch, 0, start) for ch in ".!?\n»") + 1
+    last = list(_WORD.finditer(text, lo, start))
+    if last and readings(last[-1].group().lower())[0].normal_form in _NAMING_NOUNS:  # type: ignore[attr-defined]
+        return None
+    for w in last:
+        lemma = readings(w.group().lower())[0].normal_form  # type: ignore[attr-defined]
+        if lemma in _CALLING or (is_speech_verb(w.group()) and lemma not in _VERDICT_VERBS):
+            named = [i for s, e, i in mentions if lo <= s and e <= w.start()]
+            if named:
+                return named[-1]
+    return None
+
+
+# nouns a quoted name follows: an article, a law, a case, an outlet ("по статье «Клевета»")
+_NAMING_NOUNS = frozenset({"статья", "закон", "дело", "кодекс", "операция", "проект", "издание", "газета", "канал",
+                           "телеканал", "движение", "партия", "организация", "фонд", "книга", "фильм", "песня"})
+# speech verbs that also give a verdict ("признал виновной"): they quote no one
+_VERDICT_VERBS = frozenset({"признать"})
 
 
 def _said_with_colon(text: str, start: int) -> bool:
