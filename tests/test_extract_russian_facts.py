@@ -249,3 +249,11 @@ def test_a_search_people_came_with(ru_facts):
     # near miss: guests who came search no one
     found = facts(ru_facts, "Утром к журналисту Тимуру Садыкову пришли гости.")
     assert not any(f[0] == "search_seizure" for f in found)
+
+
+def test_a_summons_to_questioning_and_a_seizure_from_someone(ru_facts):
+    found = facts(ru_facts, "Журналистку Асель Нуржанову вызвали на допрос в полицию. У Тимура Садыкова изъяли ноутбук.")
+    assert {("interrogation", "Асель Нуржанова"), ("search_seizure", "Тимур Садыков")} <= {f[:2] for f in found}
+    # near miss: a summons to court is no questioning
+    found = facts(ru_facts, "Журналистку Асель Нуржанову вызвали в суд в качестве свидетеля.")
+    assert not {f for f in found if f[0] == "interrogation"}

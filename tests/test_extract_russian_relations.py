@@ -139,3 +139,22 @@ def test_a_plural_post_is_stated_in_the_singular_with_its_adjectives(ru_facts):
     found = relations(ru_facts, "Суд оправдал бывших сотрудников «Степного вестника» Тимура Садыкова и Ержана Касымова.")
     assert {f[3] for f in found if f[0] in ("position", "member_of")} <= {"бывший сотрудник"}
     assert found
+
+
+def test_every_post_of_a_run_before_the_name(ru_facts):
+    text = ("Жалобу подал декан Степного университета, председатель ассоциации «Новый путь» "
+            "и глава совета фонда «Дала» Ерлан Жумабеков.")
+    posts = {f[3] for f in relations(ru_facts, text) if f[0] == "position" and f[1] == "Ерлан Жумабеков"}
+    assert {"декан", "председатель", "глава"} <= posts
+    # near miss: a post before another person's name in the list is that person's
+    text = "На заседании были адвокат Тимур Садыков, журналист Ерлан Жумабеков."
+    found = relations(ru_facts, text)
+    assert ("position", "Ерлан Жумабеков", None, "адвокат") not in found
+
+
+def test_a_possessive_kin_noun_opening_a_sentence_ties_to_the_person_named_before(ru_facts):
+    text = "Журналистку Асель Нуржанову задержали в среду. Её брат Тимур Садыков рассказал об этом."
+    assert ("family", "Тимур Садыков", "Асель Нуржанова", "брат") in relations(ru_facts, text)
+    # near miss: the pronoun's gender matches no one named before
+    text = "Журналиста Ерлана Жумабекова задержали в среду. Её брат Тимур Садыков рассказал об этом."
+    assert not {f for f in relations(ru_facts, text) if f[0] == "family"}

@@ -102,6 +102,9 @@ def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tu
             if found[0] in ("position", "member_of") and found[1] is not None else [found[1]]
         new = [Fact(found[0], member.entity, sent_start, sent_end, object=body, value=found[2])
                for member in ([person, *listed] if found[3] else [person]) for body in bodies]
+        if found[0] == "position":  # "ректор Б, председатель В и глава Г А": every post of the run
+            new += [Fact("position", person.entity, sent_start, sent_end, object=body, value=post)
+                    for post, body in _posts_listed_before(text, person, mentions, sent_start)]
         boss = _superior(text, person, mentions, k) if found[0] == "position" else None
         if boss is not None:
             new.append(Fact("subordinate_of", person.entity, sent_start, sent_end, object=boss, value=found[2]))
@@ -141,6 +144,41 @@ def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alon
     return fallback
 
 
+_LINK = re.compile(r",\s+|\s+и\s+")
+
+
+def _posts_listed_before(text: str, person: _Mention, mentions: list[_Mention], lo: int) -> list[tuple[str, int | None]]:
+    """The earlier posts of a run joined by commas and "и" before a name ("ректор университета Б,
+    председатель ассоциации В и глава совета Г А"), each with the body named in its part; the run
+    ends at the first part that does not open with a post."""
+    parts, offsets, at = [], [], lo
+    for link in _LINK.finditer(text, lo, person.start):
+        after = _WORD.match(text, link.end())
+        if link.group().strip() == "и" and (after is None or not is_post(_lemma(after.group()))):
+            continue  # "Университета журналистики и массовых коммуникаций": inside a body's name
+        parts.append(text[at:link.start()])
+        offsets.append(at)
+        at = link.end()
+    parts.append(text[at:person.start])
+    offsets.append(at)
+    out: list[tuple[str, int | None]] = []
+    first = _WORD.search(parts[-1]) if parts else None
+    if first is None or not is_post(_lemma(first.group())):
+        return out
+    for part, start in reversed(list(zip(parts[:-1], offsets[:-1]))):
+        end = start + len(part)
+        persons = [m.end for m in mentions if m.label == "person" and start <= m.start and m.end <= end]
+        post = next((w for w in _WORD.finditer(text, max([start, *persons]), end)
+                     if is_post(_lemma(w.group())) and not _covered(w.start(), mentions, text, start)), None)
+        if post is None:
+            break
+        inside = [m.entity for m in mentions if m.label == "organization" and post.end() <= m.start and m.end <= end]
+        out.append((_lemma(post.group()), inside[0] if inside else None))
+        if text[start:post.start()].strip():
+            break  # "писал ректор Б, …": the run's first post, after other words
+    return out
+
+
 def _of_another(before: str, word: str) -> bool:
     """``word`` is a post or kin noun in the genitive right after another one ("адвокат
     активиста", "жена блогера"): it names whose the first one is."""
@@ -152,13 +190,18 @@ def _of_another(before: str, word: str) -> bool:
 def _possessor(text: str, at: int, person: _Mention, mentions: list[_Mention], lo: int,
                genders: dict[int, str | None]) -> list[_Mention]:
     """"его/её" right before a kinship noun at ``at``: the person named last before it in the
-    sentence, if the pronoun's gender agrees with the name's."""
+    sentence, if the pronoun's gender agrees with the name's; when the sentence names no one
+    before it ("Её брат А рассказал …"), the person of that gender named last in the paragraph."""
     m = re.search(r"(?i)\b(его|её|ее)\s+$", text[lo:at])
     if m is None:
         return []
     gender = PRONOUN_GENDER.get(m.group(1).lower())
     before = [x for x in mentions if x.label == "person" and lo <= x.start and x.end <= lo + m.start()
               and x.entity != person.entity]
+    if not before:
+        paragraph = text.rfind("\n", 0, lo) + 1
+        before = [x for x in mentions if x.label == "person" and paragraph <= x.start and x.end <= lo
+                  and x.entity != person.entity and genders.get(x.entity) == gender]
     if not before or genders.get(before[-1].entity) not in (gender, None):
         return []
     return before[-1:]
