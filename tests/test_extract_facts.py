@@ -227,6 +227,7 @@ def test_nominal_events(spacy_backend, text, type_):
     ("Activists called for the release of Ruslan Temirkhanov.", "release"),
     ("Ruslan Temirkhanov lives under the constant threat of arrest.", "detention"),
     ("A possible arrest of Ruslan Temirkhanov was discussed by the committee.", "detention"),
+    ("The authorities should drop the case against Ruslan Temirkhanov and free him.", "release"),
 ])
 def test_wished_or_feared_events_are_no_facts(spacy_backend, text, type_):
     facts, _ = run(spacy_backend, text)
@@ -1295,3 +1296,9 @@ def test_the_defence_appeals_for_the_accused(spacy_backend):
     # near miss: with no one accused in the text, the defence appeals for no one known
     facts, _ = run(spacy_backend, "Kanat Temir spoke at the rally. His lawyer said the defence would appeal.")
     assert of_type(facts, "appeal") == []
+
+
+def test_a_second_verb_with_its_own_auxiliary_is_real(spacy_backend):
+    # near miss of "should drop ... and free him": the second verb says what was done
+    facts, _ = run(spacy_backend, "The authorities could not hold Ruslan Temirkhanov and have freed him.")
+    assert subjects(facts, "release") == {"Ruslan Temirkhanov"}

@@ -279,6 +279,10 @@ class QuoteFinder:
             quoted = [o for o in tree.kids(relay, "dobj") if tree.tokens[o].pos in ("PROPN", "PRON")] if relay else []
             if quoted:  # "B quoted him as saying": the one quoted speaks ("cited the names" quotes no one)
                 subjects = quoted
+            if not subjects:  # "“...,” her husband, A, told B": a tail the parser hung on the quote
+                subjects = [o for o in range(len(tree)) if o < v and tree.offset(o) >= outside[1]
+                            and tree.tokens[o].pos in ("NOUN", "PROPN") and not self.quoted(tree.offset(o))]
+                subjects = [o for o in subjects if tree.tokens[o].pos == "PROPN"][-1:] or subjects[:1]
             if not subjects:  # "..., - confessed the witness": a garbled tail names the speaker after the verb
                 subjects = [o for o in tree.subtree(v) if o > v and tree.tokens[o].pos in ("NOUN", "PROPN")
                             and not outside[0] <= tree.offset(o) < outside[1]][:1]

@@ -487,8 +487,13 @@ class EventReader:
         return any(self.tree.lower(m) in ("if", "unless", "whether") for m in self.tree.kids(v, "mark"))
 
     def modal_verb(self, v: int) -> bool:
-        """A verb with an auxiliary of wish or possibility ("could be detained")."""
-        return any(self._modal(a) for a in self.tree.kids(v, "aux", "auxpass"))
+        """A verb with an auxiliary of wish or possibility ("could be detained"), or the second verb
+        of a pair that shares it ("should drop the charges and free him")."""
+        t = self.tree
+        if any(self._modal(a) for a in t.kids(v, "aux", "auxpass")):
+            return True
+        return t.dep(v) == "conj" and not t.kids(v, "nsubj", "nsubjpass", "aux", "auxpass") \
+            and any(self._modal(a) for a in t.kids(t.head(v), "aux", "auxpass"))
 
     def _modal(self, a: int) -> bool:
         """An auxiliary of wish or possibility ("could be detained"); the month "May" the parser
