@@ -177,6 +177,11 @@ def test_retype_given_name_place_before_org_word_is_organisation():
          "organization", set(), [("Moldova", "location"), ("State Committee for Roads", "organization")]),
         ("officers of Moldova’s State Roads came", "Moldova’s State Roads", "organization", set(),
          [("Moldova’s State Roads", "organization")]),  # near miss: no body's word after the country
+        # a body's name run on into a person's after a kind of body ("the newswire X Anna Y")
+        ("of the newswire Tolqyn Anna Vorn said", "Tolqyn Anna Vorn", "organization", set(),
+         [("Tolqyn", "organization"), ("Anna Vorn", "person")]),
+        ("of the Tolqyn Anna Vorn said", "Tolqyn Anna Vorn", "organization", set(),
+         [("Tolqyn Anna Vorn", "organization")]),  # near miss: no kind before it
         # two surnames joined by "and" are two people; two towns are not
         ("Berikov and Sarsenov were held", "Berikov and Sarsenov", "organization", set(),
          [("Berikov", "person"), ("Sarsenov", "person")]),

@@ -47,6 +47,10 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model") -
         ("It was Anna Koval. Then she left.", "Anna Koval.", "person", "Anna Koval"),
         # edge quotes
         ("the NGO “Bright Steppe” said", "“Bright Steppe”", "organization", "Bright Steppe"),
+        # a lower-case indefinite article is no part of a name; a capital "A" may be
+        ("a photo of a Steppe Health Organization team", "a Steppe Health Organization", "organization",
+         "Steppe Health Organization"),
+        ("members of A Just Steppe voted", "A Just Steppe", "organization", "A Just Steppe"),
         # an amount the model ran into the name
         ("a court fined Anna Koval 300,000 tenge", "Anna Koval 300,000", "organization", "Anna Koval"),
         ("the station Steppe Channel 31 aired it", "Steppe Channel 31", "organization", "Steppe Channel 31"),  # near miss

@@ -49,14 +49,14 @@ _PLACE_BEFORE = re.compile(r"\b(?:capital|capital\s+city|city|town|village|port|
 _OUTLET_AFTER = re.compile(r"\s+(?:daily|weekly|newspaper|magazine|tabloid|gazette)\b(?!\s+(?:life|basis|routine))")
 
 # kinds of body: "the news agency X", "X, an independent news agency,"
-_BODY_KINDS = (r"(?:newspaper|weekly|daily|magazine|outlet|website|news\s+site|portal|(?:TV|television|YouTube|Telegram)\s+"
+_BODY_KINDS = (r"(?:newspaper|weekly|daily|magazine|outlet|website|news\s+site|newswire|wire\s+service|portal|(?:TV|television|YouTube|Telegram)\s+"
                r"channel|radio(?:\s+station)?|broadcaster|news\s+agency|agency|publication|company|firm|enterprise|"
                r"holding|bank|movement|party|foundation|fund|association|NGO|organi[sz]ation|group|club|union|"
                r"charity|project|initiative|platform|network|watchdog|coalition|society|cent(?:er|re)|institute|podcast|blog)")
 # the kind just before the name, after an article and up to three modifiers ("the Riga-based rights
 # group X"); "the group leader X" ends in a trade, not a kind
 _KIND_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,3}?" + _BODY_KINDS
-                          + r"|\b(?:newspaper|weekly|daily|magazine|outlet|website|portal|news\s+agency))\s+[“\"«]?$")
+                          + r"|\b(?:newspaper|weekly|daily|magazine|outlet|website|portal|news\s+agency|newswire))\s+[“\"«]?$")
 # the kind in an apposition after the name: "X, an independent news agency, reported"
 _KIND_APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?" + _BODY_KINDS
                               + r"(?=\s*[,.;:)]|\s+(?:that|which|based|founded|registered|set|in|from|of|with)\b)")
@@ -88,6 +88,11 @@ CUES: tuple[tuple[str, str], ...] = (
     ("media_role_of", "organization"),
     ("media_role_after", "organization"),
 )
+
+
+def body_kind_before(doc: str, start: int) -> bool:
+    """A kind of body right before offset ``start`` ("the news agency ", "the rights group ")."""
+    return _KIND_BEFORE.search(doc[max(0, start - 60):start]) is not None
 
 
 def _name_words(text: str) -> list[str]:

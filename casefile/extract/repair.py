@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from functools import cache
 
 from casefile.clean.boilerplate import SOCIAL_NETWORKS
-from casefile.extract.cues import cue_label, is_bare_name_word
+from casefile.extract.cues import body_kind_before, cue_label, is_bare_name_word
 from casefile.extract.junk import is_numbered_name
 from casefile.extract.spans import (Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_mission_region,
                                    extend_of_phrase, extend_org_head, extend_right, patronymic_follows)
@@ -239,8 +239,9 @@ def split_trailing_person(doc: str, cand: Cand) -> list[Cand]:
     if len(toks) < 3 or not names.is_given_name(toks[-2]) or not names.person_name_score(toks[-2:]) >= 0.6:
         return []
     head = toks[-3]
-    if not (names.is_org_word(head) or (head.isupper() and len(head) >= 2)) or names.is_org_word(toks[-1]):
-        return []
+    if not (names.is_org_word(head) or (head.isupper() and len(head) >= 2) or body_kind_before(doc, cand.start)) \
+            or names.is_org_word(toks[-1]):
+        return []  # "the newswire Tolqyn Anna Vorn": a kind before the body's name will do
     person_start = cand.start + cand.text(doc).rindex(toks[-2] + " " + toks[-1])
     body_end = cand.start + len(cand.text(doc)[:person_start - cand.start].rstrip())
     return [Cand(cand.start, body_end, "organization", cand.origin), Cand(person_start, cand.end, "person", cand.origin)]

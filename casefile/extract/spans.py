@@ -19,7 +19,7 @@ from casefile.nlp.territories import is_territory
 
 WORD = re.compile(r"[^\W\d_][\w'’.\-]*|\d[\w.,\-]*|\S", re.UNICODE)
 EDGE_PUNCT = " \t\r\n\"'“”«»„‘’()[]{}<>.,;:!?*_`|/\\-–—"
-_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # a lower-case "a" opens no name ("A Just Russia" does)
 _LEADING_WORD_THE = re.compile(r"^([A-Z][a-z]+)\s+the\s+(?=[A-Z])")
 _LEADING_FUNCTION_WORD = re.compile(r"^([A-Z][a-z]{1,5})\s+(?=[A-Z])")
 
