@@ -906,6 +906,8 @@ def test_an_appeal_said_to_come_is_stated_as_announced(spacy_backend):
     ("Tolen Abishev was accused of smuggling.", True),
     ("The foreign minister accused the envoy Tolen Abishev of meddling in the election.", False),
     ("Helsinki Rights Watch accused Tolen Abishev of lying.", False),
+    ("The blogger Dana Vorn responded by accusing Tolen Abishev of lying.", False),  # the one who responded
+    ("Prosecutors responded by accusing Tolen Abishev of smuggling.", True),
 ])
 def test_an_accusation_is_a_charge_from_the_justice_system_only(spacy_backend, text, charged):
     facts, _ = run(spacy_backend, text)

@@ -176,6 +176,14 @@ def test_a_broadcaster_named_with_and_without_radio_is_one_body():
                                                    frozenset({"d4:0"})}
 
 
+def test_a_body_named_for_a_place_spelt_two_ways_is_one_body():
+    clusters = [cl("d1:0", "organization", "Tolqyn regional court"), cl("d2:0", "organization", "Tolqan regional court"),
+                cl("d3:0", "organization", "Karasu district court"), cl("d4:0", "organization", "District Criminal Court of Karasa"),
+                cl("d5:0", "organization", "Tolqyn city court")]  # near miss: another level of court
+    assert partition(group_clusters(clusters)) == {frozenset({"d1:0", "d2:0"}), frozenset({"d3:0", "d4:0"}),
+                                                   frozenset({"d5:0"})}
+
+
 def test_capital_does_not_merge_into_its_country():
     groups = group_by_names([cl("d1:0", "location", "Astana"), cl("d2:0", "location", "Kazakhstan"),
                              cl("d3:0", "location", "Astana")])

@@ -8,6 +8,7 @@ people who share a surname (a father and a son) are never glued by it.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -236,7 +237,8 @@ def group_clusters(clusters: list[ClusterInfo], skip: frozenset[str] = frozenset
     out: list[list[ClusterInfo]] = []
     for type_, members in sorted(by_type.items()):
         out.extend(group_persons(members) if type_ == "person" else group_by_names(members, countries))
-    return attach_truncated_bodies(attach_bare_articles(attach_known_aliases(attach_place_acronyms(out))))
+    return attach_place_spellings(
+        attach_truncated_bodies(attach_bare_articles(attach_known_aliases(attach_place_acronyms(out)))))
 
 
 def _absorb(groups: list[list[ClusterInfo]], owner_keys: Callable[[list[ClusterInfo]], Iterable[str]],
@@ -302,6 +304,52 @@ def _body_prefixes(g: list[ClusterInfo]) -> set[str]:
 
 def _body_head(word: str) -> bool:
     return names.is_org_word(word) or word.lower() in lexicons.load("russian_org_words")
+
+
+# words of the kind of cases a court hears: "District Criminal Court of X" is "X district court"
+_CASE_KINDS = frozenset({"criminal", "civil", "administrative", "economic"})
+
+
+def _place_spelling(name: str) -> tuple[frozenset[str], frozenset[str], str] | None:
+    """(head words, level words, the one other word's sound key) of a body named for one place
+    ("Homel regional court" -> ({court}, {regional}, "gomel")); None for any other name."""
+    heads, levels, rest = set(), set(), []
+    for word in re.findall(r"[\w'’-]+", name):
+        lower = word.lower()
+        if lower in {"of", "the", "for", "in"} or lower in _CASE_KINDS:
+            continue
+        if lower in lexicons.load("body_level_words"):
+            levels.add(lower)
+        elif _body_head(word):
+            heads.add(lower)
+        else:
+            rest.append(token_key(word))
+    if not heads or len(rest) != 1 or len(rest[0]) < 4:
+        return None
+    return frozenset(heads), frozenset(levels), rest[0]
+
+
+def attach_place_spellings(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
+    """A body named for a place spelt two ways ("Homel regional court", "Homiel regional court";
+    "Muzrabot district court", "District Criminal Court of Muzrabat") is one body: same head and
+    level words, the place's sound keys one edit apart; a group with two such matches stays apart."""
+    from rigour.text.distance import levenshtein
+
+    keyed = [(i, sig) for i, g in enumerate(groups) if g[0].type == "organization"
+             for sig in {_place_spelling(c.name) for c in g} if sig is not None]
+    matches: dict[int, set[int]] = defaultdict(set)
+    for (i, a), (j, b) in itertools.combinations(keyed, 2):
+        if i != j and a[:2] == b[:2] and a[2] != b[2] and a[2][0] == b[2][0] and levenshtein(a[2], b[2]) == 1:
+            matches[i].add(j)
+            matches[j].add(i)
+    absorbed: set[int] = set()
+    for i in sorted(matches):
+        others = matches[i]
+        j = next(iter(others))
+        if len(others) == 1 and len(matches[j]) == 1 and i < j and i not in absorbed:
+            groups[i].extend(groups[j])
+            absorbed.add(j)
+    return [g for k, g in enumerate(groups) if k not in absorbed]
 
 
 def attach_truncated_bodies(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:

@@ -556,8 +556,8 @@ class EventReader:
         """Whoever accuses is a prosecutor, investigator, police or court, or is not said (a
         passive "A was accused of fraud" in a justice text is the prosecution's)."""
         t = self.tree
-        accusers = t.prep_objects(v, "by") if self.passive(v) else t.kids(v, "nsubj")
-        if not accusers:
+        accusers = t.prep_objects(v, "by") if self.passive(v) else (t.kids(v, "nsubj") or self.subject_tokens(v))
+        if not accusers:  # "responded by accusing B of ...": the one who responded accuses
             return True
         words = {t.lemma(j) for a in accusers for j in t.subtree(a, ("relcl",))} | \
                 {t.lower(j) for a in accusers for j in t.subtree(a, ("relcl",))}
