@@ -283,3 +283,13 @@ def test_a_surname_misspelt_once_joins_the_person_it_names_throughout():
     doc = "Tamila Pervanova was fined. Pervanova appealed. Pervanov, her husband, was held."
     got, _ = clusters(doc, [cand(doc, "Tamila Pervanova"), cand(doc, "Pervanova", nth=1), cand(doc, "Pervanov", nth=2)])
     assert len(got) == 2
+
+
+def test_a_russian_short_form_of_a_given_name_joins_the_one_full_name_it_stands_for():
+    doc = "Vsevolod Tarkhanov was jailed. Friends call him Seva. Seva denied the charge."
+    got, _ = clusters(doc, [cand(doc, "Vsevolod Tarkhanov"), cand(doc, "Seva"), cand(doc, "Seva", nth=1)])
+    assert got == {"Vsevolod Tarkhanov": ["Vsevolod Tarkhanov", "Seva", "Seva"]}
+    # near miss: two people with the full name it stands for, so it is neither's
+    doc = "Vsevolod Tarkhanov and Vsevolod Orlin were jailed. Seva denied the charge."
+    got, _ = clusters(doc, [cand(doc, "Vsevolod Tarkhanov"), cand(doc, "Vsevolod Orlin"), cand(doc, "Seva")])
+    assert "Seva" in got

@@ -55,6 +55,7 @@ SAME_TOKEN = [
     ("Huseynli", "Гусейнли"),  # a Latin H is a Russian Г
     ("Hoffmann", "Гофман"),
     ("Dauletbek", "Davletbek"),  # Kazakh -au- for Russian -av-
+    ("Saidjamol", "Саидджамол"),  # a name ending in d before a Дж
     ("Aleksandr", "Alexandr"),
     ("Aleksandr", "Alexander"),
     ("Tokhtarbay", "Tokhtarbai"),

@@ -60,6 +60,16 @@ def test_a_lone_given_name_joins_the_one_full_name_it_begins(extract_ru):
     assert "Светлана" in people
 
 
+def test_a_short_form_of_a_given_name_joins_the_one_full_name(extract_ru):
+    text = "Суд приговорил Всеволода Тарханова к пяти годам. Друзья зовут его Сева. Сева не признал вину."
+    people = {e.name for e in extract_ru(text).entities if e.label == "person"}
+    assert people == {"Всеволод Тарханов"}
+    # near miss: a short form of another name stays apart
+    text = "Суд приговорил Всеволода Тарханова к пяти годам. Позже Саша дала показания."
+    people = {e.name for e in extract_ru(text).entities if e.label == "person"}
+    assert "Всеволод Тарханов" in people and len(people) == 2
+
+
 @pytest.mark.parametrize(("phrase", "nominative"), [
     ("Верховного суда", "Верховный суд"),
     ("Департаментом полиции", "Департамент полиции"),  # the words after the head stay
@@ -283,3 +293,9 @@ def test_a_lone_surname_joins_the_full_name_of_its_gender(extract_ru):
             "Его жена Динара Жаксыбекова рассказала об обыске.")
     people = {e.name: len(e.mentions) for e in extract_ru(text).entities if e.label == "person"}
     assert people.get("Тимур Жаксыбеков") == 2 and people.get("Динара Жаксыбекова") == 1
+
+
+def test_a_full_name_written_with_and_without_yo_is_one_person(extract_ru):
+    text = "Суд арестовал Семёна Тарханёва. Адвокат Семена Тарханева обжаловал арест. Пётр Орлин молчал."
+    people = {e.name for e in extract_ru(text).entities if e.label == "person"}
+    assert len(people) == 2  # near miss: the other person stays apart

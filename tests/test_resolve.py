@@ -166,6 +166,9 @@ def test_a_republic_named_with_and_without_the_word_is_one_place():
                 cl("d2:0", "location", "Заркания"), cl("d3:0", "location", "Republic of Zarkania"),
                 cl("d4:0", "location", "Заречье")]  # near miss: another place
     assert partition(group_by_names(clusters)) == {frozenset({"d1:0", "d2:0", "d3:0"}), frozenset({"d4:0"})}
+    clusters = [cl("d1:0", "location", "Санкт-Тулпарбург"), cl("d2:0", "location", "Тулпарбург"),
+                cl("d3:0", "location", "Стулпарбург")]  # near miss: "ст" opening a word is no "Saint"
+    assert partition(group_by_names(clusters)) == {frozenset({"d1:0", "d2:0"}), frozenset({"d3:0"})}
 
 
 def test_a_broadcaster_named_with_and_without_radio_is_one_body():

@@ -14,7 +14,7 @@ import re
 from casefile.extract.spans import Cand
 from casefile.models import LocalEntity, Mention
 from casefile.nlp import lexicons, names
-from casefile.nlp.keys import PersonKey, fold, given_key, person_key, persons_compatible, token_key
+from casefile.nlp.keys import PersonKey, fold, full_given_key, given_key, person_key, persons_compatible, token_key
 from casefile.nlp.org_keys import acronym_of, org_key, org_word_set_key
 from casefile.nlp.state_bodies import country_free_name
 from casefile.nlp.english import is_english_word
@@ -76,6 +76,9 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
             compatible = compatible if len(compatible) == 1 else []
         if not compatible and lone:  # a lone unknown word may be the given name of a full name
             compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given == given_key(lone)]
+            compatible = compatible if len(compatible) == 1 else []
+        if not compatible and lone and full_given_key(text) is not None:  # "Сева" for Всеволод Х
+            compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given == full_given_key(text)]
             compatible = compatible if len(compatible) == 1 else []
         if not compatible and lone and k.given and not k.surname:
             # "Aygul" after "Sinan Aygul": a word that is also a given name, used as the surname

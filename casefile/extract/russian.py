@@ -28,6 +28,7 @@ from casefile.extract.russian_repair import (LEVEL_STEMS, adjective_bodies, bodi
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
+from casefile.nlp.keys import full_given_key, given_key, person_key
 from casefile.nlp.russian_names import name_gender, readings
 
 @cache
@@ -56,7 +57,7 @@ _CASE_ENDING = re.compile(r"(?:ом|ым|ой|ого|ому|[аиуе])$")
 def _case_free(word: str) -> str:
     """A name word without a case ending natasha left on it when it could not decline the name
     ("Мирсаидова" of a man, "Далера"), or a Tajik izafet ("Далери"): for joining forms of one name."""
-    word = word.lower()
+    word = word.lower().replace("ё", "е")  # "Королёв" = "Королев"
     return _CASE_ENDING.sub("", word) if len(word) > 4 else word
 
 
@@ -95,6 +96,13 @@ def _join_inflected_full_names(entities: list[LocalEntity]) -> list[LocalEntity]
 
 # a case ending of a one-word place name natasha left on it ("Конаеве", "Москвы")
 _PLACE_ENDING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])(?:ой|ом|ью|[аеиуыюя])$")
+
+
+def _person_key(name: str) -> tuple[str | None, str | None]:
+    """The given-name and surname keys of a full name, equal across its spellings and cases."""
+    words = [_case_free(w) for w in name.split()]
+    key = person_key(" ".join(words))
+    return key.given, key.surname
 
 
 def _surface_gender(surfaces: list[str]) -> str | None:
@@ -210,8 +218,10 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
         elif entity.label == "person" and len(entity.name.split()) == 1:
             if _family_plural(entity.name, full):
                 continue  # "Ивановых": the family, not one person
+            short = {full_given_key(m.text) for m in entity.mentions} - {None}  # "Сева" of "Всеволод Б"
             matches = [f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)] \
-                or [f for f in full if f.name.split()[0].lower() == entity.name.lower()]  # "Светлана" of "Светлана Б"
+                or [f for f in full if f.name.split()[0].lower() == entity.name.lower()] \
+                or [f for f in full if given_key(f.name.split()[0]) in short]  # "Светлана" of "Светлана Б"
             if len(matches) > 1:  # "Досовым" beside "Ерлан Досов" and "Салтанат Досова": the one of its gender
                 gender = _surface_gender([m.text for m in entity.mentions])
                 matches = [f for f in matches if name_gender(f.name) in (gender, None)] if gender else matches
@@ -219,8 +229,8 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
             matches = [b for b in bodies if b.name.lower().startswith(entity.name.lower() + " ")]
         else:
             matches = []
-        if len(matches) == 1:  # "Сапарова" alone: the one full name it ends
-            matches[0].mentions.extend(entity.mentions)
+        if len({_person_key(f.name) for f in matches}) == 1:  # "Сапарова" alone: the one full name it ends
+            matches[0].mentions.extend(entity.mentions)  # (written one or two ways: "Давлет"/"Даулет")
             continue
         kept.append(entity)
     kept = _join_inflected_full_names(kept)

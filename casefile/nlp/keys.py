@@ -106,7 +106,7 @@ _DIGRAPHS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, r in (
         (r"shch", "sch"),  # Щ: Shchukin / Schukin
         (r"tch", "ch"),
-        (r"dzh|dj|zh", "j"),  # Ж/Дж: Zhaksylyk / Jaksylyk / Dzhaksylyk
+        (r"d?dzh|d?dj|zh", "j"),  # Ж/Дж: Zhaksylyk / Jaksylyk / Dzhaksylyk; Саидджафар / Saidjafar
         (r"kh", "h"),  # Х: Khamitov / Hamitov
         (r"gh", "g"),  # Ғ: Maghzhan / Magzhan
         (r"ph", "f"),
@@ -252,6 +252,21 @@ def given_key(word: str) -> str:
     if len(key) >= 5 and key.endswith("i") and key[-2] not in "aeiou":
         key = key[:-1]
     return key
+
+
+@cache
+def _diminutives() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in lexicons.lines("given_name_diminutives.txt"):
+        full, *short = [given_key(w.strip()) for w in line.split(",")]
+        out.update({s: full for s in short})
+    return out
+
+
+def full_given_key(word: str) -> str | None:
+    """The given-name key of the full name a short form stands for ("Seva", "Сева" -> Vsevolod's),
+    or None when ``word`` is no short form casefile knows."""
+    return _diminutives().get(given_key(word))
 
 
 @cache

@@ -26,7 +26,7 @@ from casefile.nlp.gazetteer import is_town
 from casefile.nlp.territories import territory_code
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-_REPUBLIC = re.compile(r"^(?:respublik\w*|republic(?: of)?) (?=\w)")
+_PLACE_PREFIX = re.compile(r"^(?:respublik\w*|republic(?: of)?|sankt|saint|st)[- ](?=\w)")  # "Republic of X", "Санкт-Петербург"
 
 
 @dataclass
@@ -139,7 +139,7 @@ def _name_keys(c: ClusterInfo, country: str | None = None) -> set[str]:
     for text in [c.name, *c.surfaces]:
         if c.type == "location":  # the code joins a country's names; the name's sound skeleton one place
             # across scripts and spellings ("Казахстан" = "Kazakhstan", "Заркания" = "Zarkania")
-            bare = _REPUBLIC.sub("", fold(text))  # "Republic of X" = "X", "Республика X" = "X"
+            bare = _PLACE_PREFIX.sub("", fold(text))  # "Republic of X" = "X", "Республика X" = "X"
             keys |= {territory_code(text) or fold(text), " ".join(token_key(w) for w in bare.split())}
         elif c.type == "organization":
             keys |= _org_keys(text, country)
