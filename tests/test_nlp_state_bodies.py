@@ -17,6 +17,7 @@ from casefile.resolve.clusters import ClusterInfo
     ("Office of the Prosecutor General", "tj", "GP", "tj"),
     ("МВД Республики Беларусь", None, "Interior Ministry of Belarus", None),  # Cyrillic acronym, oblique case
     ("ГКНБ Кыргызстана", None, "GKNB", "kg"),
+    ("МВД", "az", "Interior Ministry", "az"),  # an acronym several countries share, in another one's text
 ])
 def test_names_and_acronyms_of_one_body_share_a_key(a, a_country, b, b_country):
     assert body_key(a, a_country) is not None
@@ -61,3 +62,13 @@ def test_a_documents_country_is_the_one_its_places_point_to_most():
     countries = document_countries([place("d1", "Bishkek", 3), place("d1", "Russia", 1),
                                     place("d2", "Shymkent", 1), place("d3", "Minsk", 1), place("d3", "Astana", 1)])
     assert countries == {"d1": "kg", "d2": "kz"}  # d3: a tie says nothing
+
+
+
+def test_places_in_cyrillic_cases_and_inside_bodies_names_point_to_a_country():
+    def cluster(doc: str, type_: str, name: str) -> ClusterInfo:
+        return ClusterInfo(f"{doc}:{name}", doc, type_, name, {name: 1})
+    countries = document_countries([cluster("d1", "location", "Минске"),
+                                    cluster("d2", "organization", "СИЗО-1 города Бишкека"),
+                                    cluster("d3", "organization", "Омарова и партнёры")])  # near miss: no place
+    assert countries == {"d1": "by", "d2": "kg"}

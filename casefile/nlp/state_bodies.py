@@ -134,6 +134,11 @@ def body_key(name: str, document_country: str | None = None) -> str | None:
         return "body:{}:{}".format(*next(iter(specific)))
     if generic_kind is not None and context is not None and not found:
         return f"body:{context}:{generic_kind}"
+    kinds = {k for _c, k in found}
+    if context is not None and len(found) > 1 and len(kinds) == 1 and _is_acronym(rest.replace(".", "")):
+        # "МВД" in a text about a country the table lists no "MVD" for: the acronym several
+        # countries share for one kind of body (Russian-language media use it for any of them)
+        return f"body:{context}:{kinds.pop()}"
     return None
 
 

@@ -116,6 +116,12 @@ _OBLIQUE = (("ии", ("ия",)), ("ие", ("ия",)), ("ию", ("ия",)), ("и"
             ("у", ("а", "")), ("ой", ("а",)), ("а", ("",)), ("ом", ("",)))
 
 
+def nominative_forms(word: str) -> list[str]:
+    """A Russian place name and the nominatives an oblique-case form of it may stand for
+    ("Бишкека" -> "Бишкека", "Бишкек", ...), lower case."""
+    return _nominatives(word.lower().replace("ё", "е"))
+
+
 def _nominatives(word: str) -> list[str]:
     """The word and the nominatives an oblique-case form of it may stand for."""
     out = [word]
