@@ -32,6 +32,7 @@ def junk(doc, surface, label, headings=(), starts=frozenset({0}), origin="model"
         ("the Turkmen officials said", "Turkmen officials", "organization"),
         ("Blind Tajik Astraea weighed it", "Tajik Astraea", "location"),  # a metaphor for justice
         ("the stall charged HK$900 a night", "HK", "location"),  # currency prefix
+        ("a fine of 300 manats (US $170)", "US", "location"),  # ... set apart by a space
         ("she met the Deputy Governor of Naryn today", "Deputy Governor of Naryn", "organization"),  # job titles
         ("fined 100 MCI for a picket", "MCI", "organization"),  # a unit after a number
         ("charged under Art. 174 of the code", "Art", "person"),  # an abbreviation before a number
@@ -69,6 +70,7 @@ def test_is_junk(doc, surface, label):
     ("doc", "surface", "label"),
     [
         ("the State Auditor's Office said", "State Auditor's Office", "organization"),
+        ("the US position on a $170 fine", "US", "location"),  # near miss: "US" before a word
         ("the Kokshetau city court said", "Kokshetau city court", "organization"),
         ("he told a Velkor City Court judge", "Velkor City Court", "organization"),  # near miss: a name
         ("the Administration of Naryn region said", "Administration of Naryn region", "organization"),

@@ -68,7 +68,7 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
             and not (cand.label == "organization" and is_numbered_name(text) and doc.count(text) > 1)) \
             or re.search(r"[+@#=<>{}|]", text):
         return True
-    if doc[cand.end:cand.end + 1] == "$":  # "HK$900": a currency prefix
+    if re.match(r" ?\$\s?\d", doc[cand.end:cand.end + 4]):  # "HK$900", "US $112": a currency prefix
         return True
     if len(toks) == 1 and (text.isupper() or text.lower() in lexicons.load("money_units")) \
             and re.search(r"\d\s*$", doc[max(0, cand.start - 4):cand.start]):
