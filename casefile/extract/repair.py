@@ -78,6 +78,9 @@ def retype(doc: str, cand: Cand) -> str | None:
     has_org_word = any(names.is_org_word(t) for t in toks)
     if cand.label != "person" and names.is_initials_and_surname(toks):
         return "person"  # "B. Tolqynov": initials only ever precede a person's surname
+    if cand.label != "person" and len(toks) >= 2 and toks[0].isupper() and names.is_role_word(toks[0]) \
+            and all(is_bare_name_word(t) for t in toks[1:]):
+        return "person"  # "CFO Vardze": a post's acronym before a name (the repair cuts it off)
     if cand.label != "person" and len(toks) <= 2 and not has_org_word and patronymic_follows(doc, cand.end):
         return "person"  # "Aidana Asan kyzy": a father's name and the patronymic word that follows it
     if is_numbered_name(text):

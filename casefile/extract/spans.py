@@ -193,8 +193,8 @@ def trim(doc: str, cand: Cand) -> Cand | None:
             changed = True
             continue
         if cand.label == "organization" and cand.origin == "model":
-            m = re.search(r"\s+[a-z]+$", text)
-            if m and names.is_org_word(m.group().strip()):  # "X party": a descriptor, not the name
+            m = re.search(r"(?:\s+[a-z]+)?\s+[a-z]+$", text)  # "X party", "X television channel":
+            if m and m.start() > 0 and names.is_org_word(m.group().split()[-1]):  # a descriptor, not the name
                 end -= len(m.group())
                 changed = True
                 continue
