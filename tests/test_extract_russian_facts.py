@@ -257,3 +257,30 @@ def test_a_summons_to_questioning_and_a_seizure_from_someone(ru_facts):
     # near miss: a summons to court is no questioning
     found = facts(ru_facts, "Журналистку Асель Нуржанову вызвали в суд в качестве свидетеля.")
     assert not {f for f in found if f[0] == "interrogation"}
+
+
+
+def test_a_post_in_another_case_than_the_object_is_the_subject_not_an_apposition():
+    from casefile.extract.russian_clause import people_at
+    from casefile.models import ParsedToken
+
+    def parse(text: str, deps: list[tuple[str, int]]) -> tuple:
+        words, at, out = text.split(), 0, []
+        for word, (dep, head) in zip(words, deps):
+            start = text.index(word, at)
+            at = start + len(word)
+            out.append(ParsedToken(start, at, word.lower(), "NOUN", "", dep, head))
+        return tuple(out)
+
+    # the parser hung the nominative "судья В" on the accusative object "Марата Б"
+    text = "Марата Оспанова судья Асель Нуржанова приговорила"
+    deps = [("obj", 5), ("flat:name", 0), ("appos", 0), ("appos", 2), ("flat:name", 3), ("root", 5)]
+    tokens = parse(text, deps)
+    children = {h: [k for k, t in enumerate(tokens) if t.head == h and k != h] for h in range(len(tokens))}
+    mentions = [(0, 15, 0, "person"), (22, 37, 1, "person")]
+    assert people_at(tokens, children, 0, mentions, text) == {0}
+    # near miss: a post in the object's own case is its apposition
+    text = "Марата Оспанова журналиста Асель Нуржанову приговорила"
+    tokens = parse(text, deps)
+    mentions = [(0, 15, 0, "person"), (27, 42, 1, "person")]
+    assert people_at(tokens, children, 0, mentions, text) == {0, 1}

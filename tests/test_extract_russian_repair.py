@@ -1,7 +1,8 @@
 """Repairs of Russian spans (casefile.extract.russian_repair). Names and bodies are invented."""
 from __future__ import annotations
 
-from casefile.extract.russian_repair import bodies_before_places, cut_parenthesis, dateline_place, extend_body, is_common_acronym, quoted_bodies
+from casefile.extract.russian_repair import (bodies_before_places, cut_parenthesis, dateline_place, extend_body,
+                                             is_common_acronym, quoted_bodies, split_two_people)
 from casefile.models import Span
 
 
@@ -114,3 +115,12 @@ def test_a_website_named_by_its_address_and_a_district_body_with_an_adjective_be
     place = Span(text.index("Каратау"), len(text), "location", "Каратау")
     found = list(bodies_before_places(text, [place]))
     assert [s.text for s in found] == ["суда столичного района Каратау"]
+
+
+def test_two_full_names_read_as_one_are_two_people():
+    text = "племянница Тимура Садыкова Асель Нуржанова приговорена"
+    parts = split_two_people(span(text, "Тимура Садыкова Асель Нуржанова", "PER"))
+    assert [p.text for p in parts] == ["Тимура Садыкова", "Асель Нуржанова"]
+    # near miss: a given name, a patronymic and a surname are one person
+    text = "судья Тимур Ерланович Садыков Нуржанов отказал"
+    assert len(split_two_people(span(text, "Тимур Ерланович Садыков Нуржанов", "PER"))) == 1

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from casefile.extract.lists import NamedLists
 from casefile.models import Quote
 from casefile.nlp import lexicons
+from casefile.nlp.russian_names import readings
 
 # the clauses that hang on a verb and state something of their own
 OTHER_CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj", "xcomp"})
@@ -43,7 +44,7 @@ class Clause:
 
     def people(self, k: int) -> set[int]:
         """The people the phrase at token ``k`` names (see ``people_at``)."""
-        return people_at(self.tokens, self.children, k, self.mentions)
+        return people_at(self.tokens, self.children, k, self.mentions, self.text)
 
     def preposition(self, k: int) -> str:
         """The preposition of the phrase at ``k``, with its fixed words ("в отношении")."""
@@ -89,7 +90,8 @@ def unreal(tokens: tuple, children: dict[int, list[int]], i: int) -> bool:
     return head != i and tokens[head].lemma in lexicons.load("russian_irrealis_words")
 
 
-def people_at(tokens: tuple, children: dict[int, list[int]], k: int, mentions: list[tuple[int, int, int, str]]) -> set[int]:
+def people_at(tokens: tuple, children: dict[int, list[int]], k: int, mentions: list[tuple[int, int, int, str]],
+              text: str | None = None) -> set[int]:
     """The people named by the phrase at token ``k``, the names in apposition to it and the
     phrases joined to those ("политзаключённых А и Б", "Х и Y")."""
     found: set[int] = set()
@@ -98,7 +100,24 @@ def people_at(tokens: tuple, children: dict[int, list[int]], k: int, mentions: l
         c = stack.pop()
         found |= {p for s, e, p, label in mentions if label == "person" and s <= tokens[c].start and tokens[c].end <= e}
         for d in children.get(c, []):
-            if d not in seen and tokens[d].dep in ("conj", "flat:name", "appos", "flat"):
+            if d not in seen and tokens[d].dep in ("conj", "flat:name", "appos", "flat") \
+                    and not (tokens[d].dep == "appos" and text is not None and _other_case(tokens[c], tokens[d], text)):
                 seen.add(d)
                 stack.append(d)
     return found
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _other_case(head: object, word: object, text: str) -> bool:
+    """An apposition of a post that cannot be in its head's case is no apposition ("Всеволода Б,
+    …, судья В приговорила": the judge, only nominative, is the subject the parser hung on the
+    object). Every reading of both words counts: one form is often several cases."""
+    def cases(token: object) -> set[str]:
+        return {c for r in readings(text[token.start:token.end].lower())  # type: ignore[attr-defined]
+                for c in _CASES if c in r.tag}
+    if not text[word.start:word.end].islower():  # type: ignore[attr-defined]
+        return False  # a name's guessed cases are no evidence; a post's ("судья") are
+    a, b = cases(head), cases(word)
+    return bool(a and b and not a & b)

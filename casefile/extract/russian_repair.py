@@ -64,6 +64,23 @@ def with_patronymic_word(text: str, span: Span) -> Span:
                 (span.normal or span.text) + m.group())
 
 
+def split_two_people(span: Span) -> list[Span]:
+    """"племянница Шокира Х Рухшона Х": two full names the model read as one person's, a given
+    name and a surname each (by the morphology's Name and Surn tags); otherwise the span alone."""
+    words = span.text.split()
+    if span.label not in ("PER", "person") or len(words) != 4 or "." in span.text:
+        return [span]
+    tags = [{g for r in readings(w.lower())[:3] for g in ("Name", "Surn") if g in r.tag} for w in words]  # type: ignore[attr-defined]
+    if not ("Name" in tags[0] and "Surn" in tags[1] and "Name" in tags[2] and "Surn" in tags[3]) \
+            or "Name" in tags[1] or "Surn" in tags[2]:
+        return [span]
+    cut = span.text.index(words[2], len(words[0]) + len(words[1]))
+    first_end = len(span.text[:cut].rstrip())
+    # the model's normal form of the glued pair declines it as one name: each keeps its own form
+    return [Span(span.start, span.start + first_end, span.label, span.text[:first_end], None),
+            Span(span.start + cut, span.end, span.label, span.text[cut:], None)]
+
+
 def cut_leading_post(span: Span) -> Span:
     """"Политолог Бахруз Самедов" at a sentence's start: a capitalised post word the model took
     into a person's name is no part of it."""
