@@ -158,3 +158,9 @@ def test_a_possessive_kin_noun_opening_a_sentence_ties_to_the_person_named_befor
     # near miss: the pronoun's gender matches no one named before
     text = "Журналиста Ерлана Жумабекова задержали в среду. Её брат Тимур Садыков рассказал об этом."
     assert not {f for f in relations(ru_facts, text) if f[0] == "family"}
+
+
+def test_an_age_before_a_post_is_no_part_of_it(ru_facts):
+    found = relations(ru_facts, "Суд арестовал Тимура Садыкова, 40-летнего журналиста. Бывший судья Марат Оспанов промолчал.")
+    assert ("position", "Тимур Садыков", None, "журналист") in found
+    assert ("position", "Марат Оспанов", None, "бывший судья") in found  # near miss: a real adjective stays

@@ -258,8 +258,9 @@ def _relation(text: str, head: list[re.Match[str]], word: re.Match[str], lemma: 
         return None
     adjectives = []
     for w in reversed(head[:-1]):
-        if not may_be_adjective(w.group()) or w.end() + 1 < (adjectives[0] if adjectives else word).start():
-            break
+        if not may_be_adjective(w.group()) or w.end() + 1 < (adjectives[0] if adjectives else word).start() \
+                or text[w.start() - 1:w.start()] == "-":
+            break  # "36-летнего": an age, not a kind of post
         adjectives.insert(0, w)
     start = adjectives[0].start() if adjectives else word.start()
     phrase = phrase_nominative(text[start:word.end()]).lower().split()

@@ -198,9 +198,11 @@ def adjective_bodies(text: str, spans: list[Span]) -> Iterator[Span]:
     for m in _LEVEL_BODY.finditer(text):
         if not is_body_head(m.group("head")):
             continue
-        if any(s.start < m.end() and m.start() < s.end and (s.label == "organization" or s.start < m.start("place"))
+        if any(s.start < m.end() and m.start() < s.end and (s.label == "organization" or s.start < m.start("place")
+                                                              or (s.label in ("PER", "person") and s.end > m.end()))
                for s in spans):
-            continue  # a body already, or a person before the place ("суде Иван Петров ...")
+            continue  # a body already, a person before the place ("суде Иван Петров ...") or named from it
+            # on ("судья городского суда Асель Нуржанова": a given name, not the court's town)
         name = phrase_nominative(m.group("body")) + " " + m.group("place")
         yield Span(m.start(), m.end(), "organization", m.group(), name[:1].upper() + name[1:])
 
