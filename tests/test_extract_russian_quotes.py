@@ -124,3 +124,13 @@ def test_words_quoted_as_someones_after_a_verb_of_calling_are_that_persons(extra
     assert ("незаконным", "Тимур Садыков") in quotes(extract_ru, text)
     # near miss: a quoted name of an article after a verdict is nobody's words
     assert not quotes(extract_ru, "Суд признал Тимура Садыкова виновным по статье «Клевета».")
+
+
+def test_a_quote_opening_its_paragraph_after_po_ego_slovam_is_that_persons(extract_ru):
+    text = ("Ещё один активист, Ерлан Жумабеков, по его словам, был задержан у вокзала.\n\n"
+            "«Меня посадили в машину и увезли в отдел без объяснений».")
+    assert ("Меня посадили в машину и увезли в отдел без объяснений", "Ерлан Жумабеков") in quotes(extract_ru, text)
+    # near miss: the pronoun's gender matches no one named before it
+    text = ("Ещё один активист, Ерлан Жумабеков, по её словам, был задержан у вокзала.\n\n"
+            "«Меня посадили в машину и увезли в отдел без объяснений».")
+    assert ("Меня посадили в машину и увезли в отдел без объяснений", "Ерлан Жумабеков") not in quotes(extract_ru, text)

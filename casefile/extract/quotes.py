@@ -329,7 +329,19 @@ class QuoteFinder:
             limit = min(near, tree.offset(s))  # not a platform named after it ("said on Twitter")
             bodies = [m for m in self.mentions if m.label == "organization" and m.end <= limit and limit - m.end < 500]
             return bodies[-1].cluster if bodies else None
-        return self.described(tree.lemma(s), near)
+        found = self.described(tree.lemma(s), near)
+        if found is None and tree.lemma(s) in lexicons.role_words() \
+                and any(tree.lower(d) == "the" for d in tree.kids(s, "det")):
+            # "…,” said the human rights activist: the text called no one so, but the subject of the
+            # sentence before is named with the role's own words ("… of the Association for Human Rights")
+            words = [tree.lower(j) for j in tree.subtree(s) if j < s and tree.tokens[j].pos in ("NOUN", "PROPN", "ADJ")]
+            found = self.pronoun_speaker(tree, s, near) if words else None
+            if found is not None:
+                m = next((m for m in reversed(self.mentions) if m.cluster == found and m.end <= near), None)
+                index = self.ctx.sentence_index(m.start) if m is not None else None
+                sentence = self.text[slice(*self.ctx.sentences[index])].lower() if index is not None else ""
+                found = found if all(w in sentence for w in words) else None
+        return found
 
     def pronoun_speaker(self, tree: SentenceTree, s: int, before: int) -> int | None:
         """"he said" after a quote: the subject of the sentence before, when it names someone (a

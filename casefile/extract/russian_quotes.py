@@ -128,8 +128,10 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
                     and _AFTER.match(text[end:end + WINDOW]) is None:  # no tail of its own ("— гласил …")
                 # a quote that opens its paragraph: the speaker of the paragraph before ("Х заявил, что
                 # не согласен с приговором." / "«…»")
-                speaker = _reported_speaker(text, m.start(), mentions, set(genders),
-                                            lo=_previous_paragraph_start(text, m.start()))
+                before = _previous_paragraph_start(text, m.start())
+                speaker = _reported_speaker(text, m.start(), mentions, set(genders), lo=before)
+                if speaker is None:
+                    speaker = _own_words_speaker(text, before, m.start(), mentions, genders)
             quotes.append(Quote(start, start + len(content), content, speaker))
     quotes += _dialogue_turns(text, taken, mentions, set(genders), quotes)
     return sorted(quotes, key=lambda q: q.start)
@@ -298,6 +300,21 @@ def _reported_speaker(text: str, start: int, mentions: list[tuple[int, int, int]
         if after:
             return (named or after)[0]
     return None
+
+
+_OWN_WORDS = re.compile(r"\b[Пп]о\s+(?P<pron>его|её|ее)\s+словам\b")
+
+
+def _own_words_speaker(text: str, lo: int, hi: int, mentions: list[tuple[int, int, int]],
+                       genders: dict[int, str | None]) -> int | None:
+    """"Х, по его словам, был задержан …" / "«…»": the person of the pronoun's gender named last
+    before "по его словам" in the paragraph before the quote."""
+    found = None
+    for m in _OWN_WORDS.finditer(text, lo, hi):
+        gender = "m" if m.group("pron") == "его" else "f"
+        named = [i for s, e, i in mentions if lo <= s and e <= m.start() and genders.get(i, "x") in (gender, None)]
+        found = named[-1] if named else found
+    return found
 
 
 # «…, – сказал Х, – …»: the tail set inside one pair of marks, between dashes
