@@ -1304,3 +1304,12 @@ def test_a_second_verb_with_its_own_auxiliary_is_real(spacy_backend):
     # near miss of "should drop ... and free him": the second verb says what was done
     facts, _ = run(spacy_backend, "The authorities could not hold Ruslan Temirkhanov and have freed him.")
     assert subjects(facts, "release") == {"Ruslan Temirkhanov"}
+
+
+def test_a_sentence_passed_on_someone_is_theirs(spacy_backend):
+    facts, _ = run(spacy_backend, "The court upheld the 30-month sentence that was passed on Tolen Abishev in May.")
+    assert [f[:4] for f in of_type(facts, "sentence")] == [("sentence", "Tolen Abishev", None, "30 months")]
+    facts, _ = run(spacy_backend, "The judge imposed a five-year term on Tolen Abishev.")
+    assert subjects(facts, "sentence") == {"Tolen Abishev"}
+    facts, _ = run(spacy_backend, "Tolen Abishev passed the bar exam on Monday.")  # near miss: no penalty passed
+    assert of_type(facts, "sentence") == []

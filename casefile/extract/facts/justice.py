@@ -33,6 +33,8 @@ VERB_POS = ("VERB", "AUX", "ADJ")  # the tagger sometimes reads "was charged" as
 PEOPLE = ("person", "organization")
 # a term of custody before trial, which a court "sentences" no one to in the legal sense
 _REMAND = re.compile(r"(?i)^\W*(?:\w+\W+){0,6}?to\s+(?:[\w-]+\s+){0,3}(?:of|in)\s+pre-?trial\s+(?:detention|custody|arrest)\b")
+# verbs that put a penalty on someone: the person is the object of "on" ("passed on A")
+_ONTO_VERBS = frozenset({"pass", "impose"})
 # "accuse" states a charge only in the mouth of the justice system ("prosecutors accused A of fraud")
 _ACCUSING_VERBS = frozenset({"accuse"})
 _LEGAL_ACCUSERS = frozenset({
@@ -608,7 +610,10 @@ class EventReader:
             objects = [o for h in heads for o in t.prep_objects(h, idiom.prep)]
             objects += [c for o in objects for c in t.kids(o, "compound", "amod")]  # "a detention centre"
             return any(t.lemma(o) in idiom.objects for o in objects)
-        return any(t.lemma(o) in idiom.objects for o in t.kids(v, "dobj", "attr", "nsubjpass", "oprd"))
+        held = t.kids(v, "dobj", "attr", "nsubjpass", "oprd")
+        if t.dep(v) in ("acl", "relcl"):  # "the sentence (that was) passed on A": the noun it describes
+            held.append(t.head(v))
+        return any(t.lemma(o) in idiom.objects for o in held)
 
     def _idiom_event(self, v: int, idiom: Idiom) -> Iterator[Event]:
         t = self.tree
@@ -618,11 +623,18 @@ class EventReader:
             patients = [p for s in self.subject_tokens(v) for p in self.people(s, acted_on=True)]
             if self.passive(v) and not idiom.undergoer and t.lemma(v) in ("hand", "give"):
                 patients = patients or [p for d in t.kids(v, "dative") for p in self.people(d)]
+            if not idiom.undergoer and t.lemma(v) in _ONTO_VERBS:  # "the sentence passed on A"
+                patients = [p for o in t.prep_objects(v, "on") for p in self.people(o)]
+        elif t.lemma(v) in _ONTO_VERBS:  # "the court imposed a term on A"
+            patients = [p for o in t.prep_objects(v, "on") for p in self.people(o)]
         else:
             receivers = t.kids(v, "dative") + t.prep_objects(v, "to")
             patients = [p for o in (receivers or self.objects(v)) for p in self.people(o)]
         if patients:
-            yield Event(idiom.type, v, patients, v, details=t.kids(v, "dobj", "prep", "attr", "npadvmod"))
+            details = t.kids(v, "dobj", "prep", "attr", "npadvmod")
+            if t.dep(v) in ("acl", "relcl"):  # "the 30-month sentence passed on A": the noun holds the term
+                details.append(t.head(v))
+            yield Event(idiom.type, v, patients, v, details=details)
 
     def _found_guilty(self, v: int) -> Iterator[Event]:
         """"found A guilty (of X)"; "A was found (not) guilty": a conviction, or an acquittal."""
