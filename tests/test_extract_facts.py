@@ -1313,3 +1313,13 @@ def test_a_sentence_passed_on_someone_is_theirs(spacy_backend):
     assert subjects(facts, "sentence") == {"Tolen Abishev"}
     facts, _ = run(spacy_backend, "Tolen Abishev passed the bar exam on Monday.")  # near miss: no penalty passed
     assert of_type(facts, "sentence") == []
+
+
+def test_an_appeal_by_the_prosecution_is_in_the_case_of_the_one_it_condemned(spacy_backend):
+    text = "Tolen Abishev was charged with fraud. He was fined, but the prosecution appealed the verdict."
+    facts, _ = run(spacy_backend, text)
+    assert [f[:4] for f in of_type(facts, "appeal")] == [("appeal", "Tolen Abishev", None, "appealed by the prosecution")]
+    # near miss: an appeal to the public names no ruling
+    text = "Tolen Abishev was charged with fraud. The prosecution appealed to the public for patience."
+    facts, _ = run(spacy_backend, text)
+    assert of_type(facts, "appeal") == []

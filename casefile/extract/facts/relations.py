@@ -669,7 +669,14 @@ class RelationReader:
                 ruling = [o for o in t.kids(v, "dobj") + t.prep_objects(v, "against") if t.lemma(o) in ruled]
                 if court is None and not ruling:
                     continue
-                for a in self._appellants(v):
+                appellants = self._appellants(v)
+                if ruling and not any(a.label == "person" for a in appellants) \
+                        and any(t.lemma(s) in _PROSECUTION for s in t.kids(v, "nsubj")):
+                    # "the prosecution appealed the verdict": the appeal is in the case of the one it condemned
+                    for w in unique_clusters(self._holders(v, ruling)):
+                        yield self.fact("appeal", w, court, "appealed by the prosecution", v)
+                    continue
+                for a in appellants:
                     yield self.fact("appeal", a, court, "appealed", v)
             elif lemma in fates or lemma in hearings:
                 # "A lost his appeal", "the court heard A's appeal on Monday"
@@ -794,6 +801,10 @@ class RelationReader:
             # "the court upheld the verdict": the verdict of the one person the text told a case against
             out = [Slot("person", self.ctx.defendants[-1], t.offset(v), t.offset(v))]
         return out
+
+
+# the side of a case that appeals against the defendant
+_PROSECUTION = frozenset({"prosecution", "prosecutor", "prosecutors", "prosecutor's", "procuracy"})
 
 
 def relation_facts(tree: SentenceTree, ctx: DocContext) -> Iterator[Fact]:
