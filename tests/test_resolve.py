@@ -187,6 +187,13 @@ def test_a_body_named_for_a_place_spelt_two_ways_is_one_body():
                                                    frozenset({"d5:0"})}
 
 
+def test_a_one_word_outlet_joins_the_one_outlet_named_in_full_with_it():
+    clusters = [cl("d1:0", "organization", "Tavrisi"), cl("d2:0", "organization", "Tavrisi Arkhi TV"),
+                cl("d3:0", "organization", "Vorta"), cl("d4:0", "organization", "Vorta Bank")]  # near miss: no outlet
+    assert partition(group_clusters(clusters)) == {frozenset({"d1:0", "d2:0"}), frozenset({"d3:0"}),
+                                                   frozenset({"d4:0"})}
+
+
 def test_capital_does_not_merge_into_its_country():
     groups = group_by_names([cl("d1:0", "location", "Astana"), cl("d2:0", "location", "Kazakhstan"),
                              cl("d3:0", "location", "Astana")])

@@ -237,8 +237,8 @@ def group_clusters(clusters: list[ClusterInfo], skip: frozenset[str] = frozenset
     out: list[list[ClusterInfo]] = []
     for type_, members in sorted(by_type.items()):
         out.extend(group_persons(members) if type_ == "person" else group_by_names(members, countries))
-    return attach_place_spellings(
-        attach_truncated_bodies(attach_bare_articles(attach_known_aliases(attach_place_acronyms(out)))))
+    return attach_outlet_short_names(attach_place_spellings(
+        attach_truncated_bodies(attach_bare_articles(attach_known_aliases(attach_place_acronyms(out))))))
 
 
 def _absorb(groups: list[list[ClusterInfo]], owner_keys: Callable[[list[ClusterInfo]], Iterable[str]],
@@ -286,6 +286,28 @@ def attach_known_aliases(groups: list[list[ClusterInfo]]) -> list[list[ClusterIn
     """A one-word cluster ("Kako") joins the single person group that already used exactly that
     word as a separate name form (a nickname the text tied to a full name)."""
     return _absorb(groups, _one_word_aliases, lambda g: fold(g[0].name) if _lone(g) else None)
+
+
+# last words of an outlet's full name that its short name drops ("X TV" is "X")
+_MEDIA_TAILS = frozenset({"tv", "television", "channel", "radio", "news", "media", "online", "daily", "times",
+                          "gazette", "post", "agency"})
+
+
+def _outlet_short_names(g: list[ClusterInfo]) -> set[str]:
+    """The first word of an outlet's full name that ends in a media word ("Tavrisi Arkhi TV" ->
+    "tavrisi"): the name a one-word mention elsewhere may shorten it to."""
+    if g[0].type != "organization":
+        return set()
+    return {fold(c.name.split()[0]) for c in g if len(c.name.split()) >= 2
+            and c.name.split()[-1].lower() in _MEDIA_TAILS and not is_english_word(c.name.split()[0])}
+
+
+def attach_outlet_short_names(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
+    """A one-word body named in one text ("Tavrisi") joins the one outlet another text names in
+    full with it as its first word ("Tavrisi Arkhi TV"); with two such outlets it stays apart."""
+    return _absorb(groups, _outlet_short_names,
+                   lambda g: fold(g[0].name) if g[0].type == "organization" and all(len(c.name.split()) == 1 for c in g)
+                   else None)
 
 
 def _body_prefixes(g: list[ClusterInfo]) -> set[str]:
