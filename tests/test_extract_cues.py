@@ -43,6 +43,10 @@ def cand(doc: str, surface: str, label: str = "location", nth: int = 0, origin: 
     ("the blogger Kestrel Vorn posted it", "Kestrel Vorn", None),  # an English word may be no name
     ("the opposition Tolqyn Vorn movement", "Tolqyn Vorn", None),  # "opposition" qualifies a body too
     ("Vorta co-founder Ilnar Tokhvashin said", "Ilnar Tokhvashin", "person"),  # ... but not a full name
+    # a post in an apposition after the name: the phrase's last post or body word decides
+    ("Ilnar Tokhvash, a parliament vice-speaker, spoke", "Ilnar Tokhvash", "person"),
+    ("Ilnar Tokhvash, a parliament watchdog group, spoke", "Ilnar Tokhvash", "organization"),  # near miss: a body
+    ("Tokhvash, a journalist project tracking budgets, said", "Tokhvash", None),  # a trade, then a kind of body
     ("Vorta co-founder Tolqyn said", "Tolqyn", None),  # near miss: one word may be the body
     ("the blogger Tolqyn Party", "Tolqyn Party", None),  # an organisation word
     # a kind of body before the name, or in an apposition after it
@@ -52,7 +56,7 @@ def cand(doc: str, surface: str, label: str = "location", nth: int = 0, origin: 
     ("listeners of the podcast Mei Zelvor were questioned", "Mei Zelvor", "organization"),
     ("the group leader Zelvor Tamm spoke", "Zelvor Tamm", None),  # a trade after the kind
     ("the company Marat Abenov owns was sold", "Marat Abenov", None),  # a person's name
-    ("Zelvor, a human rights lawyer, spoke", "Zelvor", None),  # a trade, not a kind of body
+    ("Zelvor, a human rights lawyer, spoke", "Zelvor", "person"),  # a trade, not a kind of body: a person
     ("Zelvor, a member of the party, spoke", "Zelvor", None),  # "of" ends the apposition's head
     # a media trade and its employer
     ("Orsolya Brannick, the editor of Vientiane, was detained", "Vientiane", "organization"),

@@ -1323,3 +1323,12 @@ def test_an_appeal_by_the_prosecution_is_in_the_case_of_the_one_it_condemned(spa
     text = "Tolen Abishev was charged with fraud. The prosecution appealed to the public for patience."
     facts, _ = run(spacy_backend, text)
     assert of_type(facts, "appeal") == []
+
+
+def test_someone_affiliated_with_a_body_is_its_member(spacy_backend):
+    text = "Tolen Abishev, who is affiliated with the opposition Steppe Democratic Union, denied the charge."
+    facts, _ = run(spacy_backend, text)
+    assert [f[:4] for f in of_type(facts, "member_of")] == [
+        ("member_of", "Tolen Abishev", "Steppe Democratic Union", "affiliated")]
+    facts, _ = run(spacy_backend, "The Steppe Democratic Union is affiliated with the Liberal International.")  # near miss
+    assert of_type(facts, "member_of") == []

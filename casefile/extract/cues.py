@@ -76,10 +76,18 @@ _MODIFIER_ROLES = frozenset({"opposition", "general", "major", "deputy", "vice",
                              "member", "citizen", "figure", "star", "expert", "monitor", "chair", "owner", "founder",
                              "representative", "official", "victim", "witness", "defendant", "plaintiff"})
 
+# a person's post in an apposition after the name: "X, a parliament vice-speaker", "X, the co-founder"
+_ROLE_APPOSITION = re.compile(r",\s+(?:an?|the)\s+(?P<words>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})")
+# words that end the noun phrase of an apposition
+_PHRASE_ENDS = frozenset({"of", "for", "with", "in", "at", "from", "who", "which", "that", "and", "to", "on", "by"})
+# role words a body may be called too ("X, a monitor of the vote"): no cue for a person
+_BODY_ROLES = frozenset({"monitor", "official", "opposition", "figure", "star", "member", "owner", "observer"})
+
 CUES: tuple[tuple[str, str], ...] = (
     ("kin_after", "person"),
     ("kin_apposition", "person"),
     ("role_before", "person"),
+    ("role_apposition", "person"),
     ("age_after", "person"),
     ("place_before", "location"),
     ("outlet_after", "organization"),
@@ -107,6 +115,20 @@ def _cue_fires(name: str, doc: str, cand: Cand, text: str) -> bool:
         return _kin_apposition().match(doc, cand.end) is not None and not _placeish(text) and " and " not in text
     if name == "age_after":
         return _AGE_AFTER.match(doc, cand.end) is not None and not _placeish(text)
+    if name == "role_apposition":  # "X, a parliament vice-speaker affiliated with B, …"
+        m = _ROLE_APPOSITION.match(doc, cand.end)
+        if m is None or not all(is_bare_name_word(t) for t in toks) or _placeish(text):
+            return False
+        decided = None  # the phrase's last post or body word decides: "a parliament vice-speaker" is a
+        for word in m.group("words").split():  # person, "a rights group" a body
+            if word in _PHRASE_ENDS:
+                break
+            head = word.split("-")[-1]
+            if names.is_role_word(word) or names.is_role_word(head) or names.is_role_plural(head):
+                decided = head not in _BODY_ROLES
+            elif names.is_org_word(word) or re.fullmatch(_BODY_KINDS, word):
+                decided = False  # "a journalist project": a body's kind after a trade
+        return bool(decided)
     if name == "role_before":
         m = _ROLE_BEFORE.search(doc[max(0, cand.start - 30):cand.start])
         if m is None or not names.is_role_word(m.group("role")) or not all(is_bare_name_word(t) for t in toks):

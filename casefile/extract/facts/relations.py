@@ -82,6 +82,7 @@ class RelationReader:
         yield from self.described_people()
         yield from self.representatives()
         yield from self.post_verbs()
+        yield from self.membership_verbs()
         yield from self.orders()
         yield from self.testimony()
         yield from self.complaints()
@@ -508,6 +509,23 @@ class RelationReader:
                 for body in bodies[:1]:
                     role = posts[t.lemma(v)]
                     yield self.fact("member_of" if role == "representative" else "position", holder, body, role)
+
+    def membership_verbs(self) -> Iterator[Fact]:
+        """"A, who is affiliated with B", "a lawmaker affiliated with B", "A is affiliated to B":
+        A is a member of B."""
+        t = self.tree
+        verbs: dict[str, str] = table()["membership_verbs"]  # type: ignore[assignment]
+        for v in t.having(verbs):
+            if t.lemma(v) not in verbs or self.events.unreal(v):
+                continue
+            bodies = [s for o in t.prep_objects(v, "with", "to") for k in sorted(t.subtree(o, ("relcl", "acl")))
+                      for s in [t.mention(k, ("organization",))] if s]  # "the opposition B alliance": B
+            holders = [h for s in self.events.subject_tokens(v) for h in self.events.people(s, ("person",))]
+            if not holders and t.dep(v) in ("acl", "relcl", "amod"):  # "a lawmaker affiliated with B"
+                holders = self.events.people(t.head(v), ("person",))
+            for holder in holders:
+                for body in bodies[:1]:
+                    yield self.fact("member_of", holder, body, verbs[t.lemma(v)])
 
     # -- orders ----------------------------------------------------------------------------
     def orders(self) -> Iterator[Fact]:
