@@ -1332,3 +1332,17 @@ def test_someone_affiliated_with_a_body_is_its_member(spacy_backend):
         ("member_of", "Tolen Abishev", "Steppe Democratic Union", "affiliated")]
     facts, _ = run(spacy_backend, "The Steppe Democratic Union is affiliated with the Liberal International.")  # near miss
     assert of_type(facts, "member_of") == []
+
+
+def test_a_given_name_the_parser_reads_as_a_modal_does_not_make_the_event_unreal(spacy_backend):
+    facts, _ = run(spacy_backend, "Can Orhanli and Tolen Abishev were acquitted of espionage.")
+    assert subjects(facts, "acquittal") == {"Can Orhanli", "Tolen Abishev"}
+    facts, _ = run(spacy_backend, "Tolen Abishev can be detained at any time.")  # near miss: a real modal
+    assert of_type(facts, "detention") == []
+
+
+def test_heading_an_unnamed_part_of_a_body_is_a_post(spacy_backend):
+    facts, _ = run(spacy_backend, "Police detained Tolen Abishev, who heads the party's city branch.")
+    assert [f[:4] for f in of_type(facts, "position")] == [("position", "Tolen Abishev", None, "head")]
+    facts, _ = run(spacy_backend, "Tolen Abishev runs a marathon every year.")  # near miss: no body
+    assert of_type(facts, "position") == []

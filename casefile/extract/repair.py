@@ -315,12 +315,27 @@ def split_possessive_body(doc: str, cand: Cand) -> list[Cand]:
         return [owner_span]
     if place and len(body) >= 2 and any(names.is_org_word(w) for w in body):
         return [owner_span, Cand(cand.start + m.start("body"), cand.end, "organization", cand.origin)]
+    if len(owner.split()) == 1 and _named_person(doc, owner) and len(body) >= 2 and not names.is_org_word(body[0]):
+        # "Vardanian’s Civil Contract": a politician's party, the person and the body
+        return [Cand(owner_span.start, owner_span.end, "person", cand.origin),
+                Cand(cand.start + m.start("body"), cand.end, "organization", cand.origin)]
     if len(body) < 2 or not names.is_org_word(body[0]):
         return []  # "the General Prosecutor’s Office" is one body's name
     if not (owner.isupper() or (names.is_org_word(owner.split()[-1]) and not names.is_role_word(owner.split()[-1]))):
         return []
     return [Cand(cand.start, cand.start + m.end("owner"), "organization", cand.origin),
             Cand(cand.start + m.start("body"), cand.end, "organization", cand.origin)]
+
+
+def _named_person(doc: str, word: str) -> bool:
+    """``word`` is a person's surname: a strong surname ending, or a surname shape the document
+    also writes after a given name ("Artur Vardanian" ... "Vardanian’s party")."""
+    if names.is_org_word(word) or is_english_word(word) or not names.looks_like_surname(word):
+        return False
+    if names.has_strong_surname_suffix(word):
+        return True
+    return any(names.is_given_name(m.group(1))
+               for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(word) + r"\b", doc))
 
 
 def split_place_acronym(doc: str, cand: Cand) -> list[Cand]:

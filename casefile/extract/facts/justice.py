@@ -499,9 +499,10 @@ class EventReader:
 
     def _modal(self, a: int) -> bool:
         """An auxiliary of wish or possibility ("could be detained"); the month "May" the parser
-        sometimes reads as one ("on 3 May the court sentenced") is not."""
+        sometimes reads as one ("on 3 May the court sentenced"), or a name's word, is not."""
         t = self.tree
-        return t.lemma(a) in self.irrealis and not (t.word(a) == "May" and a > 0)
+        return t.lemma(a) in self.irrealis and not (t.word(a) == "May" and a > 0) \
+            and t.slot_at[a] is None  # "Can Dundar was acquitted": a given name the parser read as a modal
 
     # -- triggers ------------------------------------------------------------------------------
     def events(self) -> Iterator[Event]:

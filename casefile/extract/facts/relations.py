@@ -505,9 +505,13 @@ class RelationReader:
                 holders = [h for s in t.kids(v, "nsubj") for h in self.events.people(s, ("person",))]
                 if not holders and t.dep(v) in ("relcl", "acl"):
                     holders = self.events.people(t.head(v), ("person",))
+            role = posts[t.lemma(v)]
+            unnamed = not bodies and role != "representative" and not self.events.passive(v) \
+                and any(names.is_org_word(t.word(j)) for o in t.kids(v, "dobj") for j in t.subtree(o, ("relcl", "acl")))
             for holder in holders:
+                if unnamed:  # "A, who heads the party's city branch": a post in a body the sentence does not name
+                    yield self.fact("position", holder, None, role)
                 for body in bodies[:1]:
-                    role = posts[t.lemma(v)]
                     yield self.fact("member_of" if role == "representative" else "position", holder, body, role)
 
     def membership_verbs(self) -> Iterator[Fact]:
