@@ -284,3 +284,10 @@ def test_a_post_in_another_case_than_the_object_is_the_subject_not_an_apposition
     tokens = parse(text, deps)
     mentions = [(0, 15, 0, "person"), (27, 42, 1, "person")]
     assert people_at(tokens, children, 0, mentions, text) == {0, 1}
+
+
+def test_a_court_extending_someones_arrest_states_their_detention(ru_facts):
+    found = facts(ru_facts, "Районный суд продлил арест журналиста Тимура Садыкова на три месяца.")
+    assert "Тимур Садыков" in {f[1] for f in found if f[0] == "detention"}
+    found = facts(ru_facts, "Суд продлил срок подачи документов для Тимура Садыкова.")  # near miss: no custody
+    assert not {f for f in found if f[0] == "detention"}

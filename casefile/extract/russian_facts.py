@@ -203,11 +203,14 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
     verb = tokens[i]
     if not heads and acted_on and verb.dep == "acl" and "PRTF" in verb.tag and verb.head != i:
         found |= clause.people(verb.head)  # "Х, обвиняемого в …"
-    if entry.get("case_owner"):  # "рассмотрел дело активиста Х"
+    owned = entry.get("case_owner")
+    if owned:  # "рассмотрел дело активиста Х", "продлил арест Х", "продлил срок содержания под стражей Х"
+        nouns = {"дело"} if owned is True else set(owned)
         for h in clause.kids(i, "obj", "nsubj:pass"):
-            if tokens[h].lemma == "дело":
-                found |= {p for k in clause.kids(h, "nmod") if not clause.preposition(k)
-                          for p in clause.people(k)}
+            if tokens[h].lemma in nouns:
+                genitives = [k for k in clause.kids(h, "nmod") if not clause.preposition(k)]
+                genitives += [g for k in genitives for g in clause.kids(k, "nmod") if not clause.preposition(g)]
+                found |= {p for k in genitives for p in clause.people(k)}
     if entry.get("place_owner"):  # "обыск в его квартире", "в квартире Х"
         places = [k for h in [i, *clause.kids(i, "obj")] for k in clause.kids(h, "obl", "nmod") if clause.preposition(k) == "в"]
         for k in places:

@@ -22,6 +22,7 @@ EDGE_PUNCT = " \t\r\n\"'“”«»„‘’()[]{}<>.,;:!?*_`|/\\-–—"
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE|a|an)\s+")  # a lower-case "a" opens no name ("A Just Russia" does)
 _LEADING_WORD_THE = re.compile(r"^([A-Z][a-z]+)\s+the\s+(?=[A-Z])")
 _LEADING_FUNCTION_WORD = re.compile(r"^([A-Z][a-z]{1,5})\s+(?=[A-Z])")
+_LEADING_GERUND = re.compile(r"^([A-Z][a-z]{2,}ing)\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +170,11 @@ def trim(doc: str, cand: Cand) -> Cand | None:
         if m and m.group(1).lower() in _stop_words() and not names.is_given_name(m.group(1)) \
                 and cand.label in ("person", "organization", "location"):
             start += m.end()  # "Of Darkovskaya", "Did Marenkov": a headline's word before the name
+            changed = True
+            continue
+        m = _LEADING_GERUND.match(text)
+        if m and cand.label == "person" and is_english_word(m.group(1)) and not names.is_given_name(m.group(1)):
+            start += m.end()  # "Recognizing Petrov as a suspect": a sentence's verb, then the name
             changed = True
             continue
         m = _LEADING_WORD_THE.match(text)
