@@ -134,3 +134,11 @@ def test_a_quote_opening_its_paragraph_after_po_ego_slovam_is_that_persons(extra
     text = ("Ещё один активист, Ерлан Жумабеков, по её словам, был задержан у вокзала.\n\n"
             "«Меня посадили в машину и увезли в отдел без объяснений».")
     assert ("Меня посадили в машину и увезли в отдел без объяснений", "Ерлан Жумабеков") not in quotes(extract_ru, text)
+
+
+def test_a_tail_naming_a_client_and_then_the_lawyer_goes_to_the_lawyer(extract_ru):
+    text = "«Мы рады, что протест не удовлетворён», — заявил один из адвокатов Асель Нуржановой Тимур Садыков."
+    assert ("Мы рады, что протест не удовлетворён", "Тимур Садыков") in quotes(extract_ru, text)
+    # near miss: two people named after the verb with no post before the first: the first speaks
+    text = "«Мы рады, что протест не удовлетворён», — заявили Асель Нуржанова и Тимур Садыков."
+    assert ("Мы рады, что протест не удовлетворён", "Асель Нуржанова") in quotes(extract_ru, text)

@@ -198,7 +198,11 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
     after = _AFTER.match(text[end:end + WINDOW])
     if after and is_speech_verb(after.group("verb")):
         limit = _clause_end(text, end + after.end())
-        named = [i for s, e, i in mentions if end + after.end() <= s and e <= limit]
+        found = [(s, i) for s, e, i in mentions if end + after.end() <= s and e <= limit]
+        named = [i for _s, i in found]
+        persons = [(s, i) for s, i in found if i in people]
+        if len(persons) > 1 and _after_post(text, persons[0][0]):
+            return persons[-1][1]  # "— заявил один из адвокатов Б Х": the lawyer, not the client
         if named:  # a person before a body ("— написала в Facebook Х")
             return next((i for i in named if i in people), named[0])
         holder = _role_holder(text, end + after.end(), limit, start, mentions, people)
@@ -222,6 +226,12 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
         if found is not None and not _WORD.search(text[_mention_end(mentions, found, start):start]):
             return found
     return None
+
+
+def _after_post(text: str, at: int) -> bool:
+    """A post noun right before offset ``at`` ("адвокатов Б"): the name after it is whose post it is."""
+    words = list(_WORD.finditer(text, max(0, at - 30), at))
+    return bool(words) and words[-1].end() >= at - 2 and readings(words[-1].group().lower())[0].normal_form in roles()  # type: ignore[attr-defined]
 
 
 def _role_holder(text: str, lo: int, hi: int, before: int, mentions: list[tuple[int, int, int]],
