@@ -194,6 +194,16 @@ def test_a_one_word_outlet_joins_the_one_outlet_named_in_full_with_it():
                                                    frozenset({"d4:0"})}
 
 
+def test_a_cyrillic_name_whose_written_form_is_anothers_latin_name_is_that_person():
+    clusters = [person("d1:0", "Асел Нуржанов", "Асела Нуржанова"), person("d2:0", "Asela Nurzhanova"),
+                person("d3:0", "Тимур Садыков", "Тимура Садыкова"), person("d4:0", "Timur Sadykov")]
+    groups = group_clusters(clusters)
+    assert together(groups, "d1:0", "d2:0") and together(groups, "d3:0", "d4:0")
+    # near miss: a written form that is no one's Latin name stays apart
+    groups = group_clusters([person("d1:0", "Асел Нуржанов", "Асела Нуржанова"), person("d2:0", "Aselya Orlova")])
+    assert partition(groups) == {frozenset({"d1:0"}), frozenset({"d2:0"})}
+
+
 def test_capital_does_not_merge_into_its_country():
     groups = group_by_names([cl("d1:0", "location", "Astana"), cl("d2:0", "location", "Kazakhstan"),
                              cl("d3:0", "location", "Astana")])

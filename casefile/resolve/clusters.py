@@ -237,8 +237,8 @@ def group_clusters(clusters: list[ClusterInfo], skip: frozenset[str] = frozenset
     out: list[list[ClusterInfo]] = []
     for type_, members in sorted(by_type.items()):
         out.extend(group_persons(members) if type_ == "person" else group_by_names(members, countries))
-    return attach_outlet_short_names(attach_place_spellings(
-        attach_truncated_bodies(attach_bare_articles(attach_known_aliases(attach_place_acronyms(out))))))
+    return attach_written_forms(attach_outlet_short_names(attach_place_spellings(
+        attach_truncated_bodies(attach_bare_articles(attach_known_aliases(attach_place_acronyms(out)))))))
 
 
 def _absorb(groups: list[list[ClusterInfo]], owner_keys: Callable[[list[ClusterInfo]], Iterable[str]],
@@ -300,6 +300,33 @@ def _outlet_short_names(g: list[ClusterInfo]) -> set[str]:
         return set()
     return {fold(c.name.split()[0]) for c in g if len(c.name.split()) >= 2
             and c.name.split()[-1].lower() in _MEDIA_TAILS and not is_english_word(c.name.split()[0])}
+
+
+def _full_name_key(name: str) -> str | None:
+    key = person_key(name)
+    return f"{key.given}|{key.surname}" if key.given and key.surname else None
+
+
+def _latin_full_names(g: list[ClusterInfo]) -> set[str]:
+    if g[0].type != "person":
+        return set()
+    return {k for c in g if not _CYRILLIC.search(c.name) for k in [_full_name_key(c.name)] if k}
+
+
+def _written_form_key(g: list[ClusterInfo]) -> str | None:
+    """The key of a Cyrillic full name as written when the name brought back to the nominative
+    keys otherwise ("Рена Керимова" read as a man's genitive, "Рен Керимов")."""
+    if g[0].type != "person" or not all(_CYRILLIC.search(c.name) for c in g):
+        return None
+    names_ = {_full_name_key(c.name) for c in g}
+    return next((k for c in g for s in c.surfaces if len(s.split()) == 2
+                 for k in [_full_name_key(s)] if k and k not in names_), None)
+
+
+def attach_written_forms(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
+    """A person named in Cyrillic whose written full name, not its nominative, is the Latin full
+    name of exactly one person elsewhere ("Рена Керимова" = "Rena Kerimova") is that person."""
+    return _absorb(groups, _latin_full_names, _written_form_key)
 
 
 def attach_outlet_short_names(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
