@@ -87,6 +87,10 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model", n
         # a name before a Turkic patronymic word is a person's; without one the model's type stands
         ("reporters Dana Erkin and Umai Tokon kyzy were held", "Umai Tokon", "organization", "person"),
         ("reporters of Umai Tokon were held", "Umai Tokon", "organization", "organization"),
+        # a place-like name before a bracketed gloss and "party" is the party; a one-word place is not
+        ("a member of the Bütün Turan (All Turan) party", "Bütün Turan", "location", "organization"),
+        ("a member of the Bütün Turan (All Turan) party", "All Turan", "location", "organization"),
+        ("the Almaty party office burned", "Almaty", "location", "location"),
         # a coined word and a small number name a channel; a law's head word before it does not
         ("He ran the channel Tavrisi 4. Tavrisi 4 was then sold.", "Tavrisi 4", "person", "organization"),
         ("He paid Article 4 fees.", "Article 4", "person", "person"),

@@ -26,6 +26,8 @@ from casefile.nlp.territories import (
 )
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
+# kinds of body people join, which no place has as its public body: "the United X (gloss) party"
+_MEMBERS_KINDS = frozenset({"party", "movement", "alliance", "bloc", "coalition", "front"})
 # prepositions of where something is, unlike "at" or "of", which also take a body ("works at")
 _SPATIAL_BEFORE = re.compile(r"\b(?:near|outside|inside|opposite|behind|in\s+front\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|near|at|of|across|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -90,7 +92,8 @@ def retype(doc: str, cand: Cand) -> str | None:
     cued = cue_label(doc, cand)
     if cued is not None:
         return cued  # "X's husband", "the capital X", "X daily": the words around decide
-    following = re.match(r"\s+([a-z]+)\b", doc[cand.end:cand.end + 30])
+    # the word after the name, past a bracketed gloss ("the X (Y) party") or out of one ("(Y) party")
+    following = re.match(r"\)?(?:\s+\([^()\n]{1,40}\))?\s+([a-z]+)\b", doc[cand.end:cand.end + 70])
     body_after = following is not None and names.is_org_word(following.group(1))  # "the Karasu court"
     if cand.label == "person" and re.search(r"\b(?:his|her|their|its|my|our)\s+$", doc[max(0, cand.start - 8):cand.start]):
         # "his X (translation) video blog": a possessive before the name, a body's kind after its gloss
@@ -103,7 +106,8 @@ def retype(doc: str, cand: Cand) -> str | None:
     if cand.label in {"person", "organization", "location", "norp", "product"} and following \
             and names.is_org_word(following.group(1)) \
             and not is_territory(text) and not _known_town(text) and not names.is_demonym(text) \
-            and (cand.label != "location" or names.is_given_name(text)):
+            and (cand.label != "location" or names.is_given_name(text)
+                 or (following.group(1) in _MEMBERS_KINDS and len(toks) > 1)):
         return "organization"  # "the X studio", "the X party", "the X court" (even if X looks like a name)
     before = doc[max(0, cand.start - 40):cand.start]
     plural_after = _PLURAL_BODY_AFTER.match(doc, cand.end)
