@@ -1315,25 +1315,6 @@ def test_a_sentence_passed_on_someone_is_theirs(spacy_backend):
     assert of_type(facts, "sentence") == []
 
 
-def test_an_appeal_by_the_prosecution_is_in_the_case_of_the_one_it_condemned(spacy_backend):
-    text = "Tolen Abishev was charged with fraud. He was fined, but the prosecution appealed the verdict."
-    facts, _ = run(spacy_backend, text)
-    assert [f[:4] for f in of_type(facts, "appeal")] == [("appeal", "Tolen Abishev", None, "appealed by the prosecution")]
-    # near miss: an appeal to the public names no ruling
-    text = "Tolen Abishev was charged with fraud. The prosecution appealed to the public for patience."
-    facts, _ = run(spacy_backend, text)
-    assert of_type(facts, "appeal") == []
-
-
-def test_someone_affiliated_with_a_body_is_its_member(spacy_backend):
-    text = "Tolen Abishev, who is affiliated with the opposition Steppe Democratic Union, denied the charge."
-    facts, _ = run(spacy_backend, text)
-    assert [f[:4] for f in of_type(facts, "member_of")] == [
-        ("member_of", "Tolen Abishev", "Steppe Democratic Union", "affiliated")]
-    facts, _ = run(spacy_backend, "The Steppe Democratic Union is affiliated with the Liberal International.")  # near miss
-    assert of_type(facts, "member_of") == []
-
-
 def test_a_given_name_the_parser_reads_as_a_modal_does_not_make_the_event_unreal(spacy_backend):
     facts, _ = run(spacy_backend, "Can Orhanli and Tolen Abishev were acquitted of espionage.")
     assert subjects(facts, "acquittal") == {"Can Orhanli", "Tolen Abishev"}
@@ -1341,8 +1322,21 @@ def test_a_given_name_the_parser_reads_as_a_modal_does_not_make_the_event_unreal
     assert of_type(facts, "detention") == []
 
 
-def test_heading_an_unnamed_part_of_a_body_is_a_post(spacy_backend):
-    facts, _ = run(spacy_backend, "Police detained Tolen Abishev, who heads the party's city branch.")
-    assert [f[:4] for f in of_type(facts, "position")] == [("position", "Tolen Abishev", None, "head")]
-    facts, _ = run(spacy_backend, "Tolen Abishev runs a marathon every year.")  # near miss: no body
-    assert of_type(facts, "position") == []
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    # an appeal the prosecution brings is in the case of the one the verdict condemned ...
+    ("Tolen Abishev was charged with fraud. He was fined, but the prosecution appealed the verdict.", "appeal",
+     [("appeal", "Tolen Abishev", None, "appealed by the prosecution")]),
+    # ... an appeal to the public names no ruling
+    ("Tolen Abishev was charged with fraud. The prosecution appealed to the public for patience.", "appeal", []),
+    # someone affiliated with a body is its member; a body affiliated with another is no person
+    ("Tolen Abishev, who is affiliated with the opposition Steppe Democratic Union, denied the charge.", "member_of",
+     [("member_of", "Tolen Abishev", "Steppe Democratic Union", "affiliated")]),
+    ("The Steppe Democratic Union is affiliated with the Liberal International.", "member_of", []),
+    # heading an unnamed part of a body is a post; running a marathon is none
+    ("Police detained Tolen Abishev, who heads the party's city branch.", "position",
+     [("position", "Tolen Abishev", None, "head")]),
+    ("Tolen Abishev runs a marathon every year.", "position", []),
+])
+def test_a_construction_states_its_fact_and_its_near_miss_none(spacy_backend, text, type_, expected):
+    facts, _ = run(spacy_backend, text)
+    assert [f[:4] for f in of_type(facts, type_)] == expected
