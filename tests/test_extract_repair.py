@@ -565,3 +565,14 @@ def test_a_weak_spelling_of_a_country_that_opens_a_full_name_is_that_persons_giv
     spans = [cand(doc, "India Mehrotra"), cand(doc, "India", "location", nth=1)]
     harmonise_labels(doc, spans)
     assert spans[1].label == "location"
+
+
+def test_a_surname_misspelt_once_and_typed_a_body_is_the_person():
+    doc = "Tamila Norvadze was fined. Later Norwadze said she would appeal."
+    spans = [cand(doc, "Tamila Norvadze"), cand(doc, "Norwadze", "organization")]
+    harmonise_labels(doc, spans)
+    assert spans[1].label == "person"
+    doc = "Tamila Norvadze was fined. Later Norkadzeli said she would appeal."  # near miss: two letters off
+    spans = [cand(doc, "Tamila Norvadze"), cand(doc, "Norkadzeli", "organization")]
+    harmonise_labels(doc, spans)
+    assert spans[1].label == "organization"

@@ -319,7 +319,7 @@ def split_possessive_body(doc: str, cand: Cand) -> list[Cand]:
         return [owner_span]
     if place and len(body) >= 2 and any(names.is_org_word(w) for w in body):
         return [owner_span, Cand(cand.start + m.start("body"), cand.end, "organization", cand.origin)]
-    if len(owner.split()) == 1 and _named_person(doc, owner) and len(body) >= 2 and not names.is_org_word(body[0]):
+    if len(owner.split()) == 1 and _named_person(doc, owner) and len(body) >= 2:
         # "Vardanian’s Civil Contract": a politician's party, the person and the body
         return [Cand(owner_span.start, owner_span.end, "person", cand.origin),
                 Cand(cand.start + m.start("body"), cand.end, "organization", cand.origin)]
@@ -439,8 +439,19 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
             c.label = "person"
         if len(toks) == 1 and c.label != "person" and c.origin == "model":
             tok = toks[0].lower()
-            if tok in surnames or (token_key(tok) in givens and _given_name_use(doc, toks[0])):
+            if tok in surnames or (token_key(tok) in givens and _given_name_use(doc, toks[0])) \
+                    or _misspelt_surname(tok, surnames, doc):
                 c.label = "person"
+
+
+def _misspelt_surname(word: str, surnames: set[str], doc: str) -> bool:
+    """A word written once that is one letter off the surname of a full name in the document
+    ("Pertova" once beside "Anna Petrova" throughout): a slip of the pen for it."""
+    from rigour.text.distance import levenshtein
+
+    if len(word) < 6 or names.is_org_word(word) or is_english_word(word) or doc.lower().count(word) != 1:
+        return False
+    return sum(1 for s in surnames if len(s) >= 6 and s[0] == word[0] and levenshtein(s, word) == 1) == 1
 
 
 def _given_name_use(doc: str, word: str) -> bool:

@@ -421,7 +421,11 @@ def drop_leading_place(doc: str, cand: Cand, places: set[str]) -> tuple[Cand, Ca
     """Split "Almaty Given Surname" into a place and a person: the first word is a place named
     elsewhere in the document and the rest is a full name."""
     toks = [(m.start(), m.group()) for m in re.finditer(r"\S+", cand.text(doc))]
-    if len(toks) >= 3 and toks[0][1] in places and not names.is_given_name(toks[0][1]) \
+    # a known place before a name: the rest reads as a full name, or its surname stands alone elsewhere
+    known = len(toks) >= 3 and (is_town(toks[0][1]) or is_territory(toks[0][1])) \
+        and (names.is_given_name(toks[1][1]) or names.person_name_score([t for _o, t in toks[1:]]) >= 0.6
+             or len(re.findall(r"\b" + re.escape(toks[-1][1]) + r"\b", doc)) > doc.count(cand.text(doc)))
+    if len(toks) >= 3 and (toks[0][1] in places or known) and not names.is_given_name(toks[0][1]) \
             and not names.is_honorific(toks[0][1]) and cand.origin == "model":
         place = Cand(cand.start, cand.start + len(toks[0][1]), "location", cand.origin)
         return Cand(cand.start + toks[1][0], cand.end, cand.label, cand.origin), place
