@@ -94,6 +94,9 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model", n
         # a coined word and a small number name a channel; a law's head word before it does not
         ("He ran the channel Tavrisi 4. Tavrisi 4 was then sold.", "Tavrisi 4", "person", "organization"),
         ("He paid Article 4 fees.", "Article 4", "person", "person"),
+        # a country's full name is a place even with a body's word in it; a body of the country is not
+        ("banned in the Russian Federation since May", "Russian Federation", "organization", "location"),
+        ("a decree of the Federation Council of Russia", "Federation Council", "organization", "organization"),
         # a post's acronym before a name typed as a body: the person; a body's acronym stays one
         ("the station's former CFO Vardzelashvili said", "CFO Vardzelashvili", "organization", "person"),
         ("the former KNB Vardzelashvili said", "KNB Vardzelashvili", "organization", "organization"),

@@ -303,3 +303,11 @@ def test_a_full_name_written_with_and_without_yo_is_one_person(extract_ru):
     text = "Суд арестовал Семёна Тарханёва. Адвокат Семена Тарханева обжаловал арест. Пётр Орлин молчал."
     people = {e.name for e in extract_ru(text).entities if e.label == "person"}
     assert len(people) == 2  # near miss: the other person stays apart
+
+
+def test_a_court_named_by_a_compound_of_its_level_is_a_body(extract_ru):
+    text = "Адвокаты обжаловали решение Мосгорсуда. Позже Мосгорсуд отказал Тимуру Садыкову."
+    bodies = {e.name for e in extract_ru(text).entities if e.label == "organization"}
+    people = {e.name for e in extract_ru(text).entities if e.label == "person"}
+    assert any(b.startswith("Мосгорсуд") for b in bodies) and not any(p.startswith("Мосгорсуд") for p in people)
+    assert "Тимур Садыков" in people  # near miss: a surname is no compound body

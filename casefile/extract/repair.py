@@ -101,8 +101,8 @@ def retype(doc: str, cand: Cand) -> str | None:
         if kind is not None and names.is_org_word(kind.group(1)) and not names.is_role_word(kind.group(1)):
             return "organization"
     if (is_territory(text) or ((is_town(text) or is_national_capital(text)) and not names.looks_like_surname(text)
-                                and not body_after)) and not has_org_word:
-        return "location"  # a country, or a town or capital the model took for something else
+                                and not body_after)) and (not has_org_word or is_main_territory_name(text)):
+        return "location"  # a country ("the Russian Federation"), or a town or capital the model took for something else
     if cand.label in {"person", "organization", "location", "norp", "product"} and following \
             and names.is_org_word(following.group(1)) \
             and not is_territory(text) and not _known_town(text) and not names.is_demonym(text) \

@@ -37,8 +37,14 @@ def org_words() -> frozenset[str]:
     return lexicons.load("russian_org_words")
 
 
+# a court's or council's name run together from its level ("Тбилгорсуд" = the Tbilisi city court)
+_COMPOUND_BODY = re.compile(r"(?:гор|рай|обл|окр|верх|мир)(?:суд|совет|прокуратур)[а-яё]*$")
+
+
 def _label(span: Span) -> str:
     words = (span.normal or span.text).lower().split()
+    if len(words) == 1 and _COMPOUND_BODY.search(words[0]):
+        return "organization"  # "Тбилгорсуда" read as a person
     if span.label == "location" and any(w in org_words() for w in words):
         return "organization"
     if span.label == "person" and len(words) >= 2 and not _name_word(words[0]) \
