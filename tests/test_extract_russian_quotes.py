@@ -3,6 +3,8 @@ a post named instead of the speaker. Every name here is invented for these tests
 """
 from __future__ import annotations
 
+import pytest
+
 
 def quotes(extract, text: str) -> set[tuple]:
     ex = extract(text)
@@ -97,26 +99,24 @@ def test_words_a_lawyer_passed_on_are_the_clients(extract_ru):
     assert ("Я не откажусь от своих слов и буду бороться дальше", "Руслан Ахметов") in quotes(extract_ru, text)
 
 
-def test_a_quotation_with_a_quotation_inside_is_one_quote(extract_ru):
-    text = ("Её муж Тимур Садыков рассказал о задержании. «Её вызвали «для разговора» и увезли без повестки. "
-            "Адвоката к ней не пустили», – рассказал он.")
-    got = quotes(extract_ru, text)
-    assert any(t.startswith("Её вызвали «для разговора»") and s == "Тимур Садыков" for t, s in got)
+@pytest.mark.parametrize(("text", "opening", "speaker"), [
+    # a quotation with a quotation inside is one quote
+    ("Её муж Тимур Садыков рассказал о задержании. «Её вызвали «для разговора» и увезли без повестки. "
+     "Адвоката к ней не пустили», – рассказал он.", "Её вызвали «для разговора»", "Тимур Садыков"),
+    # a quotation over two paragraphs goes to the tail after the last
+    ("«Дело заказное от начала до конца. Я не жду справедливости.\n"
+     "Кроме того, у меня изъяли два ноутбука и телефон», – поделился с нами Ержан Касымов.", "Дело заказное",
+     "Ержан Касымов"),
+    # a tail set inside the marks names the speaker
+    ("«Мы будем обжаловать, – сказала Динара Омарова после заседания. – Приговор несправедлив».",
+     "Мы будем обжаловать", "Динара Омарова"),
+])
+def test_balanced_marks_and_tails_inside_them(extract_ru, text, opening, speaker):
+    assert any(t.startswith(opening) and s == speaker for t, s in quotes(extract_ru, text))
 
 
-def test_a_quotation_over_two_paragraphs_goes_to_the_tail_after_the_last(extract_ru):
-    text = ("«Дело заказное от начала до конца. Я не жду справедливости.\n"
-            "Кроме того, у меня изъяли два ноутбука и телефон», – поделился с нами Ержан Касымов.")
-    got = quotes(extract_ru, text)
-    assert any(t.startswith("Дело заказное") and s == "Ержан Касымов" for t, s in got)
-    # near miss: a mark opened and never closed is no quotation
+def test_a_mark_opened_and_never_closed_is_no_quotation(extract_ru):
     assert not quotes(extract_ru, "«Дело заказное от начала до конца.\nЕржан Касымов не ждёт справедливости.")
-
-
-def test_a_tail_set_inside_the_marks_names_the_speaker(extract_ru):
-    text = "«Мы будем обжаловать, – сказала Динара Омарова после заседания. – Приговор несправедлив»."
-    got = quotes(extract_ru, text)
-    assert any(t.startswith("Мы будем обжаловать") and s == "Динара Омарова" for t, s in got)
 
 
 def test_words_quoted_as_someones_after_a_verb_of_calling_are_that_persons(extract_ru):

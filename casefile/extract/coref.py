@@ -14,7 +14,8 @@ import re
 from casefile.extract.spans import Cand
 from casefile.models import LocalEntity, Mention
 from casefile.nlp import lexicons, names
-from casefile.nlp.keys import PersonKey, fold, full_given_key, given_key, person_key, persons_compatible, token_key
+from casefile.nlp.keys import (PersonKey, fold, full_given_key, given_key, one_letter_apart, person_key,
+                               persons_compatible, token_key)
 from casefile.nlp.org_keys import acronym_of, org_key, org_word_set_key
 from casefile.nlp.state_bodies import country_free_name
 from casefile.nlp.english import is_english_word
@@ -107,11 +108,8 @@ def _join_misspelt(clusters: list[tuple[PersonKey, list[Cand]]]) -> list[list[Ca
     throughout) is a slip of the pen: it joins the one other person whose surname is one edit away
     (six letters or more, the same first letter), whose given name agrees and whose gender does not
     contradict it ("Ivanov" beside "Anna Ivanova" is her husband, not a misprint)."""
-    from rigour.text.distance import levenshtein
-
     def close(a: PersonKey, b: PersonKey) -> bool:
-        return bool(a.surname and b.surname and a.surname != b.surname and min(len(a.surname), len(b.surname)) >= 6
-                    and a.surname[0] == b.surname[0] and levenshtein(a.surname, b.surname) == 1
+        return bool(a.surname and b.surname and one_letter_apart(a.surname, b.surname)
                     and (a.given is None or a.given == b.given) and not (a.gender and b.gender and a.gender != b.gender))
     joined: set[int] = set()
     for i, (k, members) in enumerate(clusters):

@@ -22,8 +22,11 @@ from casefile.nlp.territories import is_territory
 EVENT_NOUNS = ("uprising", "uprisings", "massacre", "protests", "protest", "events", "unrest", "riots", "revolution",
                "rebellion", "strike", "strikes", "crackdown", "scandal", "affair", "tragedy", "clashes",
                "demonstrations", "movement")
+# event nouns that also name a body that keeps its name ("the X Movement", "the X movement")
+_ALSO_BODIES = frozenset({"movement"})
 _NOUN = r"(?:" + "|".join(EVENT_NOUNS) + r")"
-_CAP_NOUN = r"(?:" + "|".join(n.title() for n in EVENT_NOUNS if n != "movement") + r")"
+_EVENT_ONLY_NOUN = r"(?:" + "|".join(n for n in EVENT_NOUNS if n not in _ALSO_BODIES) + r")"
+_CAP_NOUN = r"(?:" + "|".join(n.title() for n in EVENT_NOUNS if n not in _ALSO_BODIES) + r")"
 _WORD = r"[A-Z][\w'’-]*"
 _NAME = r"(?P<name>" + _WORD + r"(?: " + _WORD + r"){0,3})"
 _OPEN, _CLOSE = r"[“\"«]?", r"[”\"»]?"
@@ -47,7 +50,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("event_head", re.compile(r"(?<![\w'’-])(?P<name>" + _WORD + r"(?: " + _WORD + r"){0,3} " + _CAP_NOUN
                               + r")\b(?! [A-Z])")),  # not "the X Protest Group"
     # "the X protests" with X no place, person or ordinary word ("the X movement" is a body)
-    ("before_noun", re.compile(r"\bthe\s+" + _NAME + r"\s+" + _NOUN.replace("|movement", "") + r"\b")),
+    ("before_noun", re.compile(r"\bthe\s+" + _NAME + r"\s+" + _EVENT_ONLY_NOUN + r"\b")),
 )
 
 

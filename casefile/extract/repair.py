@@ -17,7 +17,7 @@ from casefile.extract.junk import is_numbered_name
 from casefile.extract.spans import (Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_mission_region,
                                    extend_of_phrase, extend_org_head, extend_right, patronymic_follows)
 from casefile.nlp import lexicons, names
-from casefile.nlp.keys import fold, token_key
+from casefile.nlp.keys import fold, one_letter_apart, token_key
 from casefile.nlp.org_keys import org_key
 from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town, is_world_region
@@ -447,11 +447,9 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
 def _misspelt_surname(word: str, surnames: set[str], doc: str) -> bool:
     """A word written once that is one letter off the surname of a full name in the document
     ("Pertova" once beside "Anna Petrova" throughout): a slip of the pen for it."""
-    from rigour.text.distance import levenshtein
-
-    if len(word) < 6 or names.is_org_word(word) or is_english_word(word) or doc.lower().count(word) != 1:
+    if names.is_org_word(word) or is_english_word(word) or doc.lower().count(word) != 1:
         return False
-    return sum(1 for s in surnames if len(s) >= 6 and s[0] == word[0] and levenshtein(s, word) == 1) == 1
+    return sum(1 for s in surnames if one_letter_apart(s, word)) == 1
 
 
 def _given_name_use(doc: str, word: str) -> bool:

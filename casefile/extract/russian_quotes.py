@@ -17,21 +17,34 @@ import bisect
 import re
 from functools import cache
 
-from casefile.extract.russian_relations import roles
+from casefile.extract.russian_relations import dictionary_form, is_post, roles
 from casefile.extract.spans import DisjointSpans
 from casefile.models import LocalEntity, Quote
 from casefile.nlp import lexicons
 from casefile.nlp.russian_names import name_gender, readings
 
 _MARKED = re.compile(r"[«„“](?P<q>[^«»„“”\n]{3,600}?)[»“”]")
+_STRAIGHT = re.compile(r'"(?P<q>[^"\n]{3,600}?)"')  # typewriter quotes, where a site has no others
+_DIALOGUE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<q>[^—–\n]{3,600}?)[,!?…]?[ \t]+[—–][ \t]+(?=\w)")
+_AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?P<verb>[а-яё]+)")
+_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
+# «…», — считает он / — сказала она / — он сказал
+_PRONOUN_AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?:(?P<verb>[а-яё]+)[ \t]+(?P<pron>он|она)\b"
+                            r"|(?P<pron2>он|она)[ \t]+(?P<verb2>[а-яё]+))", re.IGNORECASE)
+SPEAKERS = ("person", "organization")
+_ACCORDING_TO = re.compile(r"[Пп]о\s+(?:словам|мнению|данным)\s+")
+WINDOW = 120  # characters around a quote that may hold its verb and speaker
+
+
 _LONGEST = 1500  # characters a quote may run to across its paragraphs
 
 
 class _Span:
-    """A quotation found by ``_guillemet_quotes``, read like the patterns' matches."""
+    """A quotation found by ``_guillemet_quotes``, read like the patterns' matches: the whole
+    quotation with its marks, or (with a group name) the text between them."""
 
-    def __init__(self, start: int, end: int) -> None:
-        self._start, self._end, self._text = start, end, ""
+    def __init__(self, start: int, end: int, inner: str) -> None:
+        self._start, self._end, self._inner = start, end, inner
 
     def start(self, group: str | None = None) -> int:
         return self._start + (1 if group else 0)
@@ -40,7 +53,7 @@ class _Span:
         return self._end - (1 if group else 0)
 
     def group(self, _name: str) -> str:
-        return self._text
+        return self._inner
 
 
 def _guillemet_quotes(text: str) -> list[_Span]:
@@ -52,9 +65,7 @@ def _guillemet_quotes(text: str) -> list[_Span]:
     while (start := text.find("«", pos)) >= 0:
         depth, i, end = 0, start, -1
         while i < min(len(text), start + _LONGEST):
-            ch = text[i]
-            depth += ch == "«"
-            depth -= ch == "»"
+            depth += (text[i] == "«") - (text[i] == "»")
             if depth == 0:
                 end = i + 1
                 break
@@ -64,21 +75,9 @@ def _guillemet_quotes(text: str) -> list[_Span]:
             continue
         inner = text[start + 1:end - 1]
         if "«" in inner or "\n" in inner:
-            span = _Span(start, end)
-            span._text = inner
-            out.append(span)
+            out.append(_Span(start, end, inner))
         pos = end
     return out
-_STRAIGHT = re.compile(r'"(?P<q>[^"\n]{3,600}?)"')  # typewriter quotes, where a site has no others
-_DIALOGUE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<q>[^—–\n]{3,600}?)[,!?…]?[ \t]+[—–][ \t]+(?=\w)")
-_AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?P<verb>[а-яё]+)")
-_WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
-# «…», — считает он / — сказала она / — он сказал
-_PRONOUN_AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?:(?P<verb>[а-яё]+)[ \t]+(?P<pron>он|она)\b"
-                            r"|(?P<pron2>он|она)[ \t]+(?P<verb2>[а-яё]+))", re.IGNORECASE)
-SPEAKERS = ("person", "organization")
-_ACCORDING_TO = re.compile(r"[Пп]о\s+(?:словам|мнению|данным)\s+")
-WINDOW = 120  # characters around a quote that may hold its verb and speaker
 
 
 @cache
@@ -107,7 +106,9 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
             content = m.group("q").strip()
             introduced = _ACCORDING_TO.search(text[max(0, m.start() - WINDOW):m.start()]) is not None
             said = _said_with_colon(text, m.start())  # "Х ответил: «Конечно, обжалуем»"
-            called = _called_in_sentence(text, m.start(), mentions)  # "Х назвал приговор «незаконным»"
+            short = len(content.split()) < 3 or (content[:1].islower() and len(content.split()) < 8)
+            # "Х назвал приговор «незаконным»": read only for the short quotes it may keep
+            called = _called_in_sentence(text, m.start(), mentions) if short else None
             if (len(content.split()) < (2 if said else 3) and called is None) \
                     or (content[:1].islower() and len(content.split()) < 8
                         and not (introduced or said or called is not None)):
@@ -231,14 +232,14 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
 def _after_post(text: str, at: int) -> bool:
     """A post noun right before offset ``at`` ("адвокатов Б"): the name after it is whose post it is."""
     words = list(_WORD.finditer(text, max(0, at - 30), at))
-    return bool(words) and words[-1].end() >= at - 2 and readings(words[-1].group().lower())[0].normal_form in roles()  # type: ignore[attr-defined]
+    return bool(words) and words[-1].end() >= at - 2 and is_post(dictionary_form(words[-1].group()))
 
 
 def _role_holder(text: str, lo: int, hi: int, before: int, mentions: list[tuple[int, int, int]],
                  people: set[int]) -> int | None:
     """A post named instead of the speaker ("— сказал судья"): the one person the text names
     right after that post ("судья Х") before the quote; None when there is none or several."""
-    words = [readings(w.group().lower())[0].normal_form for w in _WORD.finditer(text, lo, hi)][:2]  # type: ignore[attr-defined]
+    words = [dictionary_form(w.group()) for w in _WORD.finditer(text, lo, hi)][:2]
     post = next((w for w in words if w in roles()), None)
     if post is None:
         return None
@@ -256,7 +257,7 @@ def _role_holder(text: str, lo: int, hi: int, before: int, mentions: list[tuple[
     last = max(((s, i) for s, _e, i in mentions if i in people and before - 400 <= s < before), default=None)
     if last is None:
         return None
-    ahead = [readings(w.group().lower())[0].normal_form for w in _WORD.finditer(text, max(0, last[0] - 40), last[0])][-2:]  # type: ignore[attr-defined]
+    ahead = [dictionary_form(w.group()) for w in _WORD.finditer(text, max(0, last[0] - 40), last[0])][-2:]
     return None if any(w in roles() and w != post for w in ahead) else last[1]
 
 
@@ -352,11 +353,11 @@ def _called_in_sentence(text: str, start: int, mentions: list[tuple[int, int, in
     for a term quoted as a name («по статье «Клевета»», «признал виновной по статье «…»»)."""
     lo = max(text.rfind(ch, 0, start) for ch in ".!?\n»") + 1
     last = list(_WORD.finditer(text, lo, start))
-    if last and readings(last[-1].group().lower())[0].normal_form in _NAMING_NOUNS:  # type: ignore[attr-defined]
+    if last and dictionary_form(last[-1].group()) in _NAMING_NOUNS:
         return None
     for w in last:
-        lemma = readings(w.group().lower())[0].normal_form  # type: ignore[attr-defined]
-        if lemma in _CALLING or (is_speech_verb(w.group()) and lemma not in _VERDICT_VERBS):
+        dictionary = dictionary_form(w.group())
+        if dictionary in _CALLING or (is_speech_verb(w.group()) and dictionary not in _VERDICT_VERBS):
             named = [i for s, e, i in mentions if lo <= s and e <= w.start()]
             if named:
                 return named[-1]

@@ -66,7 +66,8 @@ def is_post(lemma: str) -> bool:
     return parts[0] in roles() or (parts[0] in ("экс", "вице") and parts[1] in roles())
 
 
-def _lemma(word: str) -> str:
+def dictionary_form(word: str) -> str:
+    """The dictionary form of a Russian word's most likely reading ("адвокатов" -> "адвокат")."""
     return readings(word.lower())[0].normal_form  # type: ignore[attr-defined]
 
 
@@ -124,7 +125,7 @@ def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alon
     words = [w for w in _WORD.finditer(text, cut, person.start) if not _covered(w.start(), mentions, text, cut)]
     fallback = None
     for back, word in enumerate(reversed(words)):
-        lemma = _lemma(word.group())
+        lemma = dictionary_form(word.group())
         if not (is_post(lemma) or lemma in memberships() or lemma in kinship()):
             continue
         if back + 1 < len(words) and _of_another(words[len(words) - back - 2].group(), word.group()):
@@ -154,7 +155,7 @@ def _posts_listed_before(text: str, person: _Mention, mentions: list[_Mention], 
     parts, offsets, at = [], [], lo
     for link in _LINK.finditer(text, lo, person.start):
         after = _WORD.match(text, link.end())
-        if link.group().strip() == "и" and (after is None or not is_post(_lemma(after.group()))):
+        if link.group().strip() == "и" and (after is None or not is_post(dictionary_form(after.group()))):
             continue  # "Университета журналистики и массовых коммуникаций": inside a body's name
         parts.append(text[at:link.start()])
         offsets.append(at)
@@ -163,17 +164,17 @@ def _posts_listed_before(text: str, person: _Mention, mentions: list[_Mention], 
     offsets.append(at)
     out: list[tuple[str, int | None]] = []
     first = _WORD.search(parts[-1]) if parts else None
-    if first is None or not is_post(_lemma(first.group())):
+    if first is None or not is_post(dictionary_form(first.group())):
         return out
     for part, start in reversed(list(zip(parts[:-1], offsets[:-1]))):
         end = start + len(part)
         persons = [m.end for m in mentions if m.label == "person" and start <= m.start and m.end <= end]
         post = next((w for w in _WORD.finditer(text, max([start, *persons]), end)
-                     if is_post(_lemma(w.group())) and not _covered(w.start(), mentions, text, start)), None)
+                     if is_post(dictionary_form(w.group())) and not _covered(w.start(), mentions, text, start)), None)
         if post is None:
             break
         inside = [m.entity for m in mentions if m.label == "organization" and post.end() <= m.start and m.end <= end]
-        out.append((_lemma(post.group()), inside[0] if inside else None))
+        out.append((dictionary_form(post.group()), inside[0] if inside else None))
         if text[start:post.start()].strip():
             break  # "писал ректор Б, …": the run's first post, after other words
     return out
@@ -182,7 +183,7 @@ def _posts_listed_before(text: str, person: _Mention, mentions: list[_Mention], 
 def _of_another(before: str, word: str) -> bool:
     """``word`` is a post or kin noun in the genitive right after another one ("адвокат
     активиста", "жена блогера"): it names whose the first one is."""
-    lemma = _lemma(before)
+    lemma = dictionary_form(before)
     return (is_post(lemma) or lemma in kinship()) and any(
         "gent" in r.tag for r in readings(word.lower())[:2])  # type: ignore[attr-defined]
 
@@ -238,7 +239,7 @@ def _after(text: str, person: _Mention, mentions: list[_Mention], hi: int) -> tu
     if lead >= len(words) or lead > 2:
         return None
     word = words[lead]
-    lemma = _lemma(word.group())
+    lemma = dictionary_form(word.group())
     if not (is_post(lemma) or lemma in memberships() or lemma in kinship()):
         return None
     inside = [x for x in mentions if word.end() <= x.start and x.end <= stop]

@@ -254,6 +254,15 @@ def given_key(word: str) -> str:
     return key
 
 
+def one_letter_apart(a: str, b: str, min_len: int = 6) -> bool:
+    """Two spellings one letter apart (one substitution, insertion or deletion) that open with the
+    same letter, both ``min_len`` letters or more: a slip of the pen ("Pertova" for "Petrova") or a
+    place spelt two ways ("Homel"/"Homiel")."""
+    from rigour.text.distance import levenshtein
+
+    return min(len(a), len(b)) >= min_len and a[:1] == b[:1] and levenshtein(a, b) == 1
+
+
 @cache
 def _diminutives() -> dict[str, str]:
     out: dict[str, str] = {}

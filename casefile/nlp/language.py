@@ -15,6 +15,11 @@ _LATIN = re.compile(r"[A-Za-z]")
 SAMPLE_CHARS = 5000
 
 
+def has_cyrillic(text: str) -> bool:
+    """True when ``text`` has a Cyrillic letter (Russian, Kazakh or another Cyrillic script)."""
+    return _CYRILLIC.search(text) is not None
+
+
 @cache
 def _detector() -> object:
     from lingua import Language, LanguageDetectorBuilder

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from casefile.nlp.keys import PersonKey, fold, person_key, persons_compatible, token_key
+from casefile.nlp.keys import PersonKey, fold, one_letter_apart, person_key, persons_compatible, token_key
 from casefile.nlp.org_keys import acronym_of, org_compact_key, org_key, org_word_set_key
 from casefile.nlp.org_translation import bilingual_org_key, english_body_name
 from casefile.nlp.state_bodies import body_key, country_free_name
@@ -23,9 +23,9 @@ from casefile.resolve.typing_votes import vote_types
 from casefile.nlp import lexicons, names
 from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town
+from casefile.nlp.language import has_cyrillic
 from casefile.nlp.territories import territory_code
 
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _PLACE_PREFIX = re.compile(r"^(?:respublik\w*|republic(?: of)?|sankt|saint|st)[- ](?=\w)")  # "Republic of X", "Санкт-Петербург"
 
 
@@ -111,7 +111,7 @@ def _org_keys(text: str, country: str | None) -> set[str]:
     """A national state body's key when the name is one ("MVD", "Interior Ministry" in a text
     about one country); else the name's spelling, word-order and spacing keys."""
     body = body_key(text, country)
-    if body is None and _CYRILLIC.search(text):  # "Верховный суд Узбекистана" = "Supreme Court of Uzbekistan"
+    if body is None and has_cyrillic(text):  # "Верховный суд Узбекистана" = "Supreme Court of Uzbekistan"
         english, named = english_body_name(text)
         body = body_key(english, named or country) if english else None
     if body is not None:
@@ -310,13 +310,13 @@ def _full_name_key(name: str) -> str | None:
 def _latin_full_names(g: list[ClusterInfo]) -> set[str]:
     if g[0].type != "person":
         return set()
-    return {k for c in g if not _CYRILLIC.search(c.name) for k in [_full_name_key(c.name)] if k}
+    return {k for c in g if not has_cyrillic(c.name) for k in [_full_name_key(c.name)] if k}
 
 
 def _written_form_key(g: list[ClusterInfo]) -> str | None:
     """The key of a Cyrillic full name as written when the name brought back to the nominative
     keys otherwise ("Рена Керимова" read as a man's genitive, "Рен Керимов")."""
-    if g[0].type != "person" or not all(_CYRILLIC.search(c.name) for c in g):
+    if g[0].type != "person" or not all(has_cyrillic(c.name) for c in g):
         return None
     names_ = {_full_name_key(c.name) for c in g}
     return next((k for c in g for s in c.surfaces if len(s.split()) == 2
@@ -382,15 +382,17 @@ def attach_place_spellings(groups: list[list[ClusterInfo]]) -> list[list[Cluster
     """A body named for a place spelt two ways ("Homel regional court", "Homiel regional court";
     "Muzrabot district court", "District Criminal Court of Muzrabat") is one body: same head and
     level words, the place's sound keys one edit apart; a group with two such matches stays apart."""
-    from rigour.text.distance import levenshtein
-
-    keyed = [(i, sig) for i, g in enumerate(groups) if g[0].type == "organization"
-             for sig in {_place_spelling(c.name) for c in g} if sig is not None]
+    blocks: dict[tuple, list[tuple[int, str]]] = defaultdict(list)  # compared only within same head, level, letter
+    for i, g in enumerate(groups):
+        if g[0].type == "organization":
+            for heads, levels, place in {s for c in g for s in [_place_spelling(c.name)] if s is not None}:
+                blocks[(heads, levels, place[0])].append((i, place))
     matches: dict[int, set[int]] = defaultdict(set)
-    for (i, a), (j, b) in itertools.combinations(keyed, 2):
-        if i != j and a[:2] == b[:2] and a[2] != b[2] and a[2][0] == b[2][0] and levenshtein(a[2], b[2]) == 1:
-            matches[i].add(j)
-            matches[j].add(i)
+    for block in blocks.values():
+        for (i, a), (j, b) in itertools.combinations(block, 2):
+            if i != j and one_letter_apart(a, b, min_len=4):
+                matches[i].add(j)
+                matches[j].add(i)
     absorbed: set[int] = set()
     for i in sorted(matches):
         others = matches[i]

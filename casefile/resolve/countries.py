@@ -9,9 +9,8 @@ from typing import Protocol
 
 from casefile.nlp.gazetteer import town_country
 from casefile.nlp.keys import to_latin
+from casefile.nlp.language import has_cyrillic
 from casefile.nlp.territories import capital_country, nominative_forms, territory_code
-
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 class NamedCluster(Protocol):
@@ -27,7 +26,7 @@ def place_country(name: str) -> str | None:
     """The ISO code of the country a place name is or lies in: a country, a capital, a town; a
     name in Cyrillic is looked up in Latin letters too, in the nominative ("Минске" -> "by")."""
     code = territory_code(name) or capital_country(name) or town_country(name)
-    if code is None and _CYRILLIC.search(name) and len(name.split()) == 1:
+    if code is None and has_cyrillic(name) and len(name.split()) == 1:
         for form in nominative_forms(name):  # "Бишкека" -> "Бишкек" -> "bishkek"
             latin = to_latin(form)
             code = capital_country(latin) or town_country(latin)

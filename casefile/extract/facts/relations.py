@@ -25,6 +25,8 @@ from casefile.nlp import lexicons, names
 BODIES = ("organization", "location")
 MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod")
 OBJECT_PREPS = ("of", "at", "for", "in", "with", "to")
+# the side of a case that appeals against the defendant
+_PROSECUTION = frozenset({"prosecution", "prosecutor", "prosecutors", "prosecutor's", "procuracy"})
 
 
 @cache
@@ -824,9 +826,6 @@ class RelationReader:
             out = [Slot("person", self.ctx.defendants[-1], t.offset(v), t.offset(v))]
         return out
 
-
-# the side of a case that appeals against the defendant
-_PROSECUTION = frozenset({"prosecution", "prosecutor", "prosecutors", "prosecutor's", "procuracy"})
 
 
 def relation_facts(tree: SentenceTree, ctx: DocContext) -> Iterator[Fact]:
