@@ -1228,8 +1228,26 @@ def test_an_appeal_announced_in_other_words(spacy_backend, text, appellants):
 def test_a_person_who_sentences_someone_ordered_it(spacy_backend):
     facts, _ = run(spacy_backend, "Judge Dana Kerimova sentenced Yerlan Dosov to four years in prison.")
     assert ("ordered", "Dana Kerimova", "Yerlan Dosov", "sentenced 4 years prison") in [f[:4] for f in facts]
-    # near miss: a court that sentences is no person giving an order
-    facts, _ = run(spacy_backend, "The Taraz City Court sentenced Yerlan Dosov to four years in prison.")
+
+
+def test_a_court_that_rules_on_someone_ordered_it(spacy_backend):
+    facts, _ = run(spacy_backend, "On Monday the Taraz City Court sentenced Yerlan Dosov to four years in prison.")
+    assert [f[1:3] for f in of_type(facts, "ordered")] == [("Taraz City Court", "Yerlan Dosov")]
+    facts, _ = run(spacy_backend, "Aibek Sadyr was fined by the Taraz City Court in May.")
+    assert [f[1:3] for f in of_type(facts, "ordered")] == [("Taraz City Court", "Aibek Sadyr")]
+    # near miss: the police who detain someone order nothing
+    facts, _ = run(spacy_backend, "The Taraz City Police detained Yerlan Dosov in May.")
+    assert of_type(facts, "ordered") == []
+
+
+def test_the_court_unnamed_is_the_one_court_the_text_names(spacy_backend):
+    text = "Yerlan Dosov stood trial at the Taraz City Court. The court convicted him of fraud on Monday."
+    facts, _ = run(spacy_backend, text)
+    assert [f[1:3] for f in of_type(facts, "ordered")] == [("Taraz City Court", "Yerlan Dosov")]
+    # near miss: with two courts named, "the court" may be either
+    text = ("Yerlan Dosov stood trial at the Taraz City Court; the Zhambyl Regional Court heard his appeal. "
+            "The court convicted him of fraud on Monday.")
+    facts, _ = run(spacy_backend, text)
     assert of_type(facts, "ordered") == []
 
 

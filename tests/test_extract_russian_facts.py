@@ -291,3 +291,32 @@ def test_a_court_extending_someones_arrest_states_their_detention(ru_facts):
     assert "Тимур Садыков" in {f[1] for f in found if f[0] == "detention"}
     found = facts(ru_facts, "Суд продлил срок подачи документов для Тимура Садыкова.")  # near miss: no custody
     assert not {f for f in found if f[0] == "detention"}
+
+
+def test_a_court_that_rules_on_someone_ordered_it(ru_facts):
+    found = facts(ru_facts, "Бостандыкский районный суд арестовал журналиста Тимура Садыкова на два месяца.")
+    assert any(f[:3] == ("ordered", "Бостандыкский районный суд", "Тимур Садыков") for f in found)
+    # "суд" unnamed is the one court the text names
+    text = "Дело Ержана Касымова рассматривал Бостандыкский районный суд. Суд приговорил его к трём годам."
+    assert any(f[:3] == ("ordered", "Бостандыкский районный суд", "Ержан Касымов") for f in facts(ru_facts, text))
+    # near miss: the police who detain someone order nothing
+    found = facts(ru_facts, "Полиция Алматы задержала журналиста Тимура Садыкова.")
+    assert not any(f[0] == "ordered" for f in found)
+
+
+def test_a_possessive_before_the_object_is_not_acted_on(ru_facts):
+    text = "Журналиста Тимура Садыкова вызвали в суд. Суд оштрафовал его коллегу Динару Омарову."
+    fined = {f[1] for f in facts(ru_facts, text) if f[0] == "fine"}
+    assert fined == {"Динара Омарова"}
+    # near miss: "его" alone is the one acted on
+    text = "Журналиста Тимура Садыкова вызвали в суд. Суд оштрафовал его на 30 МРП."
+    assert {f[1] for f in facts(ru_facts, text) if f[0] == "fine"} == {"Тимур Садыков"}
+
+
+def test_an_object_pronoun_is_not_the_verbs_own_subject(ru_facts):
+    text = "Блогера Ержана Касымова доставили в суд. Судья Нино Арвеладзе приговорила его к трём годам."
+    sentenced = {f[1] for f in facts(ru_facts, text) if f[0] == "sentence"}
+    assert sentenced == {"Ержан Касымов"}
+    # near miss: with no one named before the judge, "его" stands for no one
+    text = "Судья Нино Арвеладзе приговорила его к трём годам."
+    assert not {f[1] for f in facts(ru_facts, text) if f[0] == "sentence"}

@@ -23,6 +23,11 @@ from casefile.nlp.russian_names import person_nominative, surname_gender, surnam
     ([("Марату", "Dat"), ("Омаровым", "Ins")], "Марат Омаров"),  # near miss: -ым is a man's
     ([("Омарова", "Gen"), ("Тимура", "Gen"), ("Сергеевича", "Gen")], "Омаров Тимур Сергеевич"),  # surname first
     ([("Тимура", "Gen"), ("Сергеевича", "Gen"), ("Омарова", "Gen")], "Тимур Сергеевич Омаров"),  # near miss
+    ([("Тимура", "Gen"), ("Беззубого", "Gen")], "Тимур Беззубый"),  # a surname declined as an adjective
+    ([("Динаре", "Dat"), ("Беззубой", "Dat")], "Динара Беззубая"),  # ... a woman's
+    ([("Динары", "Gen"), ("Седых", "Gen")], "Динара Седых"),  # near miss: a plural-form surname never declines
+    ([("Тимура", "Gen"), ("Ким", "Gen")], "Тимур Ким"),  # near miss: no plural reading of a one-syllable surname
+    ([("Тамуной", "Ins")], "Тамуна"),  # near miss: a name the dictionary only guesses at is no adjective ("Тамуная")
 ])
 def test_names_go_back_to_the_nominative_in_their_gender(tokens, nominative):
     assert person_nominative(tokens) == nominative

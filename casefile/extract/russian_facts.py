@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from casefile.models import Fact, LocalEntity, ParsedSentence, Quote
+from casefile.extract.courts import is_court
 from casefile.extract.lists import NamedLists
 from casefile.extract.russian_clause import Clause, below, in_clause, unreal
 from casefile.extract.russian_orders import orderers, russian_complaints
@@ -32,6 +33,10 @@ _DATE = re.compile(r"(?:(?P<prep>\b[вс])\s+)?\b(?:(?P<day>\d{1,2})\s+)?(?P<mon
                    r"(?:\s+(?:(?P<year>(?:19|20)\d\d)\s+год|(?P<rel>прошлого|этого|текущего|позапрошлого)\s+года))?",
                    re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"\bв\s+(?P<rel>прошлом|этом|текущем|позапрошлом)\s+году\b", re.IGNORECASE)
+# third-person pronouns that are also possessives ("его коллега")
+_POSSESSIVE_FORMS = frozenset({"его", "её", "ее", "их"})
+# the steps a court takes: the court that takes them ordered them
+_RULED = frozenset({"sentence", "conviction", "acquittal", "fine", "detention"})
 _YEARS_BACK = {"прошл": 1, "позап": 2, "этого": 0, "этом": 0, "текущ": 0, "этот": 0}
 
 
@@ -83,6 +88,7 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
     years = Counter(re.findall(r"\b((?:19|20)\d\d)\b", text))  # the year the document is about
     year = int(years.most_common(1)[0][0]) if years else None
     lists = NamedLists(text, list(sentences), [(s, e) for s, _end, e, label in mentions if label == "person"])
+    courts = [i for i, e in enumerate(entities) if e.label == "organization" and is_court(e.name)]
     facts: list[Fact] = []
     for sentence in parses:
         tokens = sentence.tokens
@@ -113,8 +119,12 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
                 if accusation is not None:  # "приговорён … по обвинению в госизмене": charged with it
                     facts.append(Fact("charge", p, sentence.start, sentence.end, object=laws[0] if laws else None,
                                       value=accusation, date=date))
-            facts += [Fact("ordered", who, sentence.start, sentence.end, object=p, value=clause.word(i), date=date)
-                      for who in sorted(orderers(clause, i) - patients) for p in sorted(patients)]
+            rulers = orderers(clause, i)
+            court = _ruling_court(clause, i, acted_on, courts) if type_ in _RULED else None
+            if court is not None:  # a court that sentences, convicts, acquits, fines or arrests ordered it
+                rulers.add(court)
+            facts += [Fact("ordered", who, sentence.start, sentence.end, object=p, value=value or clause.word(i),
+                           date=date) for who in sorted(rulers - patients) for p in sorted(patients)]
     return facts
 
 
@@ -178,6 +188,8 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
     found: set[int] = set()
     for k in heads:
         word = clause.word(k)
+        if word in _POSSESSIVE_FORMS and k + 1 in heads:
+            continue  # "оштрафовал его коллегу": the parser takes the possessive for a second object
         if tokens[k].lemma in entry.get("counsel", ()):  # "адвокаты Х подали …": Х's
             found |= {p for n in clause.kids(k, "nmod") if not clause.preposition(n)
                       for p in clause.people(n)}
@@ -188,8 +200,8 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
             found |= _group_antecedent(clause, k)  # "признал всех виновными", "назначил каждому из них"
         elif clause.entity_at(k, "person") is not None or word not in PRONOUN_GENDER.keys() | FIRST_PERSON:
             found |= clause.people(k) or _listed_after_dash(clause, k)
-        elif word in PRONOUN_GENDER:
-            found |= _named_or_antecedent(clause, k, genders)
+        elif word in PRONOUN_GENDER:  # "судья А приговорила его": "его" is not the subject
+            found |= _named_or_antecedent(clause, k, genders, set() if acted_on else _subjects(clause, i))
         elif clause.speaker_at(k) is not None:
             found.add(clause.speaker_at(k))  # type: ignore[arg-type]
     if not found and not acted_on:  # "назначил каждому из них": the parser may hang the group word anywhere
@@ -246,18 +258,24 @@ def _accusative_name(clause: Clause, k: int) -> bool:
     return bool(forms) and any("accs" in r.tag for r in forms) and not any("nomn" in r.tag for r in forms)  # type: ignore[operator]
 
 
-def _named_or_antecedent(clause: Clause, k: int, genders: dict[int, str | None]) -> set[int]:
-    """The people the phrase at ``k`` names, or for "его/её" the person it stands for."""
+def _named_or_antecedent(clause: Clause, k: int, genders: dict[int, str | None], skip: set[int] = frozenset()) -> set[int]:  # type: ignore[assignment]
+    """The people the phrase at ``k`` names, or for "его/её" the person it stands for (not one of ``skip``)."""
     word = clause.word(k)
     if word in PRONOUN_GENDER and clause.entity_at(k, "person") is None:
-        return _antecedent(clause, clause.tokens[k].start, PRONOUN_GENDER[word], genders)
+        return _antecedent(clause, clause.tokens[k].start, PRONOUN_GENDER[word], genders, skip)
     return clause.people(k)
 
 
-def _antecedent(clause: Clause, offset: int, gender: str, genders: dict[int, str | None]) -> set[int]:
-    """The person named last before ``offset`` (within a short reach), if the gender agrees."""
+def _subjects(clause: Clause, i: int) -> set[int]:
+    """The people named as the subject of the verb at ``i``."""
+    return {p for s in clause.kids(i, "nsubj") for p in clause.people(s)}
+
+
+def _antecedent(clause: Clause, offset: int, gender: str, genders: dict[int, str | None],
+                skip: set[int] = frozenset()) -> set[int]:  # type: ignore[assignment]
+    """The person named last before ``offset`` (within a short reach, leaving out ``skip``), if the gender agrees."""
     before = [(s, e) for s, end, e, lab in clause.mentions if lab == "person" and end <= offset
-              and offset - end <= PRONOUN_REACH]
+              and offset - end <= PRONOUN_REACH and e not in skip]
     if not before:
         return set()
     person = max(before)[1]
@@ -272,19 +290,44 @@ def _objects(clause: Clause, i: int, acted_on: bool, roles: list[str], alone: bo
     tokens = clause.tokens
     for role in roles:
         if role == "authority":
-            heads = clause.kids(i, "obl:agent") + [k for k in clause.kids(i, "obl") if "ablt" in tokens[k].tag
-                                                   and not clause.kids(k, "case")] if acted_on else clause.kids(i, "nsubj")
-            for k in heads:
-                for j in [k, *clause.kids(k, "nmod", "flat", "flat:name", "amod")]:
-                    body = clause.entity_at(j, "organization")
-                    if body is not None:
-                        return [body]
+            body = _authority(clause, i, acted_on)
+            if body is not None:
+                return [body]
         elif role == "law":
             own = in_clause(clause, i) + [j for x in clause.kids(i, "xcomp") for j in [x, *in_clause(clause, x)]]
             laws = _laws(clause, own) or (_laws(clause, range(len(tokens))) if alone else [])  # "признал виновным по статье
             if laws:
                 return laws  # type: ignore[return-value]
     return [None]
+
+
+def _authority_heads(clause: Clause, i: int, acted_on: bool) -> list[int]:
+    """Who acts at ``i``: the active subject, or the instrumental under a passive."""
+    if not acted_on:
+        return clause.kids(i, "nsubj")
+    return clause.kids(i, "obl:agent") + [k for k in clause.kids(i, "obl") if "ablt" in clause.tokens[k].tag
+                                          and not clause.kids(k, "case")]
+
+
+def _authority(clause: Clause, i: int, acted_on: bool) -> int | None:
+    """The body that acts at ``i`` ("суд арестовал", "задержан полицией"), if one is named."""
+    for k in _authority_heads(clause, i, acted_on):
+        for j in [k, *clause.kids(k, "nmod", "flat", "flat:name", "amod")]:
+            body = clause.entity_at(j, "organization")
+            if body is not None:
+                return body
+    return None
+
+
+def _ruling_court(clause: Clause, i: int, acted_on: bool, courts: list[int]) -> int | None:
+    """The court that rules at ``i``: a court named as the one acting, or "суд" unnamed when the
+    document names exactly one court ("суд приговорил А"; "арестован судом")."""
+    body = _authority(clause, i, acted_on)
+    if body is not None:
+        return body if body in courts else None
+    bare = any(clause.tokens[k].lemma in ("суд", "трибунал") and clause.entity_at(k, "organization") is None
+               for k in _authority_heads(clause, i, acted_on))
+    return courts[0] if bare and len(courts) == 1 else None
 
 
 def _laws(clause: Clause, tokens: Iterable[int]) -> list[int]:

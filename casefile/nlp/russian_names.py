@@ -24,6 +24,8 @@ Gender = Literal["m", "f"]
 _OV = re.compile(r"^(?P<stem>.+(?:ов|ев|ёв|ин|ын))(?P<end>|а|у|ым|е|ой|ою)$", re.IGNORECASE)
 _SKY = re.compile(r"^(?P<stem>.+(?:ск|цк))(?P<end>ий|ого|ому|им|ом|ая|ой|ую|ою)$", re.IGNORECASE)
 _FEMININE_SKY = {"ая", "ой", "ую", "ою"}
+# the endings of an adjective's oblique cases, masculine and feminine ("Навального", "Толстой")
+_ADJECTIVAL = re.compile(r"(?:ого|его|ому|ему|ым|им|ом|ем|ой|ей|ую|юю)$")
 # particles of Kazakh and Kyrgyz names that never decline ("Нурлан-улы", "Айгерим кызы")
 _INDECLINABLE = ("улы", "ұлы", "уулу", "кызы", "қызы", "оглы", "оглу", "кизи", "зода", "заде")  # Turkic, Tajik, Azeri
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -45,12 +47,12 @@ def readings(word: str) -> tuple[object, ...]:
 
 @lru_cache(maxsize=65536)
 def _name_readings(word: str) -> tuple[tuple[str, str, str], ...]:
-    """(nominative, gender "m"/"f", grammatical case) of each reading of ``word`` as a given name
-    or patronymic in the dictionary."""
+    """(nominative, gender "m"/"f", grammatical case) of each singular reading of ``word`` as a
+    given name or patronymic in the dictionary (one person: "Ким" is no plural of "Кима")."""
     out = []
     for parse in readings(word):
         tag = parse.tag
-        if ("Name" in tag or "Patr" in tag) and tag.gender in ("masc", "femn"):
+        if ("Name" in tag or "Patr" in tag) and tag.gender in ("masc", "femn") and "sing" in tag:
             nominative = parse.inflect({"nomn"})
             out.append(((nominative.word if nominative else parse.word), "m" if tag.gender == "masc" else "f",
                         str(tag.case)))
@@ -133,6 +135,8 @@ _DECLINED: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
 def _unknown_name_nominative(word: str, gender: Gender | None, case: str | None) -> str:
     """A declined given name that is not in the dictionary, back to the nominative by the usual
     endings of its gender and case; unchanged when either is unknown."""
+    if case == "Ins" and gender is None:
+        gender = "f"  # "-ой"/"-ей" is the instrumental of an -а/-я name of either sex ("Никитой")
     if gender is None or case is None:
         return word
     for declined, nominative in _DECLINED.get((gender, case), ()):
@@ -257,11 +261,32 @@ def _part_nominative(word: str, gender: Gender | None, case: str | None, last: b
         if not last and _name_readings(lower):  # a given name that looks like a surname
             return word if case == "Nom" else given_nominative(word, gender, case)
         return surname_nominative(word, gender, case)  # the gender outweighs a mistagged case
+    if last and case not in (None, "Nom") and _ADJECTIVAL.search(lower):
+        nominative = adjectival_nominative(word, gender, case)
+        if nominative != word:
+            return nominative
     if not last and gender == "m":
         base = declined_known_name(word)
         if base is not None:
             return base
     return word if case == "Nom" else given_nominative(word, gender, case)
+
+
+def adjectival_nominative(word: str, gender: Gender | None, case: str) -> str:
+    """The nominative of a surname declined like an adjective ("Навального" -> "Навальный",
+    "Толстой" of a woman in the genitive -> "Толстая"), by a singular reading of the token's case
+    (and of the person's gender, when known) as a dictionary adjective or surname; unchanged
+    when there is none (a plural form such as "Белых" never declines; a word the dictionary only
+    guesses at, such as a foreign given name in -ой, is no adjective)."""
+    grams, sex = _CASES.get(case), {"m": "masc", "f": "femn"}.get(gender or "")
+    for parse in readings(word.lower()):
+        tag = parse.tag
+        if parse.is_known and ("ADJF" in tag or "Surn" in tag) and "sing" in tag and grams in tag \
+                and (sex is None or sex in tag) and tag.gender in ("masc", "femn"):
+            nominative = parse.inflect({"nomn"})
+            if nominative is not None:
+                return _capitalised(nominative.word, word)
+    return word
 
 
 def _match_case(ending: str, like: str) -> str:

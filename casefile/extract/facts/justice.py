@@ -806,17 +806,35 @@ class FactBuilder:
         yield from self._rulings(event, term)
 
     def _rulings(self, event: Event, term: str | None) -> Iterator[Fact]:
-        """"Judge A sentenced B to five years": a person who sentences, convicts, acquits or fines
-        someone is the judge, and ordered it ("ordered" with the one ruled on and what was ruled)."""
-        if event.type not in _RULED or not self.tree.kids(event.trigger, "nsubj"):
+        """"Judge A sentenced B to five years", "the X court convicted B", "B was sentenced by
+        the X court": a judge or a court that sentences, convicts, acquits or fines someone, or
+        a court that remands them, ordered it ("ordered" with the one ruled on and what was
+        ruled). A judge counts only as the active subject; "by A" may be a witness's account."""
+        t = self.tree
+        if event.type not in _RULED and event.type != "detention":
             return
-        ruled = f"{self.tree.word(event.trigger)} {term}" if term else self.tree.word(event.trigger)
+        active = bool(t.kids(event.trigger, "nsubj")) and not self._passive(event.trigger)
+        courts = [a for a in event.agents if a.cluster in self.ctx.courts]
+        if not courts and len(self.ctx.courts) == 1 and self._bare_court(event.trigger):
+            courts = [Slot("organization", self.ctx.courts[0], -1, -1)]  # "the court": the document's one court
+        judges = [a for a in event.agents if a.label == "person"] if active and event.type in _RULED else []
+        ruled = f"{t.word(event.trigger)} {term}" if term else t.word(event.trigger)
         date, place = self.date(event), self.place(event)
-        for judge in (a for a in event.agents if a.label == "person"):
+        for ruler in unique_clusters(judges + courts):
             for p in event.patients:
-                if p.cluster != judge.cluster:
-                    yield Fact("ordered", judge.cluster, self.tree.sentence.start, self.tree.sentence.end,
+                if p.cluster != ruler.cluster:
+                    yield Fact("ordered", ruler.cluster, t.sentence.start, t.sentence.end,
                                object=p.cluster, value=ruled, date=date, place=place)
+
+    def _passive(self, v: int) -> bool:
+        return bool(self.tree.kids(v, "nsubjpass", "auxpass", "csubjpass"))
+
+    def _bare_court(self, v: int) -> bool:
+        """The one acting at ``v`` is a court the sentence does not name ("the court sentenced A",
+        "A was fined by the court")."""
+        t = self.tree
+        who = t.prep_objects(v, "by") if self._passive(v) else t.kids(v, "nsubj")
+        return any(t.slot_at[w] is None and t.lemma(w) in ("court", "tribunal") for w in who)
 
     def _gapped_terms(self, event: Event) -> dict[Slot, str]:
         """"sentenced A to ten years, B to nine years, and C to seven", "A was sentenced to six
