@@ -27,6 +27,26 @@ def test_a_post_named_instead_of_the_speaker_is_the_one_who_holds_it(extract_ru)
     assert ("Ходатайство защиты отклонить полностью", None) in quotes(extract_ru, text)
 
 
+def test_a_post_with_its_court_before_the_name_is_held_by_that_name(extract_ru):
+    text = ("Судья Северного районного суда Динара Омарова оправдала Ержана Касымова. "
+            "«Доказательств вины нет», — заявила судья.")
+    assert ("Доказательств вины нет", "Динара Омарова") in quotes(extract_ru, text)
+
+
+def test_a_post_no_one_holds_goes_to_the_one_named_last_if_the_verb_agrees(extract_ru):
+    text = "Об этом сообщила Динара Омарова.\n\n«Блогера привезли в суд без адвоката», — написала экс-депутат."
+    assert ("Блогера привезли в суд без адвоката", "Динара Омарова") in quotes(extract_ru, text)
+    # near miss: the one named last is a man, the verb a woman's
+    text = "Об этом сообщил Тимур Садыков.\n\n«Блогера привезли в суд без адвоката», — написала экс-депутат."
+    assert ("Блогера привезли в суд без адвоката", None) in quotes(extract_ru, text)
+
+
+def test_a_colleague_is_the_source_named_before_not_the_one_called_a_colleague(extract_ru):
+    text = ("Тимур Садыков сообщил о задержании своего коллеги Ержана Касымова. По словам Садыкова, "
+            "обыск был грубым.\n\n«Это вызов всей профессии», — заявил коллега задержанного.")
+    assert ("Это вызов всей профессии", "Тимур Садыков") in quotes(extract_ru, text)
+
+
 def test_a_statement_the_quote_is_said_to_be_in_is_its_speaker(extract_ru):
     text = "«Задержание было законным», — говорится в заявлении Департамента полиции Караганды."
     assert ("Задержание было законным", "Департамент полиции Караганды") in quotes(extract_ru, text)

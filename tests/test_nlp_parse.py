@@ -185,3 +185,11 @@ def test_an_unfamiliar_first_word_may_be_a_name(spacy_backend):
         text = "Tolen Abishev is a baker. " + second
         [analysis] = list(spacy_backend.analyse([text]))
         assert (second in [text[p.start:p.end] for p in analysis.parses]) is parsed
+
+
+def test_a_quote_in_single_curly_marks_is_parsed(spacy_backend):
+    for second, parsed in (("‘The bread was stale’, said Tolen Abishev.", True),
+                           ("Tolen Abishev’s bakery said nothing new.", False)):  # near miss: an apostrophe
+        text = "The village has one bakery. " + second
+        [analysis] = list(spacy_backend.analyse([text]))
+        assert any("said" in text[p.start:p.end] for p in analysis.parses) is parsed

@@ -27,6 +27,8 @@ from casefile.nlp.russian_names import person_nominative, surname_gender, surnam
     ([("Динаре", "Dat"), ("Беззубой", "Dat")], "Динара Беззубая"),  # ... a woman's
     ([("Динары", "Gen"), ("Седых", "Gen")], "Динара Седых"),  # near miss: a plural-form surname never declines
     ([("Тимура", "Gen"), ("Ким", "Gen")], "Тимур Ким"),  # near miss: no plural reading of a one-syllable surname
+    ([("Ширин", "Nom"), ("Омарова", "Nom")], "Ширин Омарова"),  # a woman's given name that ends like a surname
+    ([("Ширин", "Nom"), ("Омаров", "Nom")], "Ширин Омаров"),  # near miss: as written
     ([("Тамуной", "Ins")], "Тамуна"),  # near miss: a name the dictionary only guesses at is no adjective ("Тамуная")
 ])
 def test_names_go_back_to_the_nominative_in_their_gender(tokens, nominative):

@@ -28,6 +28,8 @@ _STRAIGHT = re.compile(r'"(?P<q>[^"\n]{3,600}?)"')  # typewriter quotes, where a
 _DIALOGUE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<q>[^—–\n]{3,600}?)[,!?…]?[ \t]+[—–][ \t]+(?=\w)")
 _AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?P<verb>[а-яё]+)")
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
+# nouns that stand for a speaker the text named before, besides posts ("— заявил коллега задержанного")
+_SPEAKER_NOUNS = frozenset({"коллега", "собеседник", "собеседница"})
 # «…», — считает он / — сказала она / — он сказал
 _PRONOUN_AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?:(?P<verb>[а-яё]+)[ \t]+(?P<pron>он|она)\b"
                             r"|(?P<pron2>он|она)[ \t]+(?P<verb2>[а-яё]+))", re.IGNORECASE)
@@ -116,7 +118,7 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
             start = m.start("q") + m.group("q").index(content)
             taken.add(m.start(), m.end())
             end = m.end("q") if pattern is _DIALOGUE else m.end()  # a dialogue line's tail is its own dash
-            speaker = _speaker(text, m.start(), end, mentions, starts, set(genders))
+            speaker = _speaker(text, m.start(), end, mentions, starts, genders)
             if speaker is None and len(content.split()) < 3:
                 speaker = called  # a phrase quoted as the words of the one named before it
             if speaker is None:
@@ -195,7 +197,8 @@ def _answering(text: str, start: int, mentions: list[tuple[int, int, int]], peop
 
 
 def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int]], starts: list[int],
-             people: set[int]) -> int | None:
+             genders: dict[int, str | None]) -> int | None:
+    people = set(genders)
     after = _AFTER.match(text[end:end + WINDOW])
     if after and is_speech_verb(after.group("verb")):
         limit = _clause_end(text, end + after.end())
@@ -206,7 +209,7 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
             return persons[-1][1]  # "— заявил один из адвокатов Б Х": the lawyer, not the client
         if named:  # a person before a body ("— написала в Facebook Х")
             return next((i for i in named if i in people), named[0])
-        holder = _role_holder(text, end + after.end(), limit, start, mentions, people)
+        holder = _role_holder(text, end + after.end(), limit, start, mentions, genders, after.group("verb"))
         if holder is not None:  # "— зачитал судья": the judge the text named
             return holder
     before = text[max(0, start - WINDOW):start]
@@ -236,29 +239,43 @@ def _after_post(text: str, at: int) -> bool:
 
 
 def _role_holder(text: str, lo: int, hi: int, before: int, mentions: list[tuple[int, int, int]],
-                 people: set[int]) -> int | None:
-    """A post named instead of the speaker ("— сказал судья"): the one person the text names
-    right after that post ("судья Х") before the quote; None when there is none or several."""
-    words = [dictionary_form(w.group()) for w in _WORD.finditer(text, lo, hi)][:2]
-    post = next((w for w in words if w in roles()), None)
+                 genders: dict[int, str | None], verb: str = "") -> int | None:
+    """A post named instead of the speaker ("— сказал судья", "— заявила экс-депутат", "— заявил
+    коллега задержанного"): the one person the text names right after that post ("судья Х",
+    "судья Н-ского суда Х") before the quote; None when there is none or several."""
+    words = [dictionary_form(w.group()) for w in _WORD.finditer(text, lo, hi)][:3]
+    post = next((w for w in words if w in roles() or w in _SPEAKER_NOUNS), None)
     if post is None:
         return None
-    holders = set()
-    for m in _WORD.finditer(text, 0, before):
-        word = m.group().lower()
+    people, holders = set(genders), set()
+    bodies = {s: e for s, e, i in mentions if i not in people}
+    for m in _WORD.finditer(text, 0, before if post not in _SPEAKER_NOUNS else 0):  # "коллега" is a tie, not a post:
+        word = m.group().lower()  # "его коллега Х" names the other one
         if word.startswith(post[:4]) and readings(word)[0].normal_form == post:  # type: ignore[attr-defined]
-            holders |= {i for s, _e, i in mentions if i in people and m.end() < s <= m.end() + 2}
+            after = next((e for s, e in bodies.items() if m.end() < s <= m.end() + 2), m.end())  # "судья Н-ского суда Х"
+            holders |= {i for s, _e, i in mentions if i in people and after < s <= after + 2}
     if len(holders) == 1:
         return holders.pop()
     if holders:
         return None
     # no one is named with the post: the person named last before the quote (within a short
-    # reach), unless the text names that person with another post ("судья Х" is no activist)
+    # reach), unless the text names that person with another post ("судья Х" is no activist) or
+    # the verb's gender is not theirs ("— заявила судья" is no man); one the text gave as a source
+    # before ("По словам Х, …") goes first: "коллега задержанного" is not the one detained
     last = max(((s, i) for s, _e, i in mentions if i in people and before - 400 <= s < before), default=None)
     if last is None:
         return None
+    sources = [m.end() for m in _ACCORDING_TO.finditer(text, max(0, before - 400), before)]
+    source = next((i for s, _e, i in mentions if sources and sources[-1] <= s <= sources[-1] + 2), None)
+    if source is not None and source in people:
+        last = (0, source)
+    elif sources:
+        return None  # the source is someone the text does not name as a person
     ahead = [dictionary_form(w.group()) for w in _WORD.finditer(text, max(0, last[0] - 40), last[0])][-2:]
-    return None if any(w in roles() and w != post for w in ahead) else last[1]
+    if last[0] and any(w in roles() and w != post for w in ahead):
+        return None
+    said_by = "f" if verb.lower().endswith("ла") else "m" if verb.lower().endswith("л") else None
+    return None if said_by and genders.get(last[1]) not in (said_by, None) else last[1]
 
 
 def _mention_end(mentions: list[tuple[int, int, int]], entity: int, before: int) -> int:

@@ -42,7 +42,9 @@ AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "been", "being", "am"
                          "had", "having", "do", "does", "did", "'ve", "'d"})
 # words that may stand for a person acted on or speaking when no name is in the sentence
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "me", "us", "his", "their", "my", "our"})
-QUOTE_MARKS = frozenset(lexicons.QUOTE_MARKS)
+# quotation marks, with the single opening mark of British style (‘…’): its closing twin is also
+# the apostrophe, so it alone says a sentence quotes someone
+QUOTE_MARKS = frozenset(lexicons.QUOTE_MARKS + "‘")
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _CALENDAR_WORDS = frozenset(lexicons.MONTH_NAMES + lexicons.WEEKDAY_NAMES)
 # forms of everyday justice words that only ever state a case step ("sentenced", unlike "case")

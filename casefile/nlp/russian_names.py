@@ -228,9 +228,10 @@ def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
     for word, _case in tokens[:-1]:  # a man's given name in an oblique case ("Болата")
         if declined_known_name(word) is not None:
             return "m"
-    for word, _case in tokens:  # a given name the dictionary knows decides
-        for part in word.split("-"):
-            if _OV.match(part) is None and _SKY.match(part) is None:
+    for n, (word, _case) in enumerate(tokens):  # a given name the dictionary knows decides, even one
+        for part in word.split("-"):  # that ends like a surname before the surname ("Ширин", "Карин")
+            if (_OV.match(part) is None and _SKY.match(part) is None) \
+                    or (n < len(tokens) - 1 and _name_readings(part.lower())):
                 gender = given_name_gender(part)
                 if gender is not None:
                     return gender
@@ -247,9 +248,9 @@ def _undeclined_given_before_feminine(given: str, surname: str) -> bool:
     a surname in -ова/-ина/-ову/-ину is a woman's name, whatever gender the given name usually
     has; a man's given name declines with his surname ("Бахытжана Торегожина")."""
     m = _OV.match(surname)
-    if m is None or m.group("end").lower() not in ("а", "у") or _OV.match(given) or _SKY.match(given):
-        return False
     known = _name_readings(given.lower())
+    if m is None or m.group("end").lower() not in ("а", "у") or ((_OV.match(given) or _SKY.match(given)) and not known):
+        return False
     return bool(known) and all(word == given.lower() for word, _g, _c in known)  # no other form's case
 
 
