@@ -1,6 +1,9 @@
 """Repairs of Russian spans (casefile.extract.russian_repair). Names and bodies are invented."""
 from __future__ import annotations
 
+import pytest
+
+from casefile.extract.russian import common_word, known_place
 from casefile.extract.russian_repair import (bodies_before_places, cut_parenthesis, dateline_place, extend_body,
                                              is_common_acronym, quoted_bodies, split_two_people)
 from casefile.models import Span
@@ -124,3 +127,16 @@ def test_two_full_names_read_as_one_are_two_people():
     # near miss: a given name, a patronymic and a surname are one person
     text = "судья Тимур Ерланович Садыков Нуржанов отказал"
     assert len(split_two_people(span(text, "Тимур Ерланович Садыков Нуржанов", "PER"))) == 1
+
+
+@pytest.mark.parametrize(("word", "common"), [
+    ("Адвокат", True), ("Армянский", True),  # a post, an adjective opening a sentence
+    ("Садыков", False), ("Роза", False),  # near misses: a surname; a word that is also a given name
+    ("Тиктокер", False),  # near miss: a word the dictionary does not know may be a name
+])
+def test_a_lone_word_the_dictionary_knows_only_as_a_word_is_no_name(word, common):
+    assert common_word(word) is common
+
+
+def test_a_lone_town_is_a_place_but_its_adjective_is_not():
+    assert known_place("Караганды") and not known_place("Карагандинский")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import cache
 
 from casefile.extract import Extraction, law_entities
@@ -51,6 +52,20 @@ def _label(span: Span) -> str:
             and any(is_body_head(w) for w in words):
         return "organization"  # "Жогорку Кенеша" read as a person; not "Иван Судов"
     return span.label
+
+
+def common_word(word: str) -> bool:
+    """A word the dictionary knows only as an ordinary word, never as a name, surname or
+    patronymic ("Адвокат", "Армянский", "Главреда")."""
+    found = readings(word.lower())
+    return bool(found) and found[0].is_known and not any(  # type: ignore[attr-defined]
+        g in str(r.tag) for r in found for g in ("Name", "Surn", "Patr"))  # type: ignore[attr-defined]
+
+
+def known_place(word: str) -> bool:
+    """A word whose likeliest reading is a place the dictionary knows ("Гянджи")."""
+    tag = readings(word.lower())[0].tag  # type: ignore[attr-defined]
+    return "Geox" in tag and "NOUN" in tag  # not an adjective of a place ("Каракалпакский")
 
 
 def _name_word(word: str) -> bool:
@@ -232,6 +247,10 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
             if len(matches) > 1:  # "Досовым" beside "Ерлан Досов" and "Салтанат Досова": the one of its gender
                 gender = _surface_gender([m.text for m in entity.mentions])
                 matches = [f for f in matches if name_gender(f.name) in (gender, None)] if gender else matches
+            if not matches and common_word(entity.name):
+                if known_place(entity.name):  # "глава Гянджи": a town the model read as a person
+                    kept.append(LocalEntity("location", entity.name, [replace(m, label="location") for m in entity.mentions]))
+                continue  # "Адвокат", "Армянский" opening a sentence: a word, not a name
         elif entity.label == "organization":  # "Октябрьский районный суд" after "… суд города Х"
             matches = [b for b in bodies if b.name.lower().startswith(entity.name.lower() + " ")]
         else:
