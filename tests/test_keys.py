@@ -319,9 +319,13 @@ def test_persons_compatible_symmetric(a: str, b: str) -> None:
 
 
 def test_given_name_and_slavic_patronymic_name_no_surname() -> None:
-    key = person_key("Arkady Semyonovich")
-    assert key.surname is None and key.given == given_key("Arkady") and key.patronymic == token_key("Semyonovich")
+    key = person_key("Alina Semyonovna")
+    assert key.surname is None and key.given == given_key("Alina") and key.patronymic == token_key("Semyonovna")
     assert person_key("Nurlan Serikuly").surname is not None  # near miss: a Turkic -uly often is the surname
+    assert person_key("Arkady Semyonovich").surname is None  # a man's, too
+    # near miss: a woman's patronymic ends in "-ovna": her "-ovich" is a surname
+    assert person_key("Yevgeniya Kotovich").surname is not None
+    assert persons_compatible(person_key("Yevgeniya Kotovich"), person_key("Evgenia Kotovich"))
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [

@@ -155,6 +155,17 @@ def test_orgs_with_and_without_the_and_acronym_merge():
     assert entity_name(merged) == "Steppe Rights Bureau"  # not the acronym
 
 
+def test_a_body_with_two_names_joined_by_a_slash_is_known_by_either_and_by_both_acronyms():
+    clusters = [cl("d1:0", "organization", "Steppe Voice / Radio Kolos"),
+                cl("d2:0", "organization", "Radio Kolos"),
+                cl("d3:0", "organization", "SV/RK"),
+                cl("d4:0", "organization", "Steppe Voice")]
+    assert partition(group_by_names(clusters)) == {frozenset({"d1:0", "d2:0", "d3:0", "d4:0"})}
+    # near miss: one word on each side names two bodies working together
+    clusters = [cl("d1:0", "organization", "Kolos/Ipsar"), cl("d2:0", "organization", "Kolos")]
+    assert len(group_by_names(clusters)) == 2
+
+
 def test_country_and_short_form_merge_via_territory_code():
     clusters = [cl("d1:0", "location", "Turkey"), cl("d2:0", "location", "Turkiye"),
                 cl("d3:0", "location", "Türkiye"), cl("d4:0", "location", "Kazakhstan")]
@@ -441,6 +452,14 @@ def test_a_known_town_typed_as_an_organisation_is_a_place():
     # no other document names it as a place: the town list alone tells
     groups = rc.group_clusters([cl("d1:0", "organization", "Taraz"), cl("d2:0", "organization", "Abenov")])
     assert {c.name: c.type for g in groups for c in g} == {"Taraz": "location", "Abenov": "organization"}
+
+
+def test_a_word_named_as_a_region_elsewhere_is_that_place():
+    groups = rc.group_clusters([cl("d1:0", "location", "Kolsay region"), person("d1:1", "Kolsay")])
+    assert {c.name: c.type for g in groups for c in g} == {"Kolsay region": "location", "Kolsay": "location"}
+    # near miss: a body named for the place is no place kind
+    groups = rc.group_clusters([cl("d1:0", "organization", "Kolsay Bureau"), person("d1:1", "Kolsay")])
+    assert {c.name: c.type for g in groups for c in g}["Kolsay"] == "person"
 
 
 # -- collection-level typing ------------------------------------------------------------------------

@@ -304,6 +304,12 @@ def _strip_titles(raw: list[str]) -> list[str]:
 
 # Slavic patronymics are never surnames (unlike Turkic -uly, which often serves as one).
 _SLAVIC_PATRONYMIC = re.compile(r"[a-z]{2}(?:ovich|evich|ovna|evna|ichna)$")
+_MALE_PATRONYMIC = re.compile(r"[a-z]{2}(?:ovich|evich)$")
+
+
+@cache
+def _female_given_keys() -> frozenset[str]:
+    return frozenset(given_key(n) for n in lexicons.female_given_names())
 
 
 def _order(words: list[str]) -> tuple[str | None, list[str], str | None, str | None]:
@@ -328,8 +334,10 @@ def _order(words: list[str]) -> tuple[str | None, list[str], str | None, str | N
         return rest[0], middle, patr, first
     if len(words) >= 3 and _patronymic(words[-2]):
         return first, words[1:-2], words[-2], last
-    if len(words) == 2 and _given(first) and _SLAVIC_PATRONYMIC.search(fold(last)):
-        return first, [], last, None  # "Anna Petrovna": the polite form names no surname
+    if len(words) == 2 and _given(first) and _SLAVIC_PATRONYMIC.search(fold(last)) \
+            and not (_MALE_PATRONYMIC.search(fold(last)) and given_key(first) in _female_given_keys()):
+        return first, [], last, None  # "Anna Petrovna", "Ivan Petrovich": the polite form names no
+        # surname; but a woman's patronymic ends in "-ovna": "Anna Kotovich" is her surname
     return first, words[1:-1], None, last
 
 

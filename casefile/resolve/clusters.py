@@ -129,7 +129,25 @@ def _org_keys(text: str, country: str | None) -> set[str]:
     bilingual = bilingual_org_key(text, country)
     if bilingual:  # "суд района X" = "X district court"
         keys.add("bilingual:" + bilingual)
-    return keys
+    return keys | _two_name_keys(text)
+
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def _two_name_keys(text: str) -> set[str]:
+    """A body known by two names joined by a slash ("Radio Free Europe / Radio Liberty"): each
+    name of two words or more is a key, and so are the two acronyms with the slash ("RFE/RL"),
+    which the acronym itself gives too. Single words on both sides ("Reuters/Ipsos") name two
+    bodies working together, not one body."""
+    parts = [p.strip() for p in _SLASH.split(text)]
+    if len(parts) != 2 or not all(parts):
+        return set()
+    if all(_is_acronym(p) for p in parts):
+        return {"acronyms:" + "/".join(p.replace(".", "") for p in parts)}
+    if not all(len(p.split()) >= 2 for p in parts):
+        return set()
+    return {org_key(parts[0]), org_key(parts[1]), "acronyms:" + "/".join(acronym_of(p).upper() for p in parts)}
 
 
 def _name_keys(c: ClusterInfo, country: str | None = None) -> set[str]:
@@ -196,10 +214,15 @@ def attach_place_acronyms(groups: list[list[ClusterInfo]]) -> list[list[ClusterI
     return out
 
 
+# the kind of place a name may end in ("the X region"): the name without it names the same place
+_PLACE_KINDS = frozenset({"region", "district", "province", "oblast", "governorate", "county"})
+
+
 def harmonise_place_types(clusters: list[ClusterInfo]) -> None:
     """A one-word organisation or person that is named as a place elsewhere in the collection or
     is a known town, and has no name morphology of its own, is that place ("Almaty" typed ORG)."""
     places = {fold(c.name) for c in clusters if c.type == "location"}
+    places |= {p.rsplit(" ", 1)[0] for p in places if p.rsplit(" ", 1)[-1] in _PLACE_KINDS}  # "Volga" of "Volga region"
     for c in clusters:
         word = c.name
         if c.type in {"organization", "person"} and len(word.split()) == 1 \

@@ -62,6 +62,19 @@ def load(name: str) -> frozenset[str]:
 
 
 @cache
+def female_given_names() -> frozenset[str]:
+    """The given names listed under a "(female)" heading of the given-name lexicon."""
+    text = resources.files(__package__).joinpath("given_names.txt").read_text(encoding="utf-8")
+    out, female = set(), False
+    for raw in text.splitlines():
+        if raw.startswith("# ---"):
+            female = "(female)" in raw
+        elif female:
+            out.update(raw.split("#", 1)[0].strip().lower().split())
+    return frozenset(out)
+
+
+@cache
 def given_names() -> frozenset[str]:
     """Common given names (all origins), lowercase Latin, with every listed variant spelling."""
     return load("given_names") | frozenset(v for group in given_name_variants() for v in group)
