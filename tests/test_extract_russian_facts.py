@@ -320,3 +320,23 @@ def test_an_object_pronoun_is_not_the_verbs_own_subject(ru_facts):
     # near miss: with no one named before the judge, "его" stands for no one
     text = "Судья Нино Арвеладзе приговорила его к трём годам."
     assert not {f[1] for f in facts(ru_facts, text) if f[0] == "sentence"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Блогер Ержан Касымов обвиняется в распространении ложной информации.", "charge"),
+    ("Ержан Касымов был привлечён к ответственности по статье 20.3.3 КоАП.", "charge"),
+    ("Блогер Ержан Касымов находится под арестом с мая.", "detention"),
+    ("В пятницу начинается суд над блогером Ержаном Касымовым.", "trial"),
+    ("Районный суд возобновил рассмотрение дела Ержана Касымова.", "trial"),
+])
+def test_charges_custody_and_trials_in_other_words(ru_facts, text, kind):
+    assert any(f[:2] == (kind, "Ержан Касымов") for f in facts(ru_facts, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Блогер Ержан Касымов пришёл в суд поддержать коллегу.",  # a court named, nobody tried
+    "Ержан Касымов рассказал о рассмотрении жалоб в министерстве.",  # a review, not of a case
+    "Блогер Ержан Касымов находится под впечатлением от приговора.",  # no custody
+])
+def test_near_misses_of_charges_custody_and_trials(ru_facts, text):
+    assert not {f for f in facts(ru_facts, text) if f[0] in ("charge", "detention", "trial")}

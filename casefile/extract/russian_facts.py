@@ -149,6 +149,9 @@ def _stated(clause: Clause, i: int) -> tuple[str, dict, str | None] | None:
     if type_ is None or unreal(tokens, clause.children, i):
         return None
     entry = table()[type_]
+    if t.pos == "NOUN" and not any(clause.preposition(k) in entry.get("against", ()) or tokens[k].lemma == "дело"
+                                   for k in clause.kids(i, "nmod")):
+        return None  # a noun states the event only with whom it concerns: "суд над Х", "рассмотрение дела"
     under = {tokens[k].lemma for k in below(clause.children, i)}
     wanted = trigger_requirements().get(t.lemma)
     if wanted and not wanted & under:
@@ -218,7 +221,8 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
     owned = entry.get("case_owner")
     if owned:  # "рассмотрел дело активиста Х", "продлил арест Х", "продлил срок содержания под стражей Х"
         nouns = {"дело"} if owned is True else set(owned)
-        for h in clause.kids(i, "obj", "nsubj:pass"):
+        nominal = clause.kids(i, "nmod") if tokens[i].pos == "NOUN" else []  # "рассмотрение дела Х"
+        for h in clause.kids(i, "obj", "nsubj:pass") + nominal:
             if tokens[h].lemma in nouns:
                 genitives = [k for k in clause.kids(h, "nmod") if not clause.preposition(k)]
                 genitives += [g for k in genitives for g in clause.kids(k, "nmod") if not clause.preposition(g)]
