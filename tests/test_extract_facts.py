@@ -1240,6 +1240,23 @@ def test_a_court_that_rules_on_someone_ordered_it(spacy_backend):
     assert of_type(facts, "ordered") == []
 
 
+def test_a_judge_announcing_the_verdict_in_someones_case_ordered_it(spacy_backend):
+    facts, _ = run(spacy_backend, "Judge Dana Kerimova announced the verdict in the case of Yerlan Dosov on Friday.")
+    assert [f[1:3] for f in of_type(facts, "ordered")] == [("Dana Kerimova", "Yerlan Dosov")]
+    # near miss: a lawyer reading the verdict out orders nothing
+    facts, _ = run(spacy_backend, "The lawyer Dana Kerimova read the verdict in the case of Yerlan Dosov aloud.")
+    assert of_type(facts, "ordered") == []
+
+
+def test_an_order_of_custody_for_someone_names_them(spacy_backend):
+    text = "The Taraz City Court ordered two months of pretrial detention for journalist Yerlan Dosov."
+    facts, _ = run(spacy_backend, text)
+    assert [f[1:3] for f in of_type(facts, "ordered")] == [("Taraz City Court", "Yerlan Dosov")]
+    # near miss: an order for a place names no one acted on
+    facts, _ = run(spacy_backend, "Governor Dana Kerimova ordered a new budget for the town of Taraz.")
+    assert of_type(facts, "ordered") == []
+
+
 def test_the_court_unnamed_is_the_one_court_the_text_names(spacy_backend):
     text = "Yerlan Dosov stood trial at the Taraz City Court. The court convicted him of fraud on Monday."
     facts, _ = run(spacy_backend, text)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
+from casefile.extract.courts import judge_words
 from casefile.extract.facts.context import DocContext
 from casefile.extract.facts.tree import POSSESSIVE, RELATIVE, SentenceTree, Slot
 from casefile.extract.facts.values import money, number_of, respective_terms, sentence_term
@@ -76,6 +77,8 @@ _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=(?:as|because|while|who|whom|which|when|w
 _TO_TERM = re.compile(r"to\s+(?:\S+\s+){0,2}?(?:\d|[a-z]+[\s-](?:years?|months?))")
 # the steps a judge takes in person: who takes them ordered them
 _RULED = frozenset({"sentence", "conviction", "acquittal", "fine"})
+# verbs by which a judge or a court states a ruling named by a noun ("announced the verdict")
+_PRONOUNCING = frozenset({"announce", "read", "deliver", "hand", "pronounce", "issue", "pass", "render"})
 # nouns for a group of so many people ("the trio")
 _COLLECTIVES = {"duo": 2, "pair": 2, "trio": 3, "quartet": 4, "quintet": 5, "sextet": 6}
 
@@ -818,6 +821,15 @@ class FactBuilder:
         if not courts and len(self.ctx.courts) == 1 and self._bare_court(event.trigger):
             courts = [Slot("organization", self.ctx.courts[0], -1, -1)]  # "the court": the document's one court
         judges = [a for a in event.agents if a.label == "person"] if active and event.type in _RULED else []
+        verb = t.head(event.trigger)
+        if t.tokens[event.trigger].pos in NOUN_POS and t.dep(event.trigger) == "dobj" \
+                and t.lemma(verb) in _PRONOUNCING and not self._passive(verb):
+            # "Judge A announced the verdict in B's case", "the X court handed down B's sentence"
+            phrase = [j for n in t.kids(verb, "nsubj") for j in t.subtree(n, ("relcl", "acl", "prep"))]
+            said = [s for j in phrase for s in [t.slot_at[j]] if s is not None]
+            if any(t.lower(j) in judge_words() for j in phrase):  # a judge, not a lawyer reading it out
+                judges += [s for s in said if s.label == "person"]
+            courts += [s for s in said if s.cluster in self.ctx.courts]
         ruled = f"{t.word(event.trigger)} {term}" if term else t.word(event.trigger)
         date, place = self.date(event), self.place(event)
         for ruler in unique_clusters(judges + courts):

@@ -576,8 +576,10 @@ class RelationReader:
 
     def _acted_on(self, a: int) -> list[Slot]:
         t = self.tree
-        if t.tokens[a].pos in NOUN_POS:  # "ordered the arrest of B"
-            return [p for h in t.kids(a, "poss") + t.prep_objects(a, "of") for p in self.events.people(h)]
+        if t.tokens[a].pos in NOUN_POS:  # "ordered the arrest of B"; "two months of detention for B"
+            heads = [a] + [o for o in t.prep_objects(a, "of") if t.slot_at[o] is None]
+            owners = [h for n in heads for h in t.kids(n, "poss") + t.prep_objects(n, "of", "for", "against")]
+            return [p for h in owners for p in self.events.people(h)]
         things = t.kids(a, "nsubjpass") if self.events.passive(a) else t.kids(a, "dobj")
         if not things and t.dep(a) == "ccomp":  # "ordered [A's assets seized]": a clause with no verb to be
             things = t.kids(a, "nsubj")
