@@ -9,6 +9,7 @@ from casefile.extract.repair import (
     harmonise_labels,
     harmonise_lists,
     join_adjacent_persons,
+    join_dotted,
     repair_boundaries,
     retype,
     split_place_acronym,
@@ -579,3 +580,15 @@ def test_a_surname_misspelt_once_and_typed_a_body_is_the_person():
     spans = [cand(doc, "Tamila Norvadze"), cand(doc, "Norkadzeli", "organization")]
     harmonise_labels(doc, spans)
     assert spans[1].label == "organization"
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    ("She wrote for Steppe.Realii last year.", "Steppe.Realii"),  # an outlet's dotted name
+    ("The site Kolos.asia reported it.", "Kolos.asia"),
+    ("Police detained Arman Kolos.Then they left.", "Kolos"),  # near miss: a sentence run on
+    ("It was Kolos. Then they left.", "Kolos"),  # near miss: a space after the dot
+])
+def test_a_dotted_name_is_joined_whole(text, joined):
+    start = text.index("Kolos") if "Kolos" in text else text.index("Steppe")
+    cand = join_dotted(text, Cand(start, start + (5 if "Kolos" in text else 6), "organization"))
+    assert cand.text(text) == joined

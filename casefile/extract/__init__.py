@@ -25,6 +25,7 @@ from casefile.extract.repair import (
     harmonise_labels,
     harmonise_lists,
     join_adjacent_persons,
+    join_dotted,
     repair_boundaries,
     retype,
 )
@@ -191,6 +192,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     places = {c.text(text) for c in model if c.label == "location"}
     repaired: list[Cand] = []
     for cand in cands:
+        cand = join_dotted(text, cand)
         label = retype(text, cand)
         if label is None:
             continue

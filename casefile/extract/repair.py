@@ -87,8 +87,8 @@ def retype(doc: str, cand: Cand) -> str | None:
         return "person"  # "Aidana Asan kyzy": a father's name and the patronymic word that follows it
     if is_numbered_name(text):
         return "organization"  # "Kanal 7": a channel or station, never a person or a place
-    if re.fullmatch(r"[\w\-]+\.(?:[a-z]{2,3})", text):
-        return "organization"  # a news site's domain ("Example.kz")
+    if re.fullmatch(r"[\w\-]+\.(?:[a-z]{2,3})", text) or _DOTTED.fullmatch(text):
+        return "organization"  # a news site's domain ("Example.kz") or dotted name ("Steppe.Realii", "X.asia")
     cued = cue_label(doc, cand)
     if cued is not None:
         return cued  # "X's husband", "the capital X", "X daily": the words around decide
@@ -190,6 +190,24 @@ def _named_after_a_person(toks: list[str]) -> bool:
     last = toks[-1]
     return (names.looks_like_surname(toks[0]) and last[:1].isupper() and not last.isupper()
             and is_english_word(last) and not names.looks_like_surname(last))
+
+
+# a name of two words joined by a dot, as outlets write theirs ("Steppe.Realii", "Kolos.asia")
+_DOTTED = re.compile(r"[A-Za-z][\w-]*\.[A-Za-z][\w-]+")
+
+
+def join_dotted(doc: str, cand: Cand) -> Cand:
+    """A span that stops at a dot joining two words with no space ("Steppe" of "Steppe.Realii"):
+    the whole dotted name."""
+    m = re.match(r"\.[A-Za-z][\w-]+", doc[cand.end:cand.end + 40])
+    after = m.group()[1:] if m is not None else ""
+    if after[:1].isupper() and (is_english_word(after.lower()) or names.is_given_name(after)):
+        return cand  # "Ivan.Then he left": a sentence run on with no space, not a name
+    if m is not None and cand.end > 0 and doc[cand.end - 1].isalpha():
+        end = cand.end + m.end()
+        if end >= len(doc) or not doc[end].isalnum():
+            return Cand(cand.start, end, cand.label, cand.origin)
+    return cand
 
 
 def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
