@@ -588,6 +588,10 @@ def test_a_body_named_by_the_first_words_of_its_name_joins_the_full_name():
                 cl("d2:0", "organization", "Velmora Appeals Court of the Southern Region"),
                 cl("d3:0", "organization", "Velmora Appeals Court")]
     assert len(group_clusters(clusters)) == 3
+    # near miss: every country has a "Supreme Court": the bare kind joins no region's court
+    clusters = [cl("d1:0", "organization", "Supreme Court of the Velmora Region"),
+                cl("d2:0", "organization", "Supreme Court")]
+    assert len(group_clusters(clusters)) == 2
 
 
 def test_a_short_form_of_a_given_name_joins_the_full_form_across_documents():

@@ -142,6 +142,13 @@ def body_key(name: str, document_country: str | None = None) -> str | None:
     return None
 
 
+def is_generic_state_body(name: str) -> bool:
+    """A kind of national state body named without its country ("Supreme Court", "Interior
+    Ministry"): every country has one."""
+    rest, country = split_country(name)
+    return country is None and bool(rest) and _candidates(rest, load_state_bodies())[1] is not None
+
+
 def _local_variant(acronym: str, entry: tuple[str, str], context: str | None, table: StateBodies) -> bool:
     """True when the document's own country has a body of the same kind whose acronym contains
     this one ("KNB" in a text about a country whose committee is the "GKNB"): the text may mean it."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from casefile.nlp.keys import PersonKey, fold, one_letter_apart, person_key, persons_compatible, token_key
 from casefile.nlp.org_keys import acronym_of, org_compact_key, org_key, org_word_set_key
 from casefile.nlp.org_translation import bilingual_org_key, english_body_name
-from casefile.nlp.state_bodies import body_key, country_free_name
+from casefile.nlp.state_bodies import body_key, country_free_name, is_generic_state_body
 from casefile.resolve.countries import document_countries
 from casefile.resolve.typing_votes import vote_types
 from casefile.nlp import lexicons, names
@@ -432,4 +432,4 @@ def attach_truncated_bodies(groups: list[list[ClusterInfo]]) -> list[list[Cluste
     name goes on from them; with two such bodies it stays apart."""
     return _absorb(groups, _body_prefixes,
                    lambda g: fold(g[0].name) if g[0].type == "organization" and len({fold(c.name) for c in g}) == 1
-                   else None)
+                   and not is_generic_state_body(g[0].name) else None)  # every country has a "Supreme Court"
