@@ -592,3 +592,11 @@ def test_a_dotted_name_is_joined_whole(text, joined):
     start = text.index("Kolos") if "Kolos" in text else text.index("Steppe")
     cand = join_dotted(text, Cand(start, start + (5 if "Kolos" in text else 6), "organization"))
     assert cand.text(text) == joined
+
+
+def test_a_name_ending_in_a_country_is_a_body_unless_it_opens_with_a_name():
+    doc = "The weekly Kolos Kazakhstan ran the story."
+    assert retype(doc, cand(doc, "Kolos Kazakhstan")) == "organization"
+    # near miss: a given name before it: a person whose surname is a country's name
+    doc = "The weekly quoted Michael Jordan on the story."
+    assert retype(doc, cand(doc, "Michael Jordan")) == "person"

@@ -5,7 +5,7 @@ import pytest
 
 from casefile.extract.russian import common_word, known_place
 from casefile.extract.russian_repair import (bodies_before_places, cut_parenthesis, dateline_place, extend_body,
-                                             is_common_acronym, quoted_bodies, split_two_people)
+                                             is_common_acronym, quoted_bodies, split_two_people, tidy_body)
 from casefile.models import Span
 
 
@@ -140,3 +140,21 @@ def test_a_lone_word_the_dictionary_knows_only_as_a_word_is_no_name(word, common
 
 def test_a_lone_town_is_a_place_but_its_adjective_is_not():
     assert known_place("Караганды") and not known_place("Карагандинский")
+
+
+def _body(text: str, surface: str, label: str = "ORG") -> Span:
+    start = text.index(surface)
+    return Span(start, start + len(surface), label, surface)
+
+
+@pytest.mark.parametrize(("text", "surface", "tidied", "label"), [
+    ("Сообщило Радио Кокпар, суд города Талас молчит.", "Радио Кокпар, суд города Талас", "Радио Кокпар", "ORG"),
+    ("Видео вышло в Telegram-канале издания.", "Telegram-канале", "Telegram", "ORG"),
+    ("Отчёт (проект НПО) Армении вышел.", "НПО) Армении", "НПО", "ORG"),
+    ("Митинг прошёл на Площади Согласия.", "Площади Согласия", "Площади Согласия", "location"),
+    ("Глава фонда «Рабочий стол» выступил.", "фонда «Рабочий", "фонда «Рабочий стол»", "ORG"),  # on to its mark
+    ("Сообщило Радио Кокпар.", "Радио Кокпар", "Радио Кокпар", "ORG"),  # near miss: one name, as it is
+])
+def test_a_body_span_is_cut_to_one_name(text, surface, tidied, label):
+    out = tidy_body(text, _body(text, surface, "PER" if label == "location" else "ORG"))
+    assert (out.text, out.label) == (tidied, label)

@@ -166,6 +166,14 @@ def test_a_body_with_two_names_joined_by_a_slash_is_known_by_either_and_by_both_
     assert len(group_by_names(clusters)) == 2
 
 
+def test_an_outlet_under_a_countrys_domain_is_its_edition_for_that_country():
+    clusters = [cl("d1:0", "organization", "Kolos.kz"), cl("d2:0", "organization", "Kolos Kazakhstan")]
+    assert len(group_by_names(clusters)) == 1
+    # near miss: another country's edition
+    clusters = [cl("d1:0", "organization", "Kolos.kz"), cl("d2:0", "organization", "Kolos Kyrgyzstan")]
+    assert len(group_by_names(clusters)) == 2
+
+
 def test_country_and_short_form_merge_via_territory_code():
     clusters = [cl("d1:0", "location", "Turkey"), cl("d2:0", "location", "Turkiye"),
                 cl("d3:0", "location", "Türkiye"), cl("d4:0", "location", "Kazakhstan")]

@@ -87,6 +87,9 @@ def retype(doc: str, cand: Cand) -> str | None:
         return "person"  # "Aidana Asan kyzy": a father's name and the patronymic word that follows it
     if is_numbered_name(text):
         return "organization"  # "Kanal 7": a channel or station, never a person or a place
+    if cand.label == "person" and len(toks) >= 2 and is_territory(toks[-1]) and not names.is_given_name(toks[0]) \
+            and not names.looks_like_surname(toks[0]):
+        return "organization"  # "Kolos Kazakhstan": a body's edition for a country, no one's name
     if re.fullmatch(r"[\w\-]+\.(?:[a-z]{2,3})", text) or _DOTTED.fullmatch(text):
         return "organization"  # a news site's domain ("Example.kz") or dotted name ("Steppe.Realii", "X.asia")
     cued = cue_label(doc, cand)

@@ -25,7 +25,7 @@ from casefile.extract.russian_relations import russian_relations
 from casefile.extract.russian_repair import (LEVEL_STEMS, adjective_bodies, bodies_before_places, cut_leading_post,
                                              cut_parenthesis, dateline_place, district_bodies, extend_body,
                                              is_body_head, is_common_acronym, quoted_bodies, site_names,
-                                             split_two_people, with_patronymic_word)
+                                             split_two_people, tidy_body, with_patronymic_word)
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
@@ -201,7 +201,8 @@ def repaired_spans(text: str, spans: list[Span]) -> list[Span]:
     """The model's spans after the Russian repairs (``casefile.extract.russian_repair``), with
     the bodies named before a place and the quoted bodies the model missed."""
     places = [s for s in spans if s.label == "location"]
-    out = [with_patronymic_word(text, part) for s in spans
+    tidy = [t for s in spans for t in [tidy_body(text, s)] if t is not None]
+    out = [with_patronymic_word(text, part) for s in tidy
            for part in split_two_people(cut_leading_post(cut_parenthesis(dateline_place(text, s))))]
     out = [extend_body(text, s, places) for s in out + list(bodies_before_places(text, out))]
     out += list(district_bodies(text, out)) + list(site_names(text, out))

@@ -105,6 +105,46 @@ def cut_parenthesis(span: Span) -> Span:
     return Span(span.start, span.start + len(text), span.label, text, normal)
 
 
+# a platform's channel or page written as one word ("Telegram-канале"): the platform is the name
+_CHANNEL = re.compile(r"(?i)-(?:канал|паблик|аккаунт|страниц)[а-яё]*$")
+# nouns that open the name of a street or square: a place, not a body ("Площадь Перемен")
+_STREET_WORDS = frozenset({"площадь", "улица", "проспект", "бульвар", "сквер", "переулок", "набережная"})
+
+
+def tidy_body(text: str, span: Span) -> Span | None:
+    """A body's span cut to one name: before a comma that joins a second body ("Радио Х, суд города
+    Y"), before a bracket or a quotation mark it does not close (or on to the closing mark just
+    after it), without a channel word glued to a platform ("Telegram-канале"); a street or square
+    is a place. None when nothing is left."""
+    words = span.text.split()
+    if words and span.label not in ("LOC", "location") \
+            and readings(words[0].lower())[0].normal_form in _STREET_WORDS:  # type: ignore[attr-defined]
+        return Span(span.start, span.end, "location", span.text, span.normal)
+    if span.label not in ("ORG", "organization"):
+        return span
+    cut = len(span.text)
+    for mark, closing in (("(", ")"), ("«", "»"), ("„", "“")):
+        at = span.text.find(mark)
+        if at >= 0 and closing not in span.text[at:]:
+            close = text.find(closing, span.end, span.end + 60)
+            if close >= 0 and "\n" not in text[span.end:close]:
+                return Span(span.start, close + 1, span.label, text[span.start:close + 1], None)
+            cut = min(cut, at)
+    if ")" in span.text and "(" not in span.text:
+        cut = min(cut, span.text.index(")"))
+    if ", " in span.text and any(is_body_head(w) for w in span.text.split(", ", 1)[1].split()):
+        cut = min(cut, span.text.index(", "))  # a second body after the comma, not "«Айда, вперёд»"
+    channel = _CHANNEL.search(span.text[:cut])
+    if channel is not None:
+        cut = channel.start()
+    piece = span.text[:cut].rstrip(" ,-–—")
+    if not piece:
+        return None
+    if len(piece) == len(span.text):
+        return span
+    return Span(span.start, span.start + len(piece), span.label, piece, None)
+
+
 # what a court hears, after its head noun: "суд по уголовным делам", "по административным
 # правонарушениям", "по делам несовершеннолетних"
 _JURISDICTION = re.compile(r"\s+по(?:\s+[а-яё]+(?:ым|им))*\s+(?:делам|правонарушениям|спорам|преступлениям)"

@@ -24,7 +24,7 @@ from casefile.nlp import lexicons, names
 from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town
 from casefile.nlp.language import has_cyrillic
-from casefile.nlp.territories import territory_code
+from casefile.nlp.territories import is_country_code, territory_code
 
 _PLACE_PREFIX = re.compile(r"^(?:respublik\w*|republic(?: of)?|sankt|saint|st)[- ](?=\w)")  # "Republic of X", "Санкт-Петербург"
 
@@ -129,7 +129,14 @@ def _org_keys(text: str, country: str | None) -> set[str]:
     bilingual = bilingual_org_key(text, country)
     if bilingual:  # "суд района X" = "X district court"
         keys.add("bilingual:" + bilingual)
+    domain = _COUNTRY_DOMAIN.fullmatch(text.strip())
+    if domain is not None and is_country_code(domain.group(2).upper()):  # "Outlet.kz" = "Outlet Kazakhstan"
+        keys.add(f"{org_key(domain.group(1))} {domain.group(2).lower()}-country")
     return keys | _two_name_keys(text)
+
+
+# a site's name under a country's domain ("Outlet.kz"): the outlet's edition for that country
+_COUNTRY_DOMAIN = re.compile(r"([A-Za-z][\w-]+)\.([A-Za-z]{2})")
 
 
 _SLASH = re.compile(r"\s*/\s*")
