@@ -602,6 +602,15 @@ def test_a_body_named_by_the_first_words_of_its_name_joins_the_full_name():
     assert len(group_clusters(clusters)) == 2
 
 
+def test_a_court_named_without_its_level_joins_the_one_court_with_it():
+    clusters = [cl("d1:0", "organization", "Тулпарский районный суд"), cl("d1:1", "organization", "Тулпарский суд")]
+    assert len(group_clusters(clusters)) == 1
+    # near miss: a district and a city court of one name: the short name may be either
+    clusters = [cl("d1:0", "organization", "Тулпарский районный суд"), cl("d2:0", "organization", "Тулпарский городской суд"),
+                cl("d3:0", "organization", "Тулпарский суд")]
+    assert len(group_clusters(clusters)) == 3
+
+
 def test_a_short_form_of_a_given_name_joins_the_full_form_across_documents():
     groups = group_persons([person("d1:0", "Gogita Lomadze"), person("d2:0", "Gogi Lomadze")])
     assert partition(groups) == {frozenset({"d1:0", "d2:0"})}

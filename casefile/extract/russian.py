@@ -29,7 +29,7 @@ from casefile.extract.russian_repair import (LEVEL_STEMS, adjective_bodies, bodi
 from casefile.extract.spans import EDGE_PUNCT
 from casefile.models import Analysis, LocalEntity, Mention, Span
 from casefile.nlp import lexicons
-from casefile.nlp.keys import full_given_key, given_key, person_key
+from casefile.nlp.keys import full_given_key, given_key, one_letter_apart, person_key
 from casefile.nlp.russian_names import name_gender, readings
 
 @cache
@@ -94,6 +94,7 @@ def _join_inflected_full_names(entities: list[LocalEntity]) -> list[LocalEntity]
             out.append(entity)
             continue
         groups.setdefault(_given_and_surname(words), []).append(entity)
+    _join_misspelt(groups)
     places: dict[str, list[LocalEntity]] = {}
     rest: list[LocalEntity] = []
     for entity in out:
@@ -113,6 +114,19 @@ def _join_inflected_full_names(entities: list[LocalEntity]) -> list[LocalEntity]
                 head.mentions.extend(other.mentions)
         rest.append(head)
     return rest
+
+
+def _join_misspelt(groups: dict[tuple[str, ...], list[LocalEntity]]) -> None:
+    """Full names one letter apart in one word and equal in the rest ("Автандил Х" / "Афтандил Х",
+    "Аслан Тулегенов" / "Аслан Толегенов"): one person's name written two ways in one text; the
+    one named less often joins the other, when it is one letter from no other name."""
+    keys = sorted(groups, key=lambda k: -sum(len(e.mentions) for e in groups[k]))
+    for key in reversed(keys):
+        near = [k for k in keys if k != key and k in groups and len(k) == len(key)
+                and sum(a != b for a, b in zip(k, key)) == 1
+                and all(a == b or one_letter_apart(a, b, min_len=5) for a, b in zip(k, key))]
+        if len(near) == 1 and key in groups:
+            groups[near[0]].extend(groups.pop(key))
 
 
 # a case ending of a one-word place name natasha left on it ("Конаеве", "Москвы")

@@ -268,7 +268,8 @@ def group_clusters(clusters: list[ClusterInfo], skip: frozenset[str] = frozenset
     for type_, members in sorted(by_type.items()):
         out.extend(group_persons(members) if type_ == "person" else group_by_names(members, countries))
     return attach_written_forms(attach_outlet_short_names(attach_place_spellings(
-        attach_truncated_bodies(attach_bare_articles(attach_known_aliases(attach_place_acronyms(out)))))))
+        attach_levelless_bodies(attach_truncated_bodies(attach_bare_articles(attach_known_aliases(
+            attach_place_acronyms(out))))))))
 
 
 def _absorb(groups: list[list[ClusterInfo]], owner_keys: Callable[[list[ClusterInfo]], Iterable[str]],
@@ -379,6 +380,30 @@ def _body_prefixes(g: list[ClusterInfo]) -> set[str]:
             if _body_head(words[n - 1]):
                 out.add(fold(" ".join(words[:n])))
     return out
+
+
+# the words of a court's level ("районный", "city"), folded: a body's short name may leave them out
+_LEVEL_STEMS = ("rayonn", "gorodsk", "oblastn", "district", "city", "regional")  # folded to Latin
+
+
+def _without_level(name: str) -> str | None:
+    """The name without its level words ("Первомайский районный суд" -> "первомайский суд"), or
+    None when it has none or nothing distinctive is left (two words or more)."""
+    words = fold(name).split()
+    kept = [w for w in words if not w.startswith(_LEVEL_STEMS)]
+    return " ".join(kept) if len(kept) < len(words) and len(kept) >= 2 else None
+
+
+def attach_levelless_bodies(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
+    """A court named without its level ("Первомайский суд", "the Lakeside court") joins the one
+    body whose name is the same with a level word ("Первомайский районный суд"); with two such
+    bodies (a district and a city court of one name) it stays apart."""
+    return _absorb(
+        groups,
+        lambda g: {k for c in g for k in [_without_level(c.name)] if k} if g[0].type == "organization" else set(),
+        lambda g: fold(g[0].name) if g[0].type == "organization" and len({fold(c.name) for c in g}) == 1
+        and _without_level(g[0].name) is None and any(_body_head(w) for w in g[0].name.split()[1:])
+        and not is_generic_state_body(g[0].name) else None)
 
 
 def _body_head(word: str) -> bool:
