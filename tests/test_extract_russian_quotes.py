@@ -162,3 +162,12 @@ def test_a_tail_naming_a_client_and_then_the_lawyer_goes_to_the_lawyer(extract_r
     # near miss: two people named after the verb with no post before the first: the first speaks
     text = "«Мы рады, что протест не удовлетворён», — заявили Асель Нуржанова и Тимур Садыков."
     assert ("Мы рады, что протест не удовлетворён", "Асель Нуржанова") in quotes(extract_ru, text)
+
+
+def test_a_quote_in_a_bodys_paper_is_the_body_named_before(extract_ru):
+    text = ("Прокуратура Тулпарской области обжалует приговор.\n\n«Обвиняемый задержан в мае. Ему предъявлено "
+            "обвинение.\n\nСледствие установило его вину», — говорится в заявлении прокуратуры.")
+    assert any(s == "Прокуратура Тулпарской области" for _q, s in quotes(extract_ru, text))
+    # near miss: a lawyer speaking in court is no court's paper
+    text = "Дело рассматривает Тулпарский районный суд. «Мой подзащитный невиновен», — заявил в суде адвокат."
+    assert ("Мой подзащитный невиновен", "Тулпарский районный суд") not in quotes(extract_ru, text)

@@ -30,6 +30,9 @@ _AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?P<verb>[а-яё]+)
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 # nouns that stand for a speaker the text named before, besides posts ("— заявил коллега задержанного")
 _SPEAKER_NOUNS = frozenset({"коллега", "собеседник", "собеседница"})
+# what a body issues, in whose words a quote is given ("— говорится в заявлении прокуратуры")
+_PAPERS = frozenset({"заявление", "сообщение", "ответ", "письмо", "документ", "релиз", "пресс-релиз", "постановление",
+                     "решение", "обращение", "служба"})
 # «…», — считает он / — сказала она / — он сказал
 _PRONOUN_AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?:(?P<verb>[а-яё]+)[ \t]+(?P<pron>он|она)\b"
                             r"|(?P<pron2>он|она)[ \t]+(?P<verb2>[а-яё]+))", re.IGNORECASE)
@@ -212,6 +215,9 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
         holder = _role_holder(text, end + after.end(), limit, start, mentions, genders, after.group("verb"))
         if holder is not None:  # "— зачитал судья": the judge the text named
             return holder
+        body = _named_body(text, end + after.end(), limit, start, mentions, people)
+        if body is not None:  # "— говорится в заявлении прокуратуры": the prosecutor's office named before
+            return body
     before = text[max(0, start - WINDOW):start]
     lo = start - len(before)
     if before.rstrip().endswith(":"):
@@ -230,6 +236,20 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
         if found is not None and not _WORD.search(text[_mention_end(mentions, found, start):start]):
             return found
     return None
+
+
+def _named_body(text: str, lo: int, hi: int, before: int, mentions: list[tuple[int, int, int]],
+                people: set[int]) -> int | None:
+    """A body's kind named instead of the speaker, in whose paper the quote is ("— говорится в
+    заявлении прокуратуры"): the last body before the quote whose name opens with that kind
+    ("Прокуратура Н-ской области")."""
+    words = {dictionary_form(w.group()) for w in _WORD.finditer(text, lo, hi)}
+    kinds = words & lexicons.load("russian_org_words")
+    if not kinds or not words & _PAPERS or words & (roles() | _SPEAKER_NOUNS):
+        return None  # "— заявил в суде адвокат": the lawyer speaks, not the court
+    bodies = [(s, i) for s, e, i in mentions if i not in people and s < before
+              and dictionary_form(text[s:e].split()[0]) in kinds]
+    return max(bodies)[1] if bodies else None
 
 
 def _after_post(text: str, at: int) -> bool:
