@@ -613,6 +613,17 @@ def test_a_date_in_a_relative_clause_is_not_the_events(spacy_backend):
     assert [f[4] for f in of_type(facts, "detention")] == [None]
 
 
+def test_a_defendant_telling_the_court_testified(spacy_backend):
+    text = "Dana Kerimova was charged with fraud. At the hearing, Kerimova told the court she had done nothing wrong."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "testified") == {"Dana Kerimova"}
+    # near misses: the defendant telling reporters; the prosecutor telling the court
+    text = "Dana Kerimova was charged with fraud. Kerimova told reporters she had done nothing wrong."
+    assert subjects(run(spacy_backend, text)[0], "testified") == set()
+    text = "Dana Kerimova was charged with fraud. Prosecutor Yerlan Dosov told the court she was guilty."
+    assert subjects(run(spacy_backend, text)[0], "testified") == set()
+
+
 def test_a_summons_as_a_witness(spacy_backend):
     facts, _ = run(spacy_backend, "Aidos Serikov was summoned by the security service as a witness in the case.")
     assert subjects(facts, "interrogation") == {"Aidos Serikov"}

@@ -27,6 +27,8 @@ MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod")
 OBJECT_PREPS = ("of", "at", "for", "in", "with", "to")
 # the side of a case that appeals against the defendant
 _PROSECUTION = frozenset({"prosecution", "prosecutor", "prosecutors", "prosecutor's", "procuracy"})
+# who hears a statement made in court ("told the court", "said to the judge")
+_HEARERS = frozenset({"court", "judge", "jury", "tribunal", "panel"})
 
 
 @cache
@@ -595,11 +597,12 @@ class RelationReader:
         what a person the text calls a witness tells the court or says is their testimony."""
         t = self.tree
         speech = lexicons.speech_verbs()
-        for v in t.having(speech) if self.ctx.witnesses else ():
+        for v in t.having(speech) if self.ctx.witnesses or self.ctx.defendants else ():
             if t.lemma(v) in speech and t.tokens[v].pos in VERB_POS and not self.events.unreal(v):
+                heard = self._to_the_court(v)  # a defendant's word to the court is testimony, too
                 for s in t.kids(v, "nsubj"):
                     for w in self.events.people(s, ("person",)):
-                        if w.cluster in self.ctx.witnesses:
+                        if w.cluster in self.ctx.witnesses or (heard and w.cluster in self.ctx.defendants):
                             yield self.fact("testified", w, None, None, v)
         testify, testimony = justice_set("testified", "verbs"), justice_set("testified", "nouns")
         giving = justice_set("testified", "giving_verbs")
@@ -621,6 +624,13 @@ class RelationReader:
                          for p in self.events.people(q)]
                 for s in subjects:
                     yield self.fact("retracted_testimony", s, about[0] if about else None)
+
+    def _to_the_court(self, v: int) -> bool:
+        """The speech verb at ``v`` addresses the court ("told the court", "said to the judge")."""
+        t = self.tree
+        heard = t.kids(v, "dobj", "dative") + t.prep_objects(v, "to", "before")
+        return any(t.lemma(h) in _HEARERS or (t.slot_at[h] is not None and t.slot_at[h].cluster in self.ctx.courts)
+                   for h in heard)
 
     def complaints(self) -> Iterator[Fact]:
         """"A sued B", "A filed a complaint against B", "a case opened at the request of A" against B."""
