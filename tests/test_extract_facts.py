@@ -613,6 +613,36 @@ def test_a_date_in_a_relative_clause_is_not_the_events(spacy_backend):
     assert [f[4] for f in of_type(facts, "detention")] == [None]
 
 
+def _hung_on(analysis, word: str, on: str, text: str):
+    """The analysis with ``word`` parsed as a conjunct of ``on`` (as the small parser may hang it)."""
+    from dataclasses import replace as swap
+
+    parses = []
+    for p in analysis.parses:
+        words = [text[t.start:t.end] for t in p.tokens]
+        if word in words and on in words:
+            tokens = list(p.tokens)
+            tokens[words.index(word)] = swap(tokens[words.index(word)], dep="conj", head=words.index(on))
+            p = swap(p, tokens=tuple(tokens))
+        parses.append(p)
+    return swap(analysis, parses=parses)
+
+
+def test_a_second_post_the_parser_hangs_on_the_first_body_is_still_a_post(spacy_backend):
+    text = "Dana Kerimova, a deputy of the Kolos Rada of Ukraine and head of the Steppe Council, spoke."
+    analysis = _hung_on(next(spacy_backend.analyse([text])), "head", "Rada", text)
+    ex = extract_document(text, analysis, [], None)
+    posts = {(ex.entities[f.object].name if f.object is not None else None, f.value)
+             for f in ex.facts if f.type == "position"}
+    assert ("Steppe Council", "head") in posts
+    # near miss: a name joined to the body is no post
+    text = "Dana Kerimova, a deputy of the Kolos Rada of Ukraine and Yerlan Dosov, spoke."
+    analysis = _hung_on(next(spacy_backend.analyse([text])), "Dosov", "Rada", text)
+    ex = extract_document(text, analysis, [], None)
+    assert {f.value for f in ex.facts if f.type == "position" and ex.entities[f.subject].name == "Dana Kerimova"} \
+        == {"deputy"}
+
+
 def test_a_defendant_telling_the_court_testified(spacy_backend):
     text = "Dana Kerimova was charged with fraud. At the hearing, Kerimova told the court she had done nothing wrong."
     facts, _ = run(spacy_backend, text)

@@ -117,6 +117,9 @@ class RelationReader:
         if t.slot_at[p] is None:
             return self._copula_descriptors(p, t.head(p) if t.dep(p) in ("nsubj", "nsubjpass") else None)
         out = [(d, False) for d in t.kids(p, "appos")]
+        out += [(c, False) for d, _ in list(out) for o in t.prep_objects(d, "of", "at", "for")
+                for c in t.kids(o, "conj") if t.slot_at[c] is None and names.is_role_word(t.word(c))]
+        # "A, a deputy of B and head of C": the parser hangs the second post on the first body
         first = p
         while t.dep(first) == "conj" and t.head(first) != first:
             first = t.head(first)
