@@ -164,3 +164,10 @@ def test_an_age_before_a_post_is_no_part_of_it(ru_facts):
     found = relations(ru_facts, "Суд арестовал Тимура Садыкова, 40-летнего журналиста. Бывший судья Марат Оспанов промолчал.")
     assert ("position", "Тимур Садыков", None, "журналист") in found
     assert ("position", "Марат Оспанов", None, "бывший судья") in found  # near miss: a real adjective stays
+
+
+def test_a_calling_or_a_clergy_rank_before_the_name_is_a_post(ru_facts):
+    found = relations(ru_facts, "Суд арестовал архиепископа Тимура Садыкова и рэпера Ержана Касымова.")
+    assert {("position", "Тимур Садыков", None, "архиепископ"), ("position", "Ержан Касымов", None, "рэпер")} <= found
+    # near miss: a word that names no calling ("соседа") gives no post
+    assert not relations(ru_facts, "Суд арестовал соседа Тимура Садыкова.")
