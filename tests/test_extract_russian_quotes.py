@@ -171,3 +171,10 @@ def test_a_quote_in_a_bodys_paper_is_the_body_named_before(extract_ru):
     # near miss: a lawyer speaking in court is no court's paper
     text = "Дело рассматривает Тулпарский районный суд. «Мой подзащитный невиновен», — заявил в суде адвокат."
     assert ("Мой подзащитный невиновен", "Тулпарский районный суд") not in quotes(extract_ru, text)
+
+
+def test_angle_brackets_printed_for_guillemets_quote_too(extract_ru):
+    text = "<Этот вопрос требует разъяснения>, - заявил Тимур Садыков журналистам."
+    assert ("Этот вопрос требует разъяснения", "Тимур Садыков") in quotes(extract_ru, text)
+    # near miss: markup or an address in angle brackets quotes no one
+    assert not quotes(extract_ru, "Письмо пришло с адреса <info/press=1>, - сообщил Тимур Садыков.")

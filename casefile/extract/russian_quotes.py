@@ -25,6 +25,8 @@ from casefile.nlp.russian_names import name_gender, readings
 
 _MARKED = re.compile(r"[«„“](?P<q>[^«»„“”\n]{3,600}?)[»“”]")
 _STRAIGHT = re.compile(r'"(?P<q>[^"\n]{3,600}?)"')  # typewriter quotes, where a site has no others
+# angle brackets some sites print for «», around Russian words only (no markup, no address)
+_ANGLED = re.compile(r"<(?P<q>[А-ЯЁа-яё][^<>\n=/]{2,600}?)>")
 _DIALOGUE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<q>[^—–\n]{3,600}?)[,!?…]?[ \t]+[—–][ \t]+(?=\w)")
 _AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?P<verb>[а-яё]+)")
 _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
@@ -104,7 +106,7 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
     genders = {i: name_gender(e.name) for i, e in enumerate(entities) if e.label == "person"}
     quotes: list[Quote] = []
     taken = DisjointSpans()
-    for pattern in (None, _MARKED, _STRAIGHT, _DIALOGUE):
+    for pattern in (None, _MARKED, _STRAIGHT, _ANGLED, _DIALOGUE):
         for m in _guillemet_quotes(text) if pattern is None else pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
