@@ -174,6 +174,19 @@ def test_an_outlet_under_a_countrys_domain_is_its_edition_for_that_country():
     assert len(group_by_names(clusters)) == 2
 
 
+def test_an_outlet_domain_and_its_name_in_another_script_are_one():
+    clusters = [cl("d1:0", "organization", "Kolos.kz"), cl("d2:0", "organization", "Колос", "Колоса")]
+    assert len(group_by_names(clusters)) == 1
+
+
+def test_a_kind_of_state_body_in_texts_of_unknown_country_stays_apart():
+    clusters = [cl("d1:0", "organization", "Апелляционный суд"), cl("d2:0", "organization", "Апелляционный суд")]
+    assert len(group_by_names(clusters)) == 2
+    # near miss: within one text it is one court
+    clusters = [cl("d1:0", "organization", "Апелляционный суд"), cl("d1:1", "organization", "Апелляционный суд")]
+    assert len(group_by_names(clusters)) == 1
+
+
 def test_country_and_short_form_merge_via_territory_code():
     clusters = [cl("d1:0", "location", "Turkey"), cl("d2:0", "location", "Turkiye"),
                 cl("d3:0", "location", "Türkiye"), cl("d4:0", "location", "Kazakhstan")]

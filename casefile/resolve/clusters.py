@@ -132,6 +132,8 @@ def _org_keys(text: str, country: str | None) -> set[str]:
     domain = _COUNTRY_DOMAIN.fullmatch(text.strip())
     if domain is not None and is_country_code(domain.group(2).upper()):  # "Outlet.kz" = "Outlet Kazakhstan"
         keys.add(f"{org_key(domain.group(1))} {domain.group(2).lower()}-country")
+        if len(domain.group(1)) >= 4:  # and the outlet's name alone, as the other script writes it ("Оутлет")
+            keys.add("bilingual:" + org_key(domain.group(1)))
     return keys | _two_name_keys(text)
 
 
@@ -140,6 +142,15 @@ _COUNTRY_DOMAIN = re.compile(r"([A-Za-z][\w-]+)\.([A-Za-z]{2})")
 
 
 _SLASH = re.compile(r"\s*/\s*")
+
+
+def _generic_body(text: str) -> bool:
+    """A kind of state body named without its country, in English or Russian ("Appeals Court",
+    "Апелляционный суд")."""
+    if has_cyrillic(text):
+        english, named = english_body_name(text)
+        return english is not None and named is None and is_generic_state_body(english)
+    return is_generic_state_body(text)
 
 
 def _two_name_keys(text: str) -> set[str]:
@@ -167,6 +178,9 @@ def _name_keys(c: ClusterInfo, country: str | None = None) -> set[str]:
             bare = _PLACE_PREFIX.sub("", fold(text))  # "Republic of X" = "X", "Республика X" = "X"
             keys |= {territory_code(text) or fold(text), " ".join(token_key(w) for w in bare.split())}
         elif c.type == "organization":
+            if country is None and _generic_body(text):  # "the Appeals Court" of a text whose country is
+                keys.add(f"{c.document}:{org_key(text)}")  # unknown: it may be any country's
+                continue
             keys |= _org_keys(text, country)
         else:
             keys.add(fold(text))
