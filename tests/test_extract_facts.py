@@ -1271,42 +1271,29 @@ def test_a_person_who_sentences_someone_ordered_it(spacy_backend):
     assert ("ordered", "Dana Kerimova", "Yerlan Dosov", "sentenced 4 years prison") in [f[:4] for f in facts]
 
 
-def test_a_court_that_rules_on_someone_ordered_it(spacy_backend):
-    facts, _ = run(spacy_backend, "On Monday the Taraz City Court sentenced Yerlan Dosov to four years in prison.")
-    assert [f[1:3] for f in of_type(facts, "ordered")] == [("Taraz City Court", "Yerlan Dosov")]
-    facts, _ = run(spacy_backend, "Aibek Sadyr was fined by the Taraz City Court in May.")
-    assert [f[1:3] for f in of_type(facts, "ordered")] == [("Taraz City Court", "Aibek Sadyr")]
-    # near miss: the police who detain someone order nothing
-    facts, _ = run(spacy_backend, "The Taraz City Police detained Yerlan Dosov in May.")
-    assert of_type(facts, "ordered") == []
-
-
-def test_a_judge_announcing_the_verdict_in_someones_case_ordered_it(spacy_backend):
-    facts, _ = run(spacy_backend, "Judge Dana Kerimova announced the verdict in the case of Yerlan Dosov on Friday.")
-    assert [f[1:3] for f in of_type(facts, "ordered")] == [("Dana Kerimova", "Yerlan Dosov")]
-    # near miss: a lawyer reading the verdict out orders nothing
-    facts, _ = run(spacy_backend, "The lawyer Dana Kerimova read the verdict in the case of Yerlan Dosov aloud.")
-    assert of_type(facts, "ordered") == []
-
-
-def test_an_order_of_custody_for_someone_names_them(spacy_backend):
-    text = "The Taraz City Court ordered two months of pretrial detention for journalist Yerlan Dosov."
+@pytest.mark.parametrize(("text", "ordered"), [
+    # a court that rules on someone ordered it
+    ("On Monday the Taraz City Court sentenced Yerlan Dosov to four years in prison.",
+     [("Taraz City Court", "Yerlan Dosov")]),
+    ("Aibek Sadyr was fined by the Taraz City Court in May.", [("Taraz City Court", "Aibek Sadyr")]),
+    ("The Taraz City Police detained Yerlan Dosov in May.", []),  # near miss: the police order nothing
+    # a judge announcing the verdict in someone's case
+    ("Judge Dana Kerimova announced the verdict in the case of Yerlan Dosov on Friday.",
+     [("Dana Kerimova", "Yerlan Dosov")]),
+    ("The lawyer Dana Kerimova read the verdict in the case of Yerlan Dosov aloud.", []),  # near miss: a lawyer
+    # an order of custody for someone names them
+    ("The Taraz City Court ordered two months of pretrial detention for journalist Yerlan Dosov.",
+     [("Taraz City Court", "Yerlan Dosov")]),
+    ("Governor Dana Kerimova ordered a new budget for the town of Taraz.", []),  # near miss: no one acted on
+    # "the court" unnamed is the one court the text names
+    ("Yerlan Dosov stood trial at the Taraz City Court. The court convicted him of fraud on Monday.",
+     [("Taraz City Court", "Yerlan Dosov")]),
+    ("Yerlan Dosov stood trial at the Taraz City Court; the Zhambyl Regional Court heard his appeal. "
+     "The court convicted him of fraud on Monday.", []),  # near miss: two courts, "the court" may be either
+])
+def test_a_court_or_judge_ruling_on_someone_ordered_it(spacy_backend, text, ordered):
     facts, _ = run(spacy_backend, text)
-    assert [f[1:3] for f in of_type(facts, "ordered")] == [("Taraz City Court", "Yerlan Dosov")]
-    # near miss: an order for a place names no one acted on
-    facts, _ = run(spacy_backend, "Governor Dana Kerimova ordered a new budget for the town of Taraz.")
-    assert of_type(facts, "ordered") == []
-
-
-def test_the_court_unnamed_is_the_one_court_the_text_names(spacy_backend):
-    text = "Yerlan Dosov stood trial at the Taraz City Court. The court convicted him of fraud on Monday."
-    facts, _ = run(spacy_backend, text)
-    assert [f[1:3] for f in of_type(facts, "ordered")] == [("Taraz City Court", "Yerlan Dosov")]
-    # near miss: with two courts named, "the court" may be either
-    text = ("Yerlan Dosov stood trial at the Taraz City Court; the Zhambyl Regional Court heard his appeal. "
-            "The court convicted him of fraud on Monday.")
-    facts, _ = run(spacy_backend, text)
-    assert of_type(facts, "ordered") == []
+    assert [f[1:3] for f in of_type(facts, "ordered")] == ordered
 
 
 def test_counted_defenders_are_the_group_not_the_one_called_a_defender(spacy_backend):

@@ -166,25 +166,17 @@ def test_a_body_with_two_names_joined_by_a_slash_is_known_by_either_and_by_both_
     assert len(group_by_names(clusters)) == 2
 
 
-def test_an_outlet_under_a_countrys_domain_is_its_edition_for_that_country():
-    clusters = [cl("d1:0", "organization", "Kolos.kz"), cl("d2:0", "organization", "Kolos Kazakhstan")]
-    assert len(group_by_names(clusters)) == 1
-    # near miss: another country's edition
-    clusters = [cl("d1:0", "organization", "Kolos.kz"), cl("d2:0", "organization", "Kolos Kyrgyzstan")]
-    assert len(group_by_names(clusters)) == 2
-
-
-def test_an_outlet_domain_and_its_name_in_another_script_are_one():
-    clusters = [cl("d1:0", "organization", "Kolos.kz"), cl("d2:0", "organization", "Колос", "Колоса")]
-    assert len(group_by_names(clusters)) == 1
-
-
-def test_a_kind_of_state_body_in_texts_of_unknown_country_stays_apart():
-    clusters = [cl("d1:0", "organization", "Апелляционный суд"), cl("d2:0", "organization", "Апелляционный суд")]
-    assert len(group_by_names(clusters)) == 2
-    # near miss: within one text it is one court
-    clusters = [cl("d1:0", "organization", "Апелляционный суд"), cl("d1:1", "organization", "Апелляционный суд")]
-    assert len(group_by_names(clusters)) == 1
+@pytest.mark.parametrize(("names", "groups"), [
+    # an outlet under a country's domain is its edition for that country, and its name in another script
+    ([("d1:0", "Kolos.kz"), ("d2:0", "Kolos Kazakhstan")], 1),
+    ([("d1:0", "Kolos.kz"), ("d2:0", "Kolos Kyrgyzstan")], 2),  # near miss: another country's edition
+    ([("d1:0", "Kolos.kz"), ("d2:0", "Колос")], 1),
+    # a kind of state body in texts of unknown country stays apart; within one text it is one court
+    ([("d1:0", "Апелляционный суд"), ("d2:0", "Апелляционный суд")], 2),
+    ([("d1:0", "Апелляционный суд"), ("d1:1", "Апелляционный суд")], 1),  # near miss: one text
+])
+def test_outlet_domains_and_state_bodies_of_unknown_country(names, groups):
+    assert len(group_by_names([cl(i, "organization", n) for i, n in names])) == groups
 
 
 def test_country_and_short_form_merge_via_territory_code():
