@@ -200,6 +200,11 @@ def test_split_lines_gives_one_span_per_non_empty_line():
     ("The City Court ruled.", "City Court", "organization", ("City Court", "organization")),  # near miss
     ("Their City Court ruled.", "City Court", "organization", ("City Court", "organization")),
     ("Yesterday District Court judges met.", "District Court", "organization", ("District Court", "organization")),
+    # after "the", an English word is the district's name too
+    ("the Central District Court fined him.", "District Court", "organization",
+     ("Central District Court", "organization")),
+    ("Central District Court judges met.", "District Court", "organization",  # near miss: no article
+     ("District Court", "organization")),
 ])
 def test_extend_org_head(doc, surface, label, expected):
     c = extend_org_head(doc, cand(doc, surface, label), set())

@@ -363,8 +363,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) $")
 
 def _place_before_level(doc: str, cand: Cand, places: set[str]) -> Cand:
     """"Sergely" + "District Court" -> "Sergely District Court": a body whose name opens with
-    an administrative level takes the place name just before it (a known place, or a word with
-    no English reading), which the model left out."""
+    an administrative level takes the place name just before it (a known place, a word with no
+    English reading, or any name word after "the"), which the model left out."""
     first = cand.text(doc).split(" ", 1)[0]
     if first.lower() not in _LEVEL_WORDS:
         return cand
@@ -374,7 +374,10 @@ def _place_before_level(doc: str, cand: Cand, places: set[str]) -> Cand:
     from spacy.lang.en.stop_words import STOP_WORDS  # "The", "This", "Our": no place
 
     word = m.group(1)
-    if word in places or (word.lower() not in STOP_WORDS and not is_english_word(word)
+    # after "the", a capitalised word is the district's name even when English has it ("the Soviet
+    # District Court", "the Central District Court"): the article governs the whole name
+    named = re.search(r"\bthe $", doc[max(0, m.start(1) - 4):m.start(1)]) is not None
+    if word in places or (word.lower() not in STOP_WORDS and (named or not is_english_word(word))
                           and not names.is_role_word(word) and not names.is_org_word(word)):
         return Cand(m.start(1), cand.end, cand.label, cand.origin)
     return cand
