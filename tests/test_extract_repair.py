@@ -5,6 +5,7 @@ import pytest
 
 from casefile.extract.repair import (
     complete_name_lists,
+    cut_platform,
     harmonise_full_names,
     harmonise_labels,
     harmonise_lists,
@@ -600,3 +601,12 @@ def test_a_name_ending_in_a_country_is_a_body_unless_it_opens_with_a_name():
     # near miss: a given name before it: a person whose surname is a country's name
     doc = "The weekly quoted Michael Jordan on the story."
     assert retype(doc, cand(doc, "Michael Jordan")) == "person"
+
+
+@pytest.mark.parametrize(("doc", "surface", "cut"), [
+    ("A post on the Kolos Telegram channel drew readers.", "Kolos Telegram", "Kolos"),
+    ("Kolos YouTube page was blocked.", "Kolos YouTube", "Kolos"),
+    ("The Kolos Telegram drew readers.", "Kolos Telegram", "Kolos Telegram"),  # near miss: no channel word
+])
+def test_a_platform_glued_to_an_outlets_name_is_cut(doc, surface, cut):
+    assert cut_platform(doc, cand(doc, surface, "organization")).text(doc) == cut

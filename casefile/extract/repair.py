@@ -213,10 +213,20 @@ def join_dotted(doc: str, cand: Cand) -> Cand:
     return cand
 
 
+def cut_platform(doc: str, cand: Cand) -> Cand:
+    """"X Telegram" of "the X Telegram channel": an outlet's name with the platform it publishes
+    on glued to it; the outlet is X."""
+    words = cand.text(doc).split()
+    if cand.label != "organization" or len(words) < 2 or words[-1].lower() not in SOCIAL_NETWORKS \
+            or not re.match(r"\s+(?:channel|page|account|group|feed)\b", doc[cand.end:cand.end + 12]):
+        return cand
+    return Cand(cand.start, cand.start + len(cand.text(doc)) - len(words[-1]) - 1, cand.label, cand.origin)
+
+
 def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
     """Fix the edges of one span; may return two spans (a place glued before a person)."""
     out: list[Cand] = []
-    cand = cut_dash_tail(doc, cut_colon(doc, cand))
+    cand = cut_platform(doc, cut_dash_tail(doc, cut_colon(doc, cand)))
     if cand.label != "person":
         shared = split_shared_surname(doc, cand)
         if shared:
