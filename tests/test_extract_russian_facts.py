@@ -328,8 +328,14 @@ def test_an_object_pronoun_is_not_the_verbs_own_subject(ru_facts):
     ("Блогер Ержан Касымов находится под арестом с мая.", "detention"),
     ("В пятницу начинается суд над блогером Ержаном Касымовым.", "trial"),
     ("Районный суд возобновил рассмотрение дела Ержана Касымова.", "trial"),
+    ("Пока блогер Ержан Касымов остается под стражей в СИЗО.", "detention"),
+    ("Блогера Ержана Касымова отправили в ШИЗО на шесть суток.", "detention"),
+    ("После ареста Ержана Касымова его коллеги вышли на акцию.", "detention"),
+    ("Областной суд оставил без изменений приговор Ержану Касымову.", "appeal"),
+    ("Верховный суд отклонил жалобу Ержана Касымова.", "appeal"),
+    ("Суд присудил блогеру Ержану Касымову штраф в размере 250 МРП.", "fine"),
 ])
-def test_charges_custody_and_trials_in_other_words(ru_facts, text, kind):
+def test_charges_custody_trials_appeals_and_fines_in_other_words(ru_facts, text, kind):
     assert any(f[:2] == (kind, "Ержан Касымов") for f in facts(ru_facts, text))
 
 
@@ -337,6 +343,8 @@ def test_charges_custody_and_trials_in_other_words(ru_facts, text, kind):
     "Блогер Ержан Касымов пришёл в суд поддержать коллегу.",  # a court named, nobody tried
     "Ержан Касымов рассказал о рассмотрении жалоб в министерстве.",  # a review, not of a case
     "Блогер Ержан Касымов находится под впечатлением от приговора.",  # no custody
+    "Блогер Ержан Касымов отправил письмо в суд.",  # a letter sent, no one held
+    "Суд присудил блогеру Ержану Касымову премию за репортаж.",  # a prize, no fine
 ])
 def test_near_misses_of_charges_custody_and_trials(ru_facts, text):
-    assert not {f for f in facts(ru_facts, text) if f[0] in ("charge", "detention", "trial")}
+    assert not {f for f in facts(ru_facts, text) if f[0] in ("charge", "detention", "trial", "fine")}

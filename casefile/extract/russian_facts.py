@@ -150,9 +150,11 @@ def _stated(clause: Clause, i: int) -> tuple[str, dict, str | None] | None:
         return None
     entry = table()[type_]
     if t.pos == "NOUN" and not any(clause.preposition(k) in entry.get("against", ()) or tokens[k].lemma == "дело"
+                                   or (not clause.preposition(k) and clause.entity_at(k, "person") is not None)
                                    for k in clause.kids(i, "nmod")):
-        return None  # a noun states the event only with whom it concerns: "суд над Х", "рассмотрение дела"
-    under = {tokens[k].lemma for k in below(clause.children, i)}
+        return None  # a noun states the event only with whom it concerns: "суд над Х", "рассмотрение
+        # дела", "арест Х"
+    under = {w for k in below(clause.children, i) for w in (tokens[k].lemma, clause.word(k))}  # lemma or form
     wanted = trigger_requirements().get(t.lemma)
     if wanted and not wanted & under:
         return None
@@ -219,12 +221,14 @@ def _patients(clause: Clause, i: int, acted_on: bool, entry: dict, genders: dict
     if not heads and acted_on and verb.dep == "acl" and "PRTF" in verb.tag and verb.head != i:
         found |= clause.people(verb.head)  # "Х, обвиняемого в …"
     owned = entry.get("case_owner")
+    if tokens[i].pos == "NOUN":  # "после ареста Х": the genitive of the event's noun
+        found |= {p for k in clause.kids(i, "nmod") if not clause.preposition(k) for p in clause.people(k)}
     if owned:  # "рассмотрел дело активиста Х", "продлил арест Х", "продлил срок содержания под стражей Х"
         nouns = {"дело"} if owned is True else set(owned)
         nominal = clause.kids(i, "nmod") if tokens[i].pos == "NOUN" else []  # "рассмотрение дела Х"
         for h in clause.kids(i, "obj", "nsubj:pass") + nominal:
-            if tokens[h].lemma in nouns:
-                genitives = [k for k in clause.kids(h, "nmod") if not clause.preposition(k)]
+            if tokens[h].lemma in nouns:  # "приговор Х" (genitive) or "приговор Х-у" (dative)
+                genitives = [k for k in clause.kids(h, "nmod", "iobj") if not clause.preposition(k)]
                 genitives += [g for k in genitives for g in clause.kids(k, "nmod") if not clause.preposition(g)]
                 found |= {p for k in genitives for p in clause.people(k)}
     if entry.get("place_owner"):  # "обыск в его квартире", "в квартире Х"

@@ -179,7 +179,8 @@ class NatashaBackend:
                 continue  # no word begins like a justice verb: no need to look each one up
             parses = [_trigger_reading(t.text.lower()) for t in sent.tokens]
             lemmas = {p.normal_form for p in parses}
-            if any(not trigger_requirements().get(lemma) or trigger_requirements()[lemma] & lemmas
+            words = lemmas | {t.text.lower() for t in sent.tokens}  # an acronym's lemma may be a guess ("ШИЗО")
+            if any(not trigger_requirements().get(lemma) or trigger_requirements()[lemma] & words
                    for lemma in lemmas & trigger_lemmas()):  # "находится" only with "под стражей"
                 chosen.append((sent, parses))
         return chosen
