@@ -607,6 +607,8 @@ def test_a_name_ending_in_a_country_is_a_body_unless_it_opens_with_a_name():
     ("A post on the Kolos Telegram channel drew readers.", "Kolos Telegram", "Kolos"),
     ("Kolos YouTube page was blocked.", "Kolos YouTube", "Kolos"),
     ("The Kolos Telegram drew readers.", "Kolos Telegram", "Kolos Telegram"),  # near miss: no channel word
+    ("She wrote for the Kolos newspaper until May.", "Kolos newspaper", "Kolos"),  # the outlet's kind
+    ("She wrote for the Kolos Daily until May.", "Kolos Daily", "Kolos Daily"),  # near miss: part of the name
 ])
 def test_a_platform_glued_to_an_outlets_name_is_cut(doc, surface, cut):
     assert cut_platform(doc, cand(doc, surface, "organization")).text(doc) == cut

@@ -616,6 +616,14 @@ def test_a_court_named_without_its_level_joins_the_one_court_with_it():
     assert len(group_clusters(clusters)) == 3
 
 
+def test_a_given_name_spelt_with_other_vowels_joins_across_documents():
+    groups = group_persons([person("d1:0", "Suhrob Tolqynov"), person("d2:0", "Sohrab Tolqynov")])
+    assert partition(groups) == {frozenset({"d1:0", "d2:0"})}
+    # near miss: short given names of their own stay apart
+    groups = group_persons([person("d1:0", "Marat Tolqynov"), person("d2:0", "Murat Tolqynov")])
+    assert partition(groups) == {frozenset({"d1:0"}), frozenset({"d2:0"})}
+
+
 def test_a_short_form_of_a_given_name_joins_the_full_form_across_documents():
     groups = group_persons([person("d1:0", "Gogita Lomadze"), person("d2:0", "Gogi Lomadze")])
     assert partition(groups) == {frozenset({"d1:0", "d2:0"})}

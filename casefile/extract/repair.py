@@ -213,12 +213,20 @@ def join_dotted(doc: str, cand: Cand) -> Cand:
     return cand
 
 
+# what kind of outlet a name is, written after it in lower case ("the X newspaper")
+_OUTLET_KINDS = frozenset({"newspaper", "daily", "weekly", "magazine", "website", "portal", "outlet"})
+
+
 def cut_platform(doc: str, cand: Cand) -> Cand:
     """"X Telegram" of "the X Telegram channel": an outlet's name with the platform it publishes
-    on glued to it; the outlet is X."""
+    on glued to it; the outlet is X. "X newspaper": the kind of outlet in lower case is no part
+    of its name."""
     words = cand.text(doc).split()
-    if cand.label != "organization" or len(words) < 2 or words[-1].lower() not in SOCIAL_NETWORKS \
-            or not re.match(r"\s+(?:channel|page|account|group|feed)\b", doc[cand.end:cand.end + 12]):
+    if cand.label != "organization" or len(words) < 2:
+        return cand
+    platform = words[-1].lower() in SOCIAL_NETWORKS \
+        and re.match(r"\s+(?:channel|page|account|group|feed)\b", doc[cand.end:cand.end + 12]) is not None
+    if not platform and words[-1] not in _OUTLET_KINDS:
         return cand
     return Cand(cand.start, cand.start + len(cand.text(doc)) - len(words[-1]) - 1, cand.label, cand.origin)
 

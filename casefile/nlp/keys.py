@@ -254,6 +254,16 @@ def given_key(word: str) -> str:
     return key
 
 
+def vowels_apart(a: str, b: str) -> bool:
+    """Two spellings of one given name that differ only in their vowels ("Niloofar"/"Niloufar",
+    "Suhrob"/"Sohrab"), with four consonants or more so that short names of their own
+    ("Marat"/"Murat") stay apart."""
+    def skeleton(word: str) -> str:
+        return re.sub(r"[aeiouy]+", "", word)
+
+    return a[:1] == b[:1] and len(skeleton(a)) >= 4 and skeleton(a) == skeleton(b)
+
+
 def one_letter_apart(a: str, b: str, min_len: int = 6) -> bool:
     """Two spellings one letter apart (one substitution, insertion or deletion) that open with the
     same letter, both ``min_len`` letters or more: a slip of the pen ("Pertova" for "Petrova") or a
@@ -417,7 +427,7 @@ def persons_compatible(a: PersonKey, b: PersonKey) -> bool:
     if a.gender and b.gender and a.gender != b.gender:
         return False
     if a.given and b.given:
-        if a.given != b.given:
+        if a.given != b.given and not vowels_apart(a.given, b.given):
             return False
     elif a.given or b.given:
         full, other = (a, b) if a.given else (b, a)

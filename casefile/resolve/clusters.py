@@ -79,8 +79,10 @@ def group_persons(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
         for c, key in members:
             if key.given:
                 match = [g for g in groups if g[0].given == key.given and persons_compatible(g[0], key)]
-                if not match:  # "Kakha X" for "Kakhaber X": a short form of the given name
-                    match = [g for g in groups if _short_given(c.name, key, g[1][0].name, g[0])]
+                if not match:  # "Kakha X" for "Kakhaber X": a short form of the given name; "Suhrob X"
+                    # for "Sohrab X": the given name spelt with other vowels
+                    match = [g for g in groups if _short_given(c.name, key, g[1][0].name, g[0])
+                             or (g[0].given and persons_compatible(g[0], key))]
                     match = match if len(match) == 1 else []
             else:
                 fits = [g for g in groups if g[0].given and persons_compatible(g[0], key)]
