@@ -29,6 +29,8 @@ from casefile.nlp.russian_names import person_nominative, surname_gender, surnam
     ([("Тимура", "Gen"), ("Ким", "Gen")], "Тимур Ким"),  # near miss: no plural reading of a one-syllable surname
     ([("Ширин", "Nom"), ("Омарова", "Nom")], "Ширин Омарова"),  # a woman's given name that ends like a surname
     ([("Ширин", "Nom"), ("Омаров", "Nom")], "Ширин Омаров"),  # near miss: as written
+    ([("Ерлана", "Gen"), ("Дана", "Gen")], "Ерлан Дан"),  # a man's surname the dictionary knows as a woman's name
+    ([("Айгерим", "Nom"), ("Дана", "Nom")], "Айгерим Дана"),  # near miss: in the nominative, as written
     ([("Тамуной", "Ins")], "Тамуна"),  # near miss: a name the dictionary only guesses at is no adjective ("Тамуная")
 ])
 def test_names_go_back_to_the_nominative_in_their_gender(tokens, nominative):

@@ -112,7 +112,11 @@ def given_nominative(word: str, gender: Gender | None, case: str | None = None) 
         readings = tuple(r for r in readings if r[2] == _CASES[case])
     fitting = [r for r in readings if gender is None or r[1] == gender] or list(readings)
     if not fitting:
-        return _unknown_name_nominative(word, gender, case) if not _name_readings(word.lower()) else word
+        known = _name_readings(word.lower())
+        # a man's name the dictionary knows only as a woman's ("Аяна" of "Талгата Аяна"): it declines
+        # by his gender's endings
+        other_sex = gender is not None and case not in (None, "Nom") and all(r[1] != gender for r in known)
+        return _unknown_name_nominative(word, gender, case) if not known or other_sex else word
     return _capitalised(fitting[0][0], word)
 
 
