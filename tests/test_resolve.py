@@ -607,6 +607,14 @@ def test_a_body_named_by_the_first_words_of_its_name_joins_the_full_name():
     assert len(group_clusters(clusters)) == 2
 
 
+def test_an_acronym_joins_the_body_its_initials_spell_in_the_same_document():
+    clusters = [cl("d1:0", "organization", "Комитет по защите фермеров"), cl("d1:1", "organization", "КЗФ")]
+    assert len(group_clusters(clusters)) == 1
+    # near miss: a body named in another document only
+    clusters = [cl("d1:0", "organization", "Комитет по защите фермеров"), cl("d2:0", "organization", "КЗФ")]
+    assert len(group_clusters(clusters)) == 2
+
+
 def test_a_court_named_without_its_level_joins_the_one_court_with_it():
     clusters = [cl("d1:0", "organization", "Тулпарский районный суд"), cl("d1:1", "organization", "Тулпарский суд")]
     assert len(group_clusters(clusters)) == 1

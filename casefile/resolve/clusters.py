@@ -284,8 +284,8 @@ def group_clusters(clusters: list[ClusterInfo], skip: frozenset[str] = frozenset
     for type_, members in sorted(by_type.items()):
         out.extend(group_persons(members) if type_ == "person" else group_by_names(members, countries))
     return attach_written_forms(attach_outlet_short_names(attach_place_spellings(
-        attach_levelless_bodies(attach_truncated_bodies(attach_bare_articles(attach_known_aliases(
-            attach_place_acronyms(out))))))))
+        attach_local_acronyms(attach_levelless_bodies(attach_truncated_bodies(attach_bare_articles(
+            attach_known_aliases(attach_place_acronyms(out)))))))))
 
 
 def _absorb(groups: list[list[ClusterInfo]], owner_keys: Callable[[list[ClusterInfo]], Iterable[str]],
@@ -408,6 +408,43 @@ def _without_level(name: str) -> str | None:
     words = fold(name).split()
     kept = [w for w in words if not w.startswith(_LEVEL_STEMS)]
     return " ".join(kept) if len(kept) < len(words) and len(kept) >= 2 else None
+
+
+_INITIAL_SKIP = frozenset({"и", "в", "во", "по", "на", "о", "об", "за", "с", "со", "для", "при", "of", "the", "and", "for"})
+
+
+def _all_initials(name: str) -> str:
+    """The initials of every word of a name, lower-case ones too ("Вооружённые силы РФ" -> "ВСРФ"),
+    an acronym among them kept whole; Russian names capitalise only their first word."""
+    out = []
+    for word in name.replace("«", " ").replace("»", " ").split():
+        if word.lower() in _INITIAL_SKIP:
+            continue
+        out.append(word if word.isupper() and len(word) > 1 else word[:1].upper())
+    return "".join(out)
+
+
+def attach_local_acronyms(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
+    """An acronym ("ВС РФ", "КЗЖ") joins the body whose every word's initial spells it
+    ("Вооружённые силы РФ", "Комитет по защите журналистов") when a document names both and the
+    acronym spells one body only among those its documents name."""
+    spelled: dict[tuple[str, str], set[int]] = defaultdict(set)  # (document, initials) -> body groups
+    for i, g in enumerate(groups):
+        if g[0].type == "organization":
+            for c in g:
+                if len(c.name.split()) >= 2:
+                    spelled[(c.document, _all_initials(c.name))].add(i)
+    absorbed: set[int] = set()
+    for i, g in enumerate(groups):
+        names_ = {c.name for c in g}
+        bare = next(iter(names_)).replace(" ", "").replace(".", "") if len(names_) == 1 else ""
+        if g[0].type != "organization" or not (bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 8):
+            continue
+        found = set().union(*(spelled.get((c.document, bare), set()) for c in g)) - {i}
+        if len(found) == 1:
+            groups[found.pop()].extend(g)
+            absorbed.add(i)
+    return [g for i, g in enumerate(groups) if i not in absorbed]
 
 
 def attach_levelless_bodies(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
