@@ -345,6 +345,8 @@ def test_charges_custody_trials_appeals_and_fines_in_other_words(ru_facts, text,
     "Блогер Ержан Касымов находится под впечатлением от приговора.",  # no custody
     "Блогер Ержан Касымов отправил письмо в суд.",  # a letter sent, no one held
     "Суд присудил блогеру Ержану Касымову премию за репортаж.",  # a prize, no fine
+    "Власти должны немедленно освободить блогера Ержана Касымова.",  # a demand, no release
+    "Правозащитники призвали власти арестовать блогера Ержана Касымова.",  # a call, no custody
 ])
 def test_near_misses_of_charges_custody_and_trials(ru_facts, text):
-    assert not {f for f in facts(ru_facts, text) if f[0] in ("charge", "detention", "trial", "fine")}
+    assert not {f for f in facts(ru_facts, text) if f[0] in ("charge", "detention", "trial", "fine", "release")}
