@@ -1290,6 +1290,9 @@ def test_a_person_who_sentences_someone_ordered_it(spacy_backend):
      [("Taraz City Court", "Yerlan Dosov")]),
     ("Yerlan Dosov stood trial at the Taraz City Court; the Zhambyl Regional Court heard his appeal. "
      "The court convicted him of fraud on Monday.", []),  # near miss: two courts, "the court" may be either
+    ("An appeals court sentenced Yerlan Dosov to a year. The Taraz City Court had fined him before. "
+     "The court also sentenced Aibek Sadyr to a year.", [("Taraz City Court", "Yerlan Dosov")]),
+    # near miss above: an unnamed court may be "the court", so only the named one's own act is stated
 ])
 def test_a_court_or_judge_ruling_on_someone_ordered_it(spacy_backend, text, ordered):
     facts, _ = run(spacy_backend, text)

@@ -77,6 +77,8 @@ _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=(?:as|because|while|who|whom|which|when|w
 _TO_TERM = re.compile(r"to\s+(?:\S+\s+){0,2}?(?:\d|[a-z]+[\s-](?:years?|months?))")
 # the steps a judge takes in person: who takes them ordered them
 _RULED = frozenset({"sentence", "conviction", "acquittal", "fine"})
+# a court the text does not name ("a Turkish court", "an appeals court in the capital")
+_UNNAMED_COURT = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?(?:court|tribunal)\b")
 # verbs by which a judge or a court states a ruling named by a noun ("announced the verdict")
 _PRONOUNCING = frozenset({"announce", "read", "deliver", "hand", "pronounce", "issue", "pass", "render"})
 # nouns for a group of so many people ("the trio")
@@ -843,10 +845,13 @@ class FactBuilder:
 
     def _bare_court(self, v: int) -> bool:
         """The one acting at ``v`` is a court the sentence does not name ("the court sentenced A",
-        "A was fined by the court")."""
+        "A was fined by the court"), and the text speaks of no court it leaves unnamed."""
         t = self.tree
         who = t.prep_objects(v, "by") if self._passive(v) else t.kids(v, "nsubj")
-        return any(t.slot_at[w] is None and t.lemma(w) in ("court", "tribunal") for w in who)
+        definite = [w for w in who if t.slot_at[w] is None and t.lemma(w) in ("court", "tribunal")
+                    and any(t.lower(d) in ("the", "this") for d in t.kids(w, "det"))]
+        # "a Turkish court sentenced A": a court the text never names, so "the court" may be it too
+        return bool(definite) and not _UNNAMED_COURT.search(self.ctx.text)
 
     def _gapped_terms(self, event: Event) -> dict[Slot, str]:
         """"sentenced A to ten years, B to nine years, and C to seven", "A was sentenced to six
