@@ -334,6 +334,9 @@ def test_an_object_pronoun_is_not_the_verbs_own_subject(ru_facts):
     ("Областной суд оставил без изменений приговор Ержану Касымову.", "appeal"),
     ("Верховный суд отклонил жалобу Ержана Касымова.", "appeal"),
     ("Суд присудил блогеру Ержану Касымову штраф в размере 250 МРП.", "fine"),
+    ("Областной суд оставил в силе приговор Ержану Касымову.", "appeal"),
+    ("Вместо штрафа блогеру Ержану Касымову назначили пять лет колонии.", "sentence"),  # not a fine
+    ("Суд приговорил блогера Ержана Касымова к пожизненному заключению.", "sentence"),
 ])
 def test_charges_custody_trials_appeals_and_fines_in_other_words(ru_facts, text, kind):
     assert any(f[:2] == (kind, "Ержан Касымов") for f in facts(ru_facts, text))

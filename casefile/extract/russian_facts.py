@@ -158,7 +158,8 @@ def _stated(clause: Clause, i: int) -> tuple[str, dict, str | None] | None:
     wanted = trigger_requirements().get(t.lemma)
     if wanted and not wanted & under:
         return None
-    other = next((kind for word, kind in entry.get("instead", {}).items() if word in under), None)  # type: ignore[union-attr]
+    kept = {tokens[k].lemma for k in below(clause.children, i) if clause.preposition(k) != "вместо"}  # "вместо штрафа"
+    other = next((kind for word, kind in entry.get("instead", {}).items() if word in kept), None)  # type: ignore[union-attr]
     if other is not None:  # "приговорил к штрафу": the step that word names, with that step's value
         type_, entry = other, {**table()[other], "implies": entry.get("implies", [])}
     value = _value(clause, i, entry.get("value", ()), clause.text)  # type: ignore[arg-type]
@@ -439,8 +440,12 @@ def _listed_after_dash(clause: Clause, k: int) -> set[int]:
 
 
 def _term(tokens: tuple, children: dict[int, list[int]], i: int) -> str | None:
-    """"к пяти годам", "к 3 годам и 6 месяцам" under the verb: the term, as "5 years"."""
-    return _term_in(tokens, children, below(children, i))
+    """"к пяти годам", "к 3 годам и 6 месяцам" under the verb: the term, as "5 years"; "к
+    пожизненному заключению": "life imprisonment", as in English."""
+    found = _term_in(tokens, children, below(children, i))
+    if found is None and any(tokens[k].lemma == "пожизненный" for k in below(children, i)):
+        return "life imprisonment"
+    return found
 
 
 def _term_in(tokens: tuple, children: dict[int, list[int]], among: list[int]) -> str | None:
