@@ -89,10 +89,13 @@ def test_quoted_org_names(doc, expected):
         ("the Democratic Way of Zarkania (DPZ) movement", "Democratic Way of Zarkania",
          {"DPZ": "Democratic Way of Zarkania"}),
         ("the Democratic Way of Zarkania (DPA) movement", "Democratic Way of Zarkania", {}),
-        # ... or any such acronym with the first letter agreeing, when the text uses it again
+        # ... or any such acronym of three letters or more, one a word, when the text uses it again
+        # (the first letters may differ: the words of a translated name change order)
         ("Journalists Without Chains (JSL) wrote. JSL added", "Journalists Without Chains",
          {"JSL": "Journalists Without Chains"}),
-        ("Journalists Without Chains (ASL) wrote. ASL added", "Journalists Without Chains", {}),
+        ("Journalists Without Chains (ASL) wrote. ASL added", "Journalists Without Chains",
+         {"ASL": "Journalists Without Chains"}),
+        ("Journalists Without Chains (AS) wrote. AS added", "Journalists Without Chains", {}),  # near miss
         # a one-word short name in brackets that is no word, place or given name
         ("the Union of Steppe Reporters (Stepnews) said", "Union of Steppe Reporters",
          {"Stepnews": "Union of Steppe Reporters"}),
@@ -336,6 +339,12 @@ def test_a_body_may_be_defined_by_an_acronym_of_its_name_in_another_language():
     assert acronym_definitions(doc, [full]) == {"PRW": full}
     person = Cand(0, len("Sami Roth"), "person", "model")
     assert acronym_definitions("Sami Roth (AFP) reported it.", [person]) == {}  # a person's credit line
+    # letters of the name in its own language, one a word, that the text goes on to use
+    doc = "The Steppe Farmers' Union (KDB) was banned. KDB leaders protested."
+    full = Cand(doc.index("Steppe"), doc.index(" (KDB"), "organization", "model")
+    assert acronym_definitions(doc, [full]) == {"KDB": full}
+    doc = "The Steppe Farmers' Union (KDB) was banned."  # near miss: used once, it may be a credit
+    assert acronym_definitions(doc, [Cand(doc.index("Steppe"), doc.index(" (KDB"), "organization", "model")]) == {}
 
 
 def test_a_quoted_name_after_a_kind_of_body_is_the_body(spacy_backend):

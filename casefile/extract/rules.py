@@ -417,8 +417,9 @@ def _defines(full: str, label: str, acr: str, reused: bool) -> bool:
     """Whether "(acr)" after the span ``full`` is its short form: the initials in order; for a
     body of two words or more also its initials in any order, a one-word short name that is no
     word, place or people ("(Freemed)"), or an acronym in the body's own language, one letter a
-    word with the first agreeing, that the text goes on to use ("Journalists Without Chains
-    (JSL) ... JSL said"; a one-off "(DPA)" may be a wire agency's credit)."""
+    word (three or more), that the text goes on to use ("Journalists Without Chains (JSL) ... JSL
+    said", "Peoples' Democratic Party (HDP) ... HDP"; a one-off "(DPA)" may be a wire agency's
+    credit)."""
     if acr.isupper() and _initials_match(full, acr):
         return True
     if label != "organization" or len(full.split()) < 2:
@@ -428,7 +429,7 @@ def _defines(full: str, label: str, acr: str, reused: bool) -> bool:
                     or names.is_given_name(acr))
     initials = _initials(full).upper()
     return set(acr) <= set(initials) or _translated_acronym(full, acr) \
-        or (reused and len(acr) == len(initials) and acr[0] == initials[:1])
+        or (reused and len(acr) == len(initials) and len(acr) >= 3)  # "Peoples' Democratic Party (HDP)"
 
 
 def defined_acronym_spans(doc: str, acronyms: dict[str, Cand], taken: list[Cand]) -> list[Cand]:
