@@ -323,3 +323,15 @@ def test_a_full_name_written_one_letter_apart_is_one_person(extract_ru):
             "Адвокат Аслана Тулегенова подал жалобу, а суд оставил Аслана Толегенова под стражей.")
     people = {e.name for e in extract_ru(text).entities if e.label == "person"}
     assert {"Аслан Тулегенов", "Аслан Телегенов", "Аслан Толегенов"} <= people
+
+
+@pytest.mark.parametrize(("surname", "stem"), [
+    ("Тимурову", "тимуров"), ("Тимуровым", "тимуров"), ("Тимуровой", "тимуров"),  # cases left on it
+    ("Тимурова", "тимуров"), ("Абубакар Тимуров", "тимуров"),
+    ("Тимуровская", "тимуровский"),
+    ("Тимурко", "тимурко"),  # near miss: no ending to take off
+])
+def test_a_lone_surname_matches_its_full_name_whatever_case_natasha_left(surname, stem):
+    from casefile.extract.russian import _surname_stem
+
+    assert _surname_stem(surname) == stem

@@ -177,13 +177,16 @@ _INITIALS = re.compile(r"(?:[А-ЯЁ]\.\s*)+")
 
 
 def _surname_stem(name: str) -> str:
-    """A surname without its feminine ending ("Сапарова" -> "сапаров", "Ковальская" ->
-    "ковальский"), for matching a lone surname whose case hides its gender to a full name."""
+    """A surname without its feminine or case ending ("Сапарова", "Сапарову", "Сапаровым" ->
+    "сапаров", "Ковальская" -> "ковальский"), for matching a lone surname whose case hides its
+    gender to a full name."""
     last = name.split()[-1].lower()
     if last.endswith(("ская", "цкая")):
         return last[:-2] + "ий"
-    if last.endswith(("ова", "ева", "ёва", "ина", "ына")):
-        return last[:-1]
+    if last.endswith(("ова", "ева", "ёва", "ина", "ына", "ову", "еву", "ёву", "ину", "ыну")):
+        return last[:-1]  # and a case left on it ("Ризванову")
+    if last.endswith(("овым", "евым", "иным", "овой", "евой", "иной")):
+        return last[:-2]
     return last
 
 
