@@ -27,8 +27,8 @@ from casefile.nlp.russian_names import person_nominative, surname_gender, surnam
     ([("Динаре", "Dat"), ("Беззубой", "Dat")], "Динара Беззубая"),  # ... a woman's
     ([("Динары", "Gen"), ("Седых", "Gen")], "Динара Седых"),  # near miss: a plural-form surname never declines
     ([("Тимура", "Gen"), ("Ким", "Gen")], "Тимур Ким"),  # near miss: no plural reading of a one-syllable surname
-    ([("Ширин", "Nom"), ("Омарова", "Nom")], "Ширин Омарова"),  # a woman's given name that ends like a surname
-    ([("Ширин", "Nom"), ("Омаров", "Nom")], "Ширин Омаров"),  # near miss: as written
+    ([("Карин", "Nom"), ("Омарова", "Nom")], "Карин Омарова"),  # a woman's given name that ends like a surname
+    ([("Карин", "Nom"), ("Омаров", "Nom")], "Карин Омаров"),  # near miss: as written
     ([("Ерлана", "Gen"), ("Дана", "Gen")], "Ерлан Дан"),  # a man's surname the dictionary knows as a woman's name
     ([("Айгерим", "Nom"), ("Дана", "Nom")], "Айгерим Дана"),  # near miss: in the nominative, as written
     ([("Тамуной", "Ins")], "Тамуна"),  # near miss: a name the dictionary only guesses at is no adjective ("Тамуная")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
 
-from casefile.extract.courts import is_court, judges_to_court
+from casefile.extract.courts import court_indexes, judges_to_court
 from casefile.extract.coref import _sentence_of, cluster_mentions
 from casefile.extract.cues import harmonise_cues, short_form_labels
 from casefile.extract.dates import document_dates, reference_for
@@ -317,7 +317,7 @@ def extract_document(text: str, analysis: Analysis, headings: list[tuple[int, in
     ctx = DocContext(text, analysis.sentences, persons, ref, [s for s in slots if s.label == "law"],
                      dates=document_dates(text, analysis.dates, ref),
                      names={i: e.name for i, e in enumerate(entities)}, country=main_country(entities),
-                     courts=[i for i, e in enumerate(entities) if e.label == "organization" and is_court(e.name)])
+                     courts=court_indexes(entities))
     trees = sentence_trees(text, analysis.parses, slots)
     ctx.author = document_author(text, persons, quote_spans(ctx, slots))
     ctx.turns = interview_turns(text, persons, ctx.author, ctx.names)

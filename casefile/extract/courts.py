@@ -27,9 +27,14 @@ def is_court(name: str) -> bool:
     return _COURT.search(name) is not None
 
 
+def court_indexes(entities: list[LocalEntity]) -> list[int]:
+    """The indexes of the document's entities that are courts."""
+    return [i for i, e in enumerate(entities) if e.label == "organization" and is_court(e.name)]
+
+
 def judges_to_court(facts: list[Fact], entities: list[LocalEntity]) -> list[Fact]:
     """The facts, with the document's one court as the body of every judge's post that names none."""
-    courts = [i for i, e in enumerate(entities) if e.label == "organization" and is_court(e.name)]
+    courts = court_indexes(entities)
     if len(courts) != 1:
         return facts
     return [replace(f, object=courts[0]) if f.type == "position" and f.object is None and f.value

@@ -91,7 +91,7 @@ def retype(doc: str, cand: Cand) -> str | None:
             and not names.looks_like_surname(toks[0]):
         return "organization"  # "Kolos Kazakhstan": a body's edition for a country, no one's name
     if re.fullmatch(r"[\w\-]+\.(?:[a-z]{2,3})", text) or _DOTTED.fullmatch(text):
-        return "organization"  # a news site's domain ("Example.kz") or dotted name ("Steppe.Realii", "X.asia")
+        return "organization"  # a news site's domain ("Example.kz") or dotted name ("Steppe.Vesti", "X.asia")
     cued = cue_label(doc, cand)
     if cued is not None:
         return cued  # "X's husband", "the capital X", "X daily": the words around decide
@@ -195,12 +195,12 @@ def _named_after_a_person(toks: list[str]) -> bool:
             and is_english_word(last) and not names.looks_like_surname(last))
 
 
-# a name of two words joined by a dot, as outlets write theirs ("Steppe.Realii", "Kolos.asia")
+# a name of two words joined by a dot, as outlets write theirs ("Steppe.Vesti", "Kolos.asia")
 _DOTTED = re.compile(r"[A-Za-z][\w-]*\.[A-Za-z][\w-]+")
 
 
 def join_dotted(doc: str, cand: Cand) -> Cand:
-    """A span that stops at a dot joining two words with no space ("Steppe" of "Steppe.Realii"):
+    """A span that stops at a dot joining two words with no space ("Steppe" of "Steppe.Vesti"):
     the whole dotted name."""
     m = re.match(r"\.[A-Za-z][\w-]+", doc[cand.end:cand.end + 40])
     after = m.group()[1:] if m is not None else ""

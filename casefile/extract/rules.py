@@ -418,7 +418,7 @@ def _defines(full: str, label: str, acr: str, reused: bool) -> bool:
     body of two words or more also its initials in any order, a one-word short name that is no
     word, place or people ("(Freemed)"), or an acronym in the body's own language, one letter a
     word (three or more), that the text goes on to use ("Journalists Without Chains (JSL) ... JSL
-    said", "Peoples' Democratic Party (HDP) ... HDP"; a one-off "(DPA)" may be a wire agency's
+    said", "Steppe Farmers' Union (KDB) ... KDB"; a one-off "(DPA)" may be a wire agency's
     credit)."""
     if acr.isupper() and _initials_match(full, acr):
         return True
@@ -429,7 +429,7 @@ def _defines(full: str, label: str, acr: str, reused: bool) -> bool:
                     or names.is_given_name(acr))
     initials = _initials(full).upper()
     return set(acr) <= set(initials) or _translated_acronym(full, acr) \
-        or (reused and len(acr) == len(initials) and len(acr) >= 3)  # "Peoples' Democratic Party (HDP)"
+        or (reused and len(acr) == len(initials) and len(acr) >= 3)  # a translated name: "Steppe Farmers' Union (KDB)"
 
 
 def defined_acronym_spans(doc: str, acronyms: dict[str, Cand], taken: list[Cand]) -> list[Cand]:

@@ -63,7 +63,7 @@ def common_word(word: str) -> bool:
 
 
 def known_place(word: str) -> bool:
-    """A word whose likeliest reading is a place the dictionary knows ("Гянджи")."""
+    """A word whose likeliest reading is a place the dictionary knows ("Караганды")."""
     tag = readings(word.lower())[0].tag  # type: ignore[attr-defined]
     return "Geox" in tag and "NOUN" in tag  # not an adjective of a place ("Каракалпакский")
 
@@ -117,8 +117,8 @@ def _join_inflected_full_names(entities: list[LocalEntity]) -> list[LocalEntity]
 
 
 def _join_misspelt(groups: dict[tuple[str, ...], list[LocalEntity]]) -> None:
-    """Full names one letter apart in one word and equal in the rest ("Автандил Х" / "Афтандил Х",
-    "Аслан Тулегенов" / "Аслан Толегенов"): one person's name written two ways in one text; the
+    """Full names one letter apart in one word and equal in the rest ("Ерболат Х" / "Ерболад Х",
+    "Асхат Бекмуратов" / "Асхат Бекмуротов"): one person's name written two ways in one text; the
     one named less often joins the other, when it is one letter from no other name."""
     keys = sorted(groups, key=lambda k: -sum(len(e.mentions) for e in groups[k]))
     for key in reversed(keys):
@@ -266,7 +266,7 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
                 gender = _surface_gender([m.text for m in entity.mentions])
                 matches = [f for f in matches if name_gender(f.name) in (gender, None)] if gender else matches
             if not matches and common_word(entity.name):
-                if known_place(entity.name):  # "глава Гянджи": a town the model read as a person
+                if known_place(entity.name):  # "аким Караганды": a town the model read as a person
                     kept.append(LocalEntity("location", entity.name, [replace(m, label="location") for m in entity.mentions]))
                 continue  # "Адвокат", "Армянский" opening a sentence: a word, not a name
         elif entity.label == "organization":  # "Октябрьский районный суд" after "… суд города Х"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from casefile.models import Fact, LocalEntity, ParsedSentence, Quote
-from casefile.extract.courts import is_court
+from casefile.extract.courts import court_indexes
 from casefile.extract.lists import NamedLists
 from casefile.extract.russian_clause import Clause, below, in_clause, unreal
 from casefile.extract.russian_orders import orderers, russian_complaints
@@ -88,7 +88,7 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
     years = Counter(re.findall(r"\b((?:19|20)\d\d)\b", text))  # the year the document is about
     year = int(years.most_common(1)[0][0]) if years else None
     lists = NamedLists(text, list(sentences), [(s, e) for s, _end, e, label in mentions if label == "person"])
-    courts = [i for i, e in enumerate(entities) if e.label == "organization" and is_court(e.name)]
+    courts = court_indexes(entities)
     facts: list[Fact] = []
     for sentence in parses:
         tokens = sentence.tokens
@@ -154,11 +154,12 @@ def _stated(clause: Clause, i: int) -> tuple[str, dict, str | None] | None:
                                    for k in clause.kids(i, "nmod")):
         return None  # a noun states the event only with whom it concerns: "суд над Х", "рассмотрение
         # дела", "арест Х"
-    under = {w for k in below(clause.children, i) for w in (tokens[k].lemma, clause.word(k))}  # lemma or form
+    beneath = below(clause.children, i)
+    under = {w for k in beneath for w in (tokens[k].lemma, clause.word(k))}  # lemma or form
     wanted = trigger_requirements().get(t.lemma)
     if wanted and not wanted & under:
         return None
-    kept = {tokens[k].lemma for k in below(clause.children, i) if clause.preposition(k) != "вместо"}  # "вместо штрафа"
+    kept = {tokens[k].lemma for k in beneath if clause.preposition(k) != "вместо"}  # "вместо штрафа"
     other = next((kind for word, kind in entry.get("instead", {}).items() if word in kept), None)  # type: ignore[union-attr]
     if other is not None:  # "приговорил к штрафу": the step that word names, with that step's value
         type_, entry = other, {**table()[other], "implies": entry.get("implies", [])}

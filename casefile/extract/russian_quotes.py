@@ -271,8 +271,9 @@ def _role_holder(text: str, lo: int, hi: int, before: int, mentions: list[tuple[
         return None
     people, holders = set(genders), set()
     bodies = {s: e for s, e, i in mentions if i not in people}
-    for m in _WORD.finditer(text, 0, before if post not in _SPEAKER_NOUNS else 0):  # "коллега" is a tie, not a post:
-        word = m.group().lower()  # "его коллега Х" names the other one
+    # "коллега" is a tie, not a post: "его коллега Х" names the other one, so no holder is looked for
+    for m in _WORD.finditer(text, 0, before) if post not in _SPEAKER_NOUNS else ():
+        word = m.group().lower()
         if word.startswith(post[:4]) and readings(word)[0].normal_form == post:  # type: ignore[attr-defined]
             after = next((e for s, e in bodies.items() if m.end() < s <= m.end() + 2), m.end())  # "судья Н-ского суда Х"
             holders |= {i for s, _e, i in mentions if i in people and after < s <= after + 2}

@@ -255,8 +255,8 @@ def given_key(word: str) -> str:
 
 
 def vowels_apart(a: str, b: str) -> bool:
-    """Two spellings of one given name that differ only in their vowels ("Niloofar"/"Niloufar",
-    "Suhrob"/"Sohrab"), with four consonants or more so that short names of their own
+    """Two spellings of one given name that differ only in their vowels ("Nurbolat"/"Nurbulat",
+    "Dilshod"/"Dilshad"), with four consonants or more so that short names of their own
     ("Marat"/"Murat") stay apart."""
     def skeleton(word: str) -> str:
         return re.sub(r"[aeiouy]+", "", word)

@@ -44,7 +44,7 @@ AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "been", "being", "am"
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "me", "us", "his", "their", "my", "our"})
 # quotation marks, with the single opening mark of British style (‘…’): its closing twin is also
 # the apostrophe, so it alone says a sentence quotes someone
-QUOTE_MARKS = frozenset(lexicons.QUOTE_MARKS + "‘")
+_QUOTING_MARKS = frozenset(lexicons.QUOTE_MARKS + "‘")
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _CALENDAR_WORDS = frozenset(lexicons.MONTH_NAMES + lexicons.WEEKDAY_NAMES)
 # forms of everyday justice words that only ever state a case step ("sentenced", unlike "case")
@@ -281,7 +281,7 @@ class SentenceParser:
             k = bisect.bisect_left(named, start)
             capitalised = any(titles[i + 1:j]) or (titles[i] and _unfamiliar(lowers[i]))  # "Akhmetov was ..."
             signals = SentenceSignals(frozenset(lowers[i:j]), k < len(named) and named[k] < end, capitalised,
-                                      any(ch in QUOTE_MARKS for ch in text[max(0, start - 3):end + 4]))  # “...?” asked A.; A said:\n“...
+                                      any(ch in _QUOTING_MARKS for ch in text[max(0, start - 3):end + 4]))  # “...?” asked A.; A said:\n“...
             if needs_parse(signals, case_told):
                 chosen.append((i, j))
             case_told = case_told or tells_case(signals)

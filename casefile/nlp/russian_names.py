@@ -24,7 +24,7 @@ Gender = Literal["m", "f"]
 _OV = re.compile(r"^(?P<stem>.+(?:ов|ев|ёв|ин|ын))(?P<end>|а|у|ым|е|ой|ою)$", re.IGNORECASE)
 _SKY = re.compile(r"^(?P<stem>.+(?:ск|цк))(?P<end>ий|ого|ому|им|ом|ая|ой|ую|ою)$", re.IGNORECASE)
 _FEMININE_SKY = {"ая", "ой", "ую", "ою"}
-# the endings of an adjective's oblique cases, masculine and feminine ("Навального", "Толстой")
+# the endings of an adjective's oblique cases, masculine and feminine ("Беззубого", "Крутой")
 _ADJECTIVAL = re.compile(r"(?:ого|его|ому|ему|ым|им|ом|ем|ой|ей|ую|юю)$")
 # particles of Kazakh and Kyrgyz names that never decline ("Нурлан-улы", "Айгерим кызы")
 _INDECLINABLE = ("улы", "ұлы", "уулу", "кызы", "қызы", "оглы", "оглу", "кизи", "зода", "заде")  # Turkic, Tajik, Azeri
@@ -113,7 +113,7 @@ def given_nominative(word: str, gender: Gender | None, case: str | None = None) 
     fitting = [r for r in readings if gender is None or r[1] == gender] or list(readings)
     if not fitting:
         known = _name_readings(word.lower())
-        # a man's name the dictionary knows only as a woman's ("Аяна" of "Талгата Аяна"): it declines
+        # a man's name the dictionary knows only as a woman's ("Дана" of "Ерлана Дана"): it declines
         # by his gender's endings
         other_sex = gender is not None and case not in (None, "Nom") and all(r[1] != gender for r in known)
         return _unknown_name_nominative(word, gender, case) if not known or other_sex else word
@@ -233,7 +233,7 @@ def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
         if declined_known_name(word) is not None:
             return "m"
     for n, (word, _case) in enumerate(tokens):  # a given name the dictionary knows decides, even one
-        for part in word.split("-"):  # that ends like a surname before the surname ("Ширин", "Карин")
+        for part in word.split("-"):  # that ends like a surname before the surname ("Карин")
             if (_OV.match(part) is None and _SKY.match(part) is None) \
                     or (n < len(tokens) - 1 and _name_readings(part.lower())):
                 gender = given_name_gender(part)
@@ -278,8 +278,8 @@ def _part_nominative(word: str, gender: Gender | None, case: str | None, last: b
 
 
 def adjectival_nominative(word: str, gender: Gender | None, case: str) -> str:
-    """The nominative of a surname declined like an adjective ("Навального" -> "Навальный",
-    "Толстой" of a woman in the genitive -> "Толстая"), by a singular reading of the token's case
+    """The nominative of a surname declined like an adjective ("Беззубого" -> "Беззубый",
+    "Крутой" of a woman in the genitive -> "Крутая"), by a singular reading of the token's case
     (and of the person's gender, when known) as a dictionary adjective or surname; unchanged
     when there is none (a plural form such as "Белых" never declines; a word the dictionary only
     guesses at, such as a foreign given name in -ой, is no adjective)."""

@@ -79,8 +79,8 @@ def group_persons(clusters: list[ClusterInfo]) -> list[list[ClusterInfo]]:
         for c, key in members:
             if key.given:
                 match = [g for g in groups if g[0].given == key.given and persons_compatible(g[0], key)]
-                if not match:  # "Kakha X" for "Kakhaber X": a short form of the given name; "Suhrob X"
-                    # for "Sohrab X": the given name spelt with other vowels
+                if not match:  # "Kakha X" for "Kakhaber X": a short form of the given name; "Dilshod X"
+                    # for "Dilshad X": the given name spelt with other vowels
                     match = [g for g in groups if _short_given(c.name, key, g[1][0].name, g[0])
                              or (g[0].given and persons_compatible(g[0], key))]
                     match = match if len(match) == 1 else []
@@ -156,8 +156,8 @@ def _generic_body(text: str) -> bool:
 
 
 def _two_name_keys(text: str) -> set[str]:
-    """A body known by two names joined by a slash ("Radio Free Europe / Radio Liberty"): each
-    name of two words or more is a key, and so are the two acronyms with the slash ("RFE/RL"),
+    """A body known by two names joined by a slash ("Steppe Voice / Radio Kolos"): each name of
+    two words or more is a key, and so are the two acronyms with the slash ("SV/RK"),
     which the acronym itself gives too. Single words on both sides ("Reuters/Ipsos") name two
     bodies working together, not one body."""
     parts = [p.strip() for p in _SLASH.split(text)]
@@ -209,9 +209,14 @@ def group_by_names(clusters: list[ClusterInfo], countries: dict[str, str] | None
     return list(groups.values())
 
 
-def _is_acronym(text: str) -> bool:
+def _is_acronym(text: str, longest: int = 6) -> bool:
     bare = text.replace(".", "")
-    return bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6
+    return bare.isupper() and bare.isalpha() and 2 <= len(bare) <= longest
+
+
+def _one_body_name(g: list[ClusterInfo]) -> str | None:
+    """The folded name of a group of bodies all written one way, else None."""
+    return fold(g[0].name) if g[0].type == "organization" and len({fold(c.name) for c in g}) == 1 else None
 
 
 def attach_place_acronyms(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
@@ -437,9 +442,10 @@ def attach_local_acronyms(groups: list[list[ClusterInfo]]) -> list[list[ClusterI
     absorbed: set[int] = set()
     for i, g in enumerate(groups):
         names_ = {c.name for c in g}
-        bare = next(iter(names_)).replace(" ", "").replace(".", "") if len(names_) == 1 else ""
-        if g[0].type != "organization" or not (bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 8):
+        bare = next(iter(names_)).replace(" ", "") if len(names_) == 1 else ""
+        if g[0].type != "organization" or not _is_acronym(bare, longest=8):
             continue
+        bare = bare.replace(".", "")
         found = set().union(*(spelled.get((c.document, bare), set()) for c in g)) - {i}
         if len(found) == 1:
             groups[found.pop()].extend(g)
@@ -454,9 +460,8 @@ def attach_levelless_bodies(groups: list[list[ClusterInfo]]) -> list[list[Cluste
     return _absorb(
         groups,
         lambda g: {k for c in g for k in [_without_level(c.name)] if k} if g[0].type == "organization" else set(),
-        lambda g: fold(g[0].name) if g[0].type == "organization" and len({fold(c.name) for c in g}) == 1
-        and _without_level(g[0].name) is None and any(_body_head(w) for w in g[0].name.split()[1:])
-        and not is_generic_state_body(g[0].name) else None)
+        lambda g: _one_body_name(g) if _without_level(g[0].name) is None
+        and any(_body_head(w) for w in g[0].name.split()[1:]) and not is_generic_state_body(g[0].name) else None)
 
 
 def _body_head(word: str) -> bool:
@@ -516,5 +521,5 @@ def attach_truncated_bodies(groups: list[list[ClusterInfo]]) -> list[list[Cluste
     суд" / "… суд по административным правонарушениям города Алматы") joins the one body whose
     name goes on from them; with two such bodies it stays apart."""
     return _absorb(groups, _body_prefixes,
-                   lambda g: fold(g[0].name) if g[0].type == "organization" and len({fold(c.name) for c in g}) == 1
-                   and not is_generic_state_body(g[0].name) else None)  # every country has a "Supreme Court"
+                   lambda g: _one_body_name(g) if not is_generic_state_body(g[0].name)
+                   else None)  # every country has a "Supreme Court"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from casefile.extract.dates import DateRef, is_dateline
 from casefile.extract.facts.tree import Slot
@@ -40,6 +41,10 @@ INVERSE_KIN = {
     "grandfather": ("grandson", "granddaughter", "grandchild"), "grandmother": ("grandson", "granddaughter", "grandchild"),
     "grandson": ("grandfather", "grandmother", "grandparent"), "granddaughter": ("grandfather", "grandmother", "grandparent"),
 }
+
+
+# a court the text does not name ("a foreign court", "an appeals court in the capital")
+_UNNAMED_COURT = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?(?:court|tribunal)\b")
 
 
 @dataclass
@@ -222,6 +227,11 @@ class DocContext:
             if near.search(ahead) or (behind and near.search(behind.group())):
                 return m.cluster
         return None
+
+    @cached_property
+    def unnamed_court(self) -> bool:
+        """The text speaks of a court it does not name ("a foreign court sentenced A")."""
+        return _UNNAMED_COURT.search(self.text) is not None
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset``."""

@@ -77,8 +77,6 @@ _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=(?:as|because|while|who|whom|which|when|w
 _TO_TERM = re.compile(r"to\s+(?:\S+\s+){0,2}?(?:\d|[a-z]+[\s-](?:years?|months?))")
 # the steps a judge takes in person: who takes them ordered them
 _RULED = frozenset({"sentence", "conviction", "acquittal", "fine"})
-# a court the text does not name ("a Turkish court", "an appeals court in the capital")
-_UNNAMED_COURT = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?(?:court|tribunal)\b")
 # verbs by which a judge or a court states a ruling named by a noun ("announced the verdict")
 _PRONOUNCING = frozenset({"announce", "read", "deliver", "hand", "pronounce", "issue", "pass", "render"})
 # nouns for a group of so many people ("the trio")
@@ -342,7 +340,7 @@ class EventReader:
     def passive(self, v: int) -> bool:
         """Passive voice, marked ("was detained") or reduced ("A, detained in May"; "detained and charged")."""
         t = self.tree
-        if t.kids(v, "nsubjpass", "auxpass", "csubjpass"):
+        if t.marked_passive(v):
             return True
         if t.dep(v) == "amod":  # a participle before its noun: the noun is acted on, in either tag
             return True
@@ -818,14 +816,14 @@ class FactBuilder:
         t = self.tree
         if event.type not in _RULED and event.type != "detention":
             return
-        active = bool(t.kids(event.trigger, "nsubj")) and not self._passive(event.trigger)
+        active = bool(t.kids(event.trigger, "nsubj")) and not t.marked_passive(event.trigger)
         courts = [a for a in event.agents if a.cluster in self.ctx.courts]
         if not courts and len(self.ctx.courts) == 1 and self._bare_court(event.trigger):
             courts = [Slot("organization", self.ctx.courts[0], -1, -1)]  # "the court": the document's one court
         judges = [a for a in event.agents if a.label == "person"] if active and event.type in _RULED else []
         verb = t.head(event.trigger)
         if t.tokens[event.trigger].pos in NOUN_POS and t.dep(event.trigger) == "dobj" \
-                and t.lemma(verb) in _PRONOUNCING and not self._passive(verb):
+                and t.lemma(verb) in _PRONOUNCING and not t.marked_passive(verb):
             # "Judge A announced the verdict in B's case", "the X court handed down B's sentence"
             phrase = [j for n in t.kids(verb, "nsubj") for j in t.subtree(n, ("relcl", "acl", "prep"))]
             said = [s for j in phrase for s in [t.slot_at[j]] if s is not None]
@@ -840,18 +838,15 @@ class FactBuilder:
                     yield Fact("ordered", ruler.cluster, t.sentence.start, t.sentence.end,
                                object=p.cluster, value=ruled, date=date, place=place)
 
-    def _passive(self, v: int) -> bool:
-        return bool(self.tree.kids(v, "nsubjpass", "auxpass", "csubjpass"))
-
     def _bare_court(self, v: int) -> bool:
         """The one acting at ``v`` is a court the sentence does not name ("the court sentenced A",
         "A was fined by the court"), and the text speaks of no court it leaves unnamed."""
         t = self.tree
-        who = t.prep_objects(v, "by") if self._passive(v) else t.kids(v, "nsubj")
+        who = t.prep_objects(v, "by") if t.marked_passive(v) else t.kids(v, "nsubj")
         definite = [w for w in who if t.slot_at[w] is None and t.lemma(w) in ("court", "tribunal")
                     and any(t.lower(d) in ("the", "this") for d in t.kids(w, "det"))]
-        # "a Turkish court sentenced A": a court the text never names, so "the court" may be it too
-        return bool(definite) and not _UNNAMED_COURT.search(self.ctx.text)
+        # "a foreign court sentenced A": a court the text never names, so "the court" may be it too
+        return bool(definite) and not self.ctx.unnamed_court
 
     def _gapped_terms(self, event: Event) -> dict[Slot, str]:
         """"sentenced A to ten years, B to nine years, and C to seven", "A was sentenced to six

@@ -95,6 +95,10 @@ class SentenceTree:
         """Children of ``i`` (with one of ``deps`` when given), in sentence order."""
         return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
 
+    def marked_passive(self, v: int) -> bool:
+        """``v`` has a passive subject or auxiliary ("was detained")."""
+        return bool(self.kids(v, "nsubjpass", "auxpass", "csubjpass"))
+
     def prep_objects(self, i: int, *preps: str) -> list[int]:
         """Objects of the prepositions under ``i``: "detained [in] Almaty" -> Almaty."""
         out = []
