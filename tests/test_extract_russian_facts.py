@@ -14,6 +14,18 @@ def facts(ru_facts, text: str) -> set[tuple]:
     return {f for f in ru_facts(text) if f[0] not in RELATIONS}
 
 
+def parse(text: str, deps: list[tuple[str, int]]) -> tuple:
+    """A hand-made parse of ``text``'s space-separated words: (dependency, head) per word."""
+    from casefile.models import ParsedToken
+
+    words, at, out = text.split(), 0, []
+    for word, (dep, head) in zip(words, deps):
+        start = text.index(word, at)
+        at = start + len(word)
+        out.append(ParsedToken(start, at, word.lower(), "NOUN", "", dep, head))
+    return tuple(out)
+
+
 def test_the_court_that_fined_and_the_amount(ru_facts):
     found = facts(ru_facts, "Бостандыкский районный суд оштрафовал журналиста Тимура Садыкова на 30 МРП.")
     assert ("fine", "Тимур Садыков", "Бостандыкский районный суд", "30 МРП") in found
@@ -262,15 +274,6 @@ def test_a_summons_to_questioning_and_a_seizure_from_someone(ru_facts):
 
 def test_a_post_in_another_case_than_the_object_is_the_subject_not_an_apposition():
     from casefile.extract.russian_clause import people_at
-    from casefile.models import ParsedToken
-
-    def parse(text: str, deps: list[tuple[str, int]]) -> tuple:
-        words, at, out = text.split(), 0, []
-        for word, (dep, head) in zip(words, deps):
-            start = text.index(word, at)
-            at = start + len(word)
-            out.append(ParsedToken(start, at, word.lower(), "NOUN", "", dep, head))
-        return tuple(out)
 
     # the parser hung the nominative "судья В" on the accusative object "Марата Б"
     text = "Марата Оспанова судья Асель Нуржанова приговорила"
@@ -342,6 +345,14 @@ def test_charges_custody_trials_appeals_and_fines_in_other_words(ru_facts, text,
     assert any(f[:2] == (kind, "Ержан Касымов") for f in facts(ru_facts, text))
 
 
+def test_the_court_that_ruled_on_an_appeal_is_its_object(ru_facts):
+    found = facts(ru_facts, "Верховный суд отклонил жалобу Ержана Касымова.")
+    assert ("appeal", "Ержан Касымов", "Верховный суд", None) in found
+    # near miss: an appeal filed names no court that ruled
+    found = facts(ru_facts, "Ержан Касымов обжаловал приговор.")
+    assert ("appeal", "Ержан Касымов", None, None) in found
+
+
 @pytest.mark.parametrize("text", [
     "Блогер Ержан Касымов пришёл в суд поддержать коллегу.",  # a court named, nobody tried
     "Ержан Касымов рассказал о рассмотрении жалоб в министерстве.",  # a review, not of a case
@@ -353,3 +364,41 @@ def test_charges_custody_trials_appeals_and_fines_in_other_words(ru_facts, text,
 ])
 def test_near_misses_of_charges_custody_and_trials(ru_facts, text):
     assert not {f for f in facts(ru_facts, text) if f[0] in ("charge", "detention", "trial", "fine", "release")}
+
+
+@pytest.mark.parametrize(("text", "who", "term"), [
+    ("Блогер Ержан Касымов получил 3,5 года колонии.", "Ержан Касымов", "3.5 years prison"),
+    ("Суд осудил Динару Омарову на четыре с половиной года колонии.", "Динара Омарова", "4.5 years prison"),
+    ("Тимуру Садыкову дали два года ограничения свободы.", "Тимур Садыков", "2 years restricted freedom"),
+])
+def test_terms_with_fractions_given_in_the_dative_and_stated_with_a_conviction(ru_facts, text, who, term):
+    found = facts(ru_facts, text)
+    assert ("sentence", who, None, term) in found
+    assert any(f[:2] == ("conviction", who) for f in found)
+
+
+def test_near_misses_of_given_terms_and_convictions_without_one(ru_facts):
+    assert not facts(ru_facts, "Тимуру Садыкову дали слово на заседании.")
+    found = facts(ru_facts, "Суд осудил Динару Омарову за один пост.")
+    assert any(f[:2] == ("conviction", "Динара Омарова") for f in found)
+    assert not any(f[0] == "sentence" for f in found)
+
+
+def test_the_holder_of_a_post_named_after_the_bodys_name_whatever_the_parser_hung_it_on():
+    from casefile.extract.russian_clause import people_at
+
+    # the parser hung the name on the body's name, not on the post it follows
+    text = "Председатель совета « Степь » Асхат Нуров осуждён"
+    deps = [("nsubj:pass", 7), ("nmod", 0), ("punct", 3), ("nmod", 1), ("punct", 3), ("appos", 3),
+            ("flat:name", 5), ("root", 7)]
+    tokens = parse(text, deps)
+    children = {h: [k for k, t in enumerate(tokens) if t.head == h and k != h] for h in range(len(tokens))}
+    start = text.index("Асхат")
+    mentions = [(start, start + len("Асхат Нуров"), 0, "person")]
+    assert people_at(tokens, children, 0, mentions, text) == {0}
+    # near miss: a comma between the post's phrase and the name: no holder of that post
+    text = "Председатель совета « Степь » , Асхат Нуров осуждён"
+    tokens = parse(text, [*deps[:5], ("punct", 6), ("appos", 3), ("flat:name", 6), ("root", 8)])
+    children = {h: [k for k, t in enumerate(tokens) if t.head == h and k != h] for h in range(len(tokens))}
+    start = text.index("Асхат")
+    assert people_at(tokens, children, 0, [(start, start + len("Асхат Нуров"), 0, "person")], text) == set()

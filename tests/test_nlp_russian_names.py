@@ -31,6 +31,8 @@ from casefile.nlp.russian_names import person_nominative, surname_gender, surnam
     ([("Карин", "Nom"), ("Омаров", "Nom")], "Карин Омаров"),  # near miss: as written
     ([("Ерлана", "Gen"), ("Дана", "Gen")], "Ерлан Дан"),  # a man's surname the dictionary knows as a woman's name
     ([("Айгерим", "Nom"), ("Дана", "Nom")], "Айгерим Дана"),  # near miss: in the nominative, as written
+    ([("Анне", "Dat"), ("Омаровой", "Dat")], "Анна Омарова"),  # a declined name before a foreign indeclinable one
+    ([("Анне", "Nom"), ("Омарова", "Nom")], "Анне Омарова"),  # near miss: in the nominative, the foreign name
     ([("Тамуной", "Ins")], "Тамуна"),  # near miss: a name the dictionary only guesses at is no adjective ("Тамуная")
 ])
 def test_names_go_back_to_the_nominative_in_their_gender(tokens, nominative):
@@ -90,3 +92,12 @@ def test_cyrillic_and_latin_spellings_of_one_person_match(a, b):
 ])
 def test_different_people_across_scripts_stay_apart(a, b):
     assert not persons_compatible(person_key(a), person_key(b))
+
+
+def test_a_past_verb_after_the_name_tells_its_case_and_gender():
+    # "Олеся Ковалёва назначила": the tagger read the surname as a man's genitive; the verb is hers
+    tokens = [("Олеся", "Nom"), ("Ковалёва", "Gen")]
+    assert person_nominative(tokens, verb_gender="f") == "Олеся Ковалёва"
+    assert person_nominative(tokens) == "Олесь Ковалёв"  # near miss: no verb, the genitive of "Олесь"
+    # near miss: "адвокат Ивана Ковалёва заявила": "Ивана" is no woman's name, the verb is the lawyer's
+    assert person_nominative([("Ивана", "Nom"), ("Ковалёва", "Gen")], verb_gender="f") == "Иван Ковалёв"

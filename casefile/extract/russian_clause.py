@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casefile.extract.lists import NamedLists
+from casefile.extract.russian_relations import is_post
 from casefile.models import Quote
 from casefile.nlp import lexicons
 from casefile.nlp.russian_names import readings
@@ -99,12 +100,36 @@ def people_at(tokens: tuple, children: dict[int, list[int]], k: int, mentions: l
     while stack:
         c = stack.pop()
         found |= {p for s, e, p, label in mentions if label == "person" and s <= tokens[c].start and tokens[c].end <= e}
+        if text is not None and is_post(tokens[c].lemma):
+            found |= post_holder(tokens, c, mentions, text)
         for d in children.get(c, []):
             if d not in seen and tokens[d].dep in ("conj", "flat:name", "appos", "flat") \
                     and not (tokens[d].dep == "appos" and text is not None and _other_case(tokens[c], tokens[d], text)):
                 seen.add(d)
                 stack.append(d)
     return found
+
+
+# words a post's phrase may hold before its holder's name: quotation marks around a body's name
+_NAME_QUOTES = frozenset("«»\"„“”")
+# how far after the post word its holder's name may begin ("председатель совета тейпов народа Х")
+_POST_REACH = 8
+
+
+def post_holder(tokens: tuple, c: int, mentions: list[tuple[int, int, int, str]], text: str) -> set[int]:
+    """The person named right after the post word at ``c`` and the words of its phrase ("глава
+    ингушского отделения «Фонда» Х"), whatever the parser hung the name on: no verb, no other
+    post and no punctuation but quotation marks between them."""
+    for j in range(c + 1, min(len(tokens), c + 1 + _POST_REACH)):
+        token = tokens[j]
+        named = [p for s, e, p, label in mentions if label == "person" and s == token.start]
+        if named:
+            return set(named)
+        word = text[token.start:token.end]
+        if ("VERB" in token.tag or "INFN" in token.tag or is_post(token.lemma)
+                or (not word[:1].isalnum() and word not in _NAME_QUOTES)):
+            return set()
+    return set()
 
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")

@@ -115,6 +115,10 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
                                           value=value if kind == type_ else None, date=date))
                 for kind in entry.get("implies_with_law", []):  # type: ignore[union-attr]
                     facts += [Fact(kind, p, sentence.start, sentence.end, object=law, date=date) for law in laws]
+                term = _term(clause.tokens, clause.children, i) if entry.get("implies_with_term") else None
+                if term is not None:  # "осудили Х на пять лет": the term, too
+                    facts += [Fact(kind, p, sentence.start, sentence.end, value=term, date=date)
+                              for kind in entry["implies_with_term"]]  # type: ignore[union-attr]
                 accusation = _accusation(clause, i) if type_ in ("conviction", "sentence", "detention") else None
                 if accusation is not None:  # "приговорён … по обвинению в госизмене": charged with it
                     facts.append(Fact("charge", p, sentence.start, sentence.end, object=laws[0] if laws else None,
@@ -456,9 +460,10 @@ def _term_in(tokens: tuple, children: dict[int, list[int]], among: list[int]) ->
         if unit is None:
             continue
         for n in children.get(k, []):
-            word = tokens[n].lemma
-            number = NUMBER_WORDS.get(word) or (float(word) if word.replace(".", "", 1).isdigit() else None)
+            number = _number(tokens[n].lemma)
             if number:
+                if any(tokens[h].lemma == "половина" for h in below(children, k)):
+                    number += 0.5  # "пять с половиной лет"
                 shown = int(number) if float(number).is_integer() else number
                 term = f"{shown} {unit}" if shown != 1 else f"1 {unit.rstrip('s')}"
                 kind = next((_TERM_KINDS[tokens[g].lemma] for g in children.get(k, []) if tokens[g].lemma in _TERM_KINDS), None)
@@ -467,6 +472,15 @@ def _term_in(tokens: tuple, children: dict[int, list[int]], among: list[int]) ->
                                 None)
                 return f"{term} {kind}" if kind else term
     return None
+
+
+def _number(word: str) -> float | None:
+    """A numeral word's value, or a number in digits with a decimal point or comma ("7,5")."""
+    found = NUMBER_WORDS.get(word)
+    if found is not None:
+        return found
+    digits = word.replace(",", ".", 1)
+    return float(digits) if digits.replace(".", "", 1).isdigit() else None
 
 
 # the kind of a term, as the English terms name it ("5 years prison", "3 years restricted freedom")

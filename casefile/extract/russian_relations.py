@@ -80,6 +80,8 @@ def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tu
     mentions = sorted(_Mention(m.start, m.end, i, e.label) for i, e in enumerate(entities) for m in e.mentions)
     genders = {i: name_gender(e.name) for i, e in enumerate(entities) if e.label == "person"}
     starts = [s for s, _e in sentences]
+    # people written in the nominative: after a post's phrase, such a name is the post's holder
+    nominative = {m.start for m in mentions if m.label == "person" and text[m.start:m.end] == entities[m.entity].name}
     facts: dict[tuple, Fact] = {}
     for k, person in enumerate(mentions):
         if person.label != "person":
@@ -94,8 +96,9 @@ def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tu
         if workplace is not None:  # "А … сейчас работает в издании «Б»"
             fact = Fact("position", person.entity, sent_start, sent_end, object=workplace, value="сотрудник")
             facts.setdefault((fact.type, fact.subject, fact.object, fact.value), fact)
-        found = _before(text, person, mentions, sent_start, alone=not listed, genders=genders) \
-            or _after(text, person, mentions, sent_end) \
+        found = _before(text, person, mentions, sent_start, alone=not listed, genders=genders,
+                        declined=person.start not in nominative) \
+            or _after(text, person, mentions, sent_end, nominative) \
             or _set_off(text, person, mentions, sent_start)
         if found is None:
             continue
@@ -115,11 +118,12 @@ def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tu
 
 
 def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alone: bool = False,
-            genders: dict[int, str | None] | None = None) -> tuple | None:
+            genders: dict[int, str | None] | None = None, declined: bool = False) -> tuple | None:
     """(type, object, value, shared by a list) from the noun before the name, or None. A post
     before another person's name in between ("жена блогера Б А") is that person's; a kinship
     noun further back then ties the two. A post in the plural before one person (``alone``) is
-    other people's, whose the person is ("адвокаты А": A's lawyers)."""
+    other people's, whose the person is ("адвокаты А": A's lawyers). A post in the nominative
+    before a ``declined`` name is not that person's either ("адвокат Болата": Болат's lawyer)."""
     cut = max([m.end() for m in _BREAK.finditer(text, lo, person.start)
                if not _covered(m.start(), mentions, text, lo)] + [lo])
     words = [w for w in _WORD.finditer(text, cut, person.start) if not _covered(w.start(), mentions, text, cut)]
@@ -131,6 +135,8 @@ def _before(text: str, person: _Mention, mentions: list[_Mention], lo: int, alon
         if back + 1 < len(words) and _of_another(words[len(words) - back - 2].group(), word.group()):
             continue  # "адвокат активиста А": the activist's lawyer; the post is the noun before
         if alone and lemma not in kinship() and "plur" in readings(word.group().lower())[0].tag:  # type: ignore[operator]
+            return None
+        if declined and lemma not in kinship() and word.group().lower() == lemma and back == 0:
             return None
         between = words[len(words) - back:]
         if len(between) > MAX_BETWEEN or any(_pos(w.group()) not in BETWEEN_POS for w in between):
@@ -224,7 +230,7 @@ def _superior(text: str, person: _Mention, mentions: list[_Mention], k: int) -> 
     return mentions[k - 1].entity
 
 
-def _after(text: str, person: _Mention, mentions: list[_Mention], hi: int) -> tuple | None:
+def _after(text: str, person: _Mention, mentions: list[_Mention], hi: int, nominative: set[int]) -> tuple | None:
     """The same from an apposition after a comma, or a predicate after a dash (the copula of a
     nominal sentence): "А, главный редактор газеты «Х»,", "А – сотрудник редакции «Х»"."""
     m = re.match(r"\s*,\s*|\s+[–—-]\s+|\s*[–—]\s*", text[person.end:hi])
@@ -243,6 +249,8 @@ def _after(text: str, person: _Mention, mentions: list[_Mention], hi: int) -> tu
     if not (is_post(lemma) or lemma in memberships() or lemma in kinship()):
         return None
     inside = [x for x in mentions if word.end() <= x.start and x.end <= stop]
+    if any(x.label == "person" and x.start in nominative for x in inside):
+        return None  # "член совета А, глава фонда «Х» Б": the post is Б's (a name in the nominative)
     return _relation(text, words[:lead + 1], word, lemma, inside, plural=False)
 
 

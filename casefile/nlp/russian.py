@@ -255,10 +255,12 @@ class NatashaBackend:
         out = []
         for text, doc, sents, doc_chosen in zip(texts, docs, sentences, chosen):
             spans = []
+            following = {a.start: b for a, b in zip(doc.tokens, doc.tokens[1:])}  # type: ignore[attr-defined]
             for span in doc.spans:  # type: ignore[attr-defined]
                 label = LABELS.get(span.type)
                 if label is not None:
-                    spans += [_span(text, tokens, label) for tokens in _lines(text, span.tokens, label)]
+                    spans += [_span(text, tokens, label, following.get(tokens[-1].start))
+                              for tokens in _lines(text, span.tokens, label)]
             out.append(Analysis(sentences=[(s.start, s.stop) for s in sents], spans=spans,
                                 tokens=len(doc.tokens), parses=[next(parsed) for _c in doc_chosen]))  # type: ignore[attr-defined]
         return out
@@ -343,14 +345,24 @@ def _lines(text: str, tokens: list, label: str) -> list[list]:
     return [run for run in runs if run]
 
 
-def _span(text: str, tokens: list, label: str) -> Span:
+def _span(text: str, tokens: list, label: str, after: object | None = None) -> Span:
+    """The span over ``tokens`` with its nominative; ``after``: the token that follows it."""
     start, end = tokens[0].start, tokens[-1].stop
     surface = text[start:end]
     if label == "person":
-        normal = person_nominative([(t.text, case_of(t.feats)) for t in tokens])
+        normal = person_nominative([(t.text, case_of(t.feats)) for t in tokens], _past_verb_gender(after))
     else:
         normal = phrase_nominative(surface)
     return Span(start, end, label, surface, normal)
+
+
+def _past_verb_gender(token: object | None) -> str | None:
+    """"m" or "f" when ``token`` is a verb in the singular past tense ("назначила"), which agrees
+    in gender with its subject; else None."""
+    feats = getattr(token, "feats", None) or {}
+    if feats.get("VerbForm") != "Fin" or feats.get("Tense") != "Past" or feats.get("Number") != "Sing":
+        return None
+    return {"Masc": "m", "Fem": "f"}.get(feats.get("Gender", ""))
 
 
 register_backend("natasha")(NatashaBackend)

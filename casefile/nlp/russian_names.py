@@ -111,6 +111,8 @@ def given_nominative(word: str, gender: Gender | None, case: str | None = None) 
     if case in _CASES:
         readings = tuple(r for r in readings if r[2] == _CASES[case])
     fitting = [r for r in readings if gender is None or r[1] == gender] or list(readings)
+    if case not in (None, "Nom"):  # "Анне" of "Анна" before the indeclinable foreign "Анне"
+        fitting.sort(key=lambda r: r[0] == word.lower())
     if not fitting:
         known = _name_readings(word.lower())
         # a man's name the dictionary knows only as a woman's ("Дана" of "Ерлана Дана"): it declines
@@ -149,18 +151,25 @@ def _unknown_name_nominative(word: str, gender: Gender | None, case: str | None)
     return word
 
 
-def person_nominative(tokens: list[tuple[str, str | None]]) -> str:
+def person_nominative(tokens: list[tuple[str, str | None]], verb_gender: Gender | None = None) -> str:
     """The nominative of a person's name given as (word, grammatical case) tokens, in the
     Universal Dependencies case names natasha uses ("Nom", "Gen", ...): "Айгуль Сапаровой" ->
     "Айгуль Сапарова". Hyphenated parts are read one by one; all parts take the case of the
-    last part that has one."""
+    last part that has one. ``verb_gender``: the gender of a past-tense verb right after the
+    name: a name with one word read nominative, whose given name the dictionary knows as a
+    nominative of that gender, is the verb's subject ("Олеся Х-ва назначила": she, though the
+    tagger read the surname as a man's genitive)."""
     words = [w for w, _c in tokens]
     # every part of a name is in one case; the tagger reads the last (the surname) best, unless
     # the given name's own ending tells ("Жанатом": instrumental) where the tagger, lost in a
     # list of names, said nominative
     shared = _dictionary_case(words) or next((c for _w, c in reversed(tokens) if c), None)
+    subject = verb_gender is not None and len(words) >= 2 and any(c == "Nom" for _w, c in tokens) \
+        and any(g == verb_gender and c == "nomn" for _n, g, c in _name_readings(words[0].lower()))
+    if subject:
+        shared = "Nom"
     tokens = [(w, shared) for w, _c in tokens]
-    gender = _gender_of(tokens)
+    gender = verb_gender if subject else _gender_of(tokens)
     # "Иванов Роман Викторович": with the patronymic last, the surname comes first (court style)
     surname_at = 0 if len(words) == 3 and _PATRONYMIC_END.search(words[-1].lower()) else len(words) - 1
     out = []
