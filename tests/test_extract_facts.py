@@ -152,6 +152,32 @@ def test_terms_are_normalised(spacy_backend, text, term):
     assert [f[3] for f in of_type(facts, "sentence")] == [term]
 
 
+@pytest.mark.parametrize("text, term", [
+    ("Timur Baikenov was sentenced to death in absentia.", "death penalty"),
+    ("Timur Baikenov was condemned to twelve years in prison.", "12 years prison"),
+    ("Timur Baikenov received the death penalty last spring.", "death penalty"),
+])
+def test_death_sentences_and_condemned_to_a_term(spacy_backend, text, term):
+    facts, _ = run(spacy_backend, text)
+    assert [f[3] for f in of_type(facts, "sentence")] == [term]
+    assert of_type(facts, "fine") == []  # a death penalty is no fine
+
+
+def test_near_misses_of_death_sentences_and_condemning(spacy_backend):
+    facts, _ = run(spacy_backend, "Timur Baikenov condemned the verdict in his statement.")
+    assert of_type(facts, "sentence") == []
+    facts, _ = run(spacy_backend, "Timur Baikenov received a penalty of 300 euros.")
+    assert of_type(facts, "sentence") == [] and subjects(facts, "fine") == {"Timur Baikenov"}
+
+
+def test_a_noun_the_clause_names_is_that_person(spacy_backend):
+    facts, _ = run(spacy_backend, "A blogger named Timur Baikenov was detained in the capital.")
+    assert subjects(facts, "detention") == {"Timur Baikenov"}
+    # near miss: a clause in which the noun names someone else
+    facts, _ = run(spacy_backend, "A blogger who named Timur Baikenov as his source was detained in the capital.")
+    assert "Timur Baikenov" not in subjects(facts, "detention")
+
+
 def test_receiving_an_award_is_no_sentence(spacy_backend):
     facts, _ = run(spacy_backend, "Timur Baikenov received a four-year scholarship from the university.")
     assert of_type(facts, "sentence") == []

@@ -95,6 +95,10 @@ class EventRoles:
     fact: str | None = None  # the fact type this entry states, when it is a variant of another
 
 
+# participles that give the noun before them its name: "a journalist named A"
+_NAMING_VERBS = frozenset({"name", "call"})
+
+
 @dataclass
 class Triggers:
     """The justice lexicon arranged for lookup by lemma."""
@@ -201,6 +205,10 @@ class EventReader:
                 continue  # "three B journalists were convicted": they were, not B
             if slot is not None and slot.label in labels and not modifier:  # "the deputy A B": A modifies B
                 out.append(slot)
+        if not out:  # "an activist named A", "a man called A": the name the clause gives the noun
+            out = [s for a in t.kids(i, "acl") if t.lemma(a) in _NAMING_VERBS
+                   for c in t.kids(a, "oprd", "attr", "dobj", "xcomp") for s in [t.slot_at[c]]
+                   if s is not None and s.label in labels]
         if not out and t.lemma(i) in lexicons.kinship_words():
             out = self.kin_of(i)  # "my son was arrested": the son the text named
         if not out and acted_on and t.tokens[i].pos in (*NOUN_POS, "ADJ") and t.lemma(i) not in lexicons.case_roles() \
@@ -613,11 +621,21 @@ class EventReader:
             heads = [v] + t.kids(v, "dobj")
             objects = [o for h in heads for o in t.prep_objects(h, idiom.prep)]
             objects += [c for o in objects for c in t.kids(o, "compound", "amod")]  # "a detention centre"
-            return any(t.lemma(o) in idiom.objects for o in objects)
+            return any(self._names_object(o, idiom.objects) for o in objects)
         held = t.kids(v, "dobj", "attr", "nsubjpass", "oprd")
         if t.dep(v) in ("acl", "relcl"):  # "the sentence (that was) passed on A": the noun it describes
             held.append(t.head(v))
-        return any(t.lemma(o) in idiom.objects for o in held)
+        return any(self._names_object(o, idiom.objects) for o in held)
+
+    def _names_object(self, o: int, objects: frozenset[str]) -> bool:
+        """The token at ``o`` is one of ``objects``: a lemma, or two words, a modifier and its noun
+        ("death penalty"), which also keep the noun alone from meaning anything else (a "death
+        penalty" is no "penalty" of another idiom that lists it with "-death")."""
+        t = self.tree
+        modifiers = {t.lemma(c) for c in t.kids(o, "compound", "amod")}
+        if any(w.startswith("-") and w[1:] in modifiers for w in objects):
+            return False
+        return t.lemma(o) in objects or any(f"{m} {t.lemma(o)}" in objects for m in modifiers)
 
     def _idiom_event(self, v: int, idiom: Idiom) -> Iterator[Event]:
         t = self.tree

@@ -109,7 +109,7 @@ def sentence_term(text: str) -> str | None:
 _NAMED_TERMS = [
     (r"\blife\s+(?:imprisonment|sentence|in\s+prison|term)", "life imprisonment"),
     (r"\b(?:suspended|probationary|conditional)\s+(?:prison\s+)?(?:sentences?|terms?)|\bprobation\b", "suspended sentence"),
-    (r"\bdeath\s+(?:penalty|sentence)", "death penalty"),
+    (r"\bdeath\s+(?:penalty|sentence)|\bto\s+death\b", "death penalty"),
 ]
 
 
