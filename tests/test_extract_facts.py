@@ -486,6 +486,20 @@ def test_a_police_chief_is_a_post_not_a_superior(spacy_backend):
     assert of_type(facts, "subordinate_of") == []
 
 
+def test_his_subordinates_and_her_deputy(spacy_backend):
+    text = ("Yerlan Baitasov was convicted in absentia. His subordinates Marat Ospanov and Timur Baikenov were "
+            "convicted too. Baitasov's deputy Gulmira Abdrakhmanova was acquitted.")
+    facts, _ = run(spacy_backend, text)
+    found = {(f[1], f[2]) for f in of_type(facts, "subordinate_of")}
+    assert found == {("Marat Ospanov", "Yerlan Baitasov"), ("Timur Baikenov", "Yerlan Baitasov"),
+                     ("Gulmira Abdrakhmanova", "Yerlan Baitasov")}
+
+
+def test_a_deputy_of_nobody_named_is_a_post(spacy_backend):
+    facts, _ = run(spacy_backend, "Deputy Gulmira Abdrakhmanova met Yerlan Baitasov in Taraz.")
+    assert of_type(facts, "subordinate_of") == []  # near miss: no one's deputy
+
+
 # -- orders and complaints -----------------------------------------------------------------------------
 
 def test_ordered_the_police_to_detain(spacy_backend):

@@ -131,6 +131,15 @@ def test_strip_heading_words():
     assert strip_heading_words(doc, body, [(0, doc.index("\n"))]).text(doc) == "Steppe Rights Bureau"
 
 
+def test_a_heading_word_before_a_surname_the_text_writes_with_another_given_name():
+    doc = "Rebel Ally Novak Jailed\nA court jailed the activist Dana Novak on Friday."
+    heading = [(0, doc.index("\n"))]
+    assert strip_heading_words(doc, cand(doc, "Ally Novak", "person"), heading).text(doc) == "Novak"
+    # near miss: the text gives her no other given name, so the heading's may be hers
+    doc = "Rebel Ally Novak Jailed\nA court jailed the activist Novak on Friday."
+    assert strip_heading_words(doc, cand(doc, "Ally Novak", "person"), heading).text(doc) == "Ally Novak"
+
+
 @pytest.mark.parametrize(
     ("doc", "surface", "label", "expected"),
     [

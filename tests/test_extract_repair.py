@@ -189,6 +189,10 @@ def test_retype_given_name_place_before_org_word_is_organisation():
          "organization", set(), [("Moldova", "location"), ("State Committee for Roads", "organization")]),
         ("Artur Vardanian spoke. A lawmaker from Vardanian’s Civil Contract party", "Vardanian’s Civil Contract",
          "organization", set(), [("Vardanian", "person"), ("Civil Contract", "organization")]),  # a politician's party
+        ("on Monday Karaganda’s Oktyabr District Court ruled", "Karaganda’s Oktyabr District Court", "organization",
+         set(), [("Karaganda", "location"), ("Oktyabr District Court", "organization")]),  # a town's court
+        ("on Monday Zorvath’s Oktyabr District Court ruled", "Zorvath’s Oktyabr District Court", "organization",
+         set(), [("Zorvath’s Oktyabr District Court", "organization")]),  # near miss: no known town owns it
         ("officers of Moldova’s State Roads came", "Moldova’s State Roads", "organization", set(),
          [("Moldova’s State Roads", "organization")]),  # near miss: no body's word after the country
         # a body's name run on into a person's after a kind of body ("the newswire X Anna Y")

@@ -151,7 +151,18 @@ def strip_heading_words(doc: str, cand: Cand, headings: list[tuple[int, int]]) -
     while len(toks) > 1 and is_english_word(toks[-1].group()) and not names.looks_like_surname(toks[-1].group()) \
             and not (cand.label == "organization" and names.is_org_word(toks[-1].group())):
         toks.pop()
-    return Cand(cand.start, cand.start + toks[-1].end(), cand.label, cand.origin)
+    start = cand.start
+    if cand.label == "person" and len(toks) == 2 and _other_given_name(doc, toks[0].group(), toks[1].group()):
+        start += toks[1].start()  # "Rebel Ally Novak Jailed": the text calls her "Dana Novak"
+    return Cand(start, cand.start + toks[-1].end(), cand.label, cand.origin)
+
+
+def _other_given_name(doc: str, first: str, surname: str) -> bool:
+    """``first`` is an English word and the text writes ``surname`` after another given name."""
+    if not is_english_word(first.lower()):
+        return False
+    return any(m.group(1) != first and names.is_given_name(m.group(1))
+               for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", doc))
 
 
 def strip_trailing_roles(doc: str, cand: Cand) -> Cand:

@@ -352,7 +352,7 @@ def split_possessive_body(doc: str, cand: Cand) -> list[Cand]:
     if not m or cand.label != "organization":
         return []
     owner, body = m.group("owner"), m.group("body").split()
-    place = is_territory(owner)
+    place = is_territory(owner) or _known_town(owner)  # "Ardania’s …", "Tarsk’s District Court"
     owner_span = Cand(cand.start, cand.start + m.end("owner"), "location" if place else "organization", cand.origin)
     if names.is_role_word(body[-1]) and not names.is_org_word(body[-1]) and not names.is_role_word(owner.split()[-1]):
         return [owner_span]

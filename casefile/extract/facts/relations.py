@@ -65,6 +65,8 @@ class RelationReader:
         self.roles = lexicons.role_words()
         self.kin = lexicons.kinship_words()
         self.superiors = lexicons.superior_words()
+        # every form: the small model may leave a plural unlemmatised ("subordinates")
+        self.subordinates = frozenset(f for w in lexicons.subordinate_words() for f in lexicons.inflections(w))
         self.membership = lexicons.membership_words()
         self.events_nouns = justice_nouns()
         self._builder: FactBuilder | None = None
@@ -252,7 +254,8 @@ class RelationReader:
     def _describing_word(self, k: int) -> bool:
         word = self.head_word(k)
         base = word.split("-")[0]
-        return word in self.roles or base in self.roles or base in self.kin or word in self.membership
+        return word in self.roles or base in self.roles or base in self.kin or word in self.membership \
+            or word in self.subordinates
 
     def positional_body(self, d: int) -> Slot | None:
         """The body after a role noun in the same stretch: "researcher at B", "head of the NGO B"."""
@@ -331,13 +334,14 @@ class RelationReader:
             return next((f for f in found if f.label == "organization"), found[0])
         return self.positional_body(d)
 
-    def relative_of(self, d: int, p: int | None = None) -> list[Slot]:
+    def relative_of(self, d: int, p: int | None = None, possessive: bool = False) -> list[Slot]:
         """Whose kin or superior the noun names: "A's son", "his wife", "the son of A"; with a
-        title before a name, the possessive may hang on the name ("her [former chief] A")."""
+        title before a name, the possessive may hang on the name ("her [former chief] A").
+        ``possessive``: only a possessor ("his deputy", not "a deputy of the council")."""
         t = self.tree
         out: list[Slot] = []
         own = t.kids(p, "poss") if p is not None and t.head(d) == p else []
-        for h in t.kids(d, "poss") + t.prep_objects(d, "of") + own:
+        for h in t.kids(d, "poss") + ([] if possessive else t.prep_objects(d, "of")) + own:
             if t.lower(h) == "whose":  # "A, whose son B ...": A
                 clause = next((a for a in t.ancestors(h) if t.dep(a) == "relcl"), None)
                 if clause is not None:
@@ -452,10 +456,13 @@ class RelationReader:
             against = [c for c in self.ctx.defendants if c != person.cluster]  # the case the text tells
             if against:
                 return self.fact("complained_against", person, Slot("person", against[-1], 0, 0), word)
-        if word in self.superiors:
-            bosses_of = [r for r in self.relative_of(d, p) if r.cluster != person.cluster and r.label == "person"]
-            if bosses_of:  # "her chief A": she is A's subordinate
-                return self.fact("subordinate_of", bosses_of[0], person, self.role_phrase(d))
+        if word in self.superiors or word in self.subordinates:
+            others = [r for r in self.relative_of(d, p, possessive=word in self.subordinates)
+                      if r.cluster != person.cluster and r.label == "person"]
+            if others and word in self.superiors:  # "her chief A": she is A's subordinate
+                return self.fact("subordinate_of", others[0], person, self.role_phrase(d))
+            if others:  # "his deputy A": A is his subordinate
+                return self.fact("subordinate_of", person, others[0], self.role_phrase(d))
         body = self.body_of(d, p, before)
         if word in self.membership and body is not None:
             return self.fact("member_of", person, body, word)

@@ -175,6 +175,11 @@ def superior_words() -> frozenset[str]:
     return load("superior_words")
 
 
+def subordinate_words() -> frozenset[str]:
+    """Nouns naming someone who works under another person (subordinate, deputy, aide)."""
+    return load("subordinate_words")
+
+
 def membership_words() -> frozenset[str]:
     """Nouns tying a person to an organisation as one of its people (member, supporter ...)."""
     return load("membership_words")
