@@ -500,6 +500,19 @@ def test_a_deputy_of_nobody_named_is_a_post(spacy_backend):
     assert of_type(facts, "subordinate_of") == []  # near miss: no one's deputy
 
 
+def test_a_partys_posts_and_members(spacy_backend):
+    text = ("Opposition lawmaker Marat Ospanov of the Green Dawn party was detained. Timur Baikenov, a deputy "
+            "from the Green Dawn party, was questioned. Yerlan Baitasov, a member of the Green Dawn party, was fined.")
+    facts, _ = run(spacy_backend, text)
+    assert {(f[1], f[2]) for f in of_type(facts, "member_of")} == {
+        ("Marat Ospanov", "Green Dawn"), ("Timur Baikenov", "Green Dawn"), ("Yerlan Baitasov", "Green Dawn")}
+    # near miss: a post in a body that is no party makes no member; "from" a place is no body
+    facts, _ = run(spacy_backend, "Marat Ospanov, the director of the Steppe Media company, spoke on Monday.")
+    assert of_type(facts, "member_of") == []
+    facts, _ = run(spacy_backend, "Timur Baikenov, a lawyer from Taraz, spoke on Monday.")
+    assert of_type(facts, "member_of") == [] and ("position", "Timur Baikenov", None, "lawyer", None) in facts
+
+
 # -- orders and complaints -----------------------------------------------------------------------------
 
 def test_ordered_the_police_to_detain(spacy_backend):

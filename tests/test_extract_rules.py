@@ -19,6 +19,7 @@ from casefile.extract.rules import (
     adjectival_bodies,
     honorific_names,
     kind_led_org_names,
+    kind_trailed_org_names,
     nickname_definitions,
     nickname_mentions,
     quoted_org_names,
@@ -297,6 +298,18 @@ def test_signatory_rows_need_a_statement_by_organisations():
 ])
 def test_role_led_org_names(doc, expected):
     assert [doc[c.start:c.end] for c in role_led_org_names(doc)] == expected
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    ("a member of the Green Dawn party, was", ["Green Dawn"]),
+    ("leaders of their Free Steppe alliance met", ["Free Steppe"]),
+    ("the banned Union for Steppe Rights movement said", ["Union for Steppe Rights"]),
+    ("Anna Vorn's party won", []),  # near miss: a person's party
+    ("the Kazakh party congress", []),  # near miss: a people's adjective, no name
+    ("Members of Parliament voted", []),  # near miss: no kind of group after the name
+])
+def test_kind_trailed_org_names(doc, expected):
+    assert [doc[c.start:c.end] for c in kind_trailed_org_names(doc)] == expected
 
 
 @pytest.mark.parametrize(("doc", "expected"), [

@@ -5,6 +5,8 @@ across the document, drop junk, then group mentions by within-document coreferen
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
 
@@ -39,7 +41,7 @@ from casefile.extract.rules import (
     generic_body_mentions,
     headed_org_names,
     honorific_names,
-    kind_led_org_names,
+    kind_led_org_names, kind_trailed_org_names,
     list_row_names,
     morphology_names,
     nickname_definitions,
@@ -184,6 +186,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule += [c for c in trade_led_names(text) if _over_trade_and_name(text, c, model_spans)]
     rule += [c for c in staff_quoted_bodies(text) if _over_non_names(c, model_spans)]
     rule += [c for c in kind_led_org_names(text) if _room_for(c, model_spans, lambda m: m.label != "location")]
+    rule += [c for c in kind_trailed_org_names(text) if _room_for(c, model_spans, lambda m: m.label == "person")]
     rule += [c for c in adjectival_bodies(text) if _room_for(c, model_spans)]
     rule += [c for c in morphology_names(text) if _room_for(c, model_spans)]
     rule += [c for c in town_mentions(text) if _room_for(c, model_spans, lambda m: False)]
@@ -295,6 +298,21 @@ def warm_caches(english_dates: bool = True) -> None:
         normalise_date("two weeks ago", DateRef(2020, 5, 5))  # a form only dateparser reads
 
 
+# the kinds of political group: "the X party", "X Alliance"
+_PARTY_KIND = re.compile(r"\s*(?:party|alliance|movement|bloc|coalition)\b", re.IGNORECASE)
+
+
+def party_indexes(text: str, entities: list[LocalEntity]) -> set[int]:
+    """The indexes of the bodies the document calls a political group: a mention that ends in the
+    kind's word or is followed by it ("the X party", "the X Alliance")."""
+    out = set()
+    for i, e in enumerate(entities):
+        if e.label == "organization" and any(_PARTY_KIND.match(text, m.end) or _PARTY_KIND.search(text[m.start:m.end])
+                                              for m in e.mentions):
+            out.add(i)
+    return out
+
+
 def main_country(entities: list[LocalEntity]) -> int | None:
     """The country a document names most often (its index among the entities), or None."""
     countries = [(len(e.mentions), -i, i) for i, e in enumerate(entities)
@@ -317,7 +335,7 @@ def extract_document(text: str, analysis: Analysis, headings: list[tuple[int, in
     ctx = DocContext(text, analysis.sentences, persons, ref, [s for s in slots if s.label == "law"],
                      dates=document_dates(text, analysis.dates, ref),
                      names={i: e.name for i, e in enumerate(entities)}, country=main_country(entities),
-                     courts=court_indexes(entities))
+                     courts=court_indexes(entities), parties=party_indexes(text, entities))
     trees = sentence_trees(text, analysis.parses, slots)
     ctx.author = document_author(text, persons, quote_spans(ctx, slots))
     ctx.turns = interview_turns(text, persons, ctx.author, ctx.names)

@@ -449,6 +449,8 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
             givens[token_key(toks[0])] = toks[0]
             persons.add(c.text(doc))
     org_texts = {c.text(doc) for c in cands if c.label == "organization"}
+    # bodies the words around them name as such ("the X party", "the newspaper X")
+    kinds = {c.text(doc) for c in cands if c.label == "organization" and c.origin in ("kind_led", "kind_trailed", "legal_form")}
     # "X" beside "X LLP" or "JSC X": the bare name of a body the document names with its legal form
     org_cores = {org_key(t) for t in org_texts if org_key(t) != fold(t)}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -468,8 +470,8 @@ def harmonise_labels(doc: str, cands: list[Cand]) -> None:
             top, n = labels.most_common(1)[0]
             if n > labels[c.label] and top != "person":  # majority label of the same surface
                 c.label = top
-        if c.label == "person" and any(o.startswith(c.text(doc) + " ") for o in org_texts):
-            c.label = "organization"  # "X" and "X newspaper": the person reading was wrong
+        if c.label == "person" and (any(o.startswith(c.text(doc) + " ") for o in org_texts) or c.text(doc) in kinds):
+            c.label = "organization"  # "X" and "X newspaper", "the X party": the person reading was wrong
             continue
         if c.label in {"person", "location"} and c.origin == "model" and fold(c.text(doc)) in org_cores:
             c.label = "organization"

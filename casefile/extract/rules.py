@@ -221,6 +221,29 @@ def kind_led_org_names(doc: str) -> Iterator[Cand]:
         yield Cand(m.start("name"), m.end("name"), "organization", "kind_led")
 
 
+# a capitalised name right before the kind of group it is, in lower case: "the Green Dawn party",
+# "their Free Steppe alliance"; after an article, a possessive or a comma, so that the name starts there
+_KIND_TRAILED = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|opposition|ruling|banned|new)|['’]s|[,(])\s+"
+                           r"(?P<name>[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|for|and)){0,4})"
+                           r" (?:party|alliance|movement|bloc|coalition)\b")
+
+
+def kind_trailed_org_names(doc: str) -> Iterator[Cand]:
+    """A capitalised name before the kind of group it is ("the Green Dawn party") is that group:
+    the model misses such names or reads them as a person. A person's full name there owns the
+    group ("Anna Vorn's party" never matches: the kind follows the name itself), and one common
+    word alone ("the Labour party" aside) is a description ("the Reform movement" is kept: the
+    capital says it is a name)."""
+    for m in _KIND_TRAILED.finditer(doc):
+        words = m.group("name").split()
+        while words and words[-1] in ("of", "for", "and"):
+            words.pop()
+        if not words or names.person_name_score(words) >= 0.5 or all(is_territory(w) or names.is_demonym(w) for w in words):
+            continue
+        start = m.start("name")
+        yield Cand(start, start + len(" ".join(words)), "organization", "kind_trailed")
+
+
 def _bodies(phrase: str) -> list[str]:
     """Split "X Ministry and the Y Committee" in two, but keep "Bureau for ... and the Rule of Law":
     the part after "and the" is another body only when it has an organisation word of its own."""

@@ -61,6 +61,7 @@ class DocContext:
     country: int | None = None  # the country the document names most (a location entity)
     names: dict[int, str] = field(default_factory=dict)  # cluster -> display name (for gender)
     courts: list[int] = field(default_factory=list)  # the bodies the document names that are courts
+    parties: set[int] = field(default_factory=set)  # the bodies the document calls a party, alliance, ...
     quotes: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, speaker cluster)
     witnesses: set[int] = field(default_factory=set)  # people the text calls witnesses
     defendants: list[int] = field(default_factory=list)  # people the text has told a case against so far

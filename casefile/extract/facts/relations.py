@@ -55,6 +55,7 @@ def table() -> dict[str, dict[str, object]]:
     return tomllib.loads(resources.files(__package__).joinpath("relations.toml").read_text(encoding="utf-8"))
 
 
+
 class RelationReader:
     """Reads the relations one parsed sentence states."""
 
@@ -324,6 +325,10 @@ class RelationReader:
                 slot = next((t.mention(q, BODIES) for q in t.prep_objects(o, "of") if t.mention(q, BODIES)), None)
             if slot is not None:
                 return slot
+        for o in t.prep_objects(d, "from"):  # "a lawmaker from the X party" (not "a lawyer from B town")
+            slot = t.mention(o, ("organization",))
+            if slot is not None and self._party(slot):
+                return slot
         holders = t.kids(d, "poss", "compound", "nmod") + (t.kids(p, "poss", "compound", "nmod") if before else [])
         if t.dep(d) == "conj" and t.tokens[t.head(d)].pos in ("NOUN", "PROPN"):  # "B executives and employees": B's both
             holders += t.kids(t.head(d), "poss", "compound", "nmod")
@@ -366,12 +371,23 @@ class RelationReader:
             found = self.descriptors(p) + [(d, False) for d in self.positional(person)]
             found += [(c, before) for d, before in found for c in t.kids(d, "conj")  # "executives and employees A, B"
                       if t.tokens[c].pos == "NOUN" and t.slot_at[c] is None and self._describing_word(c)]
+            for h in t.kids(p, "poss"):  # "the X party's A": one of its people
+                body = t.slot_at[h]
+                if body is not None and body.label == "organization" and self._party(body) \
+                        and ("member_of", person.cluster, body.cluster) not in seen:
+                    seen.add(("member_of", person.cluster, body.cluster))
+                    yield self.fact("member_of", person, body, "member")
             for d, before in dict.fromkeys(found):
                 word = self.head_word(d)
                 fact = self._relation(p, person, d, word, before)
                 if fact is not None and (fact.type, fact.subject, fact.object) not in seen:
                     seen.add((fact.type, fact.subject, fact.object))
                     yield fact
+                    party = fact.type == "position" and fact.object is not None \
+                        and self._party(Slot("organization", fact.object, 0, 0))
+                    if party and ("member_of", fact.subject, fact.object) not in seen:  # a party's post: one of its people
+                        seen.add(("member_of", fact.subject, fact.object))
+                        yield self.fact("member_of", person, Slot("organization", fact.object, 0, 0), fact.value)
                     for body in self._bodies_with(fact):  # "a member of B and the C Party": of both
                         if (fact.type, fact.subject, body.cluster) not in seen:
                             seen.add((fact.type, fact.subject, body.cluster))
@@ -381,6 +397,10 @@ class RelationReader:
                             other = t.slot_at[q]
                             if other is not None and other.label == "person":
                                 yield self.fact(fact.type, other, self.body_of(d, p, before), fact.value)
+
+    def _party(self, body: Slot) -> bool:
+        """The body is one the document calls a political group ("the X party")."""
+        return body.cluster in self.ctx.parties
 
     def _bodies_with(self, fact: Fact) -> list[Slot]:
         """The bodies coordinated with a post's or membership's body ("B and C")."""
