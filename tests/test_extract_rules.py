@@ -303,7 +303,8 @@ def test_role_led_org_names(doc, expected):
 @pytest.mark.parametrize(("doc", "expected"), [
     ("a member of the Green Dawn party, was", ["Green Dawn"]),
     ("leaders of their Free Steppe alliance met", ["Free Steppe"]),
-    ("the banned Union for Steppe Rights movement said", ["Union for Steppe Rights"]),
+    ("the banned Union for Steppe Rights coalition said", ["Union for Steppe Rights"]),
+    ("a supporter of the #SteppeToo movement said", []),  # near miss: a cause's movement, no party
     ("Anna Vorn's party won", []),  # near miss: a person's party
     ("the Kazakh party congress", []),  # near miss: a people's adjective, no name
     ("Members of Parliament voted", []),  # near miss: no kind of group after the name

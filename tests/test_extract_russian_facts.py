@@ -402,3 +402,29 @@ def test_the_holder_of_a_post_named_after_the_bodys_name_whatever_the_parser_hun
     children = {h: [k for k, t in enumerate(tokens) if t.head == h and k != h] for h in range(len(tokens))}
     start = text.index("Асхат")
     assert people_at(tokens, children, 0, [(start, start + len("Асхат Нуров"), 0, "person")], text) == set()
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Суд оштрафовал блогера Ержана Касымова на 50 тысяч рублей.", "50 тысяч рублей"),
+    ("Суд оштрафовал блогера Ержана Касымова на 44 000 рублей.", "44 000 рублей"),
+    ("Суд оштрафовал блогера Ержана Касымова на 100 базовых величин.", "100 базовых величин"),
+])
+def test_amounts_of_fines_in_thousands_and_base_units(ru_facts, text, amount):
+    assert ("fine", "Ержан Касымов", None, amount) in facts(ru_facts, text)
+
+
+def test_a_fine_set_is_no_conviction_unless_a_sentence(ru_facts):
+    found = facts(ru_facts, "Блогер Ержан Касымов выступил. Суд назначил ему штраф в размере 30 тысяч рублей.")
+    assert ("fine", "Ержан Касымов", None, "30 тысяч рублей") in found
+    assert not any(f[0] == "conviction" for f in found)
+    # near miss: sentenced to a fine, he was convicted of a crime
+    found = facts(ru_facts, "Суд приговорил блогера Ержана Касымова к штрафу в 2 миллиона рублей.")
+    assert any(f[:2] == ("conviction", "Ержан Касымов") for f in found)
+
+
+def test_what_someone_was_punished_for_is_a_charge(ru_facts):
+    found = facts(ru_facts, "Суд оштрафовал блогера Ержана Касымова за репост в соцсетях.")
+    assert ("charge", "Ержан Касымов", None, "репост в соцсетях") in found
+    # near miss: "за" of time names no offence
+    found = facts(ru_facts, "Блогера Ержана Касымова оштрафовали за два дня до выборов.")
+    assert not any(f[0] == "charge" for f in found)

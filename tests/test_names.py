@@ -119,3 +119,24 @@ def test_score_in_range(tokens: list[str]) -> None:
     assert 0.0 <= person_name_score(tokens) <= 1.0
     for t in tokens:
         looks_like_surname(t), is_initial(t), is_given_name(t), is_demonym(t)
+
+
+@pytest.mark.parametrize(("name", "facility"), [
+    ("Karatal Prison", True),
+    ("Penal Colony No. 4", True),
+    ("the Steppe Detention Centre", True),
+    ("Karatal Prison Service", False),  # near miss: the body that runs prisons
+    ("Prison", False),  # near miss: the word alone names no place
+    ("Colony Media", False),  # near miss: the word inside a body's name
+])
+def test_named_places_of_custody(name, facility):
+    from casefile.nlp.names import is_custody_facility
+
+    assert is_custody_facility(name) is facility
+
+
+def test_a_place_of_custody_votes_location_across_documents():
+    from casefile.resolve.typing_votes import shape_vote
+
+    assert shape_vote("Karatal Prison") == ("location", 3.0)
+    assert shape_vote("Karatal Prison Service")[0] == "organization"  # near miss: a body

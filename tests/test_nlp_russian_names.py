@@ -31,6 +31,10 @@ from casefile.nlp.russian_names import person_nominative, surname_gender, surnam
     ([("Карин", "Nom"), ("Омаров", "Nom")], "Карин Омаров"),  # near miss: as written
     ([("Ерлана", "Gen"), ("Дана", "Gen")], "Ерлан Дан"),  # a man's surname the dictionary knows as a woman's name
     ([("Айгерим", "Nom"), ("Дана", "Nom")], "Айгерим Дана"),  # near miss: in the nominative, as written
+    ([("Дмитрия", "Acc"), ("Корюгу", "Acc")], "Дмитрий Корюга"),  # a man's surname in -а declines like a noun
+    ([("Дмитрию", "Dat"), ("Корюге", "Dat")], "Дмитрий Корюга"),
+    ([("Ивану", "Dat"), ("Сидоренко", "Dat")], "Иван Сидоренко"),  # near miss: -енко never declines
+    ([("Олегу", "Dat"), ("Журавлю", "Dat")], "Олег Журавль"),  # -ю after a consonant is a soft sign's
     ([("Анне", "Dat"), ("Омаровой", "Dat")], "Анна Омарова"),  # a declined name before a foreign indeclinable one
     ([("Анне", "Nom"), ("Омарова", "Nom")], "Анне Омарова"),  # near miss: in the nominative, the foreign name
     ([("Тамуной", "Ins")], "Тамуна"),  # near miss: a name the dictionary only guesses at is no adjective ("Тамуная")

@@ -299,7 +299,7 @@ def warm_caches(english_dates: bool = True) -> None:
 
 
 # the kinds of political group: "the X party", "X Alliance"
-_PARTY_KIND = re.compile(r"\s*(?:party|alliance|movement|bloc|coalition)\b", re.IGNORECASE)
+_PARTY_KIND = re.compile(r"\s*(?:[Pp]arty|[Aa]lliance|[Bb]loc|[Cc]oalition|Movement)\b")  # "the X movement" may be a cause
 
 
 def party_indexes(text: str, entities: list[LocalEntity]) -> set[int]:

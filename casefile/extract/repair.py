@@ -72,7 +72,13 @@ def _trade_after(words: list[str]) -> bool:
 
 
 def retype(doc: str, cand: Cand) -> str | None:
-    """The corrected label of one span from its own shape and context; None drops it."""
+    """The corrected label of one span from its own shape and context; None drops it. A named
+    place of custody ("X Prison", "Penal Colony No. 2") is a place, whatever else it looked like."""
+    label = _retype(doc, cand)
+    return "location" if label in ("organization", "person") and names.is_custody_facility(cand.text(doc)) else label
+
+
+def _retype(doc: str, cand: Cand) -> str | None:
     text = cand.text(doc)
     toks = _tokens(text)
     if not toks or cand.origin != "model":

@@ -225,7 +225,7 @@ def kind_led_org_names(doc: str) -> Iterator[Cand]:
 # "their Free Steppe alliance"; after an article, a possessive or a comma, so that the name starts there
 _KIND_TRAILED = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|opposition|ruling|banned|new)|['’]s|[,(])\s+"
                            r"(?P<name>[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|for|and)){0,4})"
-                           r" (?:party|alliance|movement|bloc|coalition)\b")
+                           r" (?:party|alliance|bloc|coalition)\b")  # not "movement": "the X movement" may be a cause
 
 
 def kind_trailed_org_names(doc: str) -> Iterator[Cand]:

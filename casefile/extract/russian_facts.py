@@ -120,6 +120,8 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
                     facts += [Fact(kind, p, sentence.start, sentence.end, value=term, date=date)
                               for kind in entry["implies_with_term"]]  # type: ignore[union-attr]
                 accusation = _accusation(clause, i) if type_ in ("conviction", "sentence", "detention") else None
+                if accusation is None and type_ in ("conviction", "sentence", "fine"):
+                    accusation = _punished_for(clause, i)  # "оштрафовал Х за пост": charged with it
                 if accusation is not None:  # "приговорён … по обвинению в госизмене": charged with it
                     facts.append(Fact("charge", p, sentence.start, sentence.end, object=laws[0] if laws else None,
                                       value=accusation, date=date))
@@ -145,6 +147,25 @@ def _accusation(clause: Clause, i: int) -> str | None:
     return None
 
 
+# nouns of time and place after "за" that name no offence ("за два дня до", "за рубежом")
+_NOT_OFFENCES = frozenset({"год", "месяц", "неделя", "день", "сутки", "час", "минута", "рубеж", "период", "время", "счёт",
+                           "счет", "исключение"})
+
+
+def _punished_for(clause: Clause, i: int) -> str | None:
+    """The offence of "за X" on the verb at ``i`` ("оштрафовал Х за пост в соцсетях", "осуждён за
+    участие в митинге"): what the person was punished for, and so charged with."""
+    tokens = clause.tokens
+    for k in clause.kids(i, "obl"):
+        if clause.preposition(k) != "за" or tokens[k].pos != "NOUN" or tokens[k].lemma in _NOT_OFFENCES \
+                or clause.kids(k, "nummod", "nummod:gov") or clause.entity_at(k, "person") is not None:
+            continue
+        span = [k, *below(clause.children, k)]
+        start = min(tokens[c].start for c in span if tokens[c].dep != "case")
+        return clause.text[start:max(tokens[c].end for c in span)].strip(" ,«»\"")
+    return None
+
+
 def _stated(clause: Clause, i: int) -> tuple[str, dict, str | None] | None:
     """(event type, its table entry, its value) when the token at ``i`` states a justice event:
     a verb of the table, not negated or wished, with the word it requires and the term it needs."""
@@ -166,7 +187,10 @@ def _stated(clause: Clause, i: int) -> tuple[str, dict, str | None] | None:
     kept = {tokens[k].lemma for k in beneath if clause.preposition(k) != "вместо"}  # "вместо штрафа"
     other = next((kind for word, kind in entry.get("instead", {}).items() if word in kept), None)  # type: ignore[union-attr]
     if other is not None:  # "приговорил к штрафу": the step that word names, with that step's value
-        type_, entry = other, {**table()[other], "implies": entry.get("implies", [])}
+        # "приговорил к штрафу" is a criminal court's (a conviction, too); "назначил штраф" may be an
+        # administrative one, which convicts no one of a crime
+        implied = entry.get("implies", []) if t.lemma in entry.get("convicting_verbs", ()) else []  # type: ignore[operator]
+        type_, entry = other, {**table()[other], "implies": implied}
     value = _value(clause, i, entry.get("value", ()), clause.text)  # type: ignore[arg-type]
     if value is None and t.lemma in entry.get("needs_term", ()):  # type: ignore[operator]
         return None
@@ -370,14 +394,19 @@ def _value(clause: Clause, i: int, kinds: list[str], text: str) -> str | None:
     return None
 
 
+# words that multiply the number before them in an amount ("50 тысяч", "100 тыс.")
+_THOUSANDS = frozenset({"тысяча", "тыс", "миллион", "млн", "миллиард", "млрд"})
+
+
 def _money(clause: Clause, i: int, text: str) -> str | None:
     tokens = clause.tokens
     for k in in_clause(clause, i):
         if tokens[k].lemma in lexicons.load("russian_money_units"):
             numbers = [n for n in clause.kids(k, "nummod", "nummod:gov") if any(ch.isdigit() for ch in clause.word(n))
-                       or tokens[n].lemma in NUMBER_WORDS]
-            if numbers:
-                return text[tokens[min(numbers)].start:tokens[k].end]
+                       or tokens[n].lemma in NUMBER_WORDS or tokens[n].lemma in _THOUSANDS]
+            if numbers:  # "50 тысяч рублей", "44 000 рублей": the number's own words too
+                first = min(j for n in numbers for j in [n, *below(clause.children, n)])
+                return text[tokens[first].start:tokens[k].end]
     return None
 
 

@@ -216,3 +216,14 @@ def _multi_token_score(toks: list[str], honorific: bool) -> float:
     if len(toks) > 4:
         score -= 0.15 * (len(toks) - 4)
     return max(0.0, min(1.0, score))
+
+
+# a named place of custody: the name ends in the kind of facility ("Prison Service" is a body)
+_FACILITY = re.compile(r"\b(?:[Pp]rison|[Jj]ail|[Pp]enitentiary|(?:[Pp]enal\s+)?[Cc]olony(?:\s+No\.?\s*\d+)?|"
+                       r"[Dd]etention\s+[Cc]ent(?:er|re)(?:\s+No\.?\s*\d+)?)$")
+
+
+def is_custody_facility(name: str) -> bool:
+    """A named prison, penal colony or detention centre ("X Prison", "Penal Colony No. 2"): a place
+    where people are held, not a body ("the X Prison Service" is one)."""
+    return len(name.split()) >= 2 and _FACILITY.search(name) is not None

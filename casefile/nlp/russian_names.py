@@ -147,7 +147,10 @@ def _unknown_name_nominative(word: str, gender: Gender | None, case: str | None)
         return word
     for declined, nominative in _DECLINED.get((gender, case), ()):
         if word.lower().endswith(declined) and len(word) > len(declined) + 2:
-            return word[: len(word) - len(declined)] + _match_case(nominative, word)
+            stem = word[: len(word) - len(declined)]
+            if nominative == "й" and stem[-1:].lower() not in _VOWELS:
+                nominative = "ь"  # "Андрею" -> "Андрей", but "Игорю", "Ковалю" -> "Игорь", "Коваль"
+            return stem + _match_case(nominative, word)
     return word
 
 
@@ -241,6 +244,11 @@ def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
     for word, _case in tokens[:-1]:  # a man's given name in an oblique case ("Болата")
         if declined_known_name(word) is not None:
             return "m"
+    if len(tokens) >= 2 and not _OV.match(tokens[0][0]) and not _SKY.match(tokens[0][0]):
+        wanted = _CASES.get(tokens[0][1] or "")  # "Дмитрия" in the accusative: only a man's
+        sexes = {g for _n, g, c in _name_readings(tokens[0][0].lower()) if wanted is None or c == wanted}
+        if len(sexes) == 1:
+            return sexes.pop()  # type: ignore[return-value]
     for n, (word, _case) in enumerate(tokens):  # a given name the dictionary knows decides, even one
         for part in word.split("-"):  # that ends like a surname before the surname ("Карин")
             if (_OV.match(part) is None and _SKY.match(part) is None) \
@@ -283,7 +291,24 @@ def _part_nominative(word: str, gender: Gender | None, case: str | None, last: b
         base = declined_known_name(word)
         if base is not None:
             return base
+    if last and gender == "m" and case not in (None, "Nom"):
+        nominative = _a_declension_nominative(word, case)
+        if nominative is not None:
+            return nominative
     return word if case == "Nom" else given_nominative(word, gender, case)
+
+
+def _a_declension_nominative(word: str, case: str) -> str | None:
+    """A man's surname that declines like a noun in -а ("Палюгу", "Палюги" -> "Палюга"): a
+    singular reading of the word in the token's case whose dictionary form ends in -а or -я;
+    None for an indeclinable surname ("Шойгу") or none such."""
+    grams = _CASES.get(case)
+    for parse in readings(word.lower()):
+        tag = parse.tag
+        if grams in tag and "sing" in tag and "Fixd" not in tag and parse.normal_form.endswith(("а", "я")) \
+                and parse.normal_form != word.lower():
+            return _capitalised(parse.normal_form, word)
+    return None
 
 
 def adjectival_nominative(word: str, gender: Gender | None, case: str) -> str:

@@ -36,6 +36,8 @@ def shape_vote(name: str) -> tuple[str, float] | None:
         return "organization", _STRONG  # "MVD": a state body's acronym
     if names.is_initials_and_surname(toks):
         return "person", _STRONG  # "B. Serikov": initials only ever precede a person's surname
+    if names.is_custody_facility(name):
+        return "location", _STRONG  # "X Prison": a place, though "prison" is a body's word too
     score = names.person_name_score(toks)
     if any(names.is_org_word(t) for t in toks) and score < 0.5:
         return "organization", _CLEAR

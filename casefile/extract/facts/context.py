@@ -80,6 +80,22 @@ class DocContext:
         self._genders: dict[int, str | None] = {}
         self._named: NamedLists | None = None
 
+    def _quoted_phrase(self, person: Slot, offset: int) -> bool:
+        """The name is inside a short quoted phrase that closes before ``offset`` in its sentence
+        ("for “insulting A,” the court kept him jailed"): the wording of a charge or a slogan, no
+        one the sentence is about."""
+        start = self._sentences_start(person.start)
+        opened = max(self.text.rfind(q, start, person.start) for q in "“\"")
+        closed = max(self.text.rfind(q, start, person.start) for q in "”")
+        if opened < 0 or closed > opened:
+            return False
+        close = self.text.find("”", person.end, offset)
+        return 0 <= close and close - opened < 80
+
+    def _sentences_start(self, offset: int) -> int:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self._sentence_starts[i] if i >= 0 else 0
+
     def resolve_pronoun(self, offset: int, pronoun: str, acted_on: bool = False, _depth: int = 0) -> list[Slot]:
         """The person(s) a pronoun at ``offset`` stands for, or nothing when unsure.
 
@@ -115,7 +131,8 @@ class DocContext:
         wanted = "f" if word in {"she", "her", "hers"} else "m"
         # in an interview turn, the speaker's own label is no antecedent: "MOOR: He is fine."
         labels = {speaker for start, end, speaker, _q in self.turns if start <= offset < end}
-        fits = [p for p in before if self.gender(p.cluster) in (wanted, None) and p.cluster not in labels]
+        fits = [p for p in before if self.gender(p.cluster) in (wanted, None) and p.cluster not in labels
+                and not self._quoted_phrase(p, offset)]
         here = self.sentence_index(offset)
         same = [p for p in fits if self.sentence_index(p.start) == here]
         if same:  # "A said he was detained": the nearest name before it in its sentence

@@ -188,8 +188,8 @@ class RelationReader:
                     found = k if self._describing_word(k) else None  # "the owner's friend": a friend
                 elif found is not None and t.tokens[k].pos == "ADP":
                     break
-            if found is not None:
-                out.append(found)
+            if found is not None and not (t.dep(found) in ("nsubj", "nsubjpass") and t.head(found) > found):
+                out.append(found)  # not "…insulting A, an agency's correspondent said": the verb's subject
         before = self._role_before(idx[0])
         if before is not None:
             out.append(before)
@@ -485,6 +485,8 @@ class RelationReader:
                 return self.fact("subordinate_of", person, others[0], self.role_phrase(d))
         body = self.body_of(d, p, before)
         if word in self.membership and body is not None:
+            if any(self.tree.lemma(c) == "staff" for c in self.tree.kids(d, "compound", "amod", "nmod")):
+                return self.fact("position", person, body, self.role_phrase(d))  # "a staff member at B": a post
             return self.fact("member_of", person, body, word)
         if (word.split("-")[0] in self.roles or word in self.roles) and word not in lexicons.case_roles():
             phrase = self.role_phrase(d)
