@@ -14,6 +14,10 @@ from casefile.nlp.org_translation import bilingual_org_key
     # a name of what the body stands for, with a word the table translates two ways
     ("Центр защиты журналистов и свободы", "Center for Journalists' Protection and Freedom"),
     ("Бюро безопасности журналистов и свободы", "Bureau for Journalists' Safety and Freedom"),
+    # a transliterated place adjective, as the Russian one loses its ending
+    ("Тогызкентский районный суд", "Togyzkentsky District Court"),
+    # a region's name in English, its adjective in Russian; a city council
+    ("Тверской городской думы", "Tver City Duma"),
 ])
 def test_a_body_keys_alike_in_both_languages(russian: str, english: str) -> None:
     assert bilingual_org_key(russian) == bilingual_org_key(english) != ""
