@@ -513,6 +513,15 @@ def test_a_partys_posts_and_members(spacy_backend):
     assert of_type(facts, "member_of") == [] and ("position", "Timur Baikenov", None, "lawyer", None) in facts
 
 
+def test_a_phrase_after_a_name_that_runs_into_a_verb_is_its_subject(spacy_backend):
+    text = "A court fined a blogger for insulting Governor Marat Ospanov, a Steppe Times reporter and his lawyer said."
+    facts, _ = run(spacy_backend, text)
+    assert not any(f[0] == "position" and f[2] == "Steppe Times" for f in facts)
+    # near miss: set off by commas, the phrase is an apposition
+    facts, _ = run(spacy_backend, "Marat Ospanov, a reporter for Steppe Times, said the fine was unfair.")
+    assert ("position", "Marat Ospanov", "Steppe Times", "reporter", None) in facts
+
+
 # -- orders and complaints -----------------------------------------------------------------------------
 
 def test_ordered_the_police_to_detain(spacy_backend):
@@ -618,6 +627,15 @@ def test_a_meeting_alongside_someone_is_no_charge_of_theirs(spacy_backend):
 def test_a_pronoun_in_an_opening_phrase_is_the_main_subject(spacy_backend):
     facts, _ = run(spacy_backend, "After her arrest in Osh, Nurzhan Abdyrakhmanova was questioned for six hours.")
     assert subjects(facts, "detention") == {"Nurzhan Abdyrakhmanova"}
+
+
+def test_a_pronoun_in_an_opening_clause_is_the_main_subject_not_the_person_before(spacy_backend):
+    text = "Marat Nurlanov was jailed in March. Although the judge ordered his release, Aidos Serikov remains in custody."
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "release") == {"Aidos Serikov"}
+    # near miss: no opening clause, the name after the comma reports the words
+    facts, _ = run(spacy_backend, "Marat Nurlanov was jailed in March. The judge ordered his release, Aidos Serikov said.")
+    assert subjects(facts, "release") == {"Marat Nurlanov"}
 
 
 def test_held_in_a_detention_centre(spacy_backend):

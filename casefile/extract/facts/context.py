@@ -47,6 +47,11 @@ INVERSE_KIN = {
 _UNNAMED_COURT = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?(?:court|tribunal)\b")
 
 
+# words that open a clause set before the main one ("After his arrest, A said …")
+_OPENING_CLAUSE_WORDS = frozenset({"although", "though", "after", "before", "when", "while", "despite", "following",
+                                   "upon", "since", "in", "during", "until", "once", "because", "at"})
+
+
 @dataclass
 class DocContext:
     """Per-document context: person mentions in order, sentence spans, dates, quotes, author."""
@@ -137,6 +142,9 @@ class DocContext:
         same = [p for p in fits if self.sentence_index(p.start) == here]
         if same:  # "A said he was detained": the nearest name before it in its sentence
             return [same[-1]]
+        ahead = self._named_after_clause(offset, here, wanted)
+        if ahead is not None:  # "Although the judge ordered his release, A remains held": A
+            return [ahead]
         for back in range(1, 4):  # else what an earlier sentence was about: its first fitting name,
             # or the one its own pronoun stands for when that comes first ("A spoke. He met B. He said")
             earlier = [p for p in fits if self.sentence_index(p.start) == here - back]
@@ -146,6 +154,27 @@ class DocContext:
             if earlier:
                 return [earlier[0]]
         return fits[-1:]  # a run of sentences with only pronouns: the last fitting name before them
+
+    def _named_after_clause(self, offset: int, sentence: int, gender: str) -> Slot | None:
+        """The person named right after the comma that closes the opening clause a pronoun is in
+        ("After his arrest, A said …"), when that clause names no one."""
+        if not 0 <= sentence < len(self.sentences):
+            return None
+        start, end = self.sentences[sentence]
+        first = re.match(r"\s*(\w+)", self.text[start:end])
+        if first is None or first.group(1).lower() not in _OPENING_CLAUSE_WORDS:
+            return None  # "The judge ordered his release, A said": no opening clause, reported speech
+        comma = self.text.find(",", offset, end)
+        if comma < 0:
+            return None
+        i = bisect.bisect_left(self._person_starts, comma)
+        if i >= len(self.persons):
+            return None
+        person = self.persons[i]
+        if person.start >= end or self.text[comma + 1:person.start].strip() \
+                or self.gender(person.cluster) not in (gender, None):
+            return None
+        return person
 
     def _pronoun_before(self, sentence: int, before: int | None, gender: str) -> int | None:
         """The offset of a personal pronoun of ``gender`` that opens sentence ``sentence`` (within its

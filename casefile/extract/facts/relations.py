@@ -112,6 +112,18 @@ class RelationReader:
                         for r in self.ctx.resolve_pronoun(t.offset(o), "them", True)]
         return out
 
+    def _subject_phrase(self, d: int) -> bool:
+        """The phrase at ``d``, read as an apposition, runs straight into a speech verb with no comma
+        ("…insulting A, an agency's correspondent and his lawyer said"): it is that verb's subject."""
+        t = self.tree
+        j = max([d, *t.subtree(d, ())]) + 1
+        for j in range(j, min(len(t), j + 4)):  # past a few words joined to it ("and his lawyer")
+            if t.tokens[j].tag in ("VBD", "VBZ", "VBP"):
+                return t.lemma(j) in lexicons.speech_verbs()  # not "A, an activist and member of B was held"
+            if t.word(j) in (",", ";", ".", ":", "(", ")") or t.tokens[j].pos in ("VERB", "AUX", "ADP"):
+                return False
+        return False
+
     def descriptors(self, p: int) -> list[tuple[int, bool]]:
         """Nouns describing the person at token ``p``, each with whether it is a title before the
         name (whose possessive may sit on the name: "B's chief A"). A pronoun is described only
@@ -119,7 +131,7 @@ class RelationReader:
         t = self.tree
         if t.slot_at[p] is None:
             return self._copula_descriptors(p, t.head(p) if t.dep(p) in ("nsubj", "nsubjpass") else None)
-        out = [(d, False) for d in t.kids(p, "appos")]
+        out = [(d, False) for d in t.kids(p, "appos") if not self._subject_phrase(d)]
         out += [(c, False) for d, _ in list(out) for o in t.prep_objects(d, "of", "at", "for")
                 for c in t.kids(o, "conj") if t.slot_at[c] is None and names.is_role_word(t.word(c))]
         # "A, a deputy of B and head of C": the parser hangs the second post on the first body
@@ -188,7 +200,8 @@ class RelationReader:
                     found = k if self._describing_word(k) else None  # "the owner's friend": a friend
                 elif found is not None and t.tokens[k].pos == "ADP":
                     break
-            if found is not None and not (t.dep(found) in ("nsubj", "nsubjpass") and t.head(found) > found):
+            if found is not None and not (t.dep(found) in ("nsubj", "nsubjpass") and t.head(found) > found) \
+                    and not self._subject_phrase(found):
                 out.append(found)  # not "…insulting A, an agency's correspondent said": the verb's subject
         before = self._role_before(idx[0])
         if before is not None:
