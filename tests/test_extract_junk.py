@@ -131,6 +131,13 @@ def test_strip_heading_words():
     assert strip_heading_words(doc, body, [(0, doc.index("\n"))]).text(doc) == "Steppe Rights Bureau"
 
 
+def test_an_outlets_language_desk_after_its_possessive_is_no_entity():
+    doc = "KRT’s Kazakh Service reported the arrest."
+    assert junk(doc, "Kazakh Service", "organization")
+    doc = "The Kazakh Service of the broadcaster reported the arrest."
+    assert not junk(doc, "Kazakh Service", "organization")  # near miss: named on its own
+
+
 def test_a_heading_word_before_a_surname_the_text_writes_with_another_given_name():
     doc = "Rebel Ally Novak Jailed\nA court jailed the activist Dana Novak on Friday."
     heading = [(0, doc.index("\n"))]

@@ -615,6 +615,14 @@ def test_an_acronym_joins_the_body_its_initials_spell_in_the_same_document():
     assert len(group_clusters(clusters)) == 2
 
 
+def test_an_english_acronym_may_spell_the_linking_word_too():
+    clusters = [cl("d1:0", "organization", "Voice of Tarsk"), cl("d1:1", "organization", "VOT")]
+    assert len(group_clusters(clusters)) == 1
+    # near miss: initials of neither spelling
+    clusters = [cl("d1:0", "organization", "Voice of Tarsk"), cl("d1:1", "organization", "VTO")]
+    assert len(group_clusters(clusters)) == 2
+
+
 def test_a_court_named_without_its_level_joins_the_one_court_with_it():
     clusters = [cl("d1:0", "organization", "Тулпарский районный суд"), cl("d1:1", "organization", "Тулпарский суд")]
     assert len(group_clusters(clusters)) == 1

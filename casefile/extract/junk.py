@@ -54,6 +54,10 @@ def is_numbered_name(text: str) -> bool:
         and not is_territory(m.group("word"))
 
 
+# an outlet's desk for one language: "Kazakh Service", "Farsi language service"
+_LANGUAGE_DESK = re.compile(r"[A-Z][a-z]+(?: [Ll]anguage)? (?:[Ss]ervice|[Dd]esk|[Ss]ection)")
+
+
 def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_starts: set[int]) -> bool:
     """True when the span should not become an entity mention."""
     text = cand.text(doc)
@@ -70,6 +74,8 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
         return True
     if re.match(r" ?\$\s?\d", doc[cand.end:cand.end + 4]):  # "HK$900", "US $112": a currency prefix
         return True
+    if cand.label == "organization" and _LANGUAGE_DESK.fullmatch(text) and re.search(r"['’]s\s+$", doc[max(0, cand.start - 4):cand.start]):
+        return True  # "B’s Kazakh Service": the outlet's desk, which the mention of B stands for
     if len(toks) == 1 and (text.isupper() or text.lower() in lexicons.load("money_units")) \
             and re.search(r"\d\s*$", doc[max(0, cand.start - 4):cand.start]):
         return True  # "100 MCI", "5 KZT", "900 Euro": a unit after a number

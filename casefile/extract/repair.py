@@ -346,7 +346,12 @@ def split_possessive_place(doc: str, cand: Cand, places: set[str]) -> list[Cand]
             Cand(cand.start + m.start("place"), cand.end, "location", cand.origin)]
 
 
-_OWNER_BODY = re.compile(r"(?P<owner>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)['’]s (?P<body>[A-Z][\w'’-]*(?: [\w'’-]+)*)")
+_OWNER_BODY = re.compile(r"(?P<owner>[A-Z][\w.&/-]*(?: (?:(?:of|for|and|the) )*[A-Z][\w.&/-]*)*)['’]s "
+                         r"(?P<body>[A-Z][\w'’-]*(?: [\w'’-]+)*)")
+
+
+# an outlet's desk for one language or people: "Uzbek Service", "Farsi language service", "Farsi"
+_LANGUAGE_DESK = re.compile(r"[A-Z][a-z]+(?: [Ll]anguage)?(?: (?:[Ss]ervice|[Dd]esk|[Ss]ection|[Ee]dition|[Bb]ureau))?")
 
 
 def split_possessive_body(doc: str, cand: Cand) -> list[Cand]:
@@ -362,6 +367,9 @@ def split_possessive_body(doc: str, cand: Cand) -> list[Cand]:
     owner_span = Cand(cand.start, cand.start + m.end("owner"), "location" if place else "organization", cand.origin)
     if names.is_role_word(body[-1]) and not names.is_org_word(body[-1]) and not names.is_role_word(owner.split()[-1]):
         return [owner_span]
+    if _LANGUAGE_DESK.fullmatch(" ".join(body)) and not names.is_org_word(body[0]) and not names.is_role_word(body[0]) \
+            and (owner.isupper() or len(owner.split()) >= 2 or "/" in owner):
+        return [owner_span]  # "the Broadcaster’s Uzbek Service", "…’s Farsi": an outlet's desk, the outlet
     if place and len(body) >= 2 and any(names.is_org_word(w) for w in body):
         return [owner_span, Cand(cand.start + m.start("body"), cand.end, "organization", cand.origin)]
     if len(owner.split()) == 1 and _named_person(doc, owner) and len(body) >= 2:

@@ -418,12 +418,13 @@ def _without_level(name: str) -> str | None:
 _INITIAL_SKIP = frozenset({"и", "в", "во", "по", "на", "о", "об", "за", "с", "со", "для", "при", "of", "the", "and", "for"})
 
 
-def _all_initials(name: str) -> str:
+def _all_initials(name: str, links: bool = False) -> str:
     """The initials of every word of a name, lower-case ones too ("Вооружённые силы РФ" -> "ВСРФ"),
-    an acronym among them kept whole; Russian names capitalise only their first word."""
+    an acronym among them kept whole; Russian names capitalise only their first word. With
+    ``links``, an English linking word counts too ("Voice of America" -> "VOA")."""
     out = []
     for word in name.replace("«", " ").replace("»", " ").split():
-        if word.lower() in _INITIAL_SKIP:
+        if word.lower() in _INITIAL_SKIP and not (links and word.lower() in ("of", "for", "and")):
             continue
         out.append(word if word.isupper() and len(word) > 1 else word[:1].upper())
     return "".join(out)
@@ -439,6 +440,7 @@ def attach_local_acronyms(groups: list[list[ClusterInfo]]) -> list[list[ClusterI
             for c in g:
                 if len(c.name.split()) >= 2:
                     spelled[(c.document, _all_initials(c.name))].add(i)
+                    spelled[(c.document, _all_initials(c.name, links=True))].add(i)  # "VOA": "of" too
     absorbed: set[int] = set()
     for i, g in enumerate(groups):
         names_ = {c.name for c in g}
