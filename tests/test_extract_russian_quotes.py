@@ -50,6 +50,24 @@ def test_a_speaker_named_by_a_post_a_tie_or_a_paper(extract_ru, text, quote, spe
     assert (quote, speaker) in quotes(extract_ru, text)
 
 
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # of two people after the verb, the one in the nominative speaks; the client is in the dative
+    ("«Этот процесс ничего общего с правом не имеет», — заявил после приговора Ержану Касымову его адвокат "
+     "Тимур Садыков.", "Этот процесс ничего общего с правом не имеет", "Тимур Садыков"),
+    # a lawyer named with the client's genitive between: the nominative name is the lawyer's
+    ("Адвокат блогера Тимур Садыков навестил подзащитного. По его словам, Ержан Касымов болен. "
+     "«Он очень исхудал за месяц», - отметил адвокат.", "Он очень исхудал за месяц", "Тимур Садыков"),
+])
+def test_the_speaker_in_the_nominative_and_the_source_of_po_ego_slovam(extract_ru, text, quote, speaker):
+    assert (quote, speaker) in quotes(extract_ru, text)
+
+
+def test_near_miss_a_client_in_the_genitive_after_the_post_is_not_the_lawyer(extract_ru):
+    text = ("Адвокат блогера Тимура Садыкова подала жалобу. По её словам, Садыков болен. "
+            "«Он очень исхудал за месяц», - отметила адвокат.")
+    assert ("Он очень исхудал за месяц", "Тимур Садыков") not in quotes(extract_ru, text)
+
+
 def test_an_opinion_introduced_by_po_mneniyu_may_start_in_lower_case(extract_ru):
     text = "По мнению правозащитника Ерлана Калиева, «это дело сфабриковано от начала до конца»."
     assert ("это дело сфабриковано от начала до конца", "Ерлан Калиев") in quotes(extract_ru, text)

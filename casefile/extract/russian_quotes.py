@@ -40,6 +40,8 @@ _PRONOUN_AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?:(?P<verb>
                             r"|(?P<pron2>он|она)[ \t]+(?P<verb2>[а-яё]+))", re.IGNORECASE)
 SPEAKERS = ("person", "organization")
 _ACCORDING_TO = re.compile(r"[Пп]о\s+(?:словам|мнению|данным)\s+")
+# "по его словам": the source is the one the pronoun stands for
+_THEIR_WORDS = re.compile(r"[Пп]о\s+(?P<who>его|её|ее)\s+(?:словам|мнению|данным)")
 WINDOW = 120  # characters around a quote that may hold its verb and speaker
 
 
@@ -104,6 +106,9 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
     mentions = sorted((m.start, m.end, i) for i, e in enumerate(entities) if e.label in SPEAKERS for m in e.mentions)
     starts = [m[0] for m in mentions]
     genders = {i: name_gender(e.name) for i, e in enumerate(entities) if e.label == "person"}
+    # where a person is named in the nominative: of two people after a speech verb, the speaker
+    nominative = frozenset(m.start for i, e in enumerate(entities) if e.label == "person" for m in e.mentions
+                           if text[m.start:m.end] == e.name)
     quotes: list[Quote] = []
     taken = DisjointSpans()
     for pattern in (None, _MARKED, _STRAIGHT, _ANGLED, _DIALOGUE):
@@ -123,7 +128,7 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
             start = m.start("q") + m.group("q").index(content)
             taken.add(m.start(), m.end())
             end = m.end("q") if pattern is _DIALOGUE else m.end()  # a dialogue line's tail is its own dash
-            speaker = _speaker(text, m.start(), end, mentions, starts, genders)
+            speaker = _speaker(text, m.start(), end, mentions, starts, genders, nominative)
             if speaker is None and len(content.split()) < 3:
                 speaker = called  # a phrase quoted as the words of the one named before it
             if speaker is None:
@@ -202,7 +207,7 @@ def _answering(text: str, start: int, mentions: list[tuple[int, int, int]], peop
 
 
 def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int]], starts: list[int],
-             genders: dict[int, str | None]) -> int | None:
+             genders: dict[int, str | None], nominative: frozenset[int] = frozenset()) -> int | None:
     people = set(genders)
     after = _AFTER.match(text[end:end + WINDOW])
     if after and is_speech_verb(after.group("verb")):
@@ -212,9 +217,12 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
         persons = [(s, i) for s, i in found if i in people]
         if len(persons) > 1 and _after_post(text, persons[0][0]):
             return persons[-1][1]  # "— заявил один из адвокатов Б Х": the lawyer, not the client
+        subjects = [i for s, i in persons if s in nominative]
+        if len(persons) > 1 and len(subjects) == 1:  # "— заявил после приговора Б-у его адвокат Х": Х
+            return subjects[0]
         if named:  # a person before a body ("— написала в Facebook Х")
             return next((i for i in named if i in people), named[0])
-        holder = _role_holder(text, end + after.end(), limit, start, mentions, genders, after.group("verb"))
+        holder = _role_holder(text, end + after.end(), limit, start, mentions, genders, after.group("verb"), nominative)
         if holder is not None:  # "— зачитал судья": the judge the text named
             return holder
         body = _named_body(text, end + after.end(), limit, start, mentions, people)
@@ -261,7 +269,7 @@ def _after_post(text: str, at: int) -> bool:
 
 
 def _role_holder(text: str, lo: int, hi: int, before: int, mentions: list[tuple[int, int, int]],
-                 genders: dict[int, str | None], verb: str = "") -> int | None:
+                 genders: dict[int, str | None], verb: str = "", nominative: frozenset[int] = frozenset()) -> int | None:
     """A post named instead of the speaker ("— сказал судья", "— заявила экс-депутат", "— заявил
     коллега задержанного"): the one person the text names right after that post ("судья Х",
     "судья Н-ского суда Х") before the quote; None when there is none or several."""
@@ -277,6 +285,11 @@ def _role_holder(text: str, lo: int, hi: int, before: int, mentions: list[tuple[
         if word.startswith(post[:4]) and readings(word)[0].normal_form == post:  # type: ignore[attr-defined]
             after = next((e for s, e in bodies.items() if m.end() < s <= m.end() + 2), m.end())  # "судья Н-ского суда Х"
             holders |= {i for s, _e, i in mentions if i in people and after < s <= after + 2}
+            # "адвокат правозащитника Х" with Х in the nominative: Х is the lawyer (in the genitive,
+            # the client); one word between the post and the name
+            gap = _WORD.match(text, after + 1)
+            if gap is not None and word[:1] != "" and gap.group()[:1].islower():
+                holders |= {i for s, _e, i in mentions if i in people and s in nominative and gap.end() < s <= gap.end() + 2}
     if len(holders) == 1:
         return holders.pop()
     if holders:
@@ -290,6 +303,14 @@ def _role_holder(text: str, lo: int, hi: int, before: int, mentions: list[tuple[
         return None
     sources = [m.end() for m in _ACCORDING_TO.finditer(text, max(0, before - 400), before)]
     source = next((i for s, _e, i in mentions if sources and sources[-1] <= s <= sources[-1] + 2), None)
+    own = list(_THEIR_WORDS.finditer(text, max(0, last[0] - 200), before))
+    if own and own[-1].start() < last[0] and source is None:
+        # "По его словам, Б еле дышал": the one "его" stands for spoke, named before, not Б
+        gender = "f" if own[-1].group("who").lower() in ("её", "ее") else "m"
+        earlier = [(s, i) for s, _e, i in mentions if i in people and s < own[-1].start()
+                   and genders.get(i) in (gender, None) and s >= before - 400]
+        if earlier:
+            last = max(earlier)
     if source is not None and source in people:
         last = (0, source)
     elif sources:

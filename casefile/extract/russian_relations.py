@@ -97,7 +97,7 @@ def russian_relations(text: str, entities: list[LocalEntity], sentences: list[tu
             fact = Fact("position", person.entity, sent_start, sent_end, object=workplace, value="сотрудник")
             facts.setdefault((fact.type, fact.subject, fact.object, fact.value), fact)
         found = _before(text, person, mentions, sent_start, alone=not listed, genders=genders,
-                        declined=person.start not in nominative) \
+                        declined=person.start not in nominative and not _verb_after(text, person.end)) \
             or _after(text, person, mentions, sent_end, nominative) \
             or _set_off(text, person, mentions, sent_start)
         if found is None:
@@ -228,6 +228,13 @@ def _superior(text: str, person: _Mention, mentions: list[_Mention], k: int) -> 
     if k == 0 or mentions[k - 1].label != "person" or text[mentions[k - 1].end:person.start].strip():
         return None
     return mentions[k - 1].entity
+
+
+def _verb_after(text: str, at: int) -> bool:
+    """A finite verb right after offset ``at`` ("Рена Х считает"): the name before it is its
+    subject, in the nominative, whatever case the tagger gave it."""
+    m = _WORD.match(text, at + 1) if text[at:at + 1] == " " else None
+    return m is not None and "VERB" in str(readings(m.group().lower())[0].tag)  # type: ignore[attr-defined]
 
 
 def _after(text: str, person: _Mention, mentions: list[_Mention], hi: int, nominative: set[int]) -> tuple | None:

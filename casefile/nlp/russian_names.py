@@ -244,11 +244,6 @@ def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
     for word, _case in tokens[:-1]:  # a man's given name in an oblique case ("Болата")
         if declined_known_name(word) is not None:
             return "m"
-    if len(tokens) >= 2 and not _OV.match(tokens[0][0]) and not _SKY.match(tokens[0][0]):
-        wanted = _CASES.get(tokens[0][1] or "")  # "Дмитрия" in the accusative: only a man's
-        sexes = {g for _n, g, c in _name_readings(tokens[0][0].lower()) if wanted is None or c == wanted}
-        if len(sexes) == 1:
-            return sexes.pop()  # type: ignore[return-value]
     for n, (word, _case) in enumerate(tokens):  # a given name the dictionary knows decides, even one
         for part in word.split("-"):  # that ends like a surname before the surname ("Карин")
             if (_OV.match(part) is None and _SKY.match(part) is None) \
@@ -256,6 +251,11 @@ def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
                 gender = given_name_gender(part)
                 if gender is not None:
                     return gender
+    if len(tokens) >= 2 and not _OV.match(tokens[0][0]) and not _SKY.match(tokens[0][0]):
+        wanted = _CASES.get(tokens[0][1] or "")  # "Дмитрия" in the accusative: only a man's
+        sexes = {g for _n, g, c in _name_readings(tokens[0][0].lower()) if wanted is None or c == wanted}
+        if len(sexes) == 1:
+            return sexes.pop()  # type: ignore[return-value]
     for word, case in tokens:
         for part in word.split("-"):
             gender = surname_gender(part, case)
