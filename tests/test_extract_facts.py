@@ -509,6 +509,8 @@ def test_a_partys_posts_and_members(spacy_backend):
     # near miss: a post in a body that is no party makes no member; "from" a place is no body
     facts, _ = run(spacy_backend, "Marat Ospanov, the director of the Steppe Media company, spoke on Monday.")
     assert of_type(facts, "member_of") == []
+    facts, _ = run(spacy_backend, "Marat Ospanov, a lawyer for the Green Dawn party, spoke on Monday.")
+    assert of_type(facts, "member_of") == []  # a lawyer who works for a party is none of its people
     facts, _ = run(spacy_backend, "Timur Baikenov, a lawyer from Taraz, spoke on Monday.")
     assert of_type(facts, "member_of") == [] and ("position", "Timur Baikenov", None, "lawyer", None) in facts
 

@@ -396,8 +396,9 @@ class RelationReader:
                 if fact is not None and (fact.type, fact.subject, fact.object) not in seen:
                     seen.add((fact.type, fact.subject, fact.object))
                     yield fact
-                    party = fact.type == "position" and fact.object is not None \
-                        and self._party(Slot("organization", fact.object, 0, 0))
+                    post = (fact.value or "").lower().split()[-1:]  # "the chairman of the X party": its member
+                    party = fact.type == "position" and fact.object is not None and bool(post) \
+                        and post[0] in lexicons.party_post_words() and self._party(Slot("organization", fact.object, 0, 0))
                     if party and ("member_of", fact.subject, fact.object) not in seen:  # a party's post: one of its people
                         seen.add(("member_of", fact.subject, fact.object))
                         yield self.fact("member_of", person, Slot("organization", fact.object, 0, 0), fact.value)

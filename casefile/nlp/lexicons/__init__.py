@@ -175,6 +175,11 @@ def superior_words() -> frozenset[str]:
     return load("superior_words")
 
 
+def party_post_words() -> frozenset[str]:
+    """Posts that make their holder a member of the political group they are held in (leader, chairman ...)."""
+    return load("party_post_words")
+
+
 def subordinate_words() -> frozenset[str]:
     """Nouns naming someone who works under another person (subordinate, deputy, aide)."""
     return load("subordinate_words")
