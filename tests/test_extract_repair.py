@@ -620,3 +620,15 @@ def test_a_name_ending_in_a_country_is_a_body_unless_it_opens_with_a_name():
 ])
 def test_a_platform_glued_to_an_outlets_name_is_cut(doc, surface, cut):
     assert cut_platform(doc, cand(doc, surface, "organization")).text(doc) == cut
+
+
+def test_an_adjective_read_as_a_people_before_a_bodys_name_is_its_first_word():
+    from casefile.extract import join_leading_adjectives
+
+    doc = "the opposition Liberal Farmers’ Party said"
+    norp, body = cand(doc, "Liberal", "norp"), cand(doc, "Farmers’ Party", "organization")
+    assert [c.text(doc) for c in join_leading_adjectives(doc, [norp, body])] == ["Liberal Farmers’ Party"]
+    # near miss: a people's adjective stays apart ("Kazakh" + "Foreign Ministry")
+    doc = "the Kazakh Foreign Ministry said"
+    norp, body = cand(doc, "Kazakh", "norp"), cand(doc, "Foreign Ministry", "organization")
+    assert [c.text(doc) for c in join_leading_adjectives(doc, [norp, body])] == ["Kazakh", "Foreign Ministry"]

@@ -97,6 +97,9 @@ def test_quoted_org_names(doc, expected):
         ("Journalists Without Chains (ASL) wrote. ASL added", "Journalists Without Chains",
          {"ASL": "Journalists Without Chains"}),
         ("Journalists Without Chains (AS) wrote. AS added", "Journalists Without Chains", {}),  # near miss
+        # ... or, once, after a name of three words or more that ends in a body's word
+        ("the Steppe Farmers’ Party (KTP) said", "Steppe Farmers’ Party", {"KTP": "Steppe Farmers’ Party"}),
+        ("the Farmers’ Party (KTP) said", "Farmers’ Party", {}),  # near miss: a two-word name
         # a one-word short name in brackets that is no word, place or given name
         ("the Union of Steppe Reporters (Stepnews) said", "Union of Steppe Reporters",
          {"Stepnews": "Union of Steppe Reporters"}),

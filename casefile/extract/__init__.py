@@ -167,6 +167,22 @@ def _bare_surname(word: str, lower_words: set[str]) -> bool:
             and territory_code(word) is None and not is_town(word))
 
 
+def join_leading_adjectives(text: str, model: list[Cand]) -> list[Cand]:
+    """A capitalised adjective the model read as a group of people right before a body's name of
+    two words or more is the name's first word ("Republican" + "People’s Party"); a people's or a
+    country's adjective is not ("Russian" + "Foreign Ministry")."""
+    out: list[Cand] = []
+    for cand in model:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "norp" and cand.label == "organization" and text[prev.end:cand.start] == " " \
+                and len(cand.text(text).split()) >= 2 and len(prev.text(text).split()) == 1 \
+                and not names.is_demonym(prev.text(text)):
+            out[-1] = Cand(prev.start, cand.end, "organization", cand.origin)
+            continue
+        out.append(cand)
+    return out
+
+
 def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, int]] | None = None) -> list[LocalEntity]:
     """Turn one document's NER output into clustered, typed, junk-free entity mentions."""
     headings = headings or []
@@ -176,6 +192,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
             cand = trim(text, part)
             if cand is not None:
                 model.append(cand)
+    model = join_leading_adjectives(text, model)
     rule = list(honorific_names(text)) + list(quoted_org_names(text)) + list(dateline_places(text))
     model_spans = SpanIndex(model, lambda c: (c.start, c.end))
     # names found by rules count where the model found nothing, or only parts of them
