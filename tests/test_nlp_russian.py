@@ -50,6 +50,17 @@ def test_a_lone_surname_that_two_full_names_share_joins_neither(natasha):
     assert people.get("Асель Нуржанова") == 1 and people.get("Болат Нуржанов") == 1
 
 
+def test_a_lone_declined_surname_and_a_given_name_with_patronymic_join_the_full_name(extract_ru):
+    text = ("Блогер Тимур Жолдак задержан в Уральске. Суд арестовал Жолдака на два месяца. "
+            "Тимур Болатович заявил, что не признаёт вины.")
+    people = {e.name: len(e.mentions) for e in extract_ru(text).entities if e.label == "person"}
+    assert people == {"Тимур Жолдак": 3}
+    # near miss: the patronymic's given name is another's
+    text = "Блогер Тимур Жолдак задержан в Уральске. Ерлан Болатович заявил, что не признаёт вины."
+    people = {e.name for e in extract_ru(text).entities if e.label == "person"}
+    assert "Ерлан Болатович" in people
+
+
 def test_a_lone_given_name_joins_the_one_full_name_it_begins(extract_ru):
     text = "Светлана пришла в суд одна. Позже Светлана Жаркевская дала показания."
     people = {e.name: len(e.mentions) for e in extract_ru(text).entities if e.label == "person"}

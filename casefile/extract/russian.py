@@ -261,7 +261,9 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
             short = {full_given_key(m.text) for m in entity.mentions} - {None}  # "Сева" of "Всеволод Б"
             matches = [f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)] \
                 or [f for f in full if f.name.split()[0].lower() == entity.name.lower()] \
-                or [f for f in full if given_key(f.name.split()[0]) in short]  # "Светлана" of "Светлана Б"
+                or [f for f in full if given_key(f.name.split()[0]) in short] \
+                or [f for f in full if len(entity.name) > 4 and _case_free(f.name.split()[-1]) == _case_free(entity.name)]
+            # ("Светлана" of "Светлана Б"; "Лосика", "Лосике" of "Игорь Лосик", which natasha left declined)
             if len(matches) > 1:  # "Досовым" beside "Ерлан Досов" and "Салтанат Досова": the one of its gender
                 gender = _surface_gender([m.text for m in entity.mentions])
                 matches = [f for f in matches if name_gender(f.name) in (gender, None)] if gender else matches
@@ -269,6 +271,10 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
                 if known_place(entity.name):  # "аким Караганды": a town the model read as a person
                     kept.append(LocalEntity("location", entity.name, [replace(m, label="location") for m in entity.mentions]))
                 continue  # "Адвокат", "Армянский" opening a sentence: a word, not a name
+        elif entity.label == "person" and len(entity.name.split()) == 2 and _PATRONYMIC.search(entity.name.split()[1].lower()):
+            given = entity.name.split()[0].lower()  # "Борис Юльевич": the one full name with that given name
+            matches = [f for f in full if f.name.split()[0].lower() == given and len(f.name.split()) >= 2
+                       and not _PATRONYMIC.search(f.name.split()[-1].lower())]
         elif entity.label == "organization":  # "Октябрьский районный суд" after "… суд города Х"
             matches = [b for b in bodies if b.name.lower().startswith(entity.name.lower() + " ")]
         else:

@@ -88,11 +88,21 @@ def cut_leading_post(span: Span) -> Span:
     if span.label not in ("PER", "person") or len(words) < 2 or not words[0][:1].isupper():
         return span
     first = readings(words[0].lower())
-    if not first or not is_post(first[0].normal_form):  # type: ignore[attr-defined]
+    if not first:
+        return span
+    if not is_post(first[0].normal_form) and not (len(words) >= 3 and _common_person_noun(first[0])):  # type: ignore[attr-defined]
         return span  # "Экс-депутат", "Журналист-расследователь" are posts too
     cut = span.text.index(words[1])
     normal = span.normal.split(None, 1)[1] if span.normal and len(span.normal.split()) == len(words) else None
     return Span(span.start + cut, span.end, span.label, span.text[cut:], normal)
+
+
+def _common_person_noun(parse: object) -> bool:
+    """A dictionary noun for a kind of person ("педиатра", "пенсионерку"), no name: before a full
+    name of two words it is the person's trade, whatever the lexicon of posts lists."""
+    tag = parse.tag  # type: ignore[attr-defined]
+    return parse.is_known and tag.POS == "NOUN" and "anim" in tag \
+        and not {"Name", "Surn", "Patr", "Geox", "Orgn"} & tag.grammemes  # type: ignore[attr-defined]
 
 
 def cut_parenthesis(span: Span) -> Span:
