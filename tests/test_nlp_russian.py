@@ -61,6 +61,14 @@ def test_a_lone_declined_surname_and_a_given_name_with_patronymic_join_the_full_
     assert "Ерлан Болатович" in people
 
 
+def test_one_full_name_read_back_with_and_without_its_soft_sign_is_one_person(extract_ru):
+    text = "Суд осудил Наиля Бекова. О Наиле Бекове писали многие. Наилю Бекову дали год."
+    assert [e.name for e in extract_ru(text).entities if e.label == "person"] == ["Наиль Беков"]
+    # near miss: another given name with the same surname stays apart
+    text = "Суд осудил Наиля Бекова. О Наиме Бековой писали многие."
+    assert len([e for e in extract_ru(text).entities if e.label == "person"]) == 2
+
+
 def test_a_lone_given_name_joins_the_one_full_name_it_begins(extract_ru):
     text = "Светлана пришла в суд одна. Позже Светлана Жаркевская дала показания."
     people = {e.name: len(e.mentions) for e in extract_ru(text).entities if e.label == "person"}

@@ -105,3 +105,4 @@ def test_a_past_verb_after_the_name_tells_its_case_and_gender():
     assert person_nominative(tokens) == "Олесь Ковалёв"  # near miss: no verb, the genitive of "Олесь"
     # near miss: "адвокат Ивана Ковалёва заявила": "Ивана" is no woman's name, the verb is the lawyer's
     assert person_nominative([("Ивана", "Nom"), ("Ковалёва", "Gen")], verb_gender="f") == "Иван Ковалёв"
+

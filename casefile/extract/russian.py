@@ -72,7 +72,7 @@ def _name_word(word: str) -> bool:
     return any("Name" in str(p.tag) for p in readings(word)[:3])  # type: ignore[attr-defined]
 
 
-_CASE_ENDING = re.compile(r"(?:ом|ым|ой|ого|ому|[аиуе])$")
+_CASE_ENDING = re.compile(r"(?:ом|ым|ой|ого|ому|[аиуеьяю])$")  # "ь": "Фаиль" and its locative read back as "Фаил"
 
 
 def _case_free(word: str) -> str:

@@ -110,7 +110,11 @@ def given_nominative(word: str, gender: Gender | None, case: str | None = None) 
     readings = _name_readings(word.lower())
     if case in _CASES:
         readings = tuple(r for r in readings if r[2] == _CASES[case])
-    fitting = [r for r in readings if gender is None or r[1] == gender] or list(readings)
+    fitting = [r for r in readings if gender is None or r[1] == gender]
+    if not fitting and readings and gender is not None and case not in (None, "Nom"):
+        # a man's name the dictionary knows only as a woman's ("Фаилю": not of "Фаиля"): his endings
+        return _unknown_name_nominative(word, gender, case)
+    fitting = fitting or list(readings)
     if case not in (None, "Nom"):  # "Анне" of "Анна" before the indeclinable foreign "Анне"
         fitting.sort(key=lambda r: r[0] == word.lower())
     if not fitting:
@@ -239,8 +243,9 @@ def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
     if len(tokens) >= 2 and _undeclined_given_before_feminine(tokens[0][0], tokens[-1][0]):
         return "f"
     last = _OV.match(tokens[-1][0]) if len(tokens) >= 2 else None
-    if last and last.group("end").lower() in ("ой", "ою", "ым"):  # "Марине Петровой": the surname's
-        return "f" if last.group("end").lower() != "ым" else "m"  # ending has one gender, the given name's may not
+    if last and last.group("end").lower() in ("ой", "ою", "ым", "е"):  # "Марине Петровой": the surname's
+        return "f" if last.group("end").lower() in ("ой", "ою") else "m"  # ending has one gender, the given name's
+        # may not ("Фаиле Х-ове": only a man's surname ends so in the locative)
     for word, _case in tokens[:-1]:  # a man's given name in an oblique case ("Болата")
         if declined_known_name(word) is not None:
             return "m"
