@@ -146,18 +146,11 @@ def test_years_of_work_are_no_sentence(spacy_backend):
     ("Timur Baikenov was sentenced to two years in prison, suspended.", "2 years prison suspended"),
     ("Timur Baikenov received a four-year prison sentence.", "4 years prison"),
     ("Timur Baikenov was handed 15 days of administrative arrest.", "15 days administrative arrest"),
-])
-def test_terms_are_normalised(spacy_backend, text, term):
-    facts, _ = run(spacy_backend, text)
-    assert [f[3] for f in of_type(facts, "sentence")] == [term]
-
-
-@pytest.mark.parametrize("text, term", [
     ("Timur Baikenov was sentenced to death in absentia.", "death penalty"),
     ("Timur Baikenov was condemned to twelve years in prison.", "12 years prison"),
     ("Timur Baikenov received the death penalty last spring.", "death penalty"),
 ])
-def test_death_sentences_and_condemned_to_a_term(spacy_backend, text, term):
+def test_terms_are_normalised(spacy_backend, text, term):
     facts, _ = run(spacy_backend, text)
     assert [f[3] for f in of_type(facts, "sentence")] == [term]
     assert of_type(facts, "fine") == []  # a death penalty is no fine
