@@ -517,6 +517,17 @@ def test_a_phrase_after_a_name_that_runs_into_a_verb_is_its_subject(spacy_backen
     assert ("position", "Marat Ospanov", "Steppe Times", "reporter", None) in facts
 
 
+def test_a_minister_of_the_ministry_the_text_names(spacy_backend):
+    text = ("Officers of the Ministry of Water Resources searched the office. The Minister of Water Resources "
+            "Marat Ospanov denied it.")
+    facts, _ = run(spacy_backend, text)
+    assert ("position", "Marat Ospanov", "Ministry of Water Resources", "Minister of Water Resources", None) in facts
+    # near miss: another ministry named, the post keeps its field and no body
+    text = "Officers of the Ministry of Finance searched the office. The Minister of Water Resources Marat Ospanov denied it."
+    facts, _ = run(spacy_backend, text)
+    assert ("position", "Marat Ospanov", None, "Minister of Water Resources", None) in facts
+
+
 # -- orders and complaints -----------------------------------------------------------------------------
 
 def test_ordered_the_police_to_detain(spacy_backend):

@@ -21,6 +21,7 @@ from casefile.extract.facts.justice import NOUN_POS, VERB_POS, Event, EventReade
 from casefile.extract.facts.tree import SentenceTree, Slot
 from casefile.models import Fact
 from casefile.nlp import lexicons, names
+from casefile.nlp.keys import fold
 
 BODIES = ("organization", "location")
 MODIFIER_DEPS = ("amod", "compound", "nmod", "nummod")
@@ -53,6 +54,8 @@ def justice_nouns() -> frozenset[str]:
 def table() -> dict[str, dict[str, object]]:
     """relations.toml."""
     return tomllib.loads(resources.files(__package__).joinpath("relations.toml").read_text(encoding="utf-8"))
+
+
 
 
 
@@ -506,10 +509,36 @@ class RelationReader:
             phrase = self.role_phrase(d)
             if body is None:
                 body = self._body_after_name(person)
+            portfolio = self._portfolio(d) if word == "minister" else None
+            if portfolio is not None:  # "the Minister of National Security A": of the ministry the text names
+                phrase = f"{phrase} of {portfolio[0]}"
+                body = body or portfolio[1]
             if body is None and self.ctx.country is not None and self._national(phrase):
                 body = Slot("location", self.ctx.country, 0, 0)  # "President A": of the document's country
             return self.fact("position", person, body, phrase)
         return None
+
+    def _portfolio(self, d: int) -> tuple[str, Slot | None] | None:
+        """What a minister at token ``d`` is minister of ("Minister of National Security"), and the
+        ministry of that name the document names ("Ministry of National Security", "National
+        Security Ministry"), if any. The field is the capitalised words after "of", up to a name."""
+        t = self.tree
+        k = d + 1
+        if k >= len(t) or t.lower(k) not in ("of", "for"):
+            return None
+        k += 1 + (k + 1 < len(t) and t.lower(k + 1) == "the")
+        words: list[str] = []
+        while k < len(t) and t.slot_at[k] is None and (t.word(k)[:1].isupper() or (words and t.lower(k) == "and")):
+            words.append(t.word(k))
+            k += 1
+        while words and words[-1] == "and":
+            words.pop()
+        if not words:
+            return None
+        field = " ".join(words)
+        wanted = {fold(f"ministry of {field}"), fold(f"{field} ministry")}
+        ministry = next((c for c, name in self.ctx.names.items() if fold(name) in wanted), None)
+        return field, Slot("organization", ministry, 0, 0) if ministry is not None else None
 
     def _national(self, phrase: str) -> bool:
         words = table()["national_posts"]["words"]  # type: ignore[index]
