@@ -100,6 +100,9 @@ def test_quoted_org_names(doc, expected):
         # ... or, once, after a name of three words or more that ends in a body's word
         ("the Steppe Farmers’ Party (KTP) said", "Steppe Farmers’ Party", {"KTP": "Steppe Farmers’ Party"}),
         ("the Farmers’ Party (KTP) said", "Farmers’ Party", {}),  # near miss: a two-word name
+        # another name of the body, "also known as"
+        ("the group “Dala” (also known as Open Steppe Initiative) said", "Dala", {"Open Steppe Initiative": "Dala"}),
+        ("the group Dala (known for its Steppe Reports) said", "Dala", {}),  # near miss: not a name it is known as
         # a one-word short name in brackets that is no word, place or given name
         ("the Union of Steppe Reporters (Stepnews) said", "Union of Steppe Reporters",
          {"Stepnews": "Union of Steppe Reporters"}),

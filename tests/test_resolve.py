@@ -615,6 +615,15 @@ def test_an_acronym_joins_the_body_its_initials_spell_in_the_same_document():
     assert len(group_clusters(clusters)) == 2
 
 
+def test_a_body_named_by_its_kind_then_its_own_name_is_that_name():
+    clusters = [cl("d1:0", "organization", "Human Rights Centre Dala"), cl("d2:0", "organization", "Dala"),
+                cl("d3:0", "organization", "HRC Dala")]
+    assert len(group_clusters(clusters)) == 1
+    # near miss: the last word is an English word, a kind of its own
+    clusters = [cl("d1:0", "organization", "Human Rights Watch"), cl("d2:0", "organization", "Watch")]
+    assert len(group_clusters(clusters)) == 2
+
+
 def test_an_english_acronym_may_spell_the_linking_word_too():
     clusters = [cl("d1:0", "organization", "Voice of Tarsk"), cl("d1:1", "organization", "VOT")]
     assert len(group_clusters(clusters)) == 1

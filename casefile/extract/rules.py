@@ -27,6 +27,9 @@ _CLOSE_FOR = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 _ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z][A-Z&.\-]{1,9})\b[^)]{0,40}\)")
 # "The Association of Free Media of X (Freemed)": a body's one-word short name in brackets
 _SHORT_NAME_DEF = re.compile(r"\((?P<acr>[A-Z][a-z]{3,14})\)")
+# "the group X (also known as the Y Initiative)": a body's other name, in brackets
+_ALSO_KNOWN_AS = re.compile(r"[”\"']?\s*\((?:also\s+)?(?:known|called)\s+as\s+(?:the\s+)?"
+                            r"(?P<acr>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w'’-]*){0,5})\)")
 
 
 def honorific_names(doc: str) -> Iterator[Cand]:
@@ -432,8 +435,9 @@ def acronym_definitions(doc: str, spans: list[Cand]) -> dict[str, Cand]:
 
 
 def _definitions(doc: str) -> list[re.Match[str]]:
-    """Every bracketed acronym or one-word short name, in text order."""
-    return sorted([*_ACRONYM_DEF.finditer(doc), *_SHORT_NAME_DEF.finditer(doc)], key=lambda m: m.start())
+    """Every bracketed acronym, one-word short name or other name ("also known as"), in text order."""
+    return sorted([*_ACRONYM_DEF.finditer(doc), *_SHORT_NAME_DEF.finditer(doc), *_ALSO_KNOWN_AS.finditer(doc)],
+                  key=lambda m: m.start())
 
 
 def _defines(full: str, label: str, acr: str, reused: bool) -> bool:
@@ -445,6 +449,8 @@ def _defines(full: str, label: str, acr: str, reused: bool) -> bool:
     credit)."""
     if acr.isupper() and _initials_match(full, acr):
         return True
+    if label == "organization" and len(acr.split()) >= 2:
+        return True  # "X (also known as Y Z)": only the other-name pattern gives words
     if label != "organization" or len(full.split()) < 2:
         return False
     if not acr.isupper():

@@ -24,7 +24,7 @@ from casefile.nlp import lexicons, names
 from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town
 from casefile.nlp.language import has_cyrillic
-from casefile.nlp.territories import is_country_code, territory_code
+from casefile.nlp.territories import is_country_code, is_territory, territory_code
 
 _PLACE_PREFIX = re.compile(r"^(?:respublik\w*|republic(?: of)?|sankt|saint|st)[- ](?=\w)")  # "Republic of X", "Санкт-Петербург"
 
@@ -128,6 +128,8 @@ def _org_keys(text: str, country: str | None) -> set[str]:
     words = text.split()
     if len(words) == 2 and fold(words[0]) == "radio" and not is_english_word(words[1]):
         keys.add(org_key(words[1]))  # "Radio Azat" and "Azat" name one broadcaster
+    elif _kind_then_name(words):  # "Human Rights Centre Dala", "HRC Dala" and "Dala" name one body
+        keys.add(org_key(words[-1]))
     bilingual = bilingual_org_key(text, country)
     if bilingual:  # "суд района X" = "X district court"
         keys.add("bilingual:" + bilingual)
@@ -153,6 +155,17 @@ def _generic_body(text: str) -> bool:
         english, named = english_body_name(text)
         return english is not None and named is None and is_generic_state_body(english)
     return is_generic_state_body(text)
+
+
+def _kind_then_name(words: list[str]) -> bool:
+    """A body's kind in English words or its acronym, then its own one-word name, which is no
+    English word, place or given name ("Human Rights Centre Dala", "HRC Dala")."""
+    if len(words) < 2 or not words[-1][:1].isupper() or is_english_word(words[-1].lower()) \
+            or is_territory(words[-1]) or names.is_given_name(words[-1]) or not words[-1].isalpha():
+        return False
+    kind = words[:-1]
+    return all(w.isupper() and len(w) >= 2 for w in kind) if len(kind) == 1 and kind[0].isupper() \
+        else all(is_english_word(w.lower()) for w in kind) and any(names.is_org_word(w) for w in kind)
 
 
 def _two_name_keys(text: str) -> set[str]:
