@@ -109,6 +109,9 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
     # where a person is named in the nominative: of two people after a speech verb, the speaker
     nominative = frozenset(m.start for i, e in enumerate(entities) if e.label == "person" for m in e.mentions
                            if text[m.start:m.end] == e.name)
+    # ... or by the nominative of their surname alone ("Сам Х не согласен")
+    subjects = nominative | frozenset(m.start for e in entities if e.label == "person" for m in e.mentions
+                                      if text[m.start:m.end] == e.name.split()[-1])
     quotes: list[Quote] = []
     taken = DisjointSpans()
     for pattern in (None, _MARKED, _STRAIGHT, _ANGLED, _DIALOGUE):
@@ -134,7 +137,7 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
             if speaker is None:
                 speaker = _inner_tail_speaker(text, m.start("q"), m.end("q"), mentions, set(genders))
             if speaker is None:
-                speaker = _pronoun_speaker(text, m.start(), m.end(), mentions, genders)
+                speaker = _pronoun_speaker(text, m.start(), m.end(), mentions, genders, subjects)
             if speaker is None:
                 speaker = _reported_speaker(text, m.start(), mentions, set(genders))
             if speaker is None and not text[_paragraph_start(text, m.start()):m.start()].strip() \
@@ -327,14 +330,23 @@ def _mention_end(mentions: list[tuple[int, int, int]], entity: int, before: int)
 
 
 def _pronoun_speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int]],
-                     genders: dict[int, str | None]) -> int | None:
-    """«…», — считает он: the person who last spoke before the quote (in its paragraph or the two
-    before) with a name of the pronoun's gender, or else the last such person named there."""
+                     genders: dict[int, str | None], subjects: frozenset[int] = frozenset()) -> int | None:
+    """«…», — считает он: the subject of the sentence right before the quote in its paragraph
+    ("Сам Х не согласен. «…», — сказал он"); else the person who last spoke before the quote (in
+    its paragraph or the two before) with a name of the pronoun's gender, or else the last such
+    person named there."""
     m = _PRONOUN_AFTER.match(text[end:end + WINDOW])
     if m is None or not is_speech_verb(m.group("verb") or m.group("verb2")):
         return None
     wanted = "m" if (m.group("pron") or m.group("pron2")).lower() == "он" else "f"
     agrees = {i for i, gender in genders.items() if gender in (wanted, None)}
+    paragraph = _paragraph_start(text, start)
+    opened = max([paragraph] + [k + 1 for k in (text.rfind(ch, paragraph, start - 1) for ch in ".!?") if k >= 0])
+    previous = max([paragraph] + [k + 1 for k in (text.rfind(ch, paragraph, opened - 1) for ch in ".!?") if k >= 0])
+    lead = [i for s, _e, i in mentions if previous <= s < opened and s in subjects and i in agrees
+            and len(text[previous:s].split()) <= 2]
+    if lead:
+        return lead[0]
     earliest = _previous_paragraph_start(text, _previous_paragraph_start(text, start))
     found = _reported_speaker(text, start, mentions, set(genders), earliest, agrees)
     if found is not None:
@@ -442,8 +454,19 @@ def _said_with_colon(text: str, start: int) -> bool:
 
 
 def _clause_end(text: str, at: int) -> int:
-    m = re.compile(r"[.!?\n«]").search(text, at)
-    return m.start() if m else len(text)
+    """Where the clause from ``at`` ends: at a sentence's end or a quotation; a body's short name
+    in «» inside it ("председатель НПО «Х» Б") does not end it."""
+    while True:
+        m = _CLAUSE_STOP.search(text, at)
+        if m is None:
+            return len(text)
+        close = text.find("»", m.end(), m.end() + 60) if m.group() == "«" else -1
+        if close < 0 or not text[m.end():m.end() + 1].isupper() or "." in text[m.end():close]:
+            return m.start()
+        at = close + 1
+
+
+_CLAUSE_STOP = re.compile(r"[.!?\n«]")
 
 
 def _first_between(mentions: list[tuple[int, int, int]], starts: list[int], lo: int, hi: int) -> int | None:
