@@ -607,29 +607,19 @@ def test_a_body_named_by_the_first_words_of_its_name_joins_the_full_name():
     assert len(group_clusters(clusters)) == 2
 
 
-def test_an_acronym_joins_the_body_its_initials_spell_in_the_same_document():
-    clusters = [cl("d1:0", "organization", "Комитет по защите фермеров"), cl("d1:1", "organization", "КЗФ")]
-    assert len(group_clusters(clusters)) == 1
-    # near miss: a body named in another document only
-    clusters = [cl("d1:0", "organization", "Комитет по защите фермеров"), cl("d2:0", "organization", "КЗФ")]
-    assert len(group_clusters(clusters)) == 2
-
-
-def test_a_body_named_by_its_kind_then_its_own_name_is_that_name():
-    clusters = [cl("d1:0", "organization", "Human Rights Centre Dala"), cl("d2:0", "organization", "Dala"),
-                cl("d3:0", "organization", "HRC Dala")]
-    assert len(group_clusters(clusters)) == 1
-    # near miss: the last word is an English word, a kind of its own
-    clusters = [cl("d1:0", "organization", "Human Rights Watch"), cl("d2:0", "organization", "Watch")]
-    assert len(group_clusters(clusters)) == 2
-
-
-def test_an_english_acronym_may_spell_the_linking_word_too():
-    clusters = [cl("d1:0", "organization", "Voice of Tarsk"), cl("d1:1", "organization", "VOT")]
-    assert len(group_clusters(clusters)) == 1
-    # near miss: initials of neither spelling
-    clusters = [cl("d1:0", "organization", "Voice of Tarsk"), cl("d1:1", "organization", "VTO")]
-    assert len(group_clusters(clusters)) == 2
+@pytest.mark.parametrize(("bodies", "groups"), [
+    # an acronym joins the body its initials spell in the same document; near miss: another document
+    ([("d1:0", "Комитет по защите фермеров"), ("d1:1", "КЗФ")], 1),
+    ([("d1:0", "Комитет по защите фермеров"), ("d2:0", "КЗФ")], 2),
+    # an English acronym may spell the linking word too; near miss: initials of neither spelling
+    ([("d1:0", "Voice of Tarsk"), ("d1:1", "VOT")], 1),
+    ([("d1:0", "Voice of Tarsk"), ("d1:1", "VTO")], 2),
+    # a body named by its kind, then its own name, is that name; near miss: an English last word
+    ([("d1:0", "Human Rights Centre Dala"), ("d2:0", "Dala"), ("d3:0", "HRC Dala")], 1),
+    ([("d1:0", "Human Rights Watch"), ("d2:0", "Watch")], 2),
+])
+def test_acronyms_and_short_names_of_bodies(bodies, groups):
+    assert len(group_clusters([cl(cid, "organization", name) for cid, name in bodies])) == groups
 
 
 def test_a_court_named_without_its_level_joins_the_one_court_with_it():
