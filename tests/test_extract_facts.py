@@ -509,7 +509,7 @@ def test_a_partys_posts_and_members(spacy_backend):
 
 
 def test_a_phrase_after_a_name_that_runs_into_a_verb_is_its_subject(spacy_backend):
-    text = "A court fined a blogger for insulting Governor Marat Ospanov, a Steppe Times reporter and his lawyer said."
+    text = "A court fined a blogger over a post about Governor Marat Ospanov, a Steppe Times reporter and his lawyer said."
     facts, _ = run(spacy_backend, text)
     assert not any(f[0] == "position" and f[2] == "Steppe Times" for f in facts)
     # near miss: set off by commas, the phrase is an apposition
@@ -636,11 +636,11 @@ def test_a_pronoun_in_an_opening_phrase_is_the_main_subject(spacy_backend):
 
 
 def test_a_pronoun_in_an_opening_clause_is_the_main_subject_not_the_person_before(spacy_backend):
-    text = "Marat Nurlanov was jailed in March. Although the judge ordered his release, Aidos Serikov remains in custody."
+    text = "Marat Nurlanov was jailed in March. Though the court granted his release, Aidos Serikov is still held."
     facts, _ = run(spacy_backend, text)
     assert subjects(facts, "release") == {"Aidos Serikov"}
     # near miss: no opening clause, the name after the comma reports the words
-    facts, _ = run(spacy_backend, "Marat Nurlanov was jailed in March. The judge ordered his release, Aidos Serikov said.")
+    facts, _ = run(spacy_backend, "Marat Nurlanov was jailed in March. The court granted his release, Aidos Serikov said.")
     assert subjects(facts, "release") == {"Marat Nurlanov"}
 
 

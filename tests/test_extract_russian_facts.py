@@ -406,15 +406,15 @@ def test_the_holder_of_a_post_named_after_the_bodys_name_whatever_the_parser_hun
 
 @pytest.mark.parametrize(("text", "amount"), [
     ("Суд оштрафовал блогера Ержана Касымова на 50 тысяч рублей.", "50 тысяч рублей"),
-    ("Суд оштрафовал блогера Ержана Касымова на 44 000 рублей.", "44 000 рублей"),
-    ("Суд оштрафовал блогера Ержана Касымова на 100 базовых величин.", "100 базовых величин"),
+    ("Суд оштрафовал блогера Ержана Касымова на 36 000 рублей.", "36 000 рублей"),
+    ("Суд оштрафовал блогера Ержана Касымова на 80 базовых величин.", "80 базовых величин"),
 ])
 def test_amounts_of_fines_in_thousands_and_base_units(ru_facts, text, amount):
     assert ("fine", "Ержан Касымов", None, amount) in facts(ru_facts, text)
 
 
 def test_a_fine_set_is_no_conviction_unless_a_sentence(ru_facts):
-    found = facts(ru_facts, "Блогер Ержан Касымов выступил. Суд назначил ему штраф в размере 30 тысяч рублей.")
+    found = facts(ru_facts, "Блогер Ержан Касымов вышел на пикет. Районный суд назначил ему штраф 30 тысяч рублей.")
     assert ("fine", "Ержан Касымов", None, "30 тысяч рублей") in found
     assert not any(f[0] == "conviction" for f in found)
     # near miss: sentenced to a fine, he was convicted of a crime

@@ -52,11 +52,11 @@ def test_a_speaker_named_by_a_post_a_tie_or_a_paper(extract_ru, text, quote, spe
 
 @pytest.mark.parametrize(("text", "quote", "speaker"), [
     # of two people after the verb, the one in the nominative speaks; the client is in the dative
-    ("«Этот процесс ничего общего с правом не имеет», — заявил после приговора Ержану Касымову его адвокат "
-     "Тимур Садыков.", "Этот процесс ничего общего с правом не имеет", "Тимур Садыков"),
+    ("«Этот процесс был показательным с первого дня», — заявил после приговора Ержану Касымову его адвокат "
+     "Тимур Садыков.", "Этот процесс был показательным с первого дня", "Тимур Садыков"),
     # a lawyer named with the client's genitive between: the nominative name is the lawyer's
     ("Адвокат блогера Тимур Садыков навестил подзащитного. По его словам, Ержан Касымов болен. "
-     "«Он очень исхудал за месяц», - отметил адвокат.", "Он очень исхудал за месяц", "Тимур Садыков"),
+     "«Он сильно болен и почти не ест», - отметил адвокат.", "Он сильно болен и почти не ест", "Тимур Садыков"),
 ])
 def test_the_speaker_in_the_nominative_and_the_source_of_po_ego_slovam(extract_ru, text, quote, speaker):
     assert (quote, speaker) in quotes(extract_ru, text)
@@ -64,17 +64,17 @@ def test_the_speaker_in_the_nominative_and_the_source_of_po_ego_slovam(extract_r
 
 @pytest.mark.parametrize(("text", "quote", "speaker", "found"), [
     # a body's short name in «» does not end the speaker's clause; near miss: the sentence ends first
-    ("«Свободный человек везде останется свободным», — заявил в последнем слове председатель НПО "
-     "«Общество права» адвокат Ержан Касымов.", "Свободный человек везде останется свободным", "Ержан Касымов", True),
-    ("«Свободный человек везде останется свободным», — говорится в заявлении НПО «Общество права». "
-     "Ержан Касымов его подписал.", "Свободный человек везде останется свободным", "Ержан Касымов", False),
+    ("«Мы продолжим защищать людей», — заявил в последнем слове председатель НПО "
+     "«Степной альянс» адвокат Ержан Касымов.", "Мы продолжим защищать людей", "Ержан Касымов", True),
+    ("«Мы продолжим защищать людей», — говорится в заявлении НПО «Степной альянс». "
+     "Ержан Касымов его подписал.", "Мы продолжим защищать людей", "Ержан Касымов", False),
     # "сказал он" is the subject of the sentence right before the quote; near miss: no name opens it,
     # the one who spoke last is the speaker
     ("Суд осудил Тимура Садыкова. Активист рассказал, что говорил с Ержаном Касымовым в мае. "
-     "Сам Садыков не согласен с приговором. «Я не совершал преступления», — сказал он.",
-     "Я не совершал преступления", "Тимур Садыков", True),
+     "Сам Садыков не согласен с приговором. «Я ни в чём не виноват», — сказал он.",
+     "Я ни в чём не виноват", "Тимур Садыков", True),
     ("Тимур Садыков рассказал, что говорил с Ержаном Касымовым в мае. По делу нет решения. "
-     "«Я не совершал преступления», — сказал он.", "Я не совершал преступления", "Тимур Садыков", True),
+     "«Я ни в чём не виноват», — сказал он.", "Я ни в чём не виноват", "Тимур Садыков", True),
 ])
 def test_the_clause_of_a_speech_tail_and_the_subject_before_it(extract_ru, text, quote, speaker, found):
     assert ((quote, speaker) in quotes(extract_ru, text)) is found
@@ -82,8 +82,8 @@ def test_the_clause_of_a_speech_tail_and_the_subject_before_it(extract_ru, text,
 
 def test_near_miss_a_client_in_the_genitive_after_the_post_is_not_the_lawyer(extract_ru):
     text = ("Адвокат блогера Тимура Садыкова подала жалобу. По её словам, Садыков болен. "
-            "«Он очень исхудал за месяц», - отметила адвокат.")
-    assert ("Он очень исхудал за месяц", "Тимур Садыков") not in quotes(extract_ru, text)
+            "«Он сильно болен и почти не ест», - отметила адвокат.")
+    assert ("Он сильно болен и почти не ест", "Тимур Садыков") not in quotes(extract_ru, text)
 
 
 def test_an_opinion_introduced_by_po_mneniyu_may_start_in_lower_case(extract_ru):

@@ -99,7 +99,7 @@ def test_different_people_across_scripts_stay_apart(a, b):
 
 
 def test_a_past_verb_after_the_name_tells_its_case_and_gender():
-    # "Олеся Ковалёва назначила": the tagger read the surname as a man's genitive; the verb is hers
+    # "Олеся Ковалёва заявила": the tagger read the surname as a man's genitive; the verb is hers
     tokens = [("Олеся", "Nom"), ("Ковалёва", "Gen")]
     assert person_nominative(tokens, verb_gender="f") == "Олеся Ковалёва"
     assert person_nominative(tokens) == "Олесь Ковалёв"  # near miss: no verb, the genitive of "Олесь"

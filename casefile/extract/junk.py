@@ -54,7 +54,7 @@ def is_numbered_name(text: str) -> bool:
         and not is_territory(m.group("word"))
 
 
-# an outlet's desk for one language: "Kazakh Service", "Farsi language service"
+# an outlet's desk for one language: "Kazakh Service", "Dungan language service"
 _LANGUAGE_DESK = re.compile(r"[A-Z][a-z]+(?: [Ll]anguage)? (?:[Ss]ervice|[Dd]esk|[Ss]ection)")
 
 

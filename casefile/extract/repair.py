@@ -350,7 +350,7 @@ _OWNER_BODY = re.compile(r"(?P<owner>[A-Z][\w.&/-]*(?: (?:(?:of|for|and|the) )*[
                          r"(?P<body>[A-Z][\w'’-]*(?: [\w'’-]+)*)")
 
 
-# an outlet's desk for one language or people: "Uzbek Service", "Farsi language service", "Farsi"
+# an outlet's desk for one language or people: "Uighur Service", "Dungan language service", "Dungan"
 _LANGUAGE_DESK = re.compile(r"[A-Z][a-z]+(?: [Ll]anguage)?(?: (?:[Ss]ervice|[Dd]esk|[Ss]ection|[Ee]dition|[Bb]ureau))?")
 
 
@@ -369,7 +369,7 @@ def split_possessive_body(doc: str, cand: Cand) -> list[Cand]:
         return [owner_span]
     if _LANGUAGE_DESK.fullmatch(" ".join(body)) and not names.is_org_word(body[0]) and not names.is_role_word(body[0]) \
             and (owner.isupper() or len(owner.split()) >= 2 or "/" in owner):
-        return [owner_span]  # "the Broadcaster’s Uzbek Service", "…’s Farsi": an outlet's desk, the outlet
+        return [owner_span]  # "the Broadcaster’s Uzbek Service", "…’s Dungan": an outlet's desk, the outlet
     if place and len(body) >= 2 and any(names.is_org_word(w) for w in body):
         return [owner_span, Cand(cand.start + m.start("body"), cand.end, "organization", cand.origin)]
     if len(owner.split()) == 1 and _named_person(doc, owner) and len(body) >= 2:

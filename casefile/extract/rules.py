@@ -458,7 +458,7 @@ def _defines(full: str, label: str, acr: str, reused: bool) -> bool:
                     or names.is_given_name(acr))
     initials = _initials(full).upper()
     # a party's name of three words or more: parties keep the acronym of their own language
-    # ("Republican People’s Party (CHP)"), so the brackets are no wire's credit even used once
+    # ("Liberal Farmers’ Party (KTP)"), so the brackets are no wire's credit even used once
     headed = full.split()[-1].lower() in ("party", "movement", "front") and len(full.split()) >= 3
     return set(acr) <= set(initials) or _translated_acronym(full, acr) \
         or ((reused or headed) and len(acr) == len(initials) and len(acr) >= 3)  # "Steppe Farmers' Union (KDB)"

@@ -72,7 +72,7 @@ def _name_word(word: str) -> bool:
     return any("Name" in str(p.tag) for p in readings(word)[:3])  # type: ignore[attr-defined]
 
 
-_CASE_ENDING = re.compile(r"(?:ом|ым|ой|ого|ому|[аиуеьяю])$")  # "ь": "Фаиль" and its locative read back as "Фаил"
+_CASE_ENDING = re.compile(r"(?:ом|ым|ой|ого|ому|[аиуеьяю])$")  # "ь": "Наиль" and its locative read back as "Наил"
 
 
 def _case_free(word: str) -> str:
@@ -263,7 +263,7 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
                 or [f for f in full if f.name.split()[0].lower() == entity.name.lower()] \
                 or [f for f in full if given_key(f.name.split()[0]) in short] \
                 or [f for f in full if len(entity.name) > 4 and _case_free(f.name.split()[-1]) == _case_free(entity.name)]
-            # ("Светлана" of "Светлана Б"; "Лосика", "Лосике" of "Игорь Лосик", which natasha left declined)
+            # ("Светлана" of "Светлана Б"; "Жолдака", "Жолдаке" of "Тимур Жолдак", which natasha left declined)
             if len(matches) > 1:  # "Досовым" beside "Ерлан Досов" and "Салтанат Досова": the one of its gender
                 gender = _surface_gender([m.text for m in entity.mentions])
                 matches = [f for f in matches if name_gender(f.name) in (gender, None)] if gender else matches

@@ -231,7 +231,7 @@ def _superior(text: str, person: _Mention, mentions: list[_Mention], k: int) -> 
 
 
 def _verb_after(text: str, at: int) -> bool:
-    """A finite verb right after offset ``at`` ("Рена Х считает"): the name before it is its
+    """A finite verb right after offset ``at`` ("Дина Х считает"): the name before it is its
     subject, in the nominative, whatever case the tagger gave it."""
     m = _WORD.match(text, at + 1) if text[at:at + 1] == " " else None
     return m is not None and "VERB" in str(readings(m.group().lower())[0].tag)  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ from casefile.nlp.territories import territory_code
 _LINKS = frozenset({"of", "the", "for", "and", "on", "in", "at", "по", "и", "в", "при", "г", "имени"})
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 _PLACE_ADJECTIVE = re.compile(r"(?:ский|ская|ское|ского|скому|ском|ской|цкий|цкая|цкого|цком)$")
-# the same adjective endings transliterated ("Smolninsky", "Leninskiy"), after three letters at least
+# the same adjective endings transliterated ("Togyzkentsky", "Leninskiy"), after three letters at least
 _LATIN_PLACE_ADJECTIVE = re.compile(r"(?<=\w{3})(?:skiy|skiy|sky|ski|skaya|skoye|skoe)$")
 
 
@@ -71,7 +71,7 @@ def _words(name: str) -> Iterator[tuple[str, str]]:
         lowered = word.lower()
         country = territory_code(word) if word[:1].isupper() else None
         if country is not None and "-" in country and not cyrillic:
-            yield "own", word  # a region's name ("Perm"), as the Russian adjective gives it ("Пермская")
+            yield "own", word  # a region's name ("Tver"), as the Russian adjective gives it ("Тверская")
         elif country is not None:  # "Узбекистана" = "Uzbekistan": the country by its code
             yield "country", country
         elif cyrillic and _CYRILLIC.search(word):
@@ -109,7 +109,7 @@ def bilingual_org_key(name: str, country: str | None = None) -> str:
             if _CYRILLIC.search(word) and word[:1].isupper():
                 word = _PLACE_ADJECTIVE.sub("", word)  # "Медеуский" -> "Медеу"
             elif word[:1].isupper():
-                word = _LATIN_PLACE_ADJECTIVE.sub("", word)  # "Smolninsky" -> "Smolnin", as in Russian
+                word = _LATIN_PLACE_ADJECTIVE.sub("", word)  # "Togyzkentsky" -> "Togyzkent", as in Russian
             key = token_key(fold(word))
             out.add(key)
             content += key in _content_keys()

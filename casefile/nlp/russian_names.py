@@ -112,7 +112,7 @@ def given_nominative(word: str, gender: Gender | None, case: str | None = None) 
         readings = tuple(r for r in readings if r[2] == _CASES[case])
     fitting = [r for r in readings if gender is None or r[1] == gender]
     if not fitting and readings and gender is not None and case not in (None, "Nom"):
-        # a man's name the dictionary knows only as a woman's ("Фаилю": not of "Фаиля"): his endings
+        # a man's name the dictionary knows only as a woman's ("Наилю" when the dictionary knows only "Наиля"): his endings
         return _unknown_name_nominative(word, gender, case)
     fitting = fitting or list(readings)
     if case not in (None, "Nom"):  # "Анне" of "Анна" before the indeclinable foreign "Анне"
@@ -164,7 +164,7 @@ def person_nominative(tokens: list[tuple[str, str | None]], verb_gender: Gender 
     "Айгуль Сапарова". Hyphenated parts are read one by one; all parts take the case of the
     last part that has one. ``verb_gender``: the gender of a past-tense verb right after the
     name: a name with one word read nominative, whose given name the dictionary knows as a
-    nominative of that gender, is the verb's subject ("Олеся Х-ва назначила": she, though the
+    nominative of that gender, is the verb's subject ("Олеся Х-ва заявила": she, though the
     tagger read the surname as a man's genitive)."""
     words = [w for w, _c in tokens]
     # every part of a name is in one case; the tagger reads the last (the surname) best, unless
@@ -245,7 +245,7 @@ def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
     last = _OV.match(tokens[-1][0]) if len(tokens) >= 2 else None
     if last and last.group("end").lower() in ("ой", "ою", "ым", "е"):  # "Марине Петровой": the surname's
         return "f" if last.group("end").lower() in ("ой", "ою") else "m"  # ending has one gender, the given name's
-        # may not ("Фаиле Х-ове": only a man's surname ends so in the locative)
+        # may not ("Наиле Х-ове": only a man's surname ends so in the locative)
     for word, _case in tokens[:-1]:  # a man's given name in an oblique case ("Болата")
         if declined_known_name(word) is not None:
             return "m"
@@ -257,7 +257,7 @@ def _gender_of(tokens: list[tuple[str, str | None]]) -> Gender | None:
                 if gender is not None:
                     return gender
     if len(tokens) >= 2 and not _OV.match(tokens[0][0]) and not _SKY.match(tokens[0][0]):
-        wanted = _CASES.get(tokens[0][1] or "")  # "Дмитрия" in the accusative: only a man's
+        wanted = _CASES.get(tokens[0][1] or "")  # "Кирилла" in the accusative: only a man's
         sexes = {g for _n, g, c in _name_readings(tokens[0][0].lower()) if wanted is None or c == wanted}
         if len(sexes) == 1:
             return sexes.pop()  # type: ignore[return-value]
@@ -304,7 +304,7 @@ def _part_nominative(word: str, gender: Gender | None, case: str | None, last: b
 
 
 def _a_declension_nominative(word: str, case: str) -> str | None:
-    """A man's surname that declines like a noun in -а ("Палюгу", "Палюги" -> "Палюга"): a
+    """A man's surname that declines like a noun in -а ("Корюгу", "Корюги" -> "Корюга"): a
     singular reading of the word in the token's case whose dictionary form ends in -а or -я;
     None for an indeclinable surname ("Шойгу") or none such."""
     grams = _CASES.get(case)

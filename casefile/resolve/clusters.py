@@ -380,7 +380,7 @@ def _latin_full_names(g: list[ClusterInfo]) -> set[str]:
 
 def _written_form_key(g: list[ClusterInfo]) -> str | None:
     """The key of a Cyrillic full name as written when the name brought back to the nominative
-    keys otherwise ("Рена Керимова" read as a man's genitive, "Рен Керимов")."""
+    keys otherwise ("Дина Омарова" read as a man's genitive, "Дин Омаров")."""
     if g[0].type != "person" or not all(has_cyrillic(c.name) for c in g):
         return None
     names_ = {_full_name_key(c.name) for c in g}
@@ -390,7 +390,7 @@ def _written_form_key(g: list[ClusterInfo]) -> str | None:
 
 def attach_written_forms(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
     """A person named in Cyrillic whose written full name, not its nominative, is the Latin full
-    name of exactly one person elsewhere ("Рена Керимова" = "Rena Kerimova") is that person."""
+    name of exactly one person elsewhere ("Дина Омарова" = "Dina Omarova") is that person."""
     return _absorb(groups, _latin_full_names, _written_form_key)
 
 
@@ -434,7 +434,7 @@ _INITIAL_SKIP = frozenset({"и", "в", "во", "по", "на", "о", "об", "з
 def _all_initials(name: str, links: bool = False) -> str:
     """The initials of every word of a name, lower-case ones too ("Вооружённые силы РФ" -> "ВСРФ"),
     an acronym among them kept whole; Russian names capitalise only their first word. With
-    ``links``, an English linking word counts too ("Voice of America" -> "VOA")."""
+    ``links``, an English linking word counts too ("Voice of Tarsk" -> "VOT")."""
     out = []
     for word in name.replace("«", " ").replace("»", " ").split():
         if word.lower() in _INITIAL_SKIP and not (links and word.lower() in ("of", "for", "and")):
@@ -453,7 +453,7 @@ def attach_local_acronyms(groups: list[list[ClusterInfo]]) -> list[list[ClusterI
             for c in g:
                 if len(c.name.split()) >= 2:
                     spelled[(c.document, _all_initials(c.name))].add(i)
-                    spelled[(c.document, _all_initials(c.name, links=True))].add(i)  # "VOA": "of" too
+                    spelled[(c.document, _all_initials(c.name, links=True))].add(i)  # "VOT": "of" too
     absorbed: set[int] = set()
     for i, g in enumerate(groups):
         names_ = {c.name for c in g}

@@ -87,7 +87,7 @@ class DocContext:
 
     def _quoted_phrase(self, person: Slot, offset: int) -> bool:
         """The name is inside a short quoted phrase that closes before ``offset`` in its sentence
-        ("for “insulting A,” the court kept him jailed"): the wording of a charge or a slogan, no
+        ("for “slandering A,” the court kept him in custody"): the wording of a charge or a slogan, no
         one the sentence is about."""
         start = self._sentences_start(person.start)
         opened = max(self.text.rfind(q, start, person.start) for q in "“\"")

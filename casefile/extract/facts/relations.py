@@ -117,7 +117,7 @@ class RelationReader:
 
     def _subject_phrase(self, d: int) -> bool:
         """The phrase at ``d``, read as an apposition, runs straight into a speech verb with no comma
-        ("…insulting A, an agency's correspondent and his lawyer said"): it is that verb's subject."""
+        ("…a post about A, a paper's reporter and his lawyer said"): it is that verb's subject."""
         t = self.tree
         j = max([d, *t.subtree(d, ())]) + 1
         for j in range(j, min(len(t), j + 4)):  # past a few words joined to it ("and his lawyer")
@@ -205,7 +205,7 @@ class RelationReader:
                     break
             if found is not None and not (t.dep(found) in ("nsubj", "nsubjpass") and t.head(found) > found) \
                     and not self._subject_phrase(found):
-                out.append(found)  # not "…insulting A, an agency's correspondent said": the verb's subject
+                out.append(found)  # not "…a post about A, a paper's reporter said": the verb's subject
         before = self._role_before(idx[0])
         if before is not None:
             out.append(before)
@@ -510,7 +510,7 @@ class RelationReader:
             if body is None:
                 body = self._body_after_name(person)
             portfolio = self._portfolio(d) if word == "minister" else None
-            if portfolio is not None:  # "the Minister of National Security A": of the ministry the text names
+            if portfolio is not None:  # "the Minister of Water Resources A": of the ministry the text names
                 phrase = f"{phrase} of {portfolio[0]}"
                 body = body or portfolio[1]
             if body is None and self.ctx.country is not None and self._national(phrase):
@@ -519,9 +519,9 @@ class RelationReader:
         return None
 
     def _portfolio(self, d: int) -> tuple[str, Slot | None] | None:
-        """What a minister at token ``d`` is minister of ("Minister of National Security"), and the
-        ministry of that name the document names ("Ministry of National Security", "National
-        Security Ministry"), if any. The field is the capitalised words after "of", up to a name."""
+        """What a minister at token ``d`` is minister of ("Minister of Water Resources"), and the
+        ministry of that name the document names ("Ministry of Water Resources", "Water
+        Resources Ministry"), if any. The field is the capitalised words after "of", up to a name."""
         t = self.tree
         k = d + 1
         if k >= len(t) or t.lower(k) not in ("of", "for"):
