@@ -428,3 +428,17 @@ def test_what_someone_was_punished_for_is_a_charge(ru_facts):
     # near miss: "за" of time names no offence
     found = facts(ru_facts, "Блогера Ержана Касымова оштрафовали за два дня до выборов.")
     assert not any(f[0] == "charge" for f in found)
+
+
+def test_a_court_named_with_the_short_form_raisud_rules(ru_facts):
+    found = facts(ru_facts, "Тогызкентский райсуд 3 мая приговорил блогера Ержана Касымова к двум годам лишения свободы.")
+    assert ("sentence", "Ержан Касымов", "Тогызкентский райсуд", "2 years prison") in found
+    assert any(f[:3] == ("ordered", "Тогызкентский райсуд", "Ержан Касымов") for f in found)
+
+
+def test_a_second_infinitive_under_a_request_states_nothing(ru_facts):
+    text = "Судья Олег Петров огласил решение. Прокурор просил признать блогера виновным и назначить ему три года."
+    assert not {f for f in facts(ru_facts, text) if f[0] in ("sentence", "conviction")}
+    # near miss: the court did both
+    text = "Суд признал блогера Ержана Касымова виновным и назначил ему три года лишения свободы."
+    assert ("sentence", "Ержан Касымов", None, "3 years prison") in facts(ru_facts, text)

@@ -13,7 +13,7 @@ from functools import cache
 from casefile.models import Fact, LocalEntity
 from casefile.nlp import lexicons
 
-_COURT = re.compile(r"(?i)(?<![\w])(?:court|tribunal|суд|суда|суде)(?![\w])")
+_COURT = re.compile(r"(?i)(?<![\w])(?:court|tribunal|(?:рай|гор|обл)?суд(?:а|е|у|ом)?)(?![\w])")
 
 
 @cache

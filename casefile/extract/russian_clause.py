@@ -88,6 +88,8 @@ def unreal(tokens: tuple, children: dict[int, list[int]], i: int) -> bool:
     if any(tokens[k].lemma == "не" for k in children.get(i, [])):
         return True
     head = tokens[i].head
+    if head != i and tokens[i].dep == "conj" and "INFN" in tokens[i].tag:
+        head = tokens[head].head if tokens[head].head != head else head  # "просил признать … и назначить"
     return head != i and tokens[head].lemma in lexicons.load("russian_irrealis_words")
 
 

@@ -349,11 +349,17 @@ def _authority_heads(clause: Clause, i: int, acted_on: bool) -> list[int]:
 
 def _authority(clause: Clause, i: int, acted_on: bool) -> int | None:
     """The body that acts at ``i`` ("суд арестовал", "задержан полицией"), if one is named."""
-    for k in _authority_heads(clause, i, acted_on):
+    heads = _authority_heads(clause, i, acted_on)
+    for k in heads:
         for j in [k, *clause.kids(k, "nmod", "flat", "flat:name", "amod")]:
             body = clause.entity_at(j, "organization")
             if body is not None:
                 return body
+    if not heads and not acted_on:  # "Н-ский райсуд 14 мая приговорил": the parser lost the subject of
+        # an active verb on a word it does not know; a body opening the sentence before the verb acts
+        first = clause.entity_at(0, "organization")
+        if first is not None and all(clause.entity_at(k, "person") is None for k in range(i)):
+            return first
     return None
 
 
