@@ -234,12 +234,18 @@ def test_each_without_of_them_is_nobody(ru_facts):
     assert not any(f[0] == "sentence" for f in ru_facts(text))
 
 
-def test_a_sentence_on_an_accusation_states_the_charge(ru_facts):
-    found = facts(ru_facts, "Суд приговорил Тимура Садыкова к пяти годам по обвинению в мошенничестве.")
-    assert ("charge", "Тимур Садыков", None, "мошенничестве") in found
-    # near miss: an accusation someone else made in the sentence charges no one
-    found = facts(ru_facts, "Тимур Садыков рассказал, что его коллегу ранее обвиняли блогеры.")
-    assert not any(f[0] == "charge" for f in found)
+@pytest.mark.parametrize(("text", "charge"), [
+    # a sentence on an accusation states the charge; near miss: an accusation others made charges no one
+    ("Суд приговорил Тимура Садыкова к пяти годам по обвинению в мошенничестве.",
+     ("charge", "Тимур Садыков", None, "мошенничестве")),
+    ("Тимур Садыков рассказал, что его коллегу ранее обвиняли блогеры.", None),
+    # what someone was punished for is a charge; near miss: "за" of time names no offence
+    ("Суд оштрафовал блогера Ержана Касымова за репост в соцсетях.", ("charge", "Ержан Касымов", None, "репост в соцсетях")),
+    ("Блогера Ержана Касымова оштрафовали за два дня до выборов.", None),
+])
+def test_charges_stated_with_a_sentence_or_a_penalty(ru_facts, text, charge):
+    charges = {f for f in facts(ru_facts, text) if f[0] == "charge"}
+    assert charge in charges if charge else not charges
 
 
 def test_a_plural_pronoun_stands_for_the_people_named_together(ru_facts):
@@ -420,14 +426,6 @@ def test_a_fine_set_is_no_conviction_unless_a_sentence(ru_facts):
     # near miss: sentenced to a fine, he was convicted of a crime
     found = facts(ru_facts, "Суд приговорил блогера Ержана Касымова к штрафу в 2 миллиона рублей.")
     assert any(f[:2] == ("conviction", "Ержан Касымов") for f in found)
-
-
-def test_what_someone_was_punished_for_is_a_charge(ru_facts):
-    found = facts(ru_facts, "Суд оштрафовал блогера Ержана Касымова за репост в соцсетях.")
-    assert ("charge", "Ержан Касымов", None, "репост в соцсетях") in found
-    # near miss: "за" of time names no offence
-    found = facts(ru_facts, "Блогера Ержана Касымова оштрафовали за два дня до выборов.")
-    assert not any(f[0] == "charge" for f in found)
 
 
 def test_a_court_named_with_the_short_form_raisud_rules(ru_facts):
