@@ -421,6 +421,15 @@ def test_end_to_end_dateline_place_and_its_repeats(backend):
     assert ("person", "Bauyrzhan Tolegenov") in got
 
 
+def test_end_to_end_a_two_word_dateline_in_capitals_is_one_place(backend):
+    got, _ = run(backend, "KAZAKHSTAN CITY (AP) — Police detained the activist Bauyrzhan Tolegenov on Wednesday.")
+    assert not any(label == "organization" and name == "CITY" for label, name in got)
+    assert any(label == "location" and surfaces == ["KAZAKHSTAN CITY"] for (label, _n), surfaces in got.items())
+    # near miss: a country and a party's code in a list row stay two
+    got, _ = run(backend, "Delegates: Estonia RPL, Latvia SDP.")
+    assert ("location", "Estonia") in got
+
+
 # -- typing from the name's shape and its neighbours ---------------------------------------------
 
 @pytest.mark.parametrize(
