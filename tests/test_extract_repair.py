@@ -632,7 +632,7 @@ def test_a_platform_glued_to_an_outlets_name_is_cut(doc, surface, cut):
 
 
 def test_an_adjective_read_as_a_people_before_a_bodys_name_is_its_first_word():
-    from casefile.extract import join_leading_adjectives
+    from casefile.extract.repair import join_leading_adjectives
 
     doc = "the opposition Liberal Farmers’ Party said"
     norp, body = cand(doc, "Liberal", "norp"), cand(doc, "Farmers’ Party", "organization")

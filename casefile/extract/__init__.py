@@ -6,7 +6,6 @@ across the document, drop junk, then group mentions by within-document coreferen
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
 
@@ -28,10 +27,12 @@ from casefile.extract.repair import (
     harmonise_lists,
     join_adjacent_persons,
     join_dotted,
+    join_leading_adjectives,
     repair_boundaries,
     retype,
 )
 from casefile.extract.rules import (
+    SURE_GROUP_WORDS,
     acronym_definitions,
     acronym_mentions,
     adjectival_bodies,
@@ -41,7 +42,8 @@ from casefile.extract.rules import (
     generic_body_mentions,
     headed_org_names,
     honorific_names,
-    kind_led_org_names, kind_trailed_org_names,
+    kind_led_org_names,
+    kind_trailed_org_names,
     list_row_names,
     morphology_names,
     nickname_definitions,
@@ -165,22 +167,6 @@ def _bare_surname(word: str, lower_words: set[str]) -> bool:
     return (len(word) >= 4 and word[:1].isupper() and word[1:].islower() and word.lower() not in lower_words
             and not is_english_word(word) and not names.is_given_name(word) and not names.is_org_word(word)
             and territory_code(word) is None and not is_town(word))
-
-
-def join_leading_adjectives(text: str, model: list[Cand]) -> list[Cand]:
-    """A capitalised adjective the model read as a group of people right before a body's name of
-    two words or more is the name's first word ("Republican" + "People’s Party"); a people's or a
-    country's adjective is not ("Russian" + "Foreign Ministry")."""
-    out: list[Cand] = []
-    for cand in model:
-        prev = out[-1] if out else None
-        if prev is not None and prev.label == "norp" and cand.label == "organization" and text[prev.end:cand.start] == " " \
-                and len(cand.text(text).split()) >= 2 and len(prev.text(text).split()) == 1 \
-                and not names.is_demonym(prev.text(text)):
-            out[-1] = Cand(prev.start, cand.end, "organization", cand.origin)
-            continue
-        out.append(cand)
-    return out
 
 
 def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, int]] | None = None) -> list[LocalEntity]:
@@ -315,8 +301,10 @@ def warm_caches(english_dates: bool = True) -> None:
         normalise_date("two weeks ago", DateRef(2020, 5, 5))  # a form only dateparser reads
 
 
-# the kinds of political group: "the X party", "X Alliance"
-_PARTY_KIND = re.compile(r"\s*(?:[Pp]arty|[Aa]lliance|[Bb]loc|[Cc]oalition|Movement)\b")  # "the X movement" may be a cause
+# the kinds of political group: "the X party", "X Alliance"; "Movement" only capitalised, in a name
+# ("the X movement" may be a cause)
+_PARTY_KIND = re.compile(r"\s*(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in SURE_GROUP_WORDS)
+                         + r"|Movement)\b")
 
 
 def party_indexes(text: str, entities: list[LocalEntity]) -> set[int]:

@@ -54,8 +54,13 @@ def is_numbered_name(text: str) -> bool:
         and not is_territory(m.group("word"))
 
 
-# an outlet's desk for one language: "Kazakh Service", "Dungan language service"
-_LANGUAGE_DESK = re.compile(r"[A-Z][a-z]+(?: [Ll]anguage)? (?:[Ss]ervice|[Dd]esk|[Ss]ection)")
+# an outlet's desk for one language or people: "Kazakh Service", "Dungan language service"
+_LANGUAGE = r"[A-Z][a-z]+(?: [Ll]anguage)?"
+_DESK = r"[Ss]ervice|[Dd]esk|[Ss]ection"
+_LANGUAGE_DESK = re.compile(rf"{_LANGUAGE} (?:{_DESK})")
+# ... and after an owner's possessive, where the desk's word may be left out ("X’s Dungan") and
+# an edition or a bureau counts too
+OWNED_LANGUAGE_DESK = re.compile(rf"{_LANGUAGE}(?: (?:{_DESK}|[Ee]dition|[Bb]ureau))?")
 
 
 def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_starts: set[int]) -> bool:

@@ -13,7 +13,7 @@ from functools import cache
 
 from casefile.clean.boilerplate import SOCIAL_NETWORKS
 from casefile.extract.cues import body_kind_before, cue_label, is_bare_name_word
-from casefile.extract.junk import is_numbered_name
+from casefile.extract.junk import OWNED_LANGUAGE_DESK, is_numbered_name
 from casefile.extract.spans import (Cand, cut_colon, cut_dash_tail, drop_leading_place, extend_mission_region,
                                    extend_of_phrase, extend_org_head, extend_right, patronymic_follows)
 from casefile.nlp import lexicons, names
@@ -26,8 +26,6 @@ from casefile.nlp.territories import (
 )
 
 _RETYPABLE = {"organization", "location", "event", "work", "product", "norp"}
-# kinds of body people join, which no place has as its public body: "the United X (gloss) party"
-_MEMBERS_KINDS = frozenset({"party", "movement", "alliance", "bloc", "coalition", "front"})
 # prepositions of where something is, unlike "at" or "of", which also take a body ("works at")
 _SPATIAL_BEFORE = re.compile(r"\b(?:near|outside|inside|opposite|behind|in\s+front\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|near|at|of|across|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -116,7 +114,7 @@ def _retype(doc: str, cand: Cand) -> str | None:
             and names.is_org_word(following.group(1)) \
             and not is_territory(text) and not _known_town(text) and not names.is_demonym(text) \
             and (cand.label != "location" or names.is_given_name(text)
-                 or (following.group(1) in _MEMBERS_KINDS and len(toks) > 1)):
+                 or (following.group(1) in lexicons.load("political_group_words") and len(toks) > 1)):
         return "organization"  # "the X studio", "the X party", "the X court" (even if X looks like a name)
     before = doc[max(0, cand.start - 40):cand.start]
     plural_after = _PLURAL_BODY_AFTER.match(doc, cand.end)
@@ -350,10 +348,6 @@ _OWNER_BODY = re.compile(r"(?P<owner>[A-Z][\w.&/-]*(?: (?:(?:of|for|and|the) )*[
                          r"(?P<body>[A-Z][\w'’-]*(?: [\w'’-]+)*)")
 
 
-# an outlet's desk for one language or people: "Uighur Service", "Dungan language service", "Dungan"
-_LANGUAGE_DESK = re.compile(r"[A-Z][a-z]+(?: [Ll]anguage)?(?: (?:[Ss]ervice|[Dd]esk|[Ss]ection|[Ee]dition|[Bb]ureau))?")
-
-
 def split_possessive_body(doc: str, cand: Cand) -> list[Cand]:
     """"ACR’s Office for Media Freedom" read as one body: the owner (an acronym or a body) and
     its office, department or committee, two bodies. A country's body ("Ardania’s State Council
@@ -367,7 +361,7 @@ def split_possessive_body(doc: str, cand: Cand) -> list[Cand]:
     owner_span = Cand(cand.start, cand.start + m.end("owner"), "location" if place else "organization", cand.origin)
     if names.is_role_word(body[-1]) and not names.is_org_word(body[-1]) and not names.is_role_word(owner.split()[-1]):
         return [owner_span]
-    if _LANGUAGE_DESK.fullmatch(" ".join(body)) and not names.is_org_word(body[0]) and not names.is_role_word(body[0]) \
+    if OWNED_LANGUAGE_DESK.fullmatch(" ".join(body)) and not names.is_org_word(body[0]) and not names.is_role_word(body[0]) \
             and (owner.isupper() or len(owner.split()) >= 2 or "/" in owner):
         return [owner_span]  # "the Broadcaster’s Uzbek Service", "…’s Dungan": an outlet's desk, the outlet
     if place and len(body) >= 2 and any(names.is_org_word(w) for w in body):
@@ -403,6 +397,22 @@ def split_place_acronym(doc: str, cand: Cand) -> list[Cand]:
         mid = cand.start + len(m.group(1))
         return [Cand(cand.start, mid, "location", cand.origin), Cand(mid + 1, cand.end, "organization", cand.origin)]
     return [cand]
+
+
+def join_leading_adjectives(text: str, model: list[Cand]) -> list[Cand]:
+    """A capitalised adjective the model read as a group of people right before a body's name of
+    two words or more is the name's first word ("Liberal" + "Farmers’ Party"); a people's or a
+    country's adjective is not ("Russian" + "Foreign Ministry")."""
+    out: list[Cand] = []
+    for cand in model:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "norp" and cand.label == "organization" and text[prev.end:cand.start] == " " \
+                and len(cand.text(text).split()) >= 2 and len(prev.text(text).split()) == 1 \
+                and not names.is_demonym(prev.text(text)):
+            out[-1] = Cand(prev.start, cand.end, "organization", cand.origin)
+            continue
+        out.append(cand)
+    return out
 
 
 def join_adjacent_persons(doc: str, cands: list[Cand]) -> list[Cand]:

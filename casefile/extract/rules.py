@@ -224,11 +224,16 @@ def kind_led_org_names(doc: str) -> Iterator[Cand]:
         yield Cand(m.start("name"), m.end("name"), "organization", "kind_led")
 
 
+# kinds of political group that are sure after a name in lower case: not "movement" ("the X
+# movement" may be a cause) or "front" (a battle line)
+SURE_GROUP_WORDS = tuple(sorted(lexicons.load("political_group_words") - {"movement", "front"}))
+
+
 # a capitalised name right before the kind of group it is, in lower case: "the Green Dawn party",
 # "their Free Steppe alliance"; after an article, a possessive or a comma, so that the name starts there
 _KIND_TRAILED = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|opposition|ruling|banned|new)|['’]s|[,(])\s+"
                            r"(?P<name>[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|for|and)){0,4})"
-                           r" (?:party|alliance|bloc|coalition)\b")  # not "movement": "the X movement" may be a cause
+                           r" (?:" + "|".join(SURE_GROUP_WORDS) + r")\b")
 
 
 def kind_trailed_org_names(doc: str) -> Iterator[Cand]:

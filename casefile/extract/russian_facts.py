@@ -141,9 +141,7 @@ def _accusation(clause: Clause, i: int) -> str | None:
         if tokens[k].lemma == "обвинение" and clause.preposition(k) == "по":
             offence = [c for c in clause.kids(k, "nmod", "obl") if clause.preposition(c) == "в"]
             if offence:
-                span = [offence[0], *below(clause.children, offence[0])]
-                start = min(tokens[c].start for c in span if tokens[c].dep != "case")
-                return clause.text[start:max(tokens[c].end for c in span)].strip(" ,«»\"")
+                return _phrase_text(clause, offence[0])
     return None
 
 
@@ -160,10 +158,15 @@ def _punished_for(clause: Clause, i: int) -> str | None:
         if clause.preposition(k) != "за" or tokens[k].pos != "NOUN" or tokens[k].lemma in _NOT_OFFENCES \
                 or clause.kids(k, "nummod", "nummod:gov") or clause.entity_at(k, "person") is not None:
             continue
-        span = [k, *below(clause.children, k)]
-        start = min(tokens[c].start for c in span if tokens[c].dep != "case")
-        return clause.text[start:max(tokens[c].end for c in span)].strip(" ,«»\"")
+        return _phrase_text(clause, k)
     return None
+
+
+def _phrase_text(clause: Clause, k: int) -> str:
+    """The words of the phrase at ``k`` without its preposition ("в госизмене" -> "госизмене")."""
+    tokens, span = clause.tokens, [k, *below(clause.children, k)]
+    start = min(tokens[c].start for c in span if tokens[c].dep != "case")
+    return clause.text[start:max(tokens[c].end for c in span)].strip(" ,«»\"")
 
 
 def _stated(clause: Clause, i: int) -> tuple[str, dict, str | None] | None:

@@ -234,7 +234,7 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
     before = text[max(0, start - WINDOW):start]
     lo = start - len(before)
     if before.rstrip().endswith(":"):
-        clause = lo + max(before.rfind(ch) for ch in ".!?\n") + 1
+        clause = _sentence_start(text, start, lo)
         words = [w for w in _WORD.finditer(text, clause, start)]
         if any(is_speech_verb(w.group()) for w in words):
             named = [i for s, e, i in mentions if clause <= s and e <= start]
@@ -244,7 +244,7 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
     if said:
         return _first_between(mentions, starts, lo + said.end(), start)
     if before.rstrip().endswith(":"):  # a headline's "Х: «…»": the name is all there is before the colon
-        clause = lo + max(before.rfind(ch) for ch in ".!?\n") + 1
+        clause = _sentence_start(text, start, lo)
         found = _last_between(mentions, starts, clause, start)
         if found is not None and not _WORD.search(text[_mention_end(mentions, found, start):start]):
             return found
@@ -291,7 +291,7 @@ def _role_holder(text: str, lo: int, hi: int, before: int, mentions: list[tuple[
             # "адвокат правозащитника Х" with Х in the nominative: Х is the lawyer (in the genitive,
             # the client); one word between the post and the name
             gap = _WORD.match(text, after + 1)
-            if gap is not None and word[:1] != "" and gap.group()[:1].islower():
+            if gap is not None and gap.group()[:1].islower():
                 holders |= {i for s, _e, i in mentions if i in people and s in nominative and gap.end() < s <= gap.end() + 2}
     if len(holders) == 1:
         return holders.pop()
@@ -341,8 +341,8 @@ def _pronoun_speaker(text: str, start: int, end: int, mentions: list[tuple[int, 
     wanted = "m" if (m.group("pron") or m.group("pron2")).lower() == "он" else "f"
     agrees = {i for i, gender in genders.items() if gender in (wanted, None)}
     paragraph = _paragraph_start(text, start)
-    opened = max([paragraph] + [k + 1 for k in (text.rfind(ch, paragraph, start - 1) for ch in ".!?") if k >= 0])
-    previous = max([paragraph] + [k + 1 for k in (text.rfind(ch, paragraph, opened - 1) for ch in ".!?") if k >= 0])
+    opened = _sentence_start(text, start - 1, paragraph, ".!?")
+    previous = _sentence_start(text, opened - 1, paragraph, ".!?")
     lead = [i for s, _e, i in mentions if previous <= s < opened and s in subjects and i in agrees
             and len(text[previous:s].split()) <= 2]
     if lead:
@@ -375,7 +375,7 @@ def _reported_speaker(text: str, start: int, mentions: list[tuple[int, int, int]
     lo = _paragraph_start(text, start) if lo is None else lo
     verbs = [w for w in _WORD.finditer(text, lo, start) if is_speech_verb(w.group())]
     for verb in reversed(verbs):
-        clause = max([text.rfind(ch, lo, verb.start()) + 1 for ch in ".!?«»\n"] + [lo])
+        clause = _sentence_start(text, verb.start(), lo, ".!?«»\n")
         before = [i for s, e, i in mentions if clause <= s and e <= verb.start() and (allowed is None or i in allowed)]
         if before:
             return before[-1]
@@ -451,6 +451,12 @@ def _said_with_colon(text: str, start: int) -> bool:
         return False
     clause = before[max(before.rfind(ch) for ch in ".!?\n") + 1:]
     return any(is_speech_verb(w.group()) for w in _WORD.finditer(clause))
+
+
+def _sentence_start(text: str, at: int, floor: int, marks: str = ".!?\n") -> int:
+    """Where the sentence (or, with other ``marks``, the clause) holding offset ``at`` begins: just
+    after the last of ``marks`` before ``at``, and not before ``floor``."""
+    return max([floor] + [text.rfind(ch, floor, at) + 1 for ch in marks])
 
 
 def _clause_end(text: str, at: int) -> int:

@@ -20,7 +20,7 @@ _LINKS = frozenset({"of", "the", "for", "and", "on", "in", "at", "по", "и", "
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 _PLACE_ADJECTIVE = re.compile(r"(?:ский|ская|ское|ского|скому|ском|ской|цкий|цкая|цкого|цком)$")
 # the same adjective endings transliterated ("Togyzkentsky", "Leninskiy"), after three letters at least
-_LATIN_PLACE_ADJECTIVE = re.compile(r"(?<=\w{3})(?:skiy|skiy|sky|ski|skaya|skoye|skoe)$")
+_LATIN_PLACE_ADJECTIVE = re.compile(r"(?<=\w{3})(?:skiy|sky|ski|skaya|skoye|skoe)$")
 
 
 @cache

@@ -95,7 +95,7 @@ def trigger_words() -> TriggerWords:
                 light_objects |= _forms(idiom.get("objects", ())) | set(idiom.get("particles", ()))
     common = frozenset(_forms(lexicons.everyday_justice_words()))
     relations = _forms(lexicons.kinship_words()) | _forms(lexicons.superior_words()) | _forms(lexicons.membership_words()) \
-        | _forms(lexicons.subordinate_words())
+        | _forms(lexicons.load("subordinate_words"))
     return TriggerWords(frozenset(justice - common), common & frozenset(justice), frozenset(_forms(lexicons.speech_verbs())),
                         frozenset(relations), frozenset(_forms(lexicons.role_words())),
                         frozenset(light), frozenset(light_objects))

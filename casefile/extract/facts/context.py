@@ -89,17 +89,13 @@ class DocContext:
         """The name is inside a short quoted phrase that closes before ``offset`` in its sentence
         ("for “slandering A,” the court kept him in custody"): the wording of a charge or a slogan, no
         one the sentence is about."""
-        start = self._sentences_start(person.start)
+        start = self.sentences[self.sentence_index(person.start)][0] if self.sentences else 0
         opened = max(self.text.rfind(q, start, person.start) for q in "“\"")
         closed = max(self.text.rfind(q, start, person.start) for q in "”")
         if opened < 0 or closed > opened:
             return False
         close = self.text.find("”", person.end, offset)
         return 0 <= close and close - opened < 80
-
-    def _sentences_start(self, offset: int) -> int:
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        return self._sentence_starts[i] if i >= 0 else 0
 
     def resolve_pronoun(self, offset: int, pronoun: str, acted_on: bool = False, _depth: int = 0) -> list[Slot]:
         """The person(s) a pronoun at ``offset`` stands for, or nothing when unsure.

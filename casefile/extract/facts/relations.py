@@ -56,7 +56,11 @@ def table() -> dict[str, dict[str, object]]:
     return tomllib.loads(resources.files(__package__).joinpath("relations.toml").read_text(encoding="utf-8"))
 
 
-
+@cache
+def subordinate_forms() -> frozenset[str]:
+    """Every form of the subordinate words: the small model may leave a plural unlemmatised
+    ("subordinates")."""
+    return frozenset(f for w in lexicons.load("subordinate_words") for f in lexicons.inflections(w))
 
 
 class RelationReader:
@@ -69,8 +73,7 @@ class RelationReader:
         self.roles = lexicons.role_words()
         self.kin = lexicons.kinship_words()
         self.superiors = lexicons.superior_words()
-        # every form: the small model may leave a plural unlemmatised ("subordinates")
-        self.subordinates = frozenset(f for w in lexicons.subordinate_words() for f in lexicons.inflections(w))
+        self.subordinates = subordinate_forms()
         self.membership = lexicons.membership_words()
         self.events_nouns = justice_nouns()
         self._builder: FactBuilder | None = None
@@ -343,7 +346,7 @@ class RelationReader:
                 return slot
         for o in t.prep_objects(d, "from"):  # "a lawmaker from the X party" (not "a lawyer from B town")
             slot = t.mention(o, ("organization",))
-            if slot is not None and self._party(slot):
+            if slot is not None and slot.cluster in self.ctx.parties:
                 return slot
         holders = t.kids(d, "poss", "compound", "nmod") + (t.kids(p, "poss", "compound", "nmod") if before else [])
         if t.dep(d) == "conj" and t.tokens[t.head(d)].pos in ("NOUN", "PROPN"):  # "B executives and employees": B's both
@@ -389,7 +392,7 @@ class RelationReader:
                       if t.tokens[c].pos == "NOUN" and t.slot_at[c] is None and self._describing_word(c)]
             for h in t.kids(p, "poss"):  # "the X party's A": one of its people
                 body = t.slot_at[h]
-                if body is not None and body.label == "organization" and self._party(body) \
+                if body is not None and body.label == "organization" and body.cluster in self.ctx.parties \
                         and ("member_of", person.cluster, body.cluster) not in seen:
                     seen.add(("member_of", person.cluster, body.cluster))
                     yield self.fact("member_of", person, body, "member")
@@ -400,8 +403,8 @@ class RelationReader:
                     seen.add((fact.type, fact.subject, fact.object))
                     yield fact
                     post = (fact.value or "").lower().split()[-1:]  # "the chairman of the X party": its member
-                    party = fact.type == "position" and fact.object is not None and bool(post) \
-                        and post[0] in lexicons.party_post_words() and self._party(Slot("organization", fact.object, 0, 0))
+                    party = fact.type == "position" and fact.object in self.ctx.parties \
+                        and bool(post) and post[0] in lexicons.load("party_post_words")
                     if party and ("member_of", fact.subject, fact.object) not in seen:  # a party's post: one of its people
                         seen.add(("member_of", fact.subject, fact.object))
                         yield self.fact("member_of", person, Slot("organization", fact.object, 0, 0), fact.value)
@@ -414,10 +417,6 @@ class RelationReader:
                             other = t.slot_at[q]
                             if other is not None and other.label == "person":
                                 yield self.fact(fact.type, other, self.body_of(d, p, before), fact.value)
-
-    def _party(self, body: Slot) -> bool:
-        """The body is one the document calls a political group ("the X party")."""
-        return body.cluster in self.ctx.parties
 
     def _bodies_with(self, fact: Fact) -> list[Slot]:
         """The bodies coordinated with a post's or membership's body ("B and C")."""

@@ -175,16 +175,6 @@ def superior_words() -> frozenset[str]:
     return load("superior_words")
 
 
-def party_post_words() -> frozenset[str]:
-    """Posts that make their holder a member of the political group they are held in (leader, chairman ...)."""
-    return load("party_post_words")
-
-
-def subordinate_words() -> frozenset[str]:
-    """Nouns naming someone who works under another person (subordinate, deputy, aide)."""
-    return load("subordinate_words")
-
-
 def membership_words() -> frozenset[str]:
     """Nouns tying a person to an organisation as one of its people (member, supporter ...)."""
     return load("membership_words")
