@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from casefile.clean import clean_text
 from casefile.config import Config, worker_count
@@ -212,20 +212,33 @@ def prune_missing(store: Store, paths: list[str]) -> int:
     return removed
 
 
-# language -> (the config key naming its backend, its extraction)
-OTHER_LANGUAGES = {"ru": ("russian_backend", _extract_russian)}
+class OtherLanguage(NamedTuple):
+    """How documents in a language other than the main one are read."""
+
+    config_key: str  # the config key naming its backend
+    finish: Any  # its extraction, run in the workers
+    warm_up: str  # an invented text that touches what its extraction reads (dictionary, tables,
+    # quotes, courts): extracted once before the workers fork, so that they share those tables
 
 
-def _backend_for(config: Config, documents: int, main_language: bool = True) -> NerBackend:
+OTHER_LANGUAGES = {"ru": OtherLanguage("russian_backend", _extract_russian,
+                                       "Судья Иван Петров приговорил Анну Сидорову к двум годам лишения свободы "
+                                       "по статье 174 УК РК. «Мы обжалуем приговор», — сказала она в Алматы.")}
+
+
+def _backend_for(config: Config, documents: int, other: OtherLanguage | None = None) -> NerBackend:
     """The configured backend, with as many worker processes as a run of ``documents`` can use;
-    ``main_language`` is False for the backend of another language (see OTHER_LANGUAGES)."""
+    ``other`` for the backend of another language than the main one."""
     workers = worker_count(config, documents)
     if workers > 1:
-        warm_caches(english_dates=main_language)  # before the workers fork, so they share the tables
+        warm_caches(english_dates=other is None)  # before the workers fork, so they share the tables
     # batches small enough that every worker gets several: a short run stays balanced
     batch = max(1, min(config.batch_size, -(-documents // (workers * BATCHES_PER_WORKER)))) if workers > 1 \
         else config.batch_size
     backend = load_backend(replace(config, n_process=workers, batch_size=batch))
+    if workers > 1 and other is not None:
+        for analysis in backend.analyse([other.warm_up]):
+            other.finish(other.warm_up, analysis, (0, [], None))
     gc.freeze()  # the model too outlives the run (see ingest_paths)
     return backend
 
@@ -234,15 +247,15 @@ class _Loading:
     """A backend for another language, loaded in a thread from the moment its first document is
     read: the model loads while the rest of the folder is read and cleaned."""
 
-    def __init__(self, config: Config, documents: int) -> None:
+    def __init__(self, config: Config, documents: int, other: OtherLanguage) -> None:
         self._backend: NerBackend | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._load, args=(config, documents), daemon=True)
+        self._thread = threading.Thread(target=self._load, args=(config, documents, other), daemon=True)
         self._thread.start()
 
-    def _load(self, config: Config, documents: int) -> None:
+    def _load(self, config: Config, documents: int, other: OtherLanguage) -> None:
         try:
-            self._backend = _backend_for(config, documents, main_language=False)
+            self._backend = _backend_for(config, documents, other)
         except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
             self._error = exc
 
@@ -284,9 +297,9 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
                 else:
                     others.setdefault(item.language, []).append(item)
                     if item.language in OTHER_LANGUAGES and item.language not in loading:
-                        key = OTHER_LANGUAGES[item.language][0]
-                        loading[item.language] = _Loading(replace(config, ner_backend=getattr(config, key)),
-                                                          count_files(paths))
+                        other = OTHER_LANGUAGES[item.language]
+                        loading[item.language] = _Loading(replace(config, ner_backend=getattr(config, other.config_key)),
+                                                          count_files(paths), other)
 
         documents = main_language()
         first = next(documents, None)  # the main model is loaded only for a run that needs it
@@ -297,8 +310,8 @@ def ingest_paths(paths: list[str], store: Store, config: Config, progress: bool 
             if stop is not None and stop.is_set():
                 break
             if language in OTHER_LANGUAGES:
-                _key, finish = OTHER_LANGUAGES[language]
-                _analyse_and_store(loading[language].result(), iter(documents), finish, store, report, stop)
+                _analyse_and_store(loading[language].result(), iter(documents), OTHER_LANGUAGES[language].finish,
+                                   store, report, stop)
             else:
                 for item in documents:
                     _store_without_entities(store, item, report)

@@ -375,3 +375,18 @@ def test_warm_caches_builds_before_the_fork_what_every_worker_reads():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "1", "1"]
+
+
+def test_a_russian_backend_for_workers_has_its_tables_built_before_the_fork():
+    """Run in a fresh interpreter: the Russian dictionary, the justice verbs and the speech verbs are
+    built by the warm-up extraction of a backend loaded for two workers, not in each worker."""
+    script = ("from casefile.config import Config\nfrom casefile.ingest import OTHER_LANGUAGES, _backend_for\n"
+              "import casefile.nlp.russian as r, casefile.nlp.russian_names as n, casefile.extract.russian_quotes as q\n"
+              "before = (r.trigger_stems.cache_info().currsize, n.morph_analyzer.cache_info().currsize, "
+              "q.speech_verbs.cache_info().currsize)\n"
+              "_backend_for(Config(ner_backend='natasha', n_process=2), 100, OTHER_LANGUAGES['ru'])\n"
+              "print(*before, r.trigger_stems.cache_info().currsize, n.morph_analyzer.cache_info().currsize, "
+              "q.speech_verbs.cache_info().currsize)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "0", "0", "1", "1", "1"]
