@@ -606,3 +606,37 @@ def test_a_role_described_by_the_words_the_person_before_was_named_with_is_that_
     quotes, _ = run(spacy_backend, text)
     assert len(quotes) == 1
     assert speaker_is(quotes[0][0], surname) if surname else quotes[0][0] is None
+
+
+def test_a_tail_with_a_long_title_before_the_verb_ends_the_first_quote(spacy_backend):
+    text = ("Lawyers criticised the verdict.\n\n\"Nothing in the file supports the charge,\" Martin Kessel, deputy "
+            "director for Eastern Europe and Central Asia at the Open Rights Network, said on Monday. \"The court "
+            "should free him at once.\"")
+    quotes, _ = run(spacy_backend, text)
+    assert [(speaker_is(s, "Kessel"), q[:12]) for s, q in quotes] == [(True, "Nothing in t"), (True, "The court sh")]
+
+
+def test_a_speech_verb_in_the_next_sentence_is_no_tail(spacy_backend):
+    text = ("Lawyers criticised the verdict.\n\n\"Nothing in the file supports the charge,\" Martin Kessel "
+            "wrote in the appeal. Reporters said little. \"The court should free him at once.\"")
+    quotes, _ = run(spacy_backend, text)
+    assert quotes[0][1].startswith("Nothing") and speaker_is(quotes[0][0], "Kessel")
+    text = ("Lawyers criticised the verdict.\n\n\"Nothing in the file supports the charge,\" Martin Kessel "
+            "arrived. Reporters said little. \"The court should free him at once.\"")
+    quotes, _ = run(spacy_backend, text)
+    assert not any(speaker_is(s, "Kessel") for s, _q in quotes)
+
+
+def test_she_added_after_she_wrote_keeps_the_writer_not_a_man_named_in_her_quote(spacy_backend):
+    text = ("His mother, Irena Castell, wrote in a column that the trial was staged. \"Tomas Varga is in prison "
+            "for one post,\" she wrote. \"His crime is that he believed in change,\" she added.")
+    quotes, _ = run(spacy_backend, text)
+    assert [speaker_is(s, "Castell") for s, _q in quotes] == [True, True]
+
+
+def test_she_added_after_a_woman_named_between_the_quotes_is_not_the_first_speaker(spacy_backend):
+    text = ("His mother, Irena Castell, wrote in a column that the trial was staged. \"Tomas Varga is in prison "
+            "for one post,\" she wrote. His sister, Petra Varga, was at the hearing. \"He believed in change,\" "
+            "she added.")
+    quotes, _ = run(spacy_backend, text)
+    assert speaker_is(quotes[0][0], "Castell") and not speaker_is(quotes[1][0], "Castell")

@@ -212,7 +212,9 @@ class QuoteFinder:
                 continue  # an opening mark (but a garbled "... “- said A" closes)
             after = self.text[k + 1:end].split("\n", 1)[0]
             after = re.split(r"[“”«»„\"]", after, maxsplit=1)[0][:160]
-            words = re.findall(r"[a-z]+", after.lower())[:12]
+            after = re.split(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])", after, maxsplit=1)[0]  # the tail's own sentence
+            # the verb may come after a long title: "A, deputy director for X and Y at B, said"
+            words = re.findall(r"[a-z]+", after.lower())[:25]
             if any(w in _speech_forms() for w in words) \
                     or (re.match(r"^\s*[-–—]\s*\S", after) and self.mentions_in(k + 1, k + 1 + len(after))):
                 return k
@@ -360,6 +362,10 @@ class QuoteFinder:
                          if not wanted or name_gender(self.ctx.names.get(p.cluster, "")) in (wanted, None)]
                 if named and not tree.is_pronoun(subj) and not self.quoted(tree.offset(subj)):
                     return named[0].cluster
+        if word in ("he", "she"):
+            found = self._previous_speaker(before, tree.offset(s), wanted)
+            if found is not None:
+                return found
         index = self.ctx.sentence_index(min(before, tree.sentence.start))
         for k in (index, index - 1):  # the text right before the quote: its own sentence's start, or the one before
             if k < 0:
@@ -392,6 +398,24 @@ class QuoteFinder:
                       and tree.offset(s) - m.end < 400]
             return bodies[-1].cluster if bodies else None
         return None
+
+    def _previous_speaker(self, before: int, at: int, gender: str | None) -> int | None:
+        """"“…,” she wrote. “…,” she added.": the speaker of the quote before this one (which opens
+        at ``before``), when it is a person of the pronoun's gender, in this paragraph or the one
+        before, and nobody is named outside quotes between it and the pronoun at ``at`` (a name
+        inside a quote speaks of someone, it does not take the word)."""
+        earlier = [q for q in self.quote_spans if q.close < before]
+        if not earlier:
+            return None
+        prev = max(earlier, key=lambda q: q.close)
+        if prev.speaker is None or self.paragraph_of(before) - self.paragraph_of(prev.close) > 1:
+            return None
+        if any(not self.quoted(m.start) for m in self.mentions_in(prev.close + 1, at)):
+            return None
+        if not any(p.cluster == prev.speaker for p in self.ctx.persons) \
+                or name_gender(self.ctx.names.get(prev.speaker, "")) not in (gender, None):
+            return None
+        return prev.speaker
 
     def document_author(self, noun: str, before: int) -> int | None:
         """Who issued "the appeal" a sentence quotes: the first name of the latest sentence before
