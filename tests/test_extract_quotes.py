@@ -640,3 +640,33 @@ def test_she_added_after_a_woman_named_between_the_quotes_is_not_the_first_speak
             "she added.")
     quotes, _ = run(spacy_backend, text)
     assert speaker_is(quotes[0][0], "Castell") and not speaker_is(quotes[1][0], "Castell")
+
+
+def test_a_relative_clause_on_the_speaker_does_not_give_the_quote_to_its_place(spacy_backend):
+    text = ("Reporters waited outside.\n\n\"I warmly thank all those who stood by us in court,\" Kessel, "
+            "who will fly to Oslo next week, said by phone.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Kessel")
+
+
+def test_a_quote_left_open_at_a_paragraph_end_runs_on_into_the_next(spacy_backend):
+    text = ("The editor was freed on Monday.\n\n“The acquittal is a victory for every reporter,” Hanna Lisberg "
+            "said. “Our relief is mixed with worry because the next trial starts in spring.\n\n“The way he is "
+            "hounded is unjust, and we ask the court to drop the new case,” she continued.")
+    quotes, _ = run(spacy_backend, text)
+    assert [(speaker_is(s, "Lisberg"), q[:8]) for s, q in quotes] == [(True, "The acqu"), (True, "Our reli"),
+                                                                       (True, "The way ")]
+    # a mark left open with no quote paragraph after it opens nothing
+    quotes, _ = run(spacy_backend, text.split("\n\n“The way")[0] + "\n\nThe hearing ended at noon.")
+    assert [q[:8] for _s, q in quotes] == ["The acqu"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We condemn the verdict handed to the reporter today,” reads the Open Rights Network’s statement.",
+     "Open Rights Network"),
+    ("“It is terrible news that nobody expected,” Hanna Lisberg, the head of the union, revealed to a radio station.",
+     "Lisberg"),
+])
+def test_a_statement_that_reads_and_a_person_who_reveals(spacy_backend, text, speaker):
+    quotes, _ = run(spacy_backend, "The court gave its verdict.\n\n" + text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], speaker)

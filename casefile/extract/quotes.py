@@ -236,12 +236,18 @@ class QuoteFinder:
 
     def _open_ended_spans(self) -> Iterator[QuoteSpan]:
         """A quote a colon opens inside a paragraph that has no closing mark after it ("she wrote:
-        “I am ... "): it runs to the paragraph's end, and may go on in the next paragraph."""
-        for m in re.finditer(r":\s*[“«„\"](?=\S)", self.text):
+        “I am ... "): it runs to the paragraph's end, and may go on in the next paragraph. So does
+        a quote opened after a sentence when the next paragraph opens with a mark: the way English
+        runs one quote over paragraphs ("…,” A said. “We are relieved …¶“The way …,” he went on")."""
+        for m in re.finditer(r"(?::\s*|(?<=[.!?,”\"])\s+)[“«„\"](?=\S)", self.text):
             i = self.paragraph_of(m.start())
             _start, end = self.paragraphs[i]
             rest = self.text[m.end():end]
-            if m.end() < end and not any(c in rest for c in _MARKS):
+            if m.end() >= end or any(c in rest for c in _MARKS):
+                continue
+            colon = self.text[m.start()] == ":"
+            follows = i + 1 < len(self.paragraphs) and self.text[self.paragraphs[i + 1][0]] in _OPEN
+            if colon or (follows and rest[:1].isupper() and len(rest.split()) >= 4):
                 yield QuoteSpan(m.end(), end, m.end() - 1, end, i, False, False)
 
     def _unopened_spans(self) -> Iterator[QuoteSpan]:
@@ -282,7 +288,10 @@ class QuoteFinder:
             if quoted:  # "B quoted him as saying": the one quoted speaks ("cited the names" quotes no one)
                 subjects = quoted
             if not subjects:  # "“...,” her husband, A, told B": a tail the parser hung on the quote
-                subjects = [o for o in range(len(tree)) if o < v and tree.offset(o) >= outside[1]
+                # not a word of a relative clause on the speaker ("A, who will return to B, said")
+                relative = {j for r in range(len(tree)) if tree.dep(r) == "relcl" and tree.offset(r) >= outside[1]
+                            for j in tree.subtree(r)}
+                subjects = [o for o in range(len(tree)) if o < v and tree.offset(o) >= outside[1] and o not in relative
                             and tree.tokens[o].pos in ("NOUN", "PROPN") and not self.quoted(tree.offset(o))]
                 subjects = [o for o in subjects if tree.tokens[o].pos == "PROPN"][-1:] or subjects[:1]
             if not subjects:  # "..., - confessed the witness": a garbled tail names the speaker after the verb
@@ -410,8 +419,8 @@ class QuoteFinder:
         prev = max(earlier, key=lambda q: q.close)
         if prev.speaker is None or self.paragraph_of(before) - self.paragraph_of(prev.close) > 1:
             return None
-        if any(not self.quoted(m.start) for m in self.mentions_in(prev.close + 1, at)):
-            return None
+        if any(not self.quoted(m.start) and m.cluster != prev.speaker for m in self.mentions_in(prev.close + 1, at)):
+            return None  # someone else named since ("“…,” A said. B was there. “…,” she added")
         if not any(p.cluster == prev.speaker for p in self.ctx.persons) \
                 or name_gender(self.ctx.names.get(prev.speaker, "")) not in (gender, None):
             return None
