@@ -670,3 +670,24 @@ def test_a_quote_left_open_at_a_paragraph_end_runs_on_into_the_next(spacy_backen
 def test_a_statement_that_reads_and_a_person_who_reveals(spacy_backend, text, speaker):
     quotes, _ = run(spacy_backend, "The court gave its verdict.\n\n" + text)
     assert len(quotes) == 1 and speaker_is(quotes[0][0], speaker)
+
+
+def test_an_apostrophe_before_a_speech_word_does_not_end_the_quote(spacy_backend):
+    text = ("Police questioned the blogger.\n\n“The reason for the check was a letter (the publisher’s note) saying "
+            "that two channels spread lies. We found no lies at all,” Hanna Lisberg, a media lawyer, explained.")
+    quotes, _ = run(spacy_backend, text)
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Lisberg") and quotes[0][1].endswith("no lies at all")
+
+
+def test_a_short_quoted_name_is_no_quote_a_short_sentence_is(spacy_backend):
+    quotes, _ = run(spacy_backend, "Hanna Lisberg, head of the legal service ‘Open Door Project’, said nothing.")
+    assert quotes == []
+    quotes, _ = run(spacy_backend, "Hanna Lisberg said: “Free Them Now!”")
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Lisberg")
+
+
+def test_a_heading_with_an_unmatched_mark_does_not_swallow_the_article(spacy_backend):
+    text = ("“What the Case Against Two Bloggers Means\n\nThe bloggers were charged in May.\n\nTheir lawyer "
+            "appealed.\n\n“The charge has no basis,” Hanna Lisberg said.")
+    quotes, _ = run(spacy_backend, text)
+    assert [(speaker_is(s, "Lisberg"), q) for s, q in quotes] == [(True, "The charge has no basis")]

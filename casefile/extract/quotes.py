@@ -157,6 +157,8 @@ class QuoteFinder:
                 continue
             close, last = None, i
             for j in range(i, min(i + MAX_QUOTE_PARAGRAPHS, len(self.paragraphs))):
+                if j > i + 1 and self.text[self.paragraphs[j][0]] not in _PARAGRAPH_OPEN:
+                    break  # past the next paragraph a quote goes on only where a mark opens the paragraph
                 close = self._tail_close(start + 1, self.paragraphs[j][1])
                 if close is not None:
                     last = j
@@ -210,6 +212,8 @@ class QuoteFinder:
             if self.text[k] not in _MARKS or (self.text[k - 1].isspace()
                                               and not re.match(r"\s*[-–—]", self.text[k + 1:k + 4])):
                 continue  # an opening mark (but a garbled "... “- said A" closes)
+            if self.text[k] in "’'" and self.text[k - 1].isalpha() and self.text[k + 1:k + 2].isalpha():
+                continue  # an apostrophe ("the Editor’s note"), no mark at all
             after = self.text[k + 1:end].split("\n", 1)[0]
             after = re.split(r"[“”«»„\"]", after, maxsplit=1)[0][:160]
             after = re.split(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])", after, maxsplit=1)[0]  # the tail's own sentence
@@ -621,6 +625,9 @@ class QuoteFinder:
             if (quote.start, quote.start + len(quote.text.rstrip(",.;:"))) in names:
                 continue  # “Strong Steppe,”: a quoted name, not words anyone said
             words = len(quote.text.split())
+            if words <= 4 and _title_case(quote.text) and not re.search(r"[.!?]$", quote.text) \
+                    and all(w[:1].isupper() or not w[:1].isalpha() for w in quote.text.split()[:1] + quote.text.split()[-1:]):
+                continue  # “Media Watch”, ‘Open Door Project’: a quoted name, not words anyone said
             if words >= 2 and (q.speaker is not None or q.said or (words >= 10 and re.search(r"[.!?,]$", quote.text))):
                 out.append(quote)
             elif words == 1 and q.speaker is not None and (_JUDGED_AS.search(self.text[max(0, q.open - 20):q.open])
