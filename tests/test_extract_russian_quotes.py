@@ -212,3 +212,40 @@ def test_angle_brackets_printed_for_guillemets_quote_too(extract_ru):
     assert ("Этот вопрос требует разъяснения", "Тимур Садыков") in quotes(extract_ru, text)
     # near miss: markup or an address in angle brackets quotes no one
     assert not quotes(extract_ru, "Письмо пришло с адреса <info/press=1>, - сообщил Тимур Садыков.")
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a plural verb with no subject and a court "в ...": the court speaks
+    ("Блогер Марат Исаев приговорён к трём годам. «Суд признал Исаева виновным и назначил три года колонии», "
+     "— сообщили агентству «Степь Ньюс» в Медеуском районном суде.",
+     "Суд признал Исаева виновным и назначил три года колонии", "Медеуский районный суд"),
+    # the court's verdict speaks for the court, whose kind word is not its first
+    ("Медеуский районный суд приговорил блогера Марата Исаева к трём годам. \"Признать Исаева виновным и "
+     "назначить ему три года лишения свободы\", - говорится в приговоре суда.",
+     "Признать Исаева виновным и назначить ему три года лишения свободы", "Медеуский районный суд"),
+    # a colon ends the paragraph before the quote
+    ("Правозащитница Айгуль Сапарова у себя в Фейсбуке описывает атмосферу в зале суда:\n"
+     "«Страшный приговор – четыре года колонии. Сначала тишина, потом слёзы и гнев».",
+     "Страшный приговор – четыре года колонии. Сначала тишина, потом слёзы и гнев", "Айгуль Сапарова"),
+    # a lone dialogue line after "по словам судьи Х"
+    ("По словам судьи Ерлана Касымова, который вёл дело, вина подсудимой Дины Омаровой «полностью доказана».\n"
+     "— Учитывая, что вы ранее не были судимы, вам назначается более мягкое наказание.\n"
+     "Омарова намерена обжаловать приговор.",
+     "Учитывая, что вы ранее не были судимы, вам назначается более мягкое наказание.", "Ерлан Касымов"),
+    # a letter quoted inside a typewriter quote does not cut it
+    ("Судья Динара Омарова огласила приговор. \"Признать Исаева виновным по п. \"д\" ч. 2 ст. 207 УК и "
+     "назначить три года\", - говорится в приговоре судьи Динары Омаровой.",
+     "Признать Исаева виновным по п. \"д\" ч. 2 ст. 207 УК и назначить три года", "Динара Омарова"),
+])
+def test_bodies_colons_lone_lines_and_inner_letters(extract_ru, text, quote, speaker):
+    assert (quote, speaker) in quotes(extract_ru, text)
+
+
+def test_a_lone_dialogue_line_after_a_paragraph_that_reports_no_one_has_no_speaker(extract_ru):
+    text = ("Суд вынес приговор Дине Омаровой.\n"
+            "— Учитывая, что вы ранее не были судимы, вам назначается более мягкое наказание.\n")
+    assert not any(s is not None for _q, s in quotes(extract_ru, text))
+    # a plural verb with a person named after it: the person, not the court
+    text = ("«Суд признал Исаева виновным», — сообщили в Медеуском районном суде адвокаты Ержан Касымов "
+            "и Динара Омарова.")
+    assert ("Суд признал Исаева виновным", "Медеуский районный суд") not in quotes(extract_ru, text)

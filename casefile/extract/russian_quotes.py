@@ -25,6 +25,7 @@ from casefile.nlp.russian_names import name_gender, readings
 
 _MARKED = re.compile(r"[«„“](?P<q>[^«»„“”\n]{3,600}?)[»“”]")
 _STRAIGHT = re.compile(r'"(?P<q>[^"\n]{3,600}?)"')  # typewriter quotes, where a site has no others
+_INNER_LETTER = re.compile(r'(?<=\s)"([^"\s]{1,3})"(?=\s)')  # "п. "д" ч. 2": a quoted letter inside a quote
 # angle brackets some sites print for «», around Russian words only (no markup, no address)
 _ANGLED = re.compile(r"<(?P<q>[А-ЯЁа-яё][^<>\n=/]{2,600}?)>")
 _DIALOGUE = re.compile(r"(?m)^[ \t]*[—–][ \t]*(?P<q>[^—–\n]{3,600}?)[,!?…]?[ \t]+[—–][ \t]+(?=\w)")
@@ -34,7 +35,7 @@ _WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
 _SPEAKER_NOUNS = frozenset({"коллега", "собеседник", "собеседница"})
 # what a body issues, in whose words a quote is given ("— говорится в заявлении прокуратуры")
 _PAPERS = frozenset({"заявление", "сообщение", "ответ", "письмо", "документ", "релиз", "пресс-релиз", "постановление",
-                     "решение", "обращение", "служба"})
+                     "решение", "обращение", "служба", "приговор", "определение"})
 # «…», — считает он / — сказала она / — он сказал
 _PRONOUN_AFTER = re.compile(r"^[ \t]*[,.!?…]?[ \t]*[—–-][ \t]*(?:(?P<verb>[а-яё]+)[ \t]+(?P<pron>он|она)\b"
                             r"|(?P<pron2>он|она)[ \t]+(?P<verb2>[а-яё]+))", re.IGNORECASE)
@@ -114,8 +115,10 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
                                       if text[m.start:m.end] == e.name.split()[-1])
     quotes: list[Quote] = []
     taken = DisjointSpans()
+    # a letter quoted inside a straight quote ("п. "д" ч. 2 ст. 207") would pair with its marks
+    masked = _INNER_LETTER.sub(lambda m: "\x01" + m.group(1) + "\x01", text)
     for pattern in (None, _MARKED, _STRAIGHT, _ANGLED, _DIALOGUE):
-        for m in _guillemet_quotes(text) if pattern is None else pattern.finditer(text):
+        for m in _guillemet_quotes(text) if pattern is None else pattern.finditer(masked if pattern is _STRAIGHT else text):
             if taken.overlaps(m.start(), m.end()):
                 continue
             content = m.group("q").strip()
@@ -129,6 +132,7 @@ def find_russian_quotes(text: str, entities: list[LocalEntity]) -> list[Quote]:
                         and not (introduced or said or called is not None)):
                 continue  # a name («Кахарман») or a term («в распространении ложной информации»)
             start = m.start("q") + m.group("q").index(content)
+            content = text[start:start + len(content)]  # the document's own marks, not the mask
             taken.add(m.start(), m.end())
             end = m.end("q") if pattern is _DIALOGUE else m.end()  # a dialogue line's tail is its own dash
             speaker = _speaker(text, m.start(), end, mentions, starts, genders, nominative)
@@ -177,6 +181,11 @@ def _dialogue_turns(text: str, taken: DisjointSpans, mentions: list[tuple[int, i
     for run in runs:
         pair = _answering(text, run[0].start(), mentions, people, said)
         if pair is None and len(run) < 2:
+            # a lone line: the speaker the paragraph before reports ("По словам судьи Х, …" / "— …")
+            speaker = _previous_paragraph_speaker(text, run[0].start(), mentions, people)
+            if speaker is not None:
+                content = run[0].group("q")
+                out.append(Quote(run[0].start("q"), run[0].start("q") + len(content), content, speaker))
             continue
         window = [(run[-1].end(), min(len(text), run[-1].end() + 400)), (max(0, run[0].start() - 400), run[0].start())]
         for lo, hi in window if pair is None else ():
@@ -191,6 +200,18 @@ def _dialogue_turns(text: str, taken: DisjointSpans, mentions: list[tuple[int, i
             content = m.group("q")
             out.append(Quote(m.start("q"), m.start("q") + len(content), content, pair[k % 2]))
     return out
+
+
+def _previous_paragraph_speaker(text: str, start: int, mentions: list[tuple[int, int, int]],
+                                people: set[int]) -> int | None:
+    """The speaker the paragraph before offset ``start`` reports: by a speech verb ("Х заявил,
+    что …") or "по словам Х"."""
+    lo = _previous_paragraph_start(text, start)
+    speaker = _reported_speaker(text, start, mentions, people, lo=lo)
+    said = _ACCORDING_TO.search(text, lo, start)
+    if speaker is None and said is not None:
+        speaker = next((i for s, _e, i in mentions if said.end() <= s < start and i in people), None)
+    return speaker
 
 
 def _answering(text: str, start: int, mentions: list[tuple[int, int, int]], people: set[int],
@@ -223,6 +244,11 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
         subjects = [i for s, i in persons if s in nominative]
         if len(persons) > 1 and len(subjects) == 1:  # "— заявил после приговора Б-у его адвокат Х": Х
             return subjects[0]
+        if not persons and after.group("verb").endswith("ли"):
+            # "— сообщили агентству в районном суде": a body speaks through an unnamed plural
+            inside = [i for s, i in found if re.search(r"\bво?\s+$", text[max(0, s - 4):s])]
+            if inside:
+                return inside[0]
         if named:  # a person before a body ("— написала в Facebook Х")
             return next((i for i in named if i in people), named[0])
         holder = _role_holder(text, end + after.end(), limit, start, mentions, genders, after.group("verb"), nominative)
@@ -233,11 +259,12 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
             return body
     before = text[max(0, start - WINDOW):start]
     lo = start - len(before)
-    if before.rstrip().endswith(":"):
-        clause = _sentence_start(text, start, lo)
-        words = [w for w in _WORD.finditer(text, clause, start)]
+    head = len(text[:start].rstrip())  # the colon may end the paragraph before ("Х пишет:" / «…»)
+    if head and text[head - 1] == ":":
+        clause = _sentence_start(text, head - 1, max(0, head - 1 - WINDOW * 2))
+        words = [w for w in _WORD.finditer(text, clause, head)]
         if any(is_speech_verb(w.group()) for w in words):
-            named = [i for s, e, i in mentions if clause <= s and e <= start]
+            named = [i for s, e, i in mentions if clause <= s and e <= head]
             if named:  # "Х написал в Facebook: «…»": the person, not the platform
                 return next((i for i in reversed(named) if i in people), named[-1])
     said = _ACCORDING_TO.search(before)
@@ -254,14 +281,14 @@ def _speaker(text: str, start: int, end: int, mentions: list[tuple[int, int, int
 def _named_body(text: str, lo: int, hi: int, before: int, mentions: list[tuple[int, int, int]],
                 people: set[int]) -> int | None:
     """A body's kind named instead of the speaker, in whose paper the quote is ("— говорится в
-    заявлении прокуратуры"): the last body before the quote whose name opens with that kind
-    ("Прокуратура Н-ской области")."""
+    заявлении прокуратуры", "— говорится в приговоре суда"): the last body before the quote whose
+    name holds that kind ("Прокуратура Н-ской области", "Н-ский районный суд")."""
     words = {dictionary_form(w.group()) for w in _WORD.finditer(text, lo, hi)}
     kinds = words & lexicons.load("russian_org_words")
     if not kinds or not words & _PAPERS or words & (roles() | _SPEAKER_NOUNS):
         return None  # "— заявил в суде адвокат": the lawyer speaks, not the court
     bodies = [(s, i) for s, e, i in mentions if i not in people and s < before
-              and dictionary_form(text[s:e].split()[0]) in kinds]
+              and any(dictionary_form(w.group()) in kinds for w in _WORD.finditer(text[s:e]))]  # "Н-ский суд"
     return max(bodies)[1] if bodies else None
 
 
