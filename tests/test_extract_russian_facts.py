@@ -121,6 +121,9 @@ def test_each_provision_of_a_charge_is_a_fact(ru_facts):
     ("Суд приговорил Тимура Садыкова к штрафу в размере 200 МРП.", ("fine", "Тимур Садыков")),
     ("Полицейские провели обыск в квартире Асель Нуржановой.", ("search_seizure", "Асель Нуржанова")),
     ("Тимур Садыков вернулся домой. Полицейские провели обыск в его квартире.", ("search_seizure", "Тимур Садыков")),
+    ("Суд огласил приговор Асель Нуржановой.", ("trial", "Асель Нуржанова")),
+    ("В Алматы начался судебный процесс над Тимуром Садыковым.", ("trial", "Тимур Садыков")),
+    ("Заседание по делу Ержана Касымова перенесли.", ("trial", "Ержан Касымов")),
 ])
 def test_more_steps_of_a_case(ru_facts, text, fact):
     assert fact in {f[:2] for f in facts(ru_facts, text)}
@@ -134,10 +137,23 @@ def test_more_steps_of_a_case(ru_facts, text, fact):
     "В отношении Болата Оспанова избрана мера пресечения в виде подписки о невыезде.",  # not custody
     "Тимуру Садыкову было предоставлено слово.",  # given the floor, no charge
     "Тимур Садыков пришёл в суд. Полицейские провели обыск в здании суда.",  # a court searched, not his
+    "Журналисты вынесли из зала Асель Нуржанову.",  # carried out of the room, no verdict
+    "Тимур Садыков огласил список требований.",  # read out a list, no verdict
 ])
 def test_near_misses_of_more_steps(ru_facts, text):
     assert not {f for f in facts(ru_facts, text) if f[0] in ("release", "sentence", "appeal", "detention", "charge",
-                                                             "search_seizure")}
+                                                             "search_seizure", "trial")}
+
+
+def test_a_sentence_with_no_court_in_it_is_the_courts_the_article_names(ru_facts):
+    text = "Процесс над Тимуром Садыковым прошёл в Медеуском районном суде. Садыков получил девять лет колонии."
+    found = facts(ru_facts, text)
+    assert {("sentence", "Тимур Садыков", "Медеуский районный суд"), ("conviction", "Тимур Садыков", "Медеуский районный суд"),
+            ("trial", "Тимур Садыков", "Медеуский районный суд")} <= {f[:3] for f in found}
+    # near miss: two courts named, so the sentence says nothing of which one gave it
+    text = ("Медеуский районный суд арестовал Тимура Садыкова, Алматинский городской суд отклонил жалобу. "
+            "Садыков получил девять лет колонии.")
+    assert ("sentence", "Тимур Садыков", None) in {f[:3] for f in facts(ru_facts, text)}
 
 
 def test_an_appeal_said_to_come_is_announced(ru_facts):

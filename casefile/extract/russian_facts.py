@@ -37,6 +37,9 @@ _YEAR_ONLY = re.compile(r"\bв\s+(?P<rel>прошлом|этом|текущем|
 _POSSESSIVE_FORMS = frozenset({"его", "её", "ее", "их"})
 # the steps a court takes: the court that takes them ordered them
 _RULED = frozenset({"sentence", "conviction", "acquittal", "fine", "detention"})
+# the steps whose object, when the sentence names no other, is the court: the one acting, or the
+# only court the document names
+_BY_COURT = frozenset({"sentence", "conviction", "acquittal", "trial"})
 _YEARS_BACK = {"прошл": 1, "позап": 2, "этого": 0, "этом": 0, "текущ": 0, "этот": 0}
 
 
@@ -107,10 +110,15 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
             acted_on = passive or t.lemma in entry.get("subject_acted_on", ())  # type: ignore[operator]
             patients = _patients(clause, i, acted_on, entry, genders)
             objects = _objects(clause, i, acted_on, entry.get("object", ()), alone=len(verbs) == 1)  # type: ignore[arg-type]
+            court = _ruling_court(clause, i, acted_on, courts) if type_ in _RULED | {"trial"} else None
+            # "Х получил девять лет колонии" in an article about one court: that court's sentence
+            by_court = court if court is not None else courts[0] if len(courts) == 1 else None
+            if objects == [None] and type_ in _BY_COURT:
+                objects = [by_court]
             laws = [o for o in objects if o is not None and entities[o].label == "law"]
             for p in sorted(patients):
                 for kind in [type_, *entry.get("implies", [])]:  # type: ignore[union-attr]
-                    for obj in objects if kind == type_ else [None]:
+                    for obj in objects if kind == type_ else [by_court if kind in _BY_COURT else None]:
                         facts.append(Fact(kind, p, sentence.start, sentence.end, object=obj,
                                           value=value if kind == type_ else None, date=date))
                 for kind in entry.get("implies_with_law", []):  # type: ignore[union-attr]
@@ -126,8 +134,7 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
                     facts.append(Fact("charge", p, sentence.start, sentence.end, object=laws[0] if laws else None,
                                       value=accusation, date=date))
             rulers = orderers(clause, i)
-            court = _ruling_court(clause, i, acted_on, courts) if type_ in _RULED else None
-            if court is not None:  # a court that sentences, convicts, acquits, fines or arrests ordered it
+            if court is not None and type_ in _RULED:  # a court that sentences, convicts, acquits, fines or arrests ordered it
                 rulers.add(court)
             facts += [Fact("ordered", who, sentence.start, sentence.end, object=p, value=value or clause.word(i),
                            date=date) for who in sorted(rulers - patients) for p in sorted(patients)]
@@ -283,6 +290,10 @@ def _object_heads(clause: Clause, i: int, acted_on: bool) -> list[int]:
     if acted_on:
         return clause.kids(i, "nsubj:pass", "nsubj")
     heads = clause.kids(i, "obj", "iobj")
+    wanted = trigger_requirements().get(clause.tokens[i].lemma, frozenset())
+    # "вынес приговор Х": the verb acts on its noun ("приговор"), the noun on the person in the dative
+    heads = [h for k in heads for h in ([c for c in clause.kids(k, "iobj", "nmod") if not clause.preposition(c)]
+                                         if clause.tokens[k].lemma in wanted else [k])]
     if not heads and "plur" in clause.tokens[i].tag:
         heads = [k for k in clause.kids(i, "nsubj") if _accusative_name(clause, k)]
     return heads
