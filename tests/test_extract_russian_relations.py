@@ -4,6 +4,8 @@ Every name and body here is invented for these tests.
 """
 from __future__ import annotations
 
+import pytest
+
 RELATIONS = ("position", "member_of", "family", "subordinate_of")
 
 
@@ -171,3 +173,13 @@ def test_a_calling_or_a_clergy_rank_before_the_name_is_a_post(ru_facts):
     assert {("position", "Тимур Садыков", None, "архиепископ"), ("position", "Ержан Касымов", None, "рэпер")} <= found
     # near miss: a word that names no calling ("соседа") gives no post
     assert not relations(ru_facts, "Суд арестовал соседа Тимура Садыкова.")
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Суд отклонил жалобу публициста Ержана Омарова.", ("position", "Ержан Омаров", None, "публицист")),
+    ("Суд продлил арест для социолога Бориса Кузнецова.", ("position", "Борис Кузнецов", None, "социолог")),
+])
+def test_an_occupation_before_a_name_in_any_case(ru_facts, text, fact):
+    assert fact in relations(ru_facts, text)
+    # near miss: the occupation of a group, then a verb, then the name
+    assert not {f for f in relations(ru_facts, "Социологи спорят, прав ли Борис Кузнецов.") if f[0] == "position"}
