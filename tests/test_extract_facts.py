@@ -1483,3 +1483,15 @@ def test_a_given_name_the_parser_reads_as_a_modal_does_not_make_the_event_unreal
 def test_a_construction_states_its_fact_and_its_near_miss_none(spacy_backend, text, type_, expected):
     facts, _ = run(spacy_backend, text)
     assert [f[:4] for f in of_type(facts, type_)] == expected
+
+
+def test_going_on_trial_after_an_arrest_is_the_arrested_ones_trial_not_the_groups(spacy_backend):
+    text = ("Dana Kurmet, a poet, was charged together with her friends Ilyas Omar and Talgat Sadyk. "
+            "Kurmet was arrested in June and went on trial on 2 October.")
+    facts, _ = run(spacy_backend, text)
+    assert subjects(facts, "trial") == {"Dana Kurmet"}
+    assert {f[3] for f in of_type(facts, "charge")} == {None}  # who else was charged is no offence
+    # near miss: a trial no one is said to go on is the case's, all of theirs
+    facts, _ = run(spacy_backend, text.replace("Kurmet was arrested in June and went on trial on 2 October.",
+                                               "The trial began on 2 October."))
+    assert subjects(facts, "trial") == {"Dana Kurmet", "Ilyas Omar", "Talgat Sadyk"}

@@ -757,7 +757,10 @@ def _tried_roles(t: SentenceTree, n: int) -> list[int]:
         verb = t.head(verb)
     if verb == n or t.lemma(verb) not in _TRIAL_VERBS or (t.dep(n) == "dobj" and t.lemma(verb) not in ("stand", "face")):
         return []
-    return t.kids(verb, _TRIAL_VERBS[t.lemma(verb)], "nsubjpass")
+    roles = t.kids(verb, _TRIAL_VERBS[t.lemma(verb)], "nsubjpass")
+    if not roles and _TRIAL_VERBS[t.lemma(verb)] == "nsubj" and t.dep(verb) == "conj":
+        roles = t.kids(t.head(verb), "nsubj", "nsubjpass")  # "A was arrested and went on trial": A
+    return roles
 
 
 def displaced_apposition(t: SentenceTree, noun: int) -> Slot | None:
@@ -998,6 +1001,10 @@ class FactBuilder:
         for o in [o for h in heads for o in t.prep_objects(h, "of", "with", "for", "over", "on")] + included:
             if t.lemma(o) in ("year", "month", "day", "hour", "time") or t.slot_at[o] is not None:
                 continue  # a term or a person ("the sentence of A"), not what it was for
+            prep = t.head(o)
+            if t.lower(prep) == "with" and (t.lower(t.head(prep)) in ("along", "together")
+                                            or any(t.lower(k) == "together" for k in t.kids(t.head(prep), "advmod"))):
+                continue  # "charged together with her colleagues": who else was, not what for
             if t.lower(t.head(o)) == "on" and t.lemma(o) not in ("charge", "charges", "accusation", "suspicion"):
                 continue  # "on Friday", "on the square": not an offence
             toks = t.subtree(o, ("relcl",))  # "charges of X" stays whole: it names the charge
