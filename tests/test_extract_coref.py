@@ -202,6 +202,20 @@ def test_a_two_word_name_is_a_longer_name_shortened(long, short):
     assert got == {long: [long, short]}
 
 
+def test_a_three_word_name_shortened_from_four_and_its_surname_are_one_person():
+    doc = ("Lucia Maria Ferrer Quiroga was jailed. Lucia Maria Ferrer said she would appeal. "
+           "Ferrer spoke to reporters.")
+    got, _ = clusters(doc, [cand(doc, "Lucia Maria Ferrer Quiroga"), cand(doc, "Lucia Maria Ferrer"),
+                            cand(doc, "Ferrer", nth=2)])
+    assert len(got) == 1
+    # near miss: two longer names it could shorten, so it stays apart
+    doc = ("Lucia Maria Ferrer Quiroga and Lucia Maria Ferrer Soto were jailed. Lucia Maria Ferrer "
+           "said she would appeal.")
+    got, _ = clusters(doc, [cand(doc, "Lucia Maria Ferrer Quiroga"), cand(doc, "Lucia Maria Ferrer Soto"),
+                            cand(doc, "Lucia Maria Ferrer", nth=2)])
+    assert len(got) == 3
+
+
 def test_a_shortened_name_with_two_longer_candidates_stays_apart():
     doc = "Dembe Okello Sserunjogi and Dembe Okello Mutebi were arrested. Later Dembe Okello was charged."
     got, _ = clusters(doc, [cand(doc, "Dembe Okello Sserunjogi"), cand(doc, "Dembe Okello Mutebi"),

@@ -14,7 +14,8 @@ from casefile.models import LocalEntity, Mention
 from casefile.resolve import clusters as rc
 from casefile.resolve import entity_name, resolve_store
 from casefile.resolve.clusters import (
-    ClusterInfo, attach_known_aliases, attach_place_acronyms, group_by_names, group_clusters, group_persons,
+    ClusterInfo, attach_known_aliases, attach_local_acronyms, attach_place_acronyms, attach_shortened_full_names,
+    group_by_names, group_clusters, group_persons,
 )
 from casefile.errors import StoreError
 from casefile.store import DocumentRecord, Store
@@ -284,6 +285,23 @@ def test_known_alias_is_ambiguous_when_two_people_used_it():
     b = person("d2:0", "Timur Zhaksen", "Timur Zhaksen", "Sokol")
     nick = person("d3:0", "Sokol", "Sokol")
     assert len(attach_known_aliases([[a], [b], [nick]])) == 3
+
+
+def test_a_full_name_another_text_used_for_a_longer_name_is_that_person():
+    longer = person("d1:0", "Lucia Maria Ferrer Quiroga", "Lucia Maria Ferrer Quiroga", "Lucia Maria Ferrer", "Ferrer")
+    shorter = person("d2:0", "Lucia Maria Ferrer", "Lucia Maria Ferrer", "Ferrer")
+    assert together(group_clusters([longer, shorter]), "d1:0", "d2:0")
+    # near miss: two longer names both used it, so it stays apart
+    other = person("d3:0", "Lucia Maria Ferrer Soto", "Lucia Maria Ferrer Soto", "Lucia Maria Ferrer")
+    assert len(attach_shortened_full_names([[longer], [other], [shorter]])) == 3
+
+
+def test_an_acronym_spells_a_hyphenated_name():
+    full = cl("d1:0", "organization", "Agence Nord-Presse")
+    acronym = cl("d1:1", "organization", "ANP")
+    elsewhere = cl("d2:1", "organization", "ANP")
+    groups = attach_local_acronyms([[full], [acronym], [elsewhere]])
+    assert partition(groups) == {frozenset({"d1:0", "d1:1"}), frozenset({"d2:1"})}
 
 
 # -- grouping cost ------------------------------------------------------------------------------------

@@ -66,8 +66,9 @@ def _person_clusters(doc: str, cands: list[Cand], acronyms: dict[str, Cand],
     for c, k in short:
         text = c.text(doc)
         lone = k.tokens[0] if len(k.tokens) == 1 and "." not in text and len(text.split()) == 1 else None
-        compatible = [i for i, (ck, _m) in enumerate(clusters) if ck.given and (
-            (k.surname and persons_compatible(ck, k))
+        compatible = [i for i, (ck, m) in enumerate(clusters) if ck.given and (
+            (k.surname and any(persons_compatible(mk, k) for mk in [ck, *{person_key(x.text(doc)) for x in m}]
+                               if mk.given))  # "Herrera" for "Marco Herrera" shortened from "Marco Herrera Diaz"
             or (k.surname and not k.given and _surname_like_patronymic(ck) and ck.patronymic == k.surname)
             or (not k.surname and k.given and not k.initials and ck.given == k.given)
             or (not k.surname and k.given and k.patronymic and ck.given == k.given  # "Anna Petrovna"
@@ -130,15 +131,17 @@ def _surname_like_patronymic(key: PersonKey) -> bool:
 
 
 def _join_shortened(clusters: list[tuple[PersonKey, list[Cand]]]) -> list[tuple[PersonKey, list[Cand]]]:
-    """A two-word name that is the start or the end of one longer name in the same text is that
-    person shortened ("Dembe Okello" for "Dembe Okello Ssenyonga", "Abdel Hakim" for "Sami Abdel
-    Hakim"); with two longer candidates it stays apart."""
+    """A name of two words or more that is the start or the end of one longer name in the same text
+    is that person shortened ("Dembe Okello" for "Dembe Okello Ssenyonga", "Abdel Hakim" for "Sami
+    Abdel Hakim", "Ana Luisa Ferrer" for "Ana Luisa Ferrer Quiroga"); with two longer candidates it
+    stays apart. Longer names are shortened first, so a chain of shortenings ends in one person."""
     out = list(clusters)
-    for k, members in clusters:
-        if len(k.tokens) != 2:
+    for k, members in sorted(clusters, key=lambda pair: -len(pair[0].tokens)):
+        n = len(k.tokens)
+        if n < 2:
             continue
-        longer = [i for i, (lk, _m) in enumerate(out) if len(lk.tokens) >= 3
-                  and (lk.tokens[:2] == k.tokens or lk.tokens[-2:] == k.tokens)
+        longer = [i for i, (lk, _m) in enumerate(out) if len(lk.tokens) > n
+                  and (lk.tokens[:n] == k.tokens or lk.tokens[-n:] == k.tokens)
                   and not (lk.gender and k.gender and lk.gender != k.gender)]
         if len(longer) == 1:
             out[longer[0]][1].extend(members)

@@ -303,7 +303,7 @@ def group_clusters(clusters: list[ClusterInfo], skip: frozenset[str] = frozenset
         out.extend(group_persons(members) if type_ == "person" else group_by_names(members, countries))
     return attach_written_forms(attach_outlet_short_names(attach_place_spellings(
         attach_local_acronyms(attach_levelless_bodies(attach_truncated_bodies(attach_bare_articles(
-            attach_known_aliases(attach_place_acronyms(out)))))))))
+            attach_shortened_full_names(attach_known_aliases(attach_place_acronyms(out))))))))))
 
 
 def _absorb(groups: list[list[ClusterInfo]], owner_keys: Callable[[list[ClusterInfo]], Iterable[str]],
@@ -351,6 +351,27 @@ def attach_known_aliases(groups: list[list[ClusterInfo]]) -> list[list[ClusterIn
     """A one-word cluster ("Kako") joins the single person group that already used exactly that
     word as a separate name form (a nickname the text tied to a full name)."""
     return _absorb(groups, _one_word_aliases, lambda g: fold(g[0].name) if _lone(g) else None)
+
+
+def _shortened_full_names(g: list[ClusterInfo]) -> set[str]:
+    """The full names of two words or more a person's text used beside the longer name it gave
+    them ("Ana Luisa Ferrer" beside "Ana Luisa Ferrer Quiroga")."""
+    if g[0].type != "person":
+        return set()
+    return {fold(s) for c in g for s in c.surfaces if len(s.split()) >= 2} - {fold(c.name) for c in g}
+
+
+def _one_full_name(g: list[ClusterInfo]) -> str | None:
+    names_ = {fold(c.name) for c in g}
+    name = next(iter(names_))
+    return name if g[0].type == "person" and len(names_) == 1 and len(name.split()) >= 2 else None
+
+
+def attach_shortened_full_names(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
+    """A person named in full in one text ("Ana Luisa Ferrer") is the one person another text
+    named longer and then by exactly that name ("Ana Luisa Ferrer Quiroga ... Ana Luisa Ferrer"):
+    a second surname or a foreign given name before the name, which the surname keys keep apart."""
+    return _absorb(groups, _shortened_full_names, _one_full_name)
 
 
 # last words of an outlet's full name that its short name drops ("X TV" is "X")
@@ -454,6 +475,7 @@ def attach_local_acronyms(groups: list[list[ClusterInfo]]) -> list[list[ClusterI
                 if len(c.name.split()) >= 2:
                     spelled[(c.document, _all_initials(c.name))].add(i)
                     spelled[(c.document, _all_initials(c.name, links=True))].add(i)  # "VOT": "of" too
+                    spelled[(c.document, _all_initials(re.sub(r"(?<=\w)-(?=\w)", " ", c.name)))].add(i)  # "AFP" too
     absorbed: set[int] = set()
     for i, g in enumerate(groups):
         names_ = {c.name for c in g}
