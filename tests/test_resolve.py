@@ -663,3 +663,14 @@ def test_a_short_form_of_a_given_name_joins_the_full_form_across_documents():
     # near miss: both are given names of their own, two people
     groups = group_persons([person("d1:0", "Dinara Lomadze"), person("d2:0", "Dina Lomadze")])
     assert partition(groups) == {frozenset({"d1:0"}), frozenset({"d2:0"})}
+
+
+def test_a_town_word_another_text_uses_alone_for_a_full_names_person_is_a_surname():
+    full = person("d1:0", "Vo Lam Aral", "Vo Lam Aral", "Aral")
+    lone = cl("d2:0", "location", "Aral", "Aral")
+    assert together(group_clusters([full, lone]), "d1:0", "d2:0")
+    # near miss: the other text never calls the person by that word alone, so the town stays a town
+    full = person("d1:0", "Vo Lam Aral", "Vo Lam Aral")
+    lone = cl("d2:0", "location", "Aral", "Aral")
+    groups = group_clusters([full, lone])
+    assert not together(groups, "d1:0", "d2:0") and lone.type == "location"

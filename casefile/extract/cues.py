@@ -117,7 +117,7 @@ def _cue_fires(name: str, doc: str, cand: Cand, text: str) -> bool:
         return _AGE_AFTER.match(doc, cand.end) is not None and not _placeish(text)
     if name == "role_apposition":  # "X, a parliament vice-speaker affiliated with B, …"
         m = _ROLE_APPOSITION.match(doc, cand.end)
-        if m is None or not all(is_bare_name_word(t) for t in toks) or _placeish(text):
+        if m is None or not _name_like(toks) or _placeish(text):
             return False
         decided = None  # the phrase's last post or body word decides: "a parliament vice-speaker" is a
         for word in m.group("words").split():  # person, "a rights group" a body
@@ -213,6 +213,16 @@ def short_form_labels(doc: str, cands: list[Cand]) -> None:
                 and text not in person_words and is_bare_name_word(text) and not names.is_given_name(text) \
                 and not names.has_strong_surname_suffix(text):
             c.label = "organization"
+
+
+def _name_like(toks: list[str]) -> bool:
+    """Words that can only be a name; in a name of two words or more one of them may also be a
+    town or an English word ("Chu" of a three-word name), but never a body's, a post's or a
+    country's word."""
+    odd = [t for t in toks if not is_bare_name_word(t)]
+    return not odd or (len(toks) >= 2 and len(odd) == 1 and odd[0][:1].isupper() and not odd[0].isupper()
+                       and not names.is_org_word(odd[0]) and not names.is_role_word(odd[0])
+                       and not is_territory(odd[0]) and not names.is_demonym(odd[0]))
 
 
 def is_bare_name_word(word: str) -> bool:

@@ -264,8 +264,13 @@ def harmonise_place_types(clusters: list[ClusterInfo]) -> None:
     is a known town, and has no name morphology of its own, is that place ("Almaty" typed ORG)."""
     places = {fold(c.name) for c in clusters if c.type == "location"}
     places |= {p.rsplit(" ", 1)[0] for p in places if p.rsplit(" ", 1)[-1] in _PLACE_KINDS}  # "Volga" of "Volga region"
+    # the last words of full names that their texts use alone: a surname, whatever town has it too
+    surnames = {fold(c.name.split()[-1]) for c in clusters if c.type == "person" and len(c.name.split()) >= 2
+                and c.name.split()[-1] in c.surfaces}
     for c in clusters:
         word = c.name
+        if c.type == "person" and fold(word) in surnames:
+            continue
         if c.type in {"organization", "person"} and len(word.split()) == 1 \
                 and (fold(word) in places or (len(word) > 3 and is_town(word))) \
                 and not word.isupper() and not names.is_given_name(word) and not names.looks_like_surname(word) \

@@ -63,6 +63,9 @@ def _surname_votes(voters: list[NamedCluster]) -> dict[str, dict[str, float]]:
             last = _full_name_surname(surface)
             if last is not None:
                 found[last][c.document] = 1.0
+        words = c.name.split()
+        if len(words) >= 2 and words[-1] in c.surfaces:  # the text itself called them by the last word
+            found[token_key(fold(words[-1]))][c.document] = 1.0
     return found
 
 
