@@ -140,3 +140,9 @@ def test_a_place_of_custody_votes_location_across_documents():
 
     assert shape_vote("Karatal Prison") == ("location", 3.0)
     assert shape_vote("Karatal Prison Service")[0] == "organization"  # near miss: a body
+
+
+def test_demonyms_formed_from_a_countrys_name_the_regular_ways():
+    assert all(is_demonym(w) for w in ("Bolivian", "Paraguayan", "Tanzanians", "Beninese"))
+    # near misses: the country itself, and given names that end like a demonym
+    assert not any(is_demonym(w) for w in ("Bolivia", "Marian", "Adrian"))

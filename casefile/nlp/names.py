@@ -12,7 +12,7 @@ from functools import cache
 
 from casefile.nlp import lexicons
 from casefile.nlp.keys import fold, token_key
-from casefile.nlp.territories import is_territory
+from casefile.nlp.territories import is_main_territory_name, is_territory
 
 __all__ = [
     "is_demonym",
@@ -103,10 +103,24 @@ def is_honorific(token: str) -> bool:
 
 
 def is_demonym(text: str) -> bool:
-    """True for nationality adjectives / demonyms ("Kazakh", "Russians", "Central Asian")."""
+    """True for nationality adjectives / demonyms ("Kazakh", "Russians", "Central Asian"), listed
+    or formed from a country's name the regular ways ("Ruritanian", "Freedonians")."""
     s = _clean(text)
     dem = lexicons.demonyms()
-    return s in dem or (s.endswith("s") and s[:-1] in dem)
+    return s in dem or (s.endswith("s") and s[:-1] in dem) or _derived_demonym(s[:-1] if s.endswith("ns") else s)
+
+
+# a demonym's ending and what the country's name ends in instead: Cambodia-n, Egypt-ian,
+# Japan-ese, China -> Chin-ese, Italy -> Ital-ian
+_DEMONYM_ENDINGS = (("n", ""), ("an", ""), ("ian", ""), ("ian", "y"), ("ese", ""), ("ese", "a"), ("i", ""))
+
+
+@cache
+def _derived_demonym(word: str) -> bool:
+    if " " in word or len(word) < 5 or is_main_territory_name(word) or is_given_name(word.title()):
+        return False  # "Marian" is a given name before any people's
+    return any(word.endswith(end) and len(word) - len(end) >= 3 and is_main_territory_name(word[:-len(end)] + tail)
+               for end, tail in _DEMONYM_ENDINGS)
 
 
 def is_initial(token: str) -> bool:
