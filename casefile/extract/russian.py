@@ -48,10 +48,20 @@ def _label(span: Span) -> str:
         return "organization"  # "Тбилгорсуда" read as a person
     if span.label == "location" and any(w in org_words() for w in words):
         return "organization"
+    if span.label == "location" and len(words) == 1 and _surname_only(span.text):
+        return "person"  # "Мифтахову" read as a place: a surname, and the dictionary knows no place so
     if span.label == "person" and len(words) >= 2 and not _name_word(words[0]) \
             and any(is_body_head(w) for w in words):
         return "organization"  # "Жогорку Кенеша" read as a person; not "Иван Судов"
     return span.label
+
+
+def _surname_only(word: str) -> bool:
+    """A word the dictionary reads only as a surname in a case a street named after someone never
+    takes, and never as a place ("Мифтахову"; not "Иваново", not "улица Х-швили")."""
+    found = [str(r.tag) for r in readings(word.lower())[:3]]  # type: ignore[attr-defined]
+    return bool(found) and "Surn" in found[0] and any(c in found[0] for c in ("datv", "accs", "ablt")) \
+        and not any("Geox" in tag for tag in found)
 
 
 def common_word(word: str) -> bool:
@@ -60,6 +70,16 @@ def common_word(word: str) -> bool:
     found = readings(word.lower())
     return bool(found) and found[0].is_known and not any(  # type: ignore[attr-defined]
         g in str(r.tag) for r in found for g in ("Name", "Surn", "Patr"))  # type: ignore[attr-defined]
+
+
+def _shouted_words(surface: str) -> bool:
+    """Ordinary words in capitals ("АРЕСТ", "СУД", "ВОЕННЫХ ФЕЙКАХ"), not an acronym: every word of
+    four letters or more, known to the dictionary and no abbreviation, body or name."""
+    words = surface.split()
+    return surface.isupper() and all(
+        len(w) >= 4 and w.isalpha() and readings(w.lower())[0].is_known  # type: ignore[attr-defined]
+        and not any(g in str(r.tag) for r in readings(w.lower())[:3] for g in ("Abbr", "Orgn", "Name", "Surn", "Patr"))  # type: ignore[attr-defined]
+        for w in words)
 
 
 def known_place(word: str) -> bool:
@@ -239,6 +259,11 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
         surface = span.text.strip(EDGE_PUNCT)
         if is_common_acronym(surface):
             continue
+        if _shouted_words(surface):  # "АРЕСТ", "БИШКЕК —": a heading or a dateline in capitals
+            if len(surface.split()) == 1 and known_place(surface):
+                span = replace(span, label="location", normal=surface.title())
+            else:
+                continue
         if len(surface) < 2 or not (surface[:1].isupper() or _body_head(span, surface) or _WEB_ADDRESS.fullmatch(surface)):
             continue  # "суд Брестского района" (a body's head noun) may open in lower case
         start = span.start + span.text.index(surface)

@@ -148,11 +148,33 @@ def tidy_body(text: str, span: Span) -> Span | None:
     if channel is not None:
         cut = channel.start()
     piece = span.text[:cut].rstrip(" ,-–—")
-    if not piece:
+    words = piece.split()
+    while len(words) > 1 and _no_name_word(words[0]):
+        words = words[1:]  # "Сегодня Н-ский районный суд": an adverb before the name
+    while len(words) > 1 and (_no_name_word(words[-1]) or _person_in_oblique_case(words[-1])):
+        words = words[:-1]  # "Суд Такое", "Суд Х-у" (the one it judged): no part of the name
+    if not words:
         return None
+    lead = piece.index(words[0])
+    piece = piece[lead:lead + len(" ".join(words))] if " ".join(words) in piece else piece
     if len(piece) == len(span.text):
         return span
-    return Span(span.start, span.start + len(piece), span.label, piece, None)
+    start = span.start + span.text.index(piece)
+    return Span(start, start + len(piece), span.label, piece, None)
+
+
+def _no_name_word(word: str) -> bool:
+    """An adverb, a pronoun or a particle in capitals ("Сегодня", "Такое"): never part of a body's name."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    tag = str(readings(word.lower())[0].tag)  # type: ignore[attr-defined]
+    return tag.split(",")[0].split()[0] in ("ADVB", "NPRO", "PRCL", "CONJ", "INTJ") or "Apro" in tag
+
+
+def _person_in_oblique_case(word: str) -> bool:
+    """A surname in the dative, accusative or instrumental ("Мифтахову"): whom the body acted on."""
+    found = [str(r.tag) for r in readings(word.lower())[:2]]  # type: ignore[attr-defined]
+    return bool(found) and all("Surn" in tag and any(c in tag for c in ("datv", "accs", "ablt")) for tag in found)
 
 
 # what a court hears, after its head noun: "суд по уголовным делам", "по административным
@@ -193,8 +215,8 @@ def bodies_before_places(text: str, spans: list[Span]) -> Iterator[Span]:
     name ("в суде Заречного района", "Суд №4 Каратауского района"): the body named by both, with
     the adjectives before the noun ("районном суде Х")."""
     for place in spans:
-        if place.label != "location":
-            continue
+        if place.label != "location" or _person_in_oblique_case(place.text.split()[-1]):
+            continue  # "Суд Х-у продлил арест": whom the court acted on, no place of its name
         m = _BEFORE_PLACE.search(text[max(0, place.start - 80):place.start])
         if m is None or not is_body_head(m.group("head")):
             continue
