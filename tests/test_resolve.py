@@ -15,7 +15,7 @@ from casefile.resolve import clusters as rc
 from casefile.resolve import entity_name, resolve_store
 from casefile.resolve.clusters import (
     ClusterInfo, attach_known_aliases, attach_local_acronyms, attach_place_acronyms, attach_shortened_full_names,
-    group_by_names, group_clusters, group_persons,
+    attach_transliterations, group_by_names, group_clusters, group_persons,
 )
 from casefile.errors import StoreError
 from casefile.store import DocumentRecord, Store
@@ -674,3 +674,14 @@ def test_a_town_word_another_text_uses_alone_for_a_full_names_person_is_a_surnam
     lone = cl("d2:0", "location", "Aral", "Aral")
     groups = group_clusters([full, lone])
     assert not together(groups, "d1:0", "d2:0") and lone.type == "location"
+
+
+def test_a_latin_name_whose_vowels_alone_differ_from_a_cyrillic_ones_is_that_person():
+    cyrillic = person("d1:0", "Нурлан Клышбеков", "Нурлан Клышбеков", "Нурлана Клышбекова")
+    latin = person("d2:0", "Nurlan Qylyshbekov", "Nurlan Qylyshbekov")
+    assert together(group_clusters([cyrillic, latin]), "d1:0", "d2:0")
+    # near misses: a short surname (three consonants), another given name, two Cyrillic candidates
+    assert len(attach_transliterations([[person("d1:0", "Марат Асанов")], [person("d2:0", "Marat Esenov")]])) == 2
+    assert len(attach_transliterations([[cyrillic], [person("d2:0", "Bolat Qylyshbekov")]])) == 2
+    twin = person("d3:0", "Нурлан Кулышбеков")
+    assert len(attach_transliterations([[cyrillic], [twin], [latin]])) == 3

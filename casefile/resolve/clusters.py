@@ -306,9 +306,9 @@ def group_clusters(clusters: list[ClusterInfo], skip: frozenset[str] = frozenset
     out: list[list[ClusterInfo]] = []
     for type_, members in sorted(by_type.items()):
         out.extend(group_persons(members) if type_ == "person" else group_by_names(members, countries))
-    return attach_written_forms(attach_outlet_short_names(attach_place_spellings(
+    return attach_transliterations(attach_written_forms(attach_outlet_short_names(attach_place_spellings(
         attach_local_acronyms(attach_levelless_bodies(attach_truncated_bodies(attach_bare_articles(
-            attach_shortened_full_names(attach_known_aliases(attach_place_acronyms(out))))))))))
+            attach_shortened_full_names(attach_known_aliases(attach_place_acronyms(out)))))))))))
 
 
 def _absorb(groups: list[list[ClusterInfo]], owner_keys: Callable[[list[ClusterInfo]], Iterable[str]],
@@ -412,6 +412,38 @@ def _written_form_key(g: list[ClusterInfo]) -> str | None:
     names_ = {_full_name_key(c.name) for c in g}
     return next((k for c in g for s in c.surfaces if len(s.split()) == 2
                  for k in [_full_name_key(s)] if k and k not in names_), None)
+
+
+def _transliteration_key(name: str) -> str | None:
+    """Given name and the consonants of the surname ("kairat|klsv" for "Кайрат Клышев" and for
+    "Qairat Qylyshev"; "mmdl" for "Мамедли" and "Mammadli"): the vowels are what transliterations
+    of Kazakh and Azerbaijani names disagree on. Four consonants or more, so that short surnames
+    of their own ("Asanov", "Esenov") stay apart."""
+    key = person_key(name)
+    if not key.given or not key.surname or key.patronymic:
+        return None
+    consonants = re.sub(r"[aeiouy]+", "", key.surname)
+    skeleton = re.sub(r"(.)\1+", r"\1", consonants)  # "Mammadli" doubles what "Мамедли" writes once
+    return f"{key.given}|{key.surname[:1]}{skeleton}" if len(consonants) >= 4 else None
+
+
+def _cyrillic_transliteration_keys(g: list[ClusterInfo]) -> set[str]:
+    if g[0].type != "person":
+        return set()
+    return {k for c in g if has_cyrillic(c.name) for k in [_transliteration_key(c.name)] if k}
+
+
+def _latin_transliteration_key(g: list[ClusterInfo]) -> str | None:
+    if g[0].type != "person" or any(has_cyrillic(c.name) for c in g):
+        return None
+    keys = {_transliteration_key(c.name) for c in g} - {None}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def attach_transliterations(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
+    """A person named only in Latin letters whose given name and surname consonants are those of
+    exactly one person named in Cyrillic ("Qairat Qylyshev" = "Кайрат Клышев") is that person."""
+    return _absorb(groups, _cyrillic_transliteration_keys, _latin_transliteration_key)
 
 
 def attach_written_forms(groups: list[list[ClusterInfo]]) -> list[list[ClusterInfo]]:
