@@ -243,6 +243,8 @@ def test_org_key_different(a: str, b: str) -> None:
         ("Ministry of Internal Affairs of Belgravia", "Belgravia Ministry of Internal Affairs"),
         ("Ostrava Regional Court", "Court of the Ostrava Region"),
         ("Belgravia's Supreme Court", "Supreme Court of Belgravia"),
+        ("Vornsk Municipal Intermediate Court", "Intermediate Court of Vornsk City"),
+        ("Заречный суд города Вернска", "Заречный суд Вернска"),
     ],
 )
 def test_word_order_variants_share_a_set_key(a: str, b: str) -> None:
@@ -252,7 +254,8 @@ def test_word_order_variants_share_a_set_key(a: str, b: str) -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [("Vornsk City Court", "Vornsk Regional Court"), ("Ministry of Justice of Belgravia", "Belgravia Ministry"),
-     ("Court of Appeal", "Supreme Court")],
+     ("Court of Appeal", "Supreme Court"), ("Вернский городской суд", "Вернский суд"),
+     ("Vornsk Municipal Court", "Vornsk Regional Court")],
 )
 def test_set_key_keeps_every_content_word(a: str, b: str) -> None:
     assert org_word_set_key(a) != org_word_set_key(b)

@@ -100,8 +100,11 @@ def acronym_of(name: str) -> str:
 # Words that only link a body's name parts; the English word order they impose ("Court of X"
 # against "X Court") is not part of the body's identity.
 _LINK_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at"})
-# Adjectival forms that name the same modifier as their noun ("X Regional Court" = "Court of X Region").
-ADJECTIVE_FORMS = {"regional": "region"}
+# Adjectival forms that name the same modifier as their noun ("X Regional Court" = "Court of X Region");
+# a city's court is translated both ways ("X Municipal Court" = "Court of X City").
+ADJECTIVE_FORMS = {"regional": "region", "municipal": "city"}
+# "суд города Х" is "суд Х": the word says what Х is, not which body (folded to Latin, as org_key gives it)
+_PLACE_KIND_GENITIVES = frozenset({"goroda", "g"})
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")
 
 
@@ -110,7 +113,7 @@ def org_word_set_key(name: str) -> str:
     """Word-order-insensitive key: the content words of ``org_key`` as a sorted set, without
     linking words ("of", "the") or possessive endings ("X's Court" = "Court of X")."""
     words = org_key(_POSSESSIVE.sub("", name)).split()
-    content = {ADJECTIVE_FORMS.get(w, w) for w in words if w not in _LINK_WORDS}
+    content = {ADJECTIVE_FORMS.get(w, w) for w in words if w not in _LINK_WORDS and w not in _PLACE_KIND_GENITIVES}
     return " ".join(sorted(content))
 
 
