@@ -188,3 +188,12 @@ def test_a_bodys_name_without_an_adverb_before_it_or_the_one_it_judged_after_it(
     assert not any(label == "organization" and "Садыков" in name for name, label in found)
     # near miss: a place after the court is part of its name
     assert ("Суд Заречного района", "organization") in entities(extract_ru, "Суд Заречного района продлил арест.")
+
+
+def test_a_lone_given_name_joins_the_full_name_natasha_left_declined(extract_ru):
+    ex = extract_ru("Суд приговорил активиста Фаиля Курманова к четырём годам. Фаиль не признал вину.")
+    people = [e for e in ex.entities if e.label == "person"]
+    assert len(people) == 1 and {m.text for m in people[0].mentions} >= {"Фаиль"}
+    # near miss: two full names with that given name, so the lone one says nothing of which
+    ex = extract_ru("Суд приговорил Фаиля Курманова и Фаиля Сеитова к четырём годам. Фаиль не признал вину.")
+    assert len([e for e in ex.entities if e.label == "person"]) == 3

@@ -286,6 +286,8 @@ def extract_russian_document(text: str, analysis: Analysis) -> Extraction:
             short = {full_given_key(m.text) for m in entity.mentions} - {None}  # "Сева" of "Всеволод Б"
             matches = [f for f in full if _surname_stem(f.name) == _surname_stem(entity.name)] \
                 or [f for f in full if f.name.split()[0].lower() == entity.name.lower()] \
+                or [f for f in full if len(entity.name) > 3 and _case_free(f.name.split()[0].lower())
+                    == _case_free(entity.name.lower())] \
                 or [f for f in full if given_key(f.name.split()[0]) in short] \
                 or [f for f in full if len(entity.name) > 4 and _case_free(f.name.split()[-1]) == _case_free(entity.name)]
             # ("Светлана" of "Светлана Б"; "Жолдака", "Жолдаке" of "Тимур Жолдак", which natasha left declined)
