@@ -1495,3 +1495,13 @@ def test_going_on_trial_after_an_arrest_is_the_arrested_ones_trial_not_the_group
     facts, _ = run(spacy_backend, text.replace("Kurmet was arrested in June and went on trial on 2 October.",
                                                "The trial began on 2 October."))
     assert subjects(facts, "trial") == {"Dana Kurmet", "Ilyas Omar", "Talgat Sadyk"}
+
+
+def test_a_conviction_of_an_offence_is_a_charge_with_it(spacy_backend):
+    facts, _ = run(spacy_backend, "A court found Dana Kurmet guilty of money laundering.")
+    assert ("charge", "Dana Kurmet", None, "money laundering", None) in facts
+    # near misses: an offence told elsewhere ("for this"), and a verdict with no offence
+    facts, _ = run(spacy_backend, "Dana Kurmet wrote about the mayor. For this she was convicted in May.")
+    assert of_type(facts, "charge") == []
+    facts, _ = run(spacy_backend, "A court convicted Dana Kurmet on Monday.")
+    assert of_type(facts, "charge") == []

@@ -8,6 +8,7 @@ signatories, which are rows rather than sentences, are read in rows.py.
 from __future__ import annotations
 
 import bisect
+import re
 
 from casefile.extract.facts.author import document_author, interview_turns
 from casefile.extract.facts.context import DocContext
@@ -38,6 +39,7 @@ def extract_facts(ctx: DocContext, trees: dict[int, SentenceTree], mentions: lis
         if ctx.in_question(tree.sentence.end - 1) or _yes_no_question(tree):
             continue  # "Will he be put on trial?" asserts nothing
         sentence = [*justice_facts(tree, ctx), *relation_facts(tree, ctx)]
+        sentence += _charges_of_verdicts(sentence)
         facts.extend(_distinct(_fullest_positions(sentence)))
         for f in sentence:  # "the trial" later on is theirs; the latest named last
             if f.type in CASE_STEPS:
@@ -54,6 +56,22 @@ def extract_facts(ctx: DocContext, trees: dict[int, SentenceTree], mentions: lis
     facts.extend(row_facts(ctx.text, mentions))
     facts.extend(witness_statements(ctx))
     return facts
+
+
+_POINTING = re.compile(r"\b(?:this|that|these|those|it|which)\b", re.IGNORECASE)
+
+
+def _charges_of_verdicts(facts: list[Fact]) -> list[Fact]:
+    """"convicted of fraud", "sentenced for inciting discord": whoever was convicted of an offence
+    was charged with it, whether or not the sentence says so (one charge per person and offence)."""
+    charged = {(f.subject, (f.value or "").lower()) for f in facts if f.type == "charge"}
+    out = []
+    for f in facts:
+        if f.type == "conviction" and f.value and (f.subject, f.value.lower()) not in charged \
+                and not _POINTING.search(f.value):  # "for this": the offence is told elsewhere
+            charged.add((f.subject, f.value.lower()))
+            out.append(Fact("charge", f.subject, f.start, f.end, value=f.value, date=f.date))
+    return out
 
 
 def _yes_no_question(tree: SentenceTree) -> bool:
