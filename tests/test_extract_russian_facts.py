@@ -456,3 +456,18 @@ def test_a_second_infinitive_under_a_request_states_nothing(ru_facts):
     # near miss: the court did both
     text = "Суд признал блогера Ержана Касымова виновным и назначил ему три года лишения свободы."
     assert ("sentence", "Ержан Касымов", None, "3 years prison") in facts(ru_facts, text)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Тимуру Садыкову предъявили обвинение в распространении ложной информации.",
+     ("charge", "Тимур Садыков", None, "распространении ложной информации")),
+    ("Суд признал Тимура Садыкова виновным в клевете.", ("conviction", "Тимур Садыков", None, "клевете")),
+    ("Тимура Садыкова обвиняют в мошенничестве.", ("charge", "Тимур Садыков", None, "мошенничестве")),
+    # near misses: a month, a town and a provision's wording name no offence
+    ("Суд признал Тимура Садыкова виновным в мае.", ("conviction", "Тимур Садыков", None, None)),
+    ("Тимура Садыкова обвинили в Алматы.", ("charge", "Тимур Садыков", None, None)),
+    ("Суд признал Тимура Садыкова виновным в совершении преступления, предусмотренного статьёй 174 УК РК.",
+     ("conviction", "Тимур Садыков", None, None)),
+])
+def test_the_offence_of_a_charge_or_a_verdict(ru_facts, text, fact):
+    assert (fact[0], fact[1], fact[3]) in {(f[0], f[1], f[3]) for f in facts(ru_facts, text)}

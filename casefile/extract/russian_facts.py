@@ -109,6 +109,10 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
             passive = "pssv" in t.tag or any(tokens[k].dep == "aux:pass" for k in children.get(i, []))
             acted_on = passive or t.lemma in entry.get("subject_acted_on", ())  # type: ignore[operator]
             patients = _patients(clause, i, acted_on, entry, genders)
+            if value is None and type_ in ("charge", "conviction"):
+                value = _offence(clause, i)  # "обвинили в мошенничестве", "признан виновным в X"
+                if value is not None and re.match(r"соверш\w+ преступлени", value):
+                    value = None  # "в совершении преступления, предусмотренного …": the provision tells it
             objects = _objects(clause, i, acted_on, entry.get("object", ()), alone=len(verbs) == 1)  # type: ignore[arg-type]
             court = _ruling_court(clause, i, acted_on, courts) if type_ in _RULED | {"trial"} else None
             # "Х получил девять лет колонии" in an article about one court: that court's sentence
@@ -141,6 +145,20 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
     return facts
 
 
+def _offence(clause: Clause, i: int) -> str | None:
+    """The offence "в X" of a charge or a verdict at ``i``: on the verb ("обвиняют в мошенничестве"),
+    on its noun ("предъявили обвинение в X") or on "виновным" ("признан виновным в X")."""
+    tokens = clause.tokens
+    heads = [i] + [k for k in clause.kids(i, "obj", "xcomp", "nsubj:pass")
+                   if tokens[k].lemma in ("обвинение", "виновный", "виновная")]
+    for h in heads:
+        for k in clause.kids(h, "obl", "nmod"):
+            if clause.preposition(k) == "в" and tokens[k].pos == "NOUN" and clause.entity_at(k, "person") is None \
+                    and clause.entity_at(k, "location") is None and tokens[k].lemma not in _NOT_OFFENCES and not _month(tokens[k].lemma):
+                return _phrase_text(clause, k)
+    return None
+
+
 def _accusation(clause: Clause, i: int) -> str | None:
     """The offence of "по обвинению в X" / "по обвинению в совершении X" under the verb at ``i``."""
     tokens = clause.tokens
@@ -155,6 +173,11 @@ def _accusation(clause: Clause, i: int) -> str | None:
 # nouns of time and place after "за" that name no offence ("за два дня до", "за рубежом")
 _NOT_OFFENCES = frozenset({"год", "месяц", "неделя", "день", "сутки", "час", "минута", "рубеж", "период", "время", "счёт",
                            "счет", "исключение"})
+
+
+def _month(lemma: str) -> bool:
+    """A month's name ("мае" -> "май", "марте" -> "март")."""
+    return lemma == "май" or any(lemma.startswith(stem) and len(lemma) <= len(stem) + 1 for stem in _MONTHS if len(stem) > 2)
 
 
 def _punished_for(clause: Clause, i: int) -> str | None:
