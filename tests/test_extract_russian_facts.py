@@ -471,3 +471,10 @@ def test_a_second_infinitive_under_a_request_states_nothing(ru_facts):
 ])
 def test_the_offence_of_a_charge_or_a_verdict(ru_facts, text, fact):
     assert (fact[0], fact[1], fact[3]) in {(f[0], f[1], f[3]) for f in facts(ru_facts, text)}
+
+
+def test_a_term_someone_faces_is_a_charge_and_a_custody_placement_is_a_detention(ru_facts):
+    assert ("charge", "Тимур Садыков") in {f[:2] for f in facts(ru_facts, "Тимуру Садыкову грозит до семи лет лишения свободы.")}
+    assert ("detention", "Тимур Садыков") in {f[:2] for f in facts(ru_facts, "Тимур Садыков был помещён в СИЗО.")}
+    # near miss: a danger someone faces is no charge
+    assert not facts(ru_facts, "Тимуру Садыкову грозит опасность.")

@@ -10,6 +10,7 @@ name. Registered as the ``natasha`` backend; ingest chooses it for documents in 
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -69,7 +70,10 @@ def trigger_stems() -> tuple[str, ...]:
     stems = set()
     for verb in trigger_lemmas():
         forms = {f.word for f in readings(verb)[0].lexeme}  # type: ignore[attr-defined]
-        stems |= {verb[:max(3, len(verb) - 4)]} | {f[:3] for f in forms if not f.startswith(verb[:3])}
+        stem = verb[:max(3, len(verb) - 4)]
+        # the forms' own common start where they change the stem ("помест-ить", "помещ-ён": "поме")
+        shared = os.path.commonprefix([stem, *(f for f in forms if f.startswith(verb[:3]))])
+        stems |= {shared if len(shared) >= 3 else verb[:3]} | {f[:3] for f in forms if not f.startswith(verb[:3])}
     return tuple(sorted(stems))
 
 
