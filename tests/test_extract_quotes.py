@@ -691,3 +691,13 @@ def test_a_heading_with_an_unmatched_mark_does_not_swallow_the_article(spacy_bac
             "appealed.\n\n“The charge has no basis,” Hanna Lisberg said.")
     quotes, _ = run(spacy_backend, text)
     assert [(speaker_is(s, "Lisberg"), q) for s, q in quotes] == [(True, "The charge has no basis")]
+
+
+def test_words_quoted_after_citing_are_the_subjects(spacy_backend):
+    text = ("Aliya Serikova, 51, refused to appear at the trial citing the “lack of independence of the judiciary” "
+            "and the “illegality of the special courts” in the country.")
+    quotes, _ = run(spacy_backend, text)
+    assert [speaker_is(s, "Serikova") for s, _q in quotes] == [True, True]
+    # near miss: a quoted name after another verb is nobody's words
+    quotes, _ = run(spacy_backend, "Aliya Serikova refused to appear at the trial in the “Steppe Hall” building.")
+    assert quotes == []

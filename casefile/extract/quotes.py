@@ -512,13 +512,14 @@ class QuoteFinder:
                     break
 
     def step_quoted_words(self, quotes: list[QuoteSpan]) -> None:
-        """3b. Words quoted as someone's ("for phrases such as “...”", "the words “...”"): the
-        person the sentence is about (its subject)."""
+        """3b. Words quoted as someone's ("for phrases such as “...”", "the words “...”", "citing
+        the “...”"): the person the sentence is about (its subject)."""
         for q in quotes:
             if q.speaker is not None:
                 continue
             head = self.text[max(0, q.open - 60):q.open]
             if not re.search(r"\b(?:phrases?|words?|slogans?|posts?|statements?|remarks?|comments?)\s+(?:such\s+as|like)?\s*$"
+                             r"|\b(?:citing|invoking)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?$"  # "citing the “...”"
                              r"|\bsuch\s+(?:phrases?|words?|slogans?|posts?|statements?|remarks?)\s+as\s*$"
                              r"|\b(?:and|or|,)\s*$", head, re.IGNORECASE):
                 continue
