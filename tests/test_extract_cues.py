@@ -25,6 +25,9 @@ def cand(doc: str, surface: str, label: str = "location", nth: int = 0, origin: 
     ("Vellor Quant, the son of a miner, spoke.", "Vellor Quant", "person"),
     ("Vellor Quant, a firm's partner, spoke.", "Vellor Quant", None),  # a business partner says nothing
     ("Vellor and Ima Quant, the daughters of Ors Quant, spoke.", "Vellor and Ima Quant", None),  # two people
+    # a post in apposition without an article
+    ("The verdict was read by Tovin Quant, chief magistrate of the court.", "Tovin Quant", "person"),
+    ("Officials met in Tovinsk, capital of the region.", "Tovinsk", None),  # no post: no cue
     # a post in apposition: one word of a longer name may also be a town's
     ("Aral Tovin Quant, the case's judge, read the verdict.", "Aral Tovin Quant", "person"),
     ("Aral Tovin Court, the case's judge, was closed.", "Aral Tovin Court", None),  # a body's word
