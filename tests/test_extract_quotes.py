@@ -701,3 +701,11 @@ def test_words_quoted_after_citing_are_the_subjects(spacy_backend):
     # near miss: a quoted name after another verb is nobody's words
     quotes, _ = run(spacy_backend, "Aliya Serikova refused to appear at the trial in the “Steppe Hall” building.")
     assert quotes == []
+
+
+def test_a_capitalised_common_word_that_says_a_quote_is_its_speaker(spacy_backend):
+    quotes, _ = run(spacy_backend, "The ministry answered late. “We call for the release of every reporter,” Field said.")
+    assert len(quotes) == 1 and speaker_is(quotes[0][0], "Field")
+    # near miss: a body's word before "said" names no person
+    quotes, _ = run(spacy_backend, "The ministry answered late. “We call for the release of every reporter,” Police said.")
+    assert all(s is None for s, _q in quotes)

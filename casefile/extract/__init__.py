@@ -53,6 +53,7 @@ from casefile.extract.rules import (
     staff_quoted_bodies,
     signatory_organisations,
     town_mentions,
+    tail_speakers,
     trade_led_names,
 )
 from casefile.extract.spans import Cand, DisjointSpans, SpanIndex, extend_org_head, extend_right, split_lines, trim
@@ -187,6 +188,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule += [c for c in headed_org_names(text, headings) if _room_for(c, model_spans, _not_a_name(text))]
     rule += [c for c in role_led_org_names(text) if _room_for(c, model_spans)]
     rule += [c for c in trade_led_names(text) if _over_trade_and_name(text, c, model_spans)]
+    rule += [c for c in tail_speakers(text) if _room_for(c, model_spans, lambda m: m.label == "location")]
     rule += [c for c in staff_quoted_bodies(text) if _over_non_names(c, model_spans)]
     rule += [c for c in kind_led_org_names(text) if _room_for(c, model_spans, lambda m: m.label != "location")]
     rule += [c for c in kind_trailed_org_names(text) if _room_for(c, model_spans, lambda m: m.label == "person")]

@@ -15,7 +15,7 @@ from casefile.extract.spans import PUBLIC_BODIES, Cand
 from casefile.nlp import lexicons, names
 from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import in_town_list, is_town
-from casefile.nlp.territories import is_territory
+from casefile.nlp.territories import is_main_territory_name, is_territory
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
 # courtesy titles that stand before a name (the lexicon also lists ones written after it)
@@ -57,6 +57,31 @@ def trade_led_names(doc: str) -> Iterator[Cand]:
         if names.is_role_word(m.group("role")) and names.is_given_name(words[0]) \
                 and not any(names.is_org_word(w) or names.is_role_word(w) for w in words):
             yield Cand(m.start("name"), m.end("name"), "person", "trade_led")
+
+
+# the speaker of a quote's tail, named by a capitalised word or two: "“...,” Price said", "“...,”
+# said Vance"; the verbs of speech that open such a tail most often
+_TAIL_SPEAKER = re.compile(r"[”\"]\s*,?\s*(?:(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:said|says|added|wrote|told)\b"
+                           r"|(?:said|says|added|wrote)\s+(?P<name2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*[.,;]))")
+
+
+def tail_speakers(doc: str) -> Iterator[Cand]:
+    """"“...,” Price said": the capitalised word that says a quote is its speaker, a person, even
+    when it is also an English word the model reads as a common noun. Not a body, a post, a
+    country or a town ("“...,” Police said", "“...,” Russia said")."""
+    for m in _TAIL_SPEAKER.finditer(doc):
+        group = "name" if m.group("name") else "name2"
+        words = m.group(group).split()
+        if any(names.is_org_word(w) or names.is_role_word(w) or names.is_honorific(w) or names.is_demonym(w)
+               or is_main_territory_name(w) or is_town(w) or w.lower() in _NOT_SPEAKER_WORDS for w in words):
+            continue
+        yield Cand(m.start(group), m.end(group), "person", "tail_speaker")
+
+
+# capitalised words that open a tail without naming anyone
+_NOT_SPEAKER_WORDS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "the", "a", "an", "one",
+                                "officials", "authorities", "prosecutors", "witnesses", "activists", "lawyers",
+                                "critics", "residents", "sources", "reports", "media", "state"})
 
 
 # "the City Court", "the District Court": a body's generic name after "the"
