@@ -114,6 +114,9 @@ def is_junk(doc: str, cand: Cand, headings: list[tuple[int, int]], sentence_star
         return True
     if names.is_demonym(text) or (names.is_demonym(toks[0]) and all(t[:1].islower() for t in toks[1:])):
         return True
+    if cand.label == "organization" and len(toks) >= 2 and (is_territory(toks[0]) or toks[0] in ("US", "UK")) \
+            and all(t.islower() for t in toks[1:]):
+        return True  # "U.S. embassy", "Ruritania government": a country's body described, not named
     if cand.label != "person" and names.is_role_word(toks[0]) and cand.origin == "model" \
             and not names.is_org_word(toks[-1]):
         return True  # "Deputy Governor of X" is a title, not an organisation
