@@ -57,6 +57,10 @@ def cand(doc: str, surface: str, label: str = "person", origin: str = "model") -
         # an amount the model ran into the name
         ("a court fined Anna Koval 300,000 tenge", "Anna Koval 300,000", "organization", "Anna Koval"),
         ("the station Steppe Channel 31 aired it", "Steppe Channel 31", "organization", "Steppe Channel 31"),  # near miss
+        # a date the model ran into the name; a name with "on" and a capitalised word is whole
+        ("sentenced by the Vorta District Court on Dec. 28", "Vorta District Court on Dec", "organization",
+         "Vorta District Court"),
+        ("the Committee on Marine Affairs met", "Committee on Marine Affairs", "organization", "Committee on Marine Affairs"),
     ],
 )
 def test_trim(doc, span, label, expected):

@@ -152,6 +152,7 @@ def trim(doc: str, cand: Cand) -> Cand | None:
     if paren > start:
         end = paren
     end = _before_past_verb(doc, start, end)
+    end = _before_date(doc, start, end)
     changed = True
     while changed and start < end:
         changed = False
@@ -213,6 +214,18 @@ def trim(doc: str, cand: Cand) -> Cand | None:
     if start >= end:
         return None
     return Cand(start, end, cand.label, cand.origin)
+
+
+def _before_date(doc: str, start: int, end: int) -> int:
+    """Where a span ends before a date the model ran into ("the X Court on Dec" -> "the X Court"):
+    "on", "in" or "since" and a month's or weekday's name, full or cut short."""
+    from casefile.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
+
+    for m in re.finditer(r"\s+(?:on|in|since|by)\s+(?P<word>[A-Z][a-z]+)\.?(?=\s|$)", doc[start:end]):
+        word = m.group("word").lower()
+        if any(name.startswith(word) and len(word) >= 3 for name in (*MONTH_NAMES, *WEEKDAY_NAMES)):
+            return start + m.start()
+    return end
 
 
 def _before_past_verb(doc: str, start: int, end: int) -> int:
