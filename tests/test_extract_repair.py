@@ -5,7 +5,7 @@ import pytest
 
 from casefile.extract.repair import (
     complete_name_lists,
-    cut_platform,
+    cut_place_kind, cut_platform,
     harmonise_full_names,
     harmonise_labels,
     harmonise_lists,
@@ -641,3 +641,15 @@ def test_an_adjective_read_as_a_people_before_a_bodys_name_is_its_first_word():
     doc = "the Kazakh Foreign Ministry said"
     norp, body = cand(doc, "Kazakh", "norp"), cand(doc, "Foreign Ministry", "organization")
     assert [c.text(doc) for c in join_leading_adjectives(doc, [norp, body])] == ["Kazakh", "Foreign Ministry"]
+
+
+@pytest.mark.parametrize(("doc", "surface", "expected"), [
+    ("He protested near Hengshan city on Monday.", "Hengshan city", "Hengshan"),
+    ("He lived in Tovinsk township.", "Tovinsk township", "Tovinsk"),
+    # near misses: a kind in capitals is part of the name; "region" names regions
+    ("He moved to Ho Chi Minh City.", "Ho Chi Minh City", "Ho Chi Minh City"),
+    ("He was born in the Tula region.", "Tula region", "Tula region"),
+])
+def test_a_kind_of_place_in_lower_case_is_no_part_of_its_name(doc, surface, expected):
+    start = doc.index(surface)
+    assert cut_place_kind(doc, Cand(start, start + len(surface), "location", "model")).text(doc) == expected

@@ -235,6 +235,20 @@ def cut_platform(doc: str, cand: Cand) -> Cand:
     return Cand(cand.start, cand.start + len(cand.text(doc)) - len(words[-1]) - 1, cand.label, cand.origin)
 
 
+# the kind of a settlement or an area, written after its name in lower case ("the X township");
+# "region" stays: "X region" is how the names of regions are written
+_PLACE_KINDS_AFTER = frozenset({"city", "town", "township", "village", "province", "county"})
+
+
+def cut_place_kind(doc: str, cand: Cand) -> Cand:
+    """"Hengshan city" -> "Hengshan": the kind of place in lower case is no part of its name
+    ("Ho Chi Minh City", in capitals, keeps it)."""
+    words = cand.text(doc).split()
+    if len(words) < 2 or words[-1] not in _PLACE_KINDS_AFTER:
+        return cand
+    return Cand(cand.start, cand.start + len(cand.text(doc)) - len(words[-1]) - 1, cand.label, cand.origin)
+
+
 def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
     """Fix the edges of one span; may return two spans (a place glued before a person)."""
     out: list[Cand] = []
@@ -247,6 +261,8 @@ def repair_boundaries(doc: str, cand: Cand, places: set[str]) -> list[Cand]:
         split = split_trailing_person(doc, cand)
         if split:
             return split
+    if cand.label == "location":
+        cand = cut_place_kind(doc, cand)
     if cand.label in {"organization", "location"}:
         cand = extend_of_phrase(doc, extend_org_head(doc, cand, places), lambda w: w in places or is_territory(w))
         cand = extend_mission_region(doc, cand, lambda w: w in places or is_territory(w) or is_world_region(w))
