@@ -626,8 +626,7 @@ class QuoteFinder:
             if (quote.start, quote.start + len(quote.text.rstrip(",.;:"))) in names:
                 continue  # “Strong Steppe,”: a quoted name, not words anyone said
             words = len(quote.text.split())
-            if words <= 4 and _title_case(quote.text) and not re.search(r"[.!?]$", quote.text) \
-                    and all(w[:1].isupper() or not w[:1].isalpha() for w in quote.text.split()[:1] + quote.text.split()[-1:]):
+            if _short_name(quote.text):
                 continue  # “Media Watch”, ‘Open Door Project’: a quoted name, not words anyone said
             if words >= 2 and (q.speaker is not None or q.said or (words >= 10 and re.search(r"[.!?,]$", quote.text))):
                 out.append(quote)
@@ -680,6 +679,14 @@ _RELAYED = re.compile(r"(?P<verb>\b(?:told|said|says|wrote|asked|added)\b)(?:\s+
 # the words before a one-word quote that make it someone's judgement, not a scare quote
 _JUDGED_AS = re.compile(r"\b(?:as|called|calls|call|calling|dubbed|labell?ed|branded|termed)\s+(?:(?:it|them|this|that)\s+)?$",
                         re.IGNORECASE)
+
+
+def _short_name(text: str) -> bool:
+    """Four words or fewer in title case, the first and the last capitalised, with no end
+    punctuation: a name ("Open Door Project"), not a sentence ("Free Them Now!")."""
+    words = text.split()
+    return 0 < len(words) <= 4 and _title_case(text) and not re.search(r"[.!?]$", text) \
+        and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
 def _title_case(text: str) -> bool:
