@@ -25,6 +25,8 @@ def cand(doc: str, surface: str, label: str = "location", nth: int = 0, origin: 
     ("Vellor Quant, the son of a miner, spoke.", "Vellor Quant", "person"),
     ("Vellor Quant, a firm's partner, spoke.", "Vellor Quant", None),  # a business partner says nothing
     ("Vellor and Ima Quant, the daughters of Ors Quant, spoke.", "Vellor and Ima Quant", None),  # two people
+    # a post in apposition after a capitalised adjective
+    ("Tovin Quant, a Ruritanian activist known for her essays, was jailed.", "Tovin Quant", "person"),
     # a post in apposition without an article
     ("The verdict was read by Tovin Quant, chief magistrate of the court.", "Tovin Quant", "person"),
     ("Officials met in Tovinsk, capital of the region.", "Tovinsk", None),  # no post: no cue

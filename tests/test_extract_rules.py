@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract.rules import (
+    apposed_names,
     staff_quoted_bodies,
     signatory_organisations,
     domain_names,
@@ -416,3 +417,11 @@ def test_generic_body_names_after_the_that_end_one_full_name():
 def test_an_acronym_named_once_after_a_post_and_of_is_a_body():
     doc = "Ivan Petrov, Vice-President of SRFH, was jailed. The head of IT left."
     assert [c.text(doc) for c in acronym_mentions(doc, [])] == ["SRFH"]  # near miss: a department, IT
+
+
+def test_a_name_a_post_in_apposition_describes_opens_its_sentence():
+    doc = "Reporters waited.\nTovin Quant Dosk, a Ruritanian activist known for her essays, was jailed."
+    assert [c.text(doc) for c in apposed_names(doc)] == ["Tovin Quant Dosk"]
+    # near misses: a body's name, and a place with no post after it
+    doc = "The verdict stood. The Supreme Court, the highest body in the land, ruled. Tovin City, the old capital, was calm."
+    assert list(apposed_names(doc)) == []

@@ -35,6 +35,7 @@ from casefile.extract.rules import (
     SURE_GROUP_WORDS,
     acronym_definitions,
     acronym_mentions,
+    apposed_names,
     adjectival_bodies,
     dateline_places,
     defined_acronym_spans,
@@ -189,6 +190,7 @@ def extract_entities(text: str, analysis: Analysis, headings: list[tuple[int, in
     rule += [c for c in role_led_org_names(text) if _room_for(c, model_spans)]
     rule += [c for c in trade_led_names(text) if _over_trade_and_name(text, c, model_spans)]
     rule += [c for c in tail_speakers(text) if _room_for(c, model_spans, lambda m: m.label == "location")]
+    rule += [c for c in apposed_names(text) if _room_for(c, model_spans, lambda m: m.label in ("person", "location"))]
     rule += [c for c in staff_quoted_bodies(text) if _over_non_names(c, model_spans)]
     rule += [c for c in kind_led_org_names(text) if _room_for(c, model_spans, lambda m: m.label != "location")]
     rule += [c for c in kind_trailed_org_names(text) if _room_for(c, model_spans, lambda m: m.label == "person")]

@@ -78,7 +78,8 @@ _MODIFIER_ROLES = frozenset({"opposition", "general", "major", "deputy", "vice",
 
 # a person's post in an apposition after the name: "X, a parliament vice-speaker", "X, the co-founder",
 # "X, chief magistrate of B"
-_ROLE_APPOSITION = re.compile(r",\s+(?:(?:an?|the)\s+)?(?P<words>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})")
+# (after an article, one capitalised adjective may come first: "X, a Ruritanian activist")
+_ROLE_APPOSITION = re.compile(r",\s+(?:(?:an?|the)\s+(?:[A-Z][a-z]+\s+)?)?(?P<words>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})")
 # words that end the noun phrase of an apposition
 _PHRASE_ENDS = frozenset({"of", "for", "with", "in", "at", "from", "who", "which", "that", "and", "to", "on", "by"})
 # role words a body may be called too ("X, a monitor of the vote"): no cue for a person

@@ -78,6 +78,24 @@ def tail_speakers(doc: str) -> Iterator[Cand]:
         yield Cand(m.start(group), m.end(group), "person", "tail_speaker")
 
 
+# two to four capitalised words opening a sentence or a line, then a comma and an article
+_APPOSED = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}),[ \t]+(?:an?|the)[ \t]", re.M)
+
+
+def apposed_names(doc: str) -> Iterator[Cand]:
+    """"A B C, a local activist known for ..., was convicted": the words a post in apposition
+    describes are a person's name (the cue of ``casefile.extract.cues``), where the model found
+    none; words that may only be a body's, a post's or a place's are no name."""
+    from casefile.extract.cues import cue_label
+
+    for m in _APPOSED.finditer(doc):
+        cand = Cand(m.start("name"), m.end("name"), "person", "apposed")
+        words = m.group("name").split()
+        if not any(names.is_org_word(w) or names.is_role_word(w) or is_territory(w) or names.is_demonym(w)
+                   or w.lower() in _NOT_SPEAKER_WORDS for w in words) and cue_label(doc, cand) == "person":
+            yield cand
+
+
 # capitalised words that open a tail without naming anyone
 _NOT_SPEAKER_WORDS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "the", "a", "an", "one",
                                 "officials", "authorities", "prosecutors", "witnesses", "activists", "lawyers",
