@@ -1500,6 +1500,8 @@ def test_going_on_trial_after_an_arrest_is_the_arrested_ones_trial_not_the_group
 def test_a_conviction_of_an_offence_is_a_charge_with_it(spacy_backend):
     facts, _ = run(spacy_backend, "A court found Dana Kurmet guilty of money laundering.")
     assert ("charge", "Dana Kurmet", None, "money laundering", None) in facts
+    facts, _ = run(spacy_backend, 'A court jailed Dana Kurmet for five years on charges of "spreading false news."')
+    assert ("charge", "Dana Kurmet", None, "spreading false news", None) in facts
     # near misses: an offence told elsewhere ("for this"), and a verdict with no offence
     facts, _ = run(spacy_backend, "Dana Kurmet wrote about the mayor. For this she was convicted in May.")
     assert of_type(facts, "charge") == []

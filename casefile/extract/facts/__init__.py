@@ -59,6 +59,7 @@ def extract_facts(ctx: DocContext, trees: dict[int, SentenceTree], mentions: lis
 
 
 _POINTING = re.compile(r"\b(?:this|that|these|those|it|which)\b", re.IGNORECASE)
+_ON_CHARGES = re.compile(r"^on\s+(?:charges?|accusations?|suspicion)\s+(?:of\s+)?", re.IGNORECASE)
 
 
 def _charges_of_verdicts(facts: list[Fact]) -> list[Fact]:
@@ -70,7 +71,8 @@ def _charges_of_verdicts(facts: list[Fact]) -> list[Fact]:
         if f.type == "conviction" and f.value and (f.subject, f.value.lower()) not in charged \
                 and not _POINTING.search(f.value):  # "for this": the offence is told elsewhere
             charged.add((f.subject, f.value.lower()))
-            out.append(Fact("charge", f.subject, f.start, f.end, value=f.value, date=f.date))
+            offence = _ON_CHARGES.sub("", f.value)  # "on charges of X": the charge is X
+            out.append(Fact("charge", f.subject, f.start, f.end, value=offence, date=f.date))
     return out
 
 

@@ -1007,9 +1007,14 @@ class FactBuilder:
                 continue  # "charged together with her colleagues": who else was, not what for
             if t.lower(t.head(o)) == "on" and t.lemma(o) not in ("charge", "charges", "accusation", "suspicion"):
                 continue  # "on Friday", "on the square": not an offence
+            named = t.prep_objects(o, "of") if t.lemma(o) in ("charge", "charges", "accusation", "suspicion") else []
+            if named:  # "on charges of X": the charge is X
+                o = named[0]
             toks = t.subtree(o, ("relcl",))  # "charges of X" stays whole: it names the charge
             text = re.sub(r"\s*\([^)]*\)?\s*$", "", t.span_text(toks))  # the law in brackets is the law's
             text = re.sub(r"(?:\s*,)?\s+(?:and|or|but)$", "", text.strip(" ,;(" + QUOTE_MARKS)).strip(" ,;")
+            if text.count('"') % 2 or text.count("“") != text.count("”"):
+                text = re.sub(r'["“”]', "", text)  # "of "spreading lies": the quote closes outside the phrase
             if len(text) >= 4 and not text[0].isdigit() and t.tokens[o].pos != "PRON":
                 prep = t.head(o)
                 return (t.word(prep) + " " + text if t.lower(prep) == "on" else text)[:160]
