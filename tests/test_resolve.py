@@ -685,3 +685,13 @@ def test_a_latin_name_whose_vowels_alone_differ_from_a_cyrillic_ones_is_that_per
     assert len(attach_transliterations([[cyrillic], [person("d2:0", "Bolat Qylyshbekov")]])) == 2
     twin = person("d3:0", "Нурлан Кулышбеков")
     assert len(attach_transliterations([[cyrillic], [twin], [latin]])) == 3
+
+
+def test_a_tie_between_a_person_and_a_body_goes_to_the_person_for_words_of_no_dictionary():
+    a = cl("d1:0", "organization", "Tovrek Mdlanzi")
+    b = cl("d2:0", "person", "Tovrek Mdlanzi")
+    assert together(group_clusters([a, b]), "d1:0", "d2:0") and a.type == "person"
+    # near miss: English words may name a body ("Steppe Voice"): the tie stays a tie
+    c = cl("d1:1", "organization", "Steppe Voice")
+    d = cl("d2:1", "person", "Steppe Voice")
+    assert not together(group_clusters([c, d]), "d1:1", "d2:1")

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from casefile.nlp import names
+from casefile.nlp.english import is_english_word
 from casefile.nlp.gazetteer import is_town
 from casefile.nlp.keys import fold, token_key
 from casefile.nlp.state_bodies import is_state_body_acronym
@@ -48,6 +49,9 @@ def shape_vote(name: str) -> tuple[str, float] | None:
         return "person", _CLEAR if score >= 0.85 else _WEAK  # a known given name and a surname ending
     if town:
         return "location", _WEAK
+    if 2 <= len(toks) <= 4 and all(t[:1].isupper() and not t.isupper() and not is_english_word(t.lower())
+                                   and not names.is_role_word(t) for t in toks):
+        return "person", _WEAK  # "Arnon Nampa": words of no language's dictionary we know, no body's word
     return None
 
 
