@@ -478,3 +478,12 @@ def test_a_term_someone_faces_is_a_charge_and_a_custody_placement_is_a_detention
     assert ("detention", "Тимур Садыков") in {f[:2] for f in facts(ru_facts, "Тимур Садыков был помещён в СИЗО.")}
     # near miss: a danger someone faces is no charge
     assert not facts(ru_facts, "Тимуру Садыкову грозит опасность.")
+
+
+def test_days_of_arrest_are_a_sentence_months_of_arrest_are_not(ru_facts):
+    assert ("sentence", "Тимур Садыков", None, "15 days") in facts(ru_facts, "Тимур Садыков арестован на 15 суток.")
+    found = facts(ru_facts, "Суд отправил под административный арест на 10 суток активиста Тимура Садыкова.")
+    assert {("detention", "Тимур Садыков"), ("sentence", "Тимур Садыков")} <= {f[:2] for f in found}
+    # near misses: a pre-trial arrest for months, and a letter sent
+    assert not {f for f in facts(ru_facts, "Суд арестовал Тимура Садыкова на два месяца.") if f[0] == "sentence"}
+    assert not facts(ru_facts, "Тимур Садыков отправил письмо в суд.")

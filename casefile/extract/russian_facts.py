@@ -127,10 +127,13 @@ def russian_facts(parses: list[ParsedSentence], entities: list[LocalEntity], tex
                                           value=value if kind == type_ else None, date=date))
                 for kind in entry.get("implies_with_law", []):  # type: ignore[union-attr]
                     facts += [Fact(kind, p, sentence.start, sentence.end, object=law, date=date) for law in laws]
-                term = _term(clause.tokens, clause.children, i) if entry.get("implies_with_term") else None
-                if term is not None:  # "осудили Х на пять лет": the term, too
-                    facts += [Fact(kind, p, sentence.start, sentence.end, value=term, date=date)
-                              for kind in entry["implies_with_term"]]  # type: ignore[union-attr]
+                term = _term(clause.tokens, clause.children, i) \
+                    if entry.get("implies_with_term") or entry.get("implies_with_days") else None
+                if term is not None:  # "осудили Х на пять лет": the term, too; "арестован на 15 суток":
+                    # days of arrest are an administrative sentence (months of arrest await a trial)
+                    kinds = entry.get("implies_with_term", []) + (entry.get("implies_with_days", [])  # type: ignore[operator]
+                                                                   if term.split()[1].startswith("day") else [])
+                    facts += [Fact(kind, p, sentence.start, sentence.end, value=term, date=date) for kind in kinds]
                 accusation = _accusation(clause, i) if type_ in ("conviction", "sentence", "detention") else None
                 if accusation is None and type_ in ("conviction", "sentence", "fine"):
                     accusation = _punished_for(clause, i)  # "оштрафовал Х за пост": charged with it
